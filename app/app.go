@@ -1,0 +1,124 @@
+// Package app is Both/And's window: the tabs, the pinned slip, dialogs and
+// (with their issues) the tray and reminders. It reaches the journal only
+// through data.Store's methods, and every result of background work comes
+// back to the UI through async.go.
+package app
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+
+	"github.com/bothand/bothand/app/version"
+	"github.com/bothand/bothand/assets"
+	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
+)
+
+// ID is the application ID: it names the preferences file and the desktop
+// entry, and must match FyneApp.toml.
+const ID = "app.bothand.BothAnd"
+
+// Config is what main hands to the window.
+type Config struct {
+	DBPath       string
+	CreateFolder bool // the default location: make its folder if missing
+}
+
+// UI is the running window and what it shows.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	store *data.Store
+
+	strip   *widgets.SlipStrip
+	tabs    *container.AppTabs
+	screens []screen
+
+	// async starts background work; tests swap in a synchronous version so
+	// fyne.Do runs on the test goroutine.
+	async func(func())
+	// exitCode is what Run returns: 1 when the journal could not be opened.
+	exitCode int
+}
+
+// screen is one tab of the window.
+type screen interface {
+	title() string
+	icon() fyne.Resource
+	view() fyne.CanvasObject
+	// load (re)reads what the screen shows from the store, off the main
+	// goroutine; it is called when the store is attached.
+	load()
+}
+
+// Run opens the window and the journal and blocks until the app quits.
+func Run(cfg Config) int {
+	icon := fyne.NewStaticResource("icon.png", assets.Icon())
+	// The same metadata `fyne package` would embed from FyneApp.toml, so a
+	// plain `go build` behaves the same: in particular the fyneDo migration,
+	// which tells Fyne every UI change from our goroutines goes through
+	// fyne.Do (see async.go).
+	fyneapp.SetMetadata(fyne.AppMetadata{
+		ID: ID, Name: "Both/And", Version: version.Version, Build: 1, Icon: icon, Release: true,
+		Migrations: map[string]bool{"fyneDo": true},
+	})
+	// Fyne creates its cache folder without parents; on a fresh account
+	// ~/.cache may not exist yet.
+	if dir, err := os.UserCacheDir(); err == nil {
+		_ = os.MkdirAll(dir, 0o700)
+	}
+	a := fyneapp.NewWithID(ID)
+	a.SetIcon(icon)
+	u := newUI(a)
+
+	// A polite stop (session logout, kill) closes the journal cleanly.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+	go func() {
+		<-signals
+		fyne.Do(u.quit)
+	}()
+
+	u.win.Show()
+	u.openStore(cfg)
+	a.Run()
+	if u.store != nil {
+		u.store.Close()
+	}
+	return u.exitCode
+}
+
+// newUI builds the window around an app (the real one or a test app).
+func newUI(a fyne.App) *UI {
+	u := &UI{app: a, async: func(f func()) { go f() }}
+	u.win = a.NewWindow("Both/And")
+	u.buildShell()
+	return u
+}
+
+// openStore opens the journal off the main goroutine: a locked file can make
+// SQLite wait for seconds, and the window should be up meanwhile.
+func (u *UI) openStore(cfg Config) {
+	background(u, func() (*data.Store, error) {
+		return data.Open(cfg.DBPath, data.Options{CreateFolder: cfg.CreateFolder})
+	}, u.attach, u.showOpenError)
+}
+
+// attach shows the journal's contents once it is open.
+func (u *UI) attach(s *data.Store) {
+	u.store = s
+	u.loadStrip()
+	for _, sc := range u.screens {
+		sc.load()
+	}
+}
+
+func (u *UI) quit() {
+	u.saveWindowState()
+	u.app.Quit()
+}

@@ -1,0 +1,196 @@
+// Package cli is Both/And's command line: the verbs that share the journal
+// with the window (version, agenda, export, …) and the choice between them
+// and the window. It imports no UI code, so every verb is tested as a plain
+// function and its argument parsing can be fuzzed.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bothand/bothand/data"
+)
+
+// Window is what the window needs to start: main turns it into app.Config.
+type Window struct {
+	DBPath       string
+	CreateFolder bool // the default location: create its folder if missing
+}
+
+// Env is the world a command runs in, so tests can supply their own.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+}
+
+// OSEnv is the real process environment.
+func OSEnv() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+}
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1 // the command failed; one line on stderr says why
+	ExitUsage = 2 // the command line was wrong; usage on stderr
+)
+
+// verb is one sub-command.
+type verb struct {
+	summary string
+	args    string // shown after the verb in usage, e.g. "[--days N]"
+	run     func(c *command, args []string) int
+}
+
+// verbs is filled by each verb's file in its init.
+var verbs = map[string]verb{}
+
+// command carries what every verb needs.
+type command struct {
+	Env
+	name   string
+	dbFlag string
+}
+
+// Main runs the command line and returns the exit code. With no verb it
+// starts the window through gui.
+func Main(args []string, env Env, gui func(Window) int) int {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	c := &command{Env: env}
+	fs := c.flags("bothand")
+	if err := fs.Parse(args); err != nil {
+		return c.usageError(err)
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		path, createFolder := c.dbPath()
+		return gui(Window{DBPath: path, CreateFolder: createFolder})
+	}
+	name := rest[0]
+	switch name {
+	case "help":
+		c.printUsage(c.Stdout)
+		return ExitOK
+	}
+	v, ok := verbs[name]
+	if !ok {
+		return c.usageError(fmt.Errorf("unknown command %q", name))
+	}
+	c.name = name
+	return v.run(c, rest[1:])
+}
+
+// flags returns a flag set carrying --db, so it can be given before or after
+// the verb.
+func (c *command) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.dbFlag, "db", c.dbFlag, "journal file (default: $BOTHAND_DB, else the standard data folder)")
+	return fs
+}
+
+// proceed is parse's answer when the verb should go on.
+const proceed = -1
+
+// parse parses a verb's flags and refuses stray arguments beyond maxArgs. It
+// returns proceed, or the exit code when the verb should stop (after -h or a
+// usage error, both already reported).
+func (c *command) parse(fs *flag.FlagSet, args []string, maxArgs int) ([]string, int) {
+	if err := fs.Parse(args); err != nil {
+		return nil, c.usageError(err)
+	}
+	if fs.NArg() > maxArgs {
+		return nil, c.usageError(fmt.Errorf("unexpected argument %q", fs.Arg(maxArgs)))
+	}
+	return fs.Args(), proceed
+}
+
+// dbPath resolves the journal: --db, then $BOTHAND_DB, then the default
+// location (whose folder may be created).
+func (c *command) dbPath() (string, bool) {
+	if c.dbFlag != "" {
+		return c.dbFlag, false
+	}
+	if env := c.Getenv("BOTHAND_DB"); env != "" {
+		return env, false
+	}
+	return data.DefaultPath(), true
+}
+
+// open opens the journal for a verb; on failure it has already printed the
+// one-line error.
+func (c *command) open() (*data.Store, bool) {
+	path, createFolder := c.dbPath()
+	s, err := data.Open(path, data.Options{CreateFolder: createFolder, Now: c.Now})
+	if err != nil {
+		c.fail(err)
+		return nil, false
+	}
+	return s, true
+}
+
+// fail prints err as one line on stderr, with advice when there is some, and
+// returns ExitError.
+func (c *command) fail(err error) int {
+	msg := err.Error()
+	var ve *data.ValidationError
+	if errors.As(err, &ve) {
+		msg = ve.Message
+	}
+	if advice := data.Advice(err); advice != "" {
+		msg += ". " + advice
+	}
+	msg = strings.ReplaceAll(msg, "\n", " ")
+	prefix := "bothand: "
+	if c.name != "" {
+		prefix = "bothand " + c.name + ": "
+	}
+	fmt.Fprintln(c.Stderr, prefix+msg)
+	return ExitError
+}
+
+func (c *command) usageError(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		c.printUsage(c.Stdout)
+		return ExitOK
+	}
+	fmt.Fprintf(c.Stderr, "bothand: %v\n\n", err)
+	c.printUsage(c.Stderr)
+	return ExitUsage
+}
+
+func (c *command) printUsage(w io.Writer) {
+	fmt.Fprint(w, `Usage:
+  bothand [--db FILE]              open the window
+  bothand [--db FILE] COMMAND ...  run a command on the journal
+
+Commands:
+`)
+	names := make([]string, 0, len(verbs))
+	for name := range verbs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		v := verbs[name]
+		fmt.Fprintf(w, "  %-34s %s\n", strings.TrimSpace(name+" "+v.args), v.summary)
+	}
+	fmt.Fprintf(w, `  %-34s %s
+
+The journal is %s
+unless --db FILE or the BOTHAND_DB environment variable names another file.
+`, "help", "show this help", data.DefaultPath())
+}

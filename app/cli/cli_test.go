@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bothand/bothand/app/version"
+	"github.com/bothand/bothand/data"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+	window         *Window
+}
+
+// run runs the command line with the given environment variables.
+func run(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	var r result
+	r.code = Main(args, Env{
+		Stdin:  strings.NewReader(""),
+		Stdout: &out, Stderr: &errOut,
+		Getenv: func(k string) string { return env[k] },
+	}, func(w Window) int {
+		r.window = &w
+		return 0
+	})
+	r.stdout, r.stderr = out.String(), errOut.String()
+	return r
+}
+
+func TestVersion(t *testing.T) {
+	r := run(t, nil, "version")
+	if r.code != ExitOK || r.stdout != "bothand "+version.Version+"\n" || r.stderr != "" {
+		t.Errorf("version: %+v", r)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"--no-such-flag"},
+		{"version", "extra"},
+		{"version", "--bogus"},
+		{"--db"},
+	} {
+		r := run(t, nil, args...)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, "Usage:") || r.window != nil {
+			t.Errorf("%q: code %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}, {"version", "-h"}} {
+		r := run(t, nil, args...)
+		if r.code != ExitOK || !strings.Contains(r.stdout, "Commands:") {
+			t.Errorf("%q: code %d, stdout %q", args, r.code, r.stdout)
+		}
+	}
+}
+
+func TestWindowGetsTheJournalPath(t *testing.T) {
+	r := run(t, nil, "--db", "/tmp/x.db")
+	if r.window == nil || r.window.DBPath != "/tmp/x.db" || r.window.CreateFolder {
+		t.Errorf("--db: %+v", r.window)
+	}
+	r = run(t, map[string]string{"BOTHAND_DB": "/tmp/env.db"})
+	if r.window == nil || r.window.DBPath != "/tmp/env.db" {
+		t.Errorf("BOTHAND_DB: %+v", r.window)
+	}
+	r = run(t, map[string]string{"BOTHAND_DB": "/tmp/env.db"}, "--db=/tmp/flag.db")
+	if r.window.DBPath != "/tmp/flag.db" {
+		t.Errorf("--db should win over BOTHAND_DB: %+v", r.window)
+	}
+	r = run(t, nil)
+	if r.window == nil || r.window.DBPath != data.DefaultPath() || !r.window.CreateFolder {
+		t.Errorf("default: %+v", r.window)
+	}
+}
+
+func TestBackupVerb(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "journal.db")
+	target := filepath.Join(t.TempDir(), "copy.db")
+	r := run(t, nil, "backup", "--db", db, target)
+	if r.code != ExitOK || strings.TrimSpace(r.stdout) != target {
+		t.Fatalf("backup: %+v", r)
+	}
+	if _, err := os.Stat(target); err != nil {
+		t.Fatal(err)
+	}
+	// Again to the same file: refused, one line, exit 1.
+	r = run(t, nil, "--db", db, "backup", target)
+	if r.code != ExitError || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("second backup: %+v", r)
+	}
+}
+
+func TestOpenErrorsAreOneLineAndExit1(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notDB, []byte("just some notes"), 0o600)
+	for name, path := range map[string]string{
+		"not a database": notDB,
+		"missing folder": filepath.Join(dir, "nope", "journal.db"),
+	} {
+		r := run(t, nil, "--db", path, "backup")
+		if r.code != ExitError || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, path) {
+			t.Errorf("%s: code %d, stderr %q", name, r.code, r.stderr)
+		}
+	}
+	if b, _ := os.ReadFile(notDB); string(b) != "just some notes" {
+		t.Error("the file was changed")
+	}
+}

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/app/version"
+	"github.com/bothand/bothand/data"
+)
+
+// showError tells the person what went wrong and what to do, in a dialog.
+// Validation problems usually show beside the field instead; this is for
+// everything else.
+func (u *UI) showError(err error) {
+	var ve *data.ValidationError
+	if errors.As(err, &ve) {
+		dialog.ShowInformation("Please check", ve.Message, u.win)
+		return
+	}
+	body := wrapLabel(err.Error())
+	content := container.NewVBox(body)
+	if advice := data.Advice(err); advice != "" {
+		content.Add(wrapLabel(advice))
+	}
+	d := dialog.NewCustom("That didn't work", "OK", content, u.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// showOpenError explains why the journal could not be opened: which file,
+// what is wrong with it, and what to do. The app quits when it is closed,
+// since there is nothing to show without a journal.
+func (u *UI) showOpenError(err error) {
+	u.exitCode = 1
+	// Also one line on stderr, for whoever started the app from a terminal.
+	fmt.Fprintf(os.Stderr, "bothand: %v. %s\n", err, data.Advice(err))
+	path := widget.NewLabel(u.dbPathOf(err))
+	path.Selectable = true
+	path.Wrapping = fyne.TextWrapBreak
+	problem := err.Error()
+	var oe *data.OpenError
+	if errors.As(err, &oe) {
+		problem = capitalise(oe.Kind.Error()) + "."
+	}
+	content := container.NewVBox(
+		widget.NewLabelWithStyle("Journal file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		path,
+		wrapLabel(problem),
+	)
+	if advice := data.Advice(err); advice != "" {
+		content.Add(wrapLabel(advice))
+	}
+	d := dialog.NewCustom("Both/And can't open your journal", "Quit", content, u.win)
+	d.SetOnClosed(u.quit)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+func (u *UI) dbPathOf(err error) string {
+	var oe *data.OpenError
+	if errors.As(err, &oe) {
+		return oe.Path
+	}
+	return ""
+}
+
+func (u *UI) showAbout() {
+	dialog.ShowInformation("About Both/And",
+		"Both/And "+version.Version+"\n\nTools for parents who work from home: a guilt journal, tiers of commitments, next-time protocols and permission slips.\n\nEverything stays in one file on this computer.",
+		u.win)
+}
+
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}

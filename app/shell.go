@@ -1,0 +1,70 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"github.com/bothand/bothand/widgets"
+)
+
+// Preference keys: what belongs to this computer rather than to the journal.
+const (
+	prefWidth   = "window.width"
+	prefHeight  = "window.height"
+	prefLastTab = "window.tab"
+)
+
+// buildShell lays out the window: the pinned slip across the top, the tabs
+// below, and restores the size and tab of the last session.
+func (u *UI) buildShell() {
+	u.app.Settings().SetTheme(newTheme())
+	u.strip = widgets.NewSlipStrip()
+	u.strip.OnWrite = u.writeFirstSlip
+
+	u.screens = []screen{
+		newJournalScreen(u),
+		newTiersScreen(u),
+		newProtocolsScreen(u),
+	}
+	items := make([]*container.TabItem, len(u.screens))
+	for i, sc := range u.screens {
+		items[i] = container.NewTabItemWithIcon(sc.title(), sc.icon(), sc.view())
+	}
+	u.tabs = container.NewAppTabs(items...)
+	u.tabs.SetTabLocation(container.TabLocationTop)
+
+	prefs := u.app.Preferences()
+	u.tabs.SelectIndex(clamp(prefs.IntWithFallback(prefLastTab, 0), 0, len(items)-1))
+	u.tabs.OnSelected = func(*container.TabItem) {
+		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
+	}
+
+	u.win.SetContent(container.NewBorder(container.NewPadded(u.strip), nil, nil, nil, u.tabs))
+	u.win.SetMainMenu(u.mainMenu())
+	u.win.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWidth, 980)),
+		float32(prefs.FloatWithFallback(prefHeight, 720))))
+	u.win.SetCloseIntercept(u.quit)
+}
+
+func (u *UI) mainMenu() *fyne.MainMenu {
+	// Fyne adds Quit to the first menu itself.
+	file := fyne.NewMenu("File")
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Both/And", u.showAbout))
+	return fyne.NewMainMenu(file, help)
+}
+
+// saveWindowState remembers the window size for the next start.
+func (u *UI) saveWindowState() {
+	size := u.win.Canvas().Size()
+	if size.Width < 100 || size.Height < 100 {
+		return // not laid out yet; keep what was stored
+	}
+	prefs := u.app.Preferences()
+	prefs.SetFloat(prefWidth, float64(size.Width))
+	prefs.SetFloat(prefHeight, float64(size.Height))
+}
+
+func clamp(v, lo, hi int) int {
+	return max(lo, min(v, hi))
+}

@@ -1,0 +1,111 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestBackupIsACompletePrivateCopy(t *testing.T) {
+	clock := time.Date(2026, 11, 25, 7, 30, 0, 0, time.UTC)
+	s := openTemp(t, Options{Now: func() time.Time { return clock }})
+	if _, err := s.AddSlip("Done is kind.", true); err != nil {
+		t.Fatal(err)
+	}
+	path, err := s.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(path) != s.BackupDir() {
+		t.Errorf("backup at %s, want in %s", path, s.BackupDir())
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v", fi.Mode().Perm())
+	}
+	if fi, _ := os.Stat(s.BackupDir()); fi.Mode().Perm() != 0o700 {
+		t.Errorf("backups folder mode %v", fi.Mode().Perm())
+	}
+	b, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	slip, ok, err := b.PinnedSlip()
+	if !ok || err != nil || slip.Text != "Done is kind." {
+		t.Errorf("backup holds %+v %v %v", slip, ok, err)
+	}
+	// A second backup in the same second must not overwrite the first.
+	if _, err := s.Backup(); err == nil {
+		t.Error("a backup overwrote an existing file")
+	}
+}
+
+func TestBackupRefusals(t *testing.T) {
+	s := openTemp(t)
+	var ve *ValidationError
+	if err := s.BackupTo(s.Path()); !errors.As(err, &ve) {
+		t.Errorf("backup onto the journal: %v", err)
+	}
+	if err := s.BackupTo(filepath.Join(t.TempDir(), "missing", "b.db")); !errors.Is(err, ErrFolderMissing) {
+		t.Errorf("missing folder: %v", err)
+	}
+	ro := t.TempDir()
+	os.Chmod(ro, 0o500)
+	defer os.Chmod(ro, 0o700)
+	if os.Getuid() != 0 { // root writes anywhere; the mode check above covers the journal's own folder
+		if err := s.BackupTo(filepath.Join(ro, "b.db")); !errors.Is(err, ErrFolderLocked) {
+			t.Errorf("read-only folder: %v", err)
+		}
+	}
+}
+
+func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
+	s := openTemp(t)
+	other, err := Open(s.Path(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, err := other.AddSlip(fmt.Sprintf("slip %d", i), false); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	time.Sleep(20 * time.Millisecond)
+	path := filepath.Join(t.TempDir(), "copy.db")
+	err = s.BackupTo(path)
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var check string
+	b.db.Raw("PRAGMA integrity_check").Scan(&check)
+	if check != "ok" {
+		t.Errorf("integrity_check: %s", check)
+	}
+	if list, err := b.Slips(); err != nil || len(list) == 0 {
+		t.Errorf("backup has %d slips, %v", len(list), err)
+	}
+}

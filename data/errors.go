@@ -1,0 +1,119 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	sqlite "github.com/glebarez/go-sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// The kinds of trouble a journal file can be in. Each reaches the person as a
+// plain sentence (Error) and what to do about it (Advice); callers tell them
+// apart with errors.Is.
+var (
+	ErrNotDatabase   = errors.New("the file is not a Both/And journal or any SQLite database")
+	ErrNotJournal    = errors.New("the file is an SQLite database of another program, not a Both/And journal")
+	ErrDamaged       = errors.New("the journal file is damaged (it looks truncated or corrupted)")
+	ErrNewerVersion  = errors.New("the journal was written by a newer version of Both/And")
+	ErrReadOnly      = errors.New("the journal file is read-only")
+	ErrFolderMissing = errors.New("the folder for the journal does not exist")
+	ErrFolderLocked  = errors.New("the folder holding the journal is not writable")
+	ErrLocked        = errors.New("the journal is busy: another program has held it locked for too long")
+	ErrDiskFull      = errors.New("the disk is full")
+	ErrNotFound      = errors.New("no such record")
+)
+
+var advice = map[error]string{
+	ErrNotDatabase:   "Check the path, or start without --db to use your usual journal.",
+	ErrNotJournal:    "Both/And leaves other programs' databases alone. Choose another file name.",
+	ErrDamaged:       "Nothing was changed. Restore a backup from the backups folder beside the journal, or open another file.",
+	ErrNewerVersion:  "Nothing was changed. Update Both/And to the newest version to open it.",
+	ErrReadOnly:      "Make the file writable (for example: chmod u+w FILE), or copy it somewhere writable.",
+	ErrFolderMissing: "Create the folder first, or choose a path in an existing folder.",
+	ErrFolderLocked:  "Make the folder writable (SQLite keeps two small files beside the journal), or move the journal.",
+	ErrLocked:        "Close the other copy of Both/And or the program using the file, then try again.",
+	ErrDiskFull:      "Free some disk space, then try again. What you typed is still in the window.",
+}
+
+// OpenError says why a journal could not be opened: the path, the kind of
+// trouble (one of the Err values above) and the underlying cause.
+type OpenError struct {
+	Path  string
+	Kind  error
+	Cause error
+}
+
+func (e *OpenError) Error() string {
+	msg := fmt.Sprintf("cannot open %s: %v", e.Path, e.Kind)
+	if e.Cause != nil && e.Kind != ErrNewerVersion {
+		msg += " (" + e.Cause.Error() + ")"
+	}
+	return msg
+}
+
+// Advice is one sentence telling the person what to do next.
+func (e *OpenError) Advice() string { return Advice(e.Kind) }
+
+func (e *OpenError) Unwrap() []error { return []error{e.Kind, e.Cause} }
+
+// Advice returns what to do about err, or "" when there is nothing specific.
+func Advice(err error) string {
+	for kind, text := range advice {
+		if errors.Is(err, kind) {
+			return text
+		}
+	}
+	return ""
+}
+
+// ValidationError is input the store refuses, with a message meant for the
+// person who typed it.
+type ValidationError struct {
+	Field   string
+	Message string
+}
+
+func (e *ValidationError) Error() string { return e.Message }
+
+func invalid(field, format string, args ...any) error {
+	return &ValidationError{Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// classify maps SQLite result codes onto the errors above, keeping the
+// original so logs still show SQLite's own words.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return &wrapped{kind: ErrLocked, cause: err}
+	case sqlite3.SQLITE_READONLY:
+		return &wrapped{kind: ErrReadOnly, cause: err}
+	case sqlite3.SQLITE_FULL:
+		return &wrapped{kind: ErrDiskFull, cause: err}
+	case sqlite3.SQLITE_CORRUPT:
+		return &wrapped{kind: ErrDamaged, cause: err}
+	case sqlite3.SQLITE_NOTADB:
+		return &wrapped{kind: ErrNotDatabase, cause: err}
+	case sqlite3.SQLITE_CANTOPEN:
+		if strings.Contains(err.Error(), "out of memory") {
+			return &wrapped{kind: ErrFolderMissing, cause: err}
+		}
+	}
+	return err
+}
+
+type wrapped struct {
+	kind  error
+	cause error
+}
+
+func (w *wrapped) Error() string   { return w.kind.Error() + " (" + w.cause.Error() + ")" }
+func (w *wrapped) Unwrap() []error { return []error{w.kind, w.cause} }

@@ -1,0 +1,17 @@
+// Command bothand is Both/And: tools for parents who work from home and
+// carry parent guilt. With no command it opens the window; see
+// `bothand help` for the command-line verbs.
+package main
+
+import (
+	"os"
+
+	"github.com/bothand/bothand/app"
+	"github.com/bothand/bothand/app/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], cli.OSEnv(), func(w cli.Window) int {
+		return app.Run(app.Config{DBPath: w.DBPath, CreateFolder: w.CreateFolder})
+	}))
+}

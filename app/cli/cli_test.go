@@ -118,3 +118,30 @@ func TestOpenErrorsAreOneLineAndExit1(t *testing.T) {
 		t.Error("the file was changed")
 	}
 }
+
+func TestDemoFillsOnlyANamedEmptyJournal(t *testing.T) {
+	if r := run(t, nil, "demo"); r.code != ExitUsage || !strings.Contains(r.stderr, "needs --db") {
+		t.Errorf("demo without --db: %+v", r)
+	}
+	db := filepath.Join(t.TempDir(), "demo.db")
+	r := run(t, nil, "demo", "--db", db, "--entries", "20", "--seed", "3")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "filled") {
+		t.Fatalf("demo: %+v", r)
+	}
+	s, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty, err := s.IsEmpty()
+	s.Close()
+	if err != nil || empty {
+		t.Fatalf("demo journal empty=%v err=%v", empty, err)
+	}
+	r = run(t, nil, "demo", "--db", db)
+	if r.code != ExitError || !strings.Contains(r.stderr, "already holds a journal") {
+		t.Errorf("demo into a used journal: %+v", r)
+	}
+	if r := run(t, nil, "demo", "--db", db, "--entries", "-5"); r.code != ExitUsage {
+		t.Errorf("negative entries: %+v", r)
+	}
+}

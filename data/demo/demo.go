@@ -1,0 +1,85 @@
+// Package demo fills a journal with realistic, deterministic data: ten years
+// of entries with the rhythm of a real journal, commitments of every tier,
+// work, protocols and slips. The same generator serves `bothand demo`, the
+// tests that need volume, and every benchmark, so figures from different
+// features describe the same journal.
+package demo
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"time"
+
+	"github.com/bothand/bothand/data"
+)
+
+// Options say how much to generate.
+type Options struct {
+	// Entries is the number of journal entries (default 2,000).
+	Entries int
+	// Seed makes the output repeatable: the same seed gives the same journal.
+	Seed uint64
+	// Now is the end of the generated history (default: time.Now()).
+	Now time.Time
+	// Years of history to spread entries over (default 10).
+	Years int
+	// Progress, when set, is told each step's name as it starts.
+	Progress func(step string)
+}
+
+// Gen is the state shared by the generation steps.
+type Gen struct {
+	Store *data.Store
+	Opt   Options
+	R     *rand.Rand
+	vocab *vocabulary
+}
+
+// step is one kind of record to generate. Steps run in order, so later ones
+// can refer to what earlier ones made (entries to commitments, say).
+type step struct {
+	order int
+	name  string
+	run   func(g *Gen) error
+}
+
+var steps []step
+
+// register adds a generation step; each kind of record has its own file.
+func register(order int, name string, run func(g *Gen) error) {
+	steps = append(steps, step{order, name, run})
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].order < steps[j].order })
+}
+
+// Fill generates the demo data into s, which should be a new journal.
+func Fill(s *data.Store, opt Options) error {
+	if opt.Entries < 0 {
+		return fmt.Errorf("entries must not be negative")
+	}
+	if opt.Entries == 0 {
+		opt.Entries = 2000
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	if opt.Years <= 0 {
+		opt.Years = 10
+	}
+	g := &Gen{Store: s, Opt: opt, R: rand.New(rand.NewPCG(opt.Seed, 0x5eed)), vocab: newVocabulary()}
+	for _, st := range steps {
+		if opt.Progress != nil {
+			opt.Progress(st.name)
+		}
+		if err := st.run(g); err != nil {
+			return fmt.Errorf("demo %s: %w", st.name, err)
+		}
+	}
+	return nil
+}
+
+// Start is the beginning of the generated history.
+func (g *Gen) Start() time.Time { return g.Opt.Now.AddDate(-g.Opt.Years, 0, 0) }
+
+// Pick returns one of items, uniformly.
+func Pick[T any](g *Gen, items []T) T { return items[g.R.IntN(len(items))] }

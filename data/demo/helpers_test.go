@@ -1,0 +1,10 @@
+package demo
+
+import (
+	"math/rand/v2"
+	"strings"
+)
+
+func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x5eed)) }
+
+func splitWords(s string) []string { return strings.Fields(s) }

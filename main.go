@@ -12,6 +12,6 @@ import (
 
 func main() {
 	os.Exit(cli.Main(os.Args[1:], cli.OSEnv(), func(w cli.Window) int {
-		return app.Run(app.Config{DBPath: w.DBPath, CreateFolder: w.CreateFolder})
+		return app.Run(app.Config{DBPath: w.DBPath, CreateFolder: w.CreateFolder, Minimized: w.Minimized})
 	}))
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -27,6 +28,9 @@ const ID = "app.bothand.BothAnd"
 type Config struct {
 	DBPath       string
 	CreateFolder bool // the default location: make its folder if missing
+	// Minimized starts in the tray without showing the window (as at
+	// login); without a tray the window shows anyway.
+	Minimized bool
 }
 
 // UI is the running window and what it shows.
@@ -38,6 +42,19 @@ type UI struct {
 	strip   *widgets.SlipStrip
 	tabs    *container.AppTabs
 	screens []screen
+
+	// support says whether the desktop has a tray and notifications.
+	support     desktopSupport
+	trayReady   bool
+	trayActions []trayAction
+	readToday   bool
+	prefsWin    fyne.Window
+	// notify shows a desktop notification; tests capture it instead.
+	notify func(title, body string)
+	// upcoming lists the commitments and protocols reminders may be due
+	// for; nil until the tiers feature provides it.
+	upcoming      func(*data.Store, time.Time) ([]data.Upcoming, error)
+	stopReminders func()
 
 	// async starts background work; tests swap in a synchronous version so
 	// fyne.Do runs on the test goroutine.
@@ -84,9 +101,16 @@ func Run(cfg Config) int {
 		fyne.Do(u.quit)
 	}()
 
-	u.win.Show()
+	u.support = probeDesktop()
+	u.setupTray()
+	if !cfg.Minimized || !u.trayReady {
+		u.win.Show()
+	}
 	u.openStore(cfg)
 	a.Run()
+	if u.stopReminders != nil {
+		u.stopReminders()
+	}
 	if u.store != nil {
 		u.store.Close()
 	}
@@ -96,6 +120,7 @@ func Run(cfg Config) int {
 // newUI builds the window around an app (the real one or a test app).
 func newUI(a fyne.App) *UI {
 	u := &UI{app: a, async: func(f func()) { go f() }}
+	u.notify = u.sendNotification
 	u.win = a.NewWindow("Both/And")
 	u.buildShell()
 	return u
@@ -109,13 +134,16 @@ func (u *UI) openStore(cfg Config) {
 	}, u.attach, u.showOpenError)
 }
 
-// attach shows the journal's contents once it is open.
+// attach shows the journal's contents once it is open, then starts what
+// runs beside the window: reminders and, on a new journal, the welcome.
 func (u *UI) attach(s *data.Store) {
 	u.store = s
 	u.loadStrip()
 	for _, sc := range u.screens {
 		sc.load()
 	}
+	u.startReminders()
+	u.maybeWelcome()
 }
 
 func (u *UI) quit() {

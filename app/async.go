@@ -1,6 +1,11 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
 
 // background runs work off the main goroutine and hands its result to
 // apply, or its error to fail (the error dialog when fail is nil), on the
@@ -22,4 +27,25 @@ func background[T any](u *UI, work func() (T, error), apply func(T), fail ...fun
 			apply(v)
 		})
 	})
+}
+
+// every calls f on the main goroutine each interval until stop is called.
+// Tickers keep running across suspend, so the first tick after a wake
+// catches up with whatever fell due while the computer slept.
+func (u *UI) every(interval time.Duration, f func()) (stop func()) {
+	t := time.NewTicker(interval)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(f)
+			case <-done:
+				t.Stop()
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return func() { once.Do(func() { close(done) }) }
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/app/version"
@@ -79,6 +80,13 @@ func (u *UI) showAbout() {
 func wrapLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// caption is small, quiet explanatory text.
+func caption(text string) *widget.Label {
+	l := wrapLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
 

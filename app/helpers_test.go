@@ -20,19 +20,41 @@ func TestMain(m *testing.M) {
 }
 
 // newTestUI builds the real window on Fyne's test driver around a fresh
-// journal, with background work run inline so tests are deterministic.
+// journal, with background work run inline so tests are deterministic. The
+// first-run welcome is marked done and notifications are captured in
+// u.notify's place (see notified).
 func newTestUI(t *testing.T) (*UI, *data.Store) {
 	t.Helper()
+	return newTestUIWith(t, data.Options{}, true)
+}
+
+// sent collects the notifications a test UI would have shown.
+type sent struct{ title, body string }
+
+var notified = map[*UI]*[]sent{}
+
+func newTestUIWith(t *testing.T, opts data.Options, welcomeDone bool) (*UI, *data.Store) {
+	t.Helper()
 	a := test.NewTempApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "journal.db"), data.Options{})
+	a.Preferences().SetBool(prefWelcomeDone, welcomeDone)
+	s, err := data.Open(filepath.Join(t.TempDir(), "journal.db"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	u := newUI(a)
 	u.async = func(f func()) { f() }
+	var log []sent
+	notified[u] = &log
+	u.notify = func(title, body string) { log = append(log, sent{title, body}) }
 	u.win.Resize(fyne.NewSize(1000, 760))
 	u.attach(s)
+	t.Cleanup(func() {
+		if u.stopReminders != nil {
+			u.stopReminders()
+		}
+		delete(notified, u)
+	})
 	return u, s
 }
 
@@ -91,4 +113,28 @@ func visibleText(root fyne.CanvasObject) string {
 		return true
 	})
 	return strings.Join(parts, "\n")
+}
+
+// findEntry returns the visible entry with the given placeholder.
+func findEntry(t *testing.T, root fyne.CanvasObject, placeholder string) *widget.Entry {
+	t.Helper()
+	var found *widget.Entry
+	walk(root, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok && e.Visible() && e.PlaceHolder == placeholder && found == nil {
+			found = e
+		}
+		return found == nil && o.Visible()
+	})
+	if found == nil {
+		t.Fatalf("no visible entry %q", placeholder)
+	}
+	return found
+}
+
+// topText is the text of the topmost dialog, or "" when none is open.
+func topText(u *UI) string {
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		return visibleText(top)
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -19,7 +20,7 @@ const (
 func (u *UI) buildShell() {
 	u.app.Settings().SetTheme(newTheme())
 	u.strip = widgets.NewSlipStrip()
-	u.strip.OnWrite = u.writeFirstSlip
+	u.wireStrip()
 
 	u.screens = []screen{
 		newJournalScreen(u),
@@ -44,12 +45,14 @@ func (u *UI) buildShell() {
 	u.win.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(prefWidth, 980)),
 		float32(prefs.FloatWithFallback(prefHeight, 720))))
-	u.win.SetCloseIntercept(u.quit)
+	u.win.SetCloseIntercept(u.closeWindow)
 }
 
 func (u *UI) mainMenu() *fyne.MainMenu {
 	// Fyne adds Quit to the first menu itself.
-	file := fyne.NewMenu("File")
+	prefs := fyne.NewMenuItem("Preferences…", u.showPreferences)
+	prefs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("File", prefs)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Both/And", u.showAbout))
 	return fyne.NewMainMenu(file, help)
 }

@@ -6,21 +6,49 @@ import (
 	"github.com/bothand/bothand/data"
 )
 
-// loadStrip shows the pinned slip, or the invitation to write one.
+// wireStrip connects the pinned-slip strip to the journal.
+func (u *UI) wireStrip() {
+	u.strip.OnWrite = u.writeFirstSlip
+	u.strip.OnRead = u.markSlipRead
+	u.strip.OnNext = u.nextSlip
+	u.strip.OnManage = u.showSlips
+}
+
+// slipState is what the strip and the tray show.
+type slipState struct {
+	pinned  data.Slip
+	ok      bool
+	count   int
+	reading data.ReadingRecord
+}
+
+// loadStrip shows the pinned slip (or the invitation), the kind reading
+// record, and refreshes the tray menu to match.
 func (u *UI) loadStrip() {
-	type pinned struct {
-		slip data.Slip
-		ok   bool
-	}
-	background(u, func() (pinned, error) {
-		slip, ok, err := u.store.PinnedSlip()
-		return pinned{slip, ok}, err
-	}, func(p pinned) {
-		if p.ok {
-			u.strip.SetSlip(p.slip.Text)
+	store := u.store
+	background(u, func() (slipState, error) {
+		var st slipState
+		var err error
+		if st.pinned, st.ok, err = store.PinnedSlip(); err != nil {
+			return st, err
+		}
+		list, err := store.Slips()
+		if err != nil {
+			return st, err
+		}
+		st.count = len(list)
+		st.reading, err = store.Readings(7)
+		return st, err
+	}, func(st slipState) {
+		if st.ok {
+			u.strip.SetSlip(st.pinned.Text)
 		} else {
 			u.strip.SetSlip("")
 		}
+		u.readToday = st.reading.ReadToday
+		u.strip.SetCanCycle(st.count > 1)
+		u.strip.SetRecord(st.reading.String(), st.reading.ReadToday)
+		u.refreshTray()
 	})
 }
 
@@ -31,20 +59,40 @@ func (u *UI) writeFirstSlip(text string) {
 		u.strip.ShowError("Your journal is still opening. Try again in a moment.")
 		return
 	}
+	store := u.store
 	background(u, func() (data.Slip, error) {
-		return u.store.AddSlip(text, true)
-	}, func(s data.Slip) {
-		u.strip.SetSlip(s.Text)
+		return store.AddSlip(text, true)
+	}, func(data.Slip) {
+		u.loadStrip()
 	}, func(err error) {
-		var ve *data.ValidationError
-		if errors.As(err, &ve) {
-			u.strip.ShowError(ve.Message)
-			return
-		}
-		msg := "Couldn't save the slip: " + err.Error()
-		if advice := data.Advice(err); advice != "" {
-			msg += " " + advice
-		}
-		u.strip.ShowError(msg)
+		u.strip.ShowError(slipErrorMessage(err))
 	})
+}
+
+func (u *UI) markSlipRead() {
+	store := u.store
+	background(u, func() (struct{}, error) {
+		return struct{}{}, store.MarkSlipRead()
+	}, func(struct{}) { u.loadStrip() })
+}
+
+func (u *UI) nextSlip() {
+	store := u.store
+	background(u, func() (bool, error) {
+		_, ok, err := store.PinNext()
+		return ok, err
+	}, func(bool) { u.loadStrip() })
+}
+
+// slipErrorMessage turns a refusal into a sentence for beside the field.
+func slipErrorMessage(err error) string {
+	var ve *data.ValidationError
+	if errors.As(err, &ve) {
+		return ve.Message
+	}
+	msg := "Couldn't save the slip: " + err.Error()
+	if advice := data.Advice(err); advice != "" {
+		msg += " " + advice
+	}
+	return msg
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // MaxSlipLen is the longest permission slip, in characters: one sentence
-// that fits on the strip and in a notification.
+// that fits on the strip, in the tray menu and in a notification.
 const MaxSlipLen = 280
 
 // Slip is a permission slip: one sentence the person needs to hear. One slip
@@ -30,6 +30,9 @@ type SlipReading struct {
 	Day    string    `json:"day"`
 	ReadAt time.Time `gorm:"serializer:unixms" json:"read_at"`
 }
+
+// Day is the local calendar date of t as stored in readings and notices.
+func Day(t time.Time) string { return t.Local().Format(time.DateOnly) }
 
 func validateSlip(text string) (string, error) {
 	text = strings.TrimSpace(text)
@@ -60,7 +63,7 @@ func (s *Store) AddSlip(text string, pin bool) (Slip, error) {
 		}
 		slip.Position = stats.Last + 1
 		if pin || stats.Count == 0 {
-			if err := tx.Exec("UPDATE slips SET pinned = 0, updated_at = ? WHERE pinned = 1", ms(s.Now())).Error; err != nil {
+			if err := s.unpinAll(tx); err != nil {
 				return err
 			}
 			slip.Pinned = true
@@ -69,6 +72,114 @@ func (s *Store) AddSlip(text string, pin bool) (Slip, error) {
 		return tx.Create(&slip).Error
 	})
 	return slip, err
+}
+
+// UpdateSlip changes a slip's text.
+func (s *Store) UpdateSlip(id int64, text string) (Slip, error) {
+	text, err := validateSlip(text)
+	if err != nil {
+		return Slip{}, err
+	}
+	var slip Slip
+	err = s.write(func(tx *gorm.DB) error {
+		if err := findSlip(tx, id, &slip); err != nil {
+			return err
+		}
+		slip.Text = text
+		slip.stamp(s.Now())
+		return tx.Save(&slip).Error
+	})
+	return slip, err
+}
+
+// DeleteSlip removes a slip. When it was pinned, the next slip in order (or
+// the first) is pinned instead, so the strip never goes blank while slips
+// remain. Readings keep their dates.
+func (s *Store) DeleteSlip(id int64) error {
+	return s.write(func(tx *gorm.DB) error {
+		var slip Slip
+		if err := findSlip(tx, id, &slip); err != nil {
+			return err
+		}
+		if err := tx.Delete(&Slip{}, id).Error; err != nil {
+			return err
+		}
+		if !slip.Pinned {
+			return nil
+		}
+		next, ok, err := s.slipAfter(tx, slip.Position)
+		if err != nil || !ok {
+			return err
+		}
+		return s.pin(tx, next.ID)
+	})
+}
+
+// PinSlip makes slip id the pinned one.
+func (s *Store) PinSlip(id int64) error {
+	return s.write(func(tx *gorm.DB) error {
+		var slip Slip
+		if err := findSlip(tx, id, &slip); err != nil {
+			return err
+		}
+		return s.pin(tx, id)
+	})
+}
+
+// PinNext pins the slip after the pinned one, wrapping around, and returns
+// it; ok is false when there are no slips.
+func (s *Store) PinNext() (slip Slip, ok bool, err error) {
+	err = s.write(func(tx *gorm.DB) error {
+		var current Slip
+		pos := 0
+		if err := tx.Where("pinned = 1").Take(&current).Error; err == nil {
+			pos = current.Position
+		} else if !errors.Is(err, gorm.ErrRecordNotFound) {
+			return err
+		}
+		next, found, err := s.slipAfter(tx, pos)
+		if err != nil || !found {
+			return err
+		}
+		slip, ok = next, true
+		slip.Pinned = true
+		return s.pin(tx, next.ID)
+	})
+	return slip, ok, err
+}
+
+// MoveSlip moves slip id to index to (0-based) in the person's order and
+// renumbers the others.
+func (s *Store) MoveSlip(id int64, to int) error {
+	return s.write(func(tx *gorm.DB) error {
+		var list []Slip
+		if err := tx.Order("position, id").Find(&list).Error; err != nil {
+			return err
+		}
+		from := -1
+		for i, sl := range list {
+			if sl.ID == id {
+				from = i
+			}
+		}
+		if from < 0 {
+			return ErrNotFound
+		}
+		to = max(0, min(to, len(list)-1))
+		moved := list[from]
+		list = append(list[:from], list[from+1:]...)
+		list = append(list[:to], append([]Slip{moved}, list[to:]...)...)
+		now := ms(s.Now())
+		for i, sl := range list {
+			if sl.Position == i+1 {
+				continue
+			}
+			if err := tx.Exec("UPDATE slips SET position = ?, updated_at = ? WHERE id = ?", i+1, now, sl.ID).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // PinnedSlip returns the pinned slip; ok is false when there is none.
@@ -85,4 +196,36 @@ func (s *Store) Slips() ([]Slip, error) {
 	var list []Slip
 	err := s.db.Order("position, id").Find(&list).Error
 	return list, classify(err)
+}
+
+func findSlip(tx *gorm.DB, id int64, slip *Slip) error {
+	err := tx.Take(slip, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return ErrNotFound
+	}
+	return err
+}
+
+func (s *Store) unpinAll(tx *gorm.DB) error {
+	return tx.Exec("UPDATE slips SET pinned = 0, updated_at = ? WHERE pinned = 1", ms(s.Now())).Error
+}
+
+func (s *Store) pin(tx *gorm.DB, id int64) error {
+	if err := s.unpinAll(tx); err != nil {
+		return err
+	}
+	return tx.Exec("UPDATE slips SET pinned = 1, updated_at = ? WHERE id = ?", ms(s.Now()), id).Error
+}
+
+// slipAfter returns the first slip after position pos, wrapping to the first.
+func (s *Store) slipAfter(tx *gorm.DB, pos int) (Slip, bool, error) {
+	var next Slip
+	err := tx.Where("position > ?", pos).Order("position, id").Take(&next).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		err = tx.Order("position, id").Take(&next).Error
+	}
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return Slip{}, false, nil
+	}
+	return next, err == nil, err
 }

@@ -27,23 +27,26 @@ type SlipStrip struct {
 	OnRead func()
 	// OnNext pins the next slip.
 	OnNext func()
+	// OnManage opens the list of slips to add, edit, reorder or pin.
+	OnManage func()
 
 	text    string
 	record  string
 	read    bool
 	canNext bool
 
-	background *canvas.Rectangle
-	caption    *widget.Label
-	slip       *widget.Label
-	recordLine *widget.Label
-	readButton *widget.Button
-	nextButton *widget.Button
-	entry      *widget.Entry
-	pinButton  *widget.Button
-	errorLine  *widget.Label
-	shown      *fyne.Container
-	empty      *fyne.Container
+	background   *canvas.Rectangle
+	caption      *widget.Label
+	slip         *widget.Label
+	recordLine   *widget.Label
+	readButton   *widget.Button
+	nextButton   *widget.Button
+	manageButton *widget.Button
+	entry        *widget.Entry
+	pinButton    *widget.Button
+	errorLine    *widget.Label
+	shown        *fyne.Container
+	empty        *fyne.Container
 }
 
 // NewSlipStrip returns an empty strip, inviting a first slip.
@@ -55,7 +58,7 @@ func NewSlipStrip() *SlipStrip {
 	s.background.CornerRadius = theme.Padding() * 2
 	s.caption = widget.NewLabel("Permission slip")
 	s.caption.SizeName = theme.SizeNameCaptionText
-	s.caption.Importance = widget.LowImportance
+	s.caption.Importance = widget.HighImportance
 	s.slip = widget.NewLabel("")
 	s.slip.SizeName = theme.SizeNameSubHeadingText
 	s.slip.Wrapping = fyne.TextWrapWord
@@ -75,6 +78,12 @@ func NewSlipStrip() *SlipStrip {
 		}
 	})
 	s.nextButton.Importance = widget.LowImportance
+	s.manageButton = widget.NewButtonWithIcon("All slips", theme.ListIcon(), func() {
+		if s.OnManage != nil {
+			s.OnManage()
+		}
+	})
+	s.manageButton.Importance = widget.LowImportance
 
 	s.entry = widget.NewEntry()
 	s.entry.SetPlaceHolder("Write one sentence you need to hear")
@@ -92,8 +101,8 @@ func NewSlipStrip() *SlipStrip {
 	s.empty = container.NewVBox(invite,
 		container.NewBorder(nil, nil, nil, s.pinButton, s.entry),
 		s.errorLine)
-	actions := container.NewVBox(s.readButton, s.nextButton)
-	s.shown = container.NewBorder(s.caption, s.recordLine, nil, actions, s.slip)
+	footer := container.NewHBox(s.recordLine, layout.NewSpacer(), s.readButton, s.nextButton, s.manageButton)
+	s.shown = container.NewBorder(s.caption, footer, nil, nil, s.slip)
 	s.refreshState()
 	return s
 }
@@ -163,6 +172,11 @@ func (s *SlipStrip) refreshState() {
 		s.nextButton.Show()
 	} else {
 		s.nextButton.Hide()
+	}
+	if s.OnManage != nil {
+		s.manageButton.Show()
+	} else {
+		s.manageButton.Hide()
 	}
 	if s.text == "" {
 		s.shown.Hide()

@@ -46,6 +46,7 @@ func TestSlipStripPinnedWithRecord(t *testing.T) {
 	reads := 0
 	s.OnRead = func() { reads++ }
 	s.OnNext = func() {}
+	s.OnManage = func() {}
 	s.SetSlip("I'm allowed to enjoy my work.")
 	s.SetCanCycle(true)
 	s.SetRecord("Read on 4 of the last 7 mornings", false)

@@ -21,6 +21,7 @@ import (
 type Window struct {
 	DBPath       string
 	CreateFolder bool // the default location: create its folder if missing
+	Minimized    bool // start in the tray (the login autostart entry passes it)
 }
 
 // Env is the world a command runs in, so tests can supply their own.
@@ -71,13 +72,14 @@ func Main(args []string, env Env, gui func(Window) int) int {
 	}
 	c := &command{Env: env}
 	fs := c.flags("bothand")
+	minimized := fs.Bool("minimized", false, "start in the system tray without showing the window")
 	if err := fs.Parse(args); err != nil {
 		return c.usageError(err)
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
 		path, createFolder := c.dbPath()
-		return gui(Window{DBPath: path, CreateFolder: createFolder})
+		return gui(Window{DBPath: path, CreateFolder: createFolder, Minimized: *minimized})
 	}
 	name := rest[0]
 	switch name {
@@ -174,7 +176,7 @@ func (c *command) usageError(err error) int {
 
 func (c *command) printUsage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
-  bothand [--db FILE]              open the window
+  bothand [--db FILE] [--minimized]  open the window (--minimized: start in the tray)
   bothand [--db FILE] COMMAND ...  run a command on the journal
 
 Commands:

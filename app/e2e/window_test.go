@@ -14,12 +14,13 @@ import (
 
 // TestWindowStartsShowsAndStops starts the real binary on a temp journal,
 // waits for its window, checks that it drew something, writes the first
-// permission slip with real key presses, and stops it with SIGTERM.
+// permission slip into the welcome with real key presses, and stops it with
+// SIGTERM.
 func TestWindowStartsShowsAndStops(t *testing.T) {
 	d := startXvfb(t)
 	home := t.TempDir()
 	db := filepath.Join(t.TempDir(), "journal.db")
-	a := startApp(t, d, home, "--db", db)
+	a := startApp(t, d, home, nil, "--db", db)
 	win := d.waitWindow(t, "Both/And", 90*time.Second, a.exited)
 	time.Sleep(1500 * time.Millisecond) // let it draw
 
@@ -42,14 +43,11 @@ func TestWindowStartsShowsAndStops(t *testing.T) {
 		t.Fatalf("the window looks blank: %d colours", n)
 	}
 
-	// The empty strip's field sits near the top; click it and type a slip.
+	// A new journal opens with the welcome, its slip field focused: type a
+	// slip with real key presses and press Return to start.
 	d.run(t, "xdotool", "windowfocus", "--sync", win)
-	// GLFW needs to see the pointer arrive before the press.
-	d.run(t, "xdotool", "mousemove", "--window", win, "300", "88")
-	time.Sleep(300 * time.Millisecond)
-	d.run(t, "xdotool", "click", "1")
-	time.Sleep(300 * time.Millisecond)
 	d.run(t, "xdotool", "type", "--delay", "15", "Rest is allowed.")
+	time.Sleep(200 * time.Millisecond)
 	d.run(t, "xdotool", "key", "Return")
 	time.Sleep(800 * time.Millisecond)
 
@@ -72,7 +70,7 @@ func TestBadJournalShowsADialogAndExits1(t *testing.T) {
 	d := startXvfb(t)
 	bad := filepath.Join(t.TempDir(), "notes.db")
 	writeFile(t, bad, "these are notes, not a database")
-	a := startApp(t, d, t.TempDir(), "--db", bad)
+	a := startApp(t, d, t.TempDir(), nil, "--db", bad)
 	d.waitWindow(t, "Both/And", 90*time.Second, a.exited)
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(a.output(), "not a Both/And journal") && time.Now().Before(deadline) {

@@ -175,7 +175,9 @@ func (b *syncBuffer) String() string {
 
 func (a *app) output() string { return a.out.String() }
 
-func startApp(t *testing.T, d *display, home string, args ...string) *app {
+// startApp starts the binary on d with a private home; extraEnv adds
+// variables such as a session bus address.
+func startApp(t *testing.T, d *display, home string, extraEnv []string, args ...string) *app {
 	t.Helper()
 	cmd := exec.Command(buildBinary(t), args...)
 	runtime := filepath.Join(home, "run")
@@ -193,6 +195,7 @@ func startApp(t *testing.T, d *display, home string, args ...string) *app {
 		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
 		"LANG=en_US.UTF-8",
 	}
+	cmd.Env = append(cmd.Env, extraEnv...)
 	a := &app{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = a.out, a.out
 	if err := cmd.Start(); err != nil {

@@ -1,0 +1,154 @@
+package app
+
+import (
+	"os"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/app/autostart"
+	"github.com/bothand/bothand/data"
+)
+
+// autostartEntry starts this binary minimised to the tray at login.
+func autostartEntry() autostart.Entry {
+	exe, err := os.Executable()
+	if err != nil {
+		exe = "bothand"
+	}
+	return autostart.Entry{ID: ID, Name: "Both/And", Exec: exe, Args: []string{"--minimized"}}
+}
+
+func (u *UI) setAutostart(on bool) {
+	e := autostartEntry()
+	var err error
+	if on {
+		err = e.Enable()
+	} else {
+		err = e.Disable()
+	}
+	if err != nil {
+		u.showError(err)
+	}
+}
+
+// leadChoices are the "also remind me" options for tier-1 commitments.
+var leadChoices = []struct {
+	label   string
+	minutes int
+}{
+	{"Not on the day", 0},
+	{"15 minutes before", 15},
+	{"30 minutes before", 30},
+	{"1 hour before", 60},
+	{"2 hours before", 120},
+	{"3 hours before", 180},
+}
+
+// showPreferences opens the preferences window. Every change applies at
+// once, so there is nothing to forget to save.
+func (u *UI) showPreferences() {
+	if u.prefsWin != nil {
+		u.prefsWin.Show()
+		u.prefsWin.RequestFocus()
+		return
+	}
+	store := u.store
+	background(u, store.ReminderSettings, func(rs data.ReminderSettings) {
+		w := u.app.NewWindow("Both/And preferences")
+		w.SetContent(container.NewVScroll(container.NewPadded(u.preferencesContent(rs))))
+		w.Resize(fyne.NewSize(560, 640))
+		w.SetOnClosed(func() { u.prefsWin = nil })
+		u.prefsWin = w
+		w.Show()
+	})
+}
+
+func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
+	save := func() {
+		store := u.store
+		saved := rs
+		background(u, func() (struct{}, error) { return struct{}{}, store.SaveReminderSettings(saved) }, func(struct{}) {})
+	}
+
+	morningOn := widget.NewCheck("Send my pinned slip as a notification each morning", nil)
+	morningOn.SetChecked(rs.MorningSlip)
+	times := morningTimes()
+	if now := formatMinutes(rs.Morning); !slices.Contains(times, now) {
+		times = append([]string{now}, times...)
+	}
+	morning := widget.NewSelect(times, nil)
+	morning.SetSelected(formatMinutes(rs.Morning))
+	var dayChecks []fyne.CanvasObject
+	for i := range 7 {
+		wd := time.Weekday((i + 1) % 7) // Monday first
+		c := widget.NewCheck(wd.String()[:3], func(on bool) { rs.Days[wd] = on; save() })
+		c.SetChecked(rs.Days[wd])
+		dayChecks = append(dayChecks, c)
+	}
+	morningOn.OnChanged = func(on bool) { rs.MorningSlip = on; save() }
+	morning.OnChanged = func(s string) { rs.Morning = parseMinutes(s); save() }
+
+	dayBefore := widget.NewCheck("Remind me of non-negotiable commitments the day before", func(on bool) { rs.Tier1DayBefore = on; save() })
+	dayBefore.SetChecked(rs.Tier1DayBefore)
+	var labels []string
+	current := leadChoices[0].label
+	for _, c := range leadChoices {
+		labels = append(labels, c.label)
+		if c.minutes == rs.Tier1LeadMinutes {
+			current = c.label
+		}
+	}
+	lead := widget.NewSelect(labels, nil)
+	lead.SetSelected(current)
+	lead.OnChanged = func(s string) {
+		for _, c := range leadChoices {
+			if c.label == s {
+				rs.Tier1LeadMinutes = c.minutes
+			}
+		}
+		save()
+	}
+
+	prefs := u.app.Preferences()
+	toTray := widget.NewCheck("Closing the window keeps Both/And running in the tray", func(on bool) { prefs.SetBool(prefCloseToTray, on) })
+	toTray.SetChecked(prefs.BoolWithFallback(prefCloseToTray, true))
+	login := widget.NewCheck("Open Both/And when I log in, quietly in the tray", u.setAutostart)
+	login.SetChecked(autostartEntry().Enabled())
+
+	sections := []fyne.CanvasObject{
+		heading("Morning permission slip"),
+		morningOn,
+		container.NewBorder(nil, nil, widget.NewLabel("At"), nil, morning),
+		container.NewGridWithColumns(7, dayChecks...),
+		widget.NewSeparator(),
+		heading("Non-negotiable commitments"),
+		dayBefore,
+		container.NewBorder(nil, nil, widget.NewLabel("On the day"), nil, lead),
+		widget.NewSeparator(),
+		heading("Window"),
+		toTray,
+		login,
+	}
+	if !u.support.Tray {
+		toTray.Disable()
+		sections = append(sections, note("No system tray was found on this desktop, so closing the window quits Both/And."))
+	}
+	if !u.support.Notifications {
+		sections = append(sections, note("No notification service was found, so reminders can't pop up. Your pinned slip is still at the top of the window."))
+	}
+	return container.NewVBox(sections...)
+}
+
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func note(text string) *widget.Label {
+	l := wrapLabel(text)
+	l.Importance = widget.WarningImportance
+	return l
+}

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/bothand/bothand/data"
+)
+
+// reminderInterval is how often due reminders are looked for. A minute
+// late is fine for "good morning"; a wake from sleep is caught at the next
+// tick.
+const reminderInterval = 30 * time.Second
+
+// startReminders checks now (a reminder that fell due while the computer
+// was off arrives once, at start) and then every interval.
+func (u *UI) startReminders() {
+	if u.stopReminders != nil {
+		u.stopReminders()
+	}
+	u.checkReminders()
+	u.stopReminders = u.every(reminderInterval, u.checkReminders)
+}
+
+// checkReminders works out what is due at the store's clock, claims each
+// reminder in the journal so it is delivered once however many times the
+// app starts, wakes or runs, and sends the claimed ones.
+func (u *UI) checkReminders() {
+	store := u.store
+	if store == nil {
+		return
+	}
+	upcoming := u.upcoming
+	background(u, func() ([]data.Reminder, error) {
+		rs, err := store.ReminderSettings()
+		if err != nil {
+			return nil, err
+		}
+		slip, _, err := store.PinnedSlip()
+		if err != nil {
+			return nil, err
+		}
+		now := store.Now()
+		var coming []data.Upcoming
+		if upcoming != nil {
+			if coming, err = upcoming(store, now); err != nil {
+				return nil, err
+			}
+		}
+		var send []data.Reminder
+		for _, r := range data.DueReminders(now, rs, slip.Text, coming) {
+			claimed, err := store.ClaimReminder(r)
+			if err != nil {
+				return send, err
+			}
+			if claimed {
+				send = append(send, r)
+			}
+		}
+		return send, nil
+	}, func(send []data.Reminder) {
+		for _, r := range send {
+			u.notify(r.Title, r.Body)
+		}
+	}, func(error) {
+		// A busy or failing journal must not greet the person with an error
+		// dialog every 30 seconds; the next tick tries again.
+	})
+}
+
+// sendNotification is the real notifier: the desktop's notification
+// service. Without one Fyne only logs, and the strip still shows the slip.
+func (u *UI) sendNotification(title, body string) {
+	u.app.SendNotification(fyne.NewNotification(title, body))
+}

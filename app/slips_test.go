@@ -1,0 +1,66 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/assets"
+)
+
+func TestReadAndCycleFromTheStrip(t *testing.T) {
+	u, s := newTestUI(t)
+	s.AddSlip("First.", true)
+	s.AddSlip("Second.", false)
+	u.loadStrip()
+
+	test.Tap(findButton(t, u.win.Content(), "I read it"))
+	rec, _ := s.Readings(7)
+	if !rec.ReadToday {
+		t.Fatal("reading not recorded")
+	}
+	if !strings.Contains(visibleText(u.win.Content()), "Read this morning") {
+		t.Errorf("record not shown:\n%s", visibleText(u.win.Content()))
+	}
+	if b := findButton(t, u.win.Content(), "Read today"); !b.Disabled() {
+		t.Error("can read twice")
+	}
+
+	test.Tap(findButton(t, u.win.Content(), "Next slip"))
+	if p, _, _ := s.PinnedSlip(); p.Text != "Second." || u.strip.Text() != "Second." {
+		t.Errorf("after Next: stored %q, shown %q", p.Text, u.strip.Text())
+	}
+}
+
+func TestSlipsDialogAddEditDeleteAndIdeas(t *testing.T) {
+	u, s := newTestUI(t)
+	s.AddSlip("Pinned one.", true)
+	u.loadStrip()
+	test.Tap(findButton(t, u.win.Content(), "All slips"))
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(visibleText(top), "Pinned one.") {
+		t.Fatal("the slips dialog does not list the slip")
+	}
+
+	// An idea only fills the field; nothing is stored until Add.
+	idea := assets.SlipSuggestions()[0]
+	test.Tap(findButton(t, top, idea))
+	if list, _ := s.Slips(); len(list) != 1 {
+		t.Fatalf("an idea was stored by itself: %d slips", len(list))
+	}
+	test.Tap(findButton(t, top, "Add"))
+	list, _ := s.Slips()
+	if len(list) != 2 || list[1].Text != idea || list[1].Pinned {
+		t.Fatalf("after Add: %+v", list)
+	}
+
+	// Too long: refused beside the field, text kept.
+	add := findEntry(t, top, "A new sentence you need to hear")
+	long := strings.Repeat("x", 300)
+	add.SetText(long)
+	test.Tap(findButton(t, top, "Add"))
+	if add.Text != long || !strings.Contains(visibleText(top), "up to 280 characters") {
+		t.Errorf("long slip: entry %d chars, text:\n%s", len(add.Text), visibleText(top))
+	}
+}

@@ -1,0 +1,121 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/assets"
+	"github.com/bothand/bothand/data"
+)
+
+const prefWelcomeDone = "welcome.done"
+
+// maybeWelcome shows the first-run welcome once: on a new, empty journal,
+// until the person finishes or skips it.
+func (u *UI) maybeWelcome() {
+	if u.app.Preferences().Bool(prefWelcomeDone) {
+		return
+	}
+	store := u.store
+	background(u, store.IsEmpty, func(empty bool) {
+		if empty {
+			u.showWelcome()
+		}
+	})
+}
+
+// showWelcome asks for three things, all optional: one permission slip, the
+// morning time, and whether to start at login.
+func (u *UI) showWelcome() {
+	slip := widget.NewEntry()
+	slip.SetPlaceHolder("One sentence you need to hear")
+	slipError := widget.NewLabel("")
+	slipError.Importance = widget.DangerImportance
+	slipError.Wrapping = fyne.TextWrapWord
+	slipError.Hide()
+	var ideas []fyne.CanvasObject
+	for _, idea := range assets.SlipSuggestions()[:3] {
+		b := widget.NewButton(idea, func() { slip.SetText(idea) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		ideas = append(ideas, b)
+	}
+	morning := widget.NewSelect(morningTimes(), nil)
+	morning.SetSelected(formatMinutes(data.DefaultReminderSettings().Morning))
+	login := widget.NewCheck("Open Both/And when I log in, quietly in the tray", nil)
+
+	intro := wrapLabel("Three quick choices, all of which you can change later in Preferences.")
+	content := container.NewVBox(
+		intro,
+		widget.NewLabelWithStyle("A permission slip for yourself", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		slip, slipError,
+		caption("Or begin from one of these, and make it yours:"),
+		container.NewVBox(ideas...),
+		widget.NewLabelWithStyle("Remind me of it each morning at", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		morning,
+		login,
+	)
+	var dlg dialog.Dialog
+	finish := func() {
+		u.app.Preferences().SetBool(prefWelcomeDone, true)
+		dlg.Hide()
+	}
+	skip := widget.NewButton("Skip", finish)
+	start := widget.NewButtonWithIcon("Start", theme.ConfirmIcon(), nil)
+	start.Importance = widget.HighImportance
+	start.OnTapped = func() {
+		store := u.store
+		text, minutes := slip.Text, parseMinutes(morning.Selected)
+		background(u, func() (struct{}, error) {
+			if text != "" {
+				if _, err := store.AddSlip(text, true); err != nil {
+					return struct{}{}, err
+				}
+			}
+			rs, err := store.ReminderSettings()
+			if err != nil {
+				return struct{}{}, err
+			}
+			rs.Morning = minutes
+			return struct{}{}, store.SaveReminderSettings(rs)
+		}, func(struct{}) {
+			u.setAutostart(login.Checked)
+			finish()
+			u.loadStrip()
+		}, func(err error) {
+			slipError.SetText(slipErrorMessage(err))
+			slipError.Show()
+		})
+	}
+	slip.OnSubmitted = func(string) { start.OnTapped() }
+	dlg = dialog.NewCustomWithoutButtons("Welcome to Both/And", container.NewVBox(content, container.NewHBox(layout.NewSpacer(), skip, start)), u.win)
+	dlg.Resize(fyne.NewSize(560, 0))
+	dlg.Show()
+	u.win.Canvas().Focus(slip)
+}
+
+// morningTimes are the choices for the morning reminder, every half hour.
+func morningTimes() []string {
+	var list []string
+	for m := 5 * 60; m <= 12*60; m += 30 {
+		list = append(list, formatMinutes(m))
+	}
+	return list
+}
+
+func formatMinutes(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+
+// parseMinutes reads "HH:MM"; anything else gives the default morning.
+func parseMinutes(s string) int {
+	var h, m int
+	if _, err := fmt.Sscanf(s, "%d:%d", &h, &m); err != nil || h < 0 || h > 23 || m < 0 || m > 59 {
+		return data.DefaultReminderSettings().Morning
+	}
+	return h*60 + m
+}

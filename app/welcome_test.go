@@ -1,0 +1,58 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/data"
+)
+
+func TestWelcomeOnANewJournalStoresTheChoices(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	u, s := newTestUIWith(t, data.Options{}, false)
+	text := topText(u)
+	if !strings.Contains(text, "Welcome") && !strings.Contains(text, "permission slip for yourself") {
+		t.Fatalf("no welcome on a new journal: %q", text)
+	}
+	top := u.win.Canvas().Overlays().Top()
+	test.Type(findEntry(t, top, "One sentence you need to hear"), "Good enough is good.")
+	test.Tap(findCheck(t, top, "Open Both/And when I log in, quietly in the tray"))
+	test.Tap(findButton(t, top, "Start"))
+
+	if p, ok, _ := s.PinnedSlip(); !ok || p.Text != "Good enough is good." {
+		t.Errorf("slip not stored: %+v", p)
+	}
+	if rs, _ := s.ReminderSettings(); rs.Morning != 8*60 {
+		t.Errorf("morning = %d", rs.Morning)
+	}
+	if !autostartEntry().Enabled() {
+		t.Error("start at login was ticked but not installed")
+	}
+	if !u.app.Preferences().Bool(prefWelcomeDone) || topText(u) != "" {
+		t.Error("welcome not finished")
+	}
+	// Never again: not on the next start.
+	u.maybeWelcome()
+	if topText(u) != "" {
+		t.Error("welcome shown twice")
+	}
+}
+
+func TestWelcomeSkipAndNotOnAUsedJournal(t *testing.T) {
+	u, s := newTestUIWith(t, data.Options{}, false)
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Skip"))
+	if list, _ := s.Slips(); len(list) != 0 || !u.app.Preferences().Bool(prefWelcomeDone) {
+		t.Errorf("skip stored %d slips, done=%v", len(list), u.app.Preferences().Bool(prefWelcomeDone))
+	}
+
+	// A journal that already holds something never gets the welcome.
+	u2, s2 := newTestUIWith(t, data.Options{}, true)
+	s2.AddSlip("Already here.", true)
+	u2.app.Preferences().SetBool(prefWelcomeDone, false)
+	u2.maybeWelcome()
+	if topText(u2) != "" {
+		t.Errorf("welcome on a used journal: %q", topText(u2))
+	}
+}

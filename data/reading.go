@@ -1,0 +1,71 @@
+package data
+
+import (
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// MarkSlipRead records that the pinned slip was read on now's local day.
+// Reading twice the same day keeps the first record.
+func (s *Store) MarkSlipRead() error {
+	now := s.Now()
+	return s.write(func(tx *gorm.DB) error {
+		var slipID *int64
+		var pinned Slip
+		if err := tx.Where("pinned = 1").Limit(1).Find(&pinned).Error; err != nil {
+			return err
+		}
+		if pinned.ID != 0 {
+			slipID = &pinned.ID
+		}
+		r := SlipReading{SlipID: slipID, Day: Day(now), ReadAt: now}
+		r.stamp(now)
+		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "day"}}, DoNothing: true}).Create(&r).Error
+	})
+}
+
+// ReadingRecord is how often the slip was read over recent mornings.
+type ReadingRecord struct {
+	Read      int  // mornings read among the last Of
+	Of        int  // mornings counted, today included
+	ReadToday bool // today's reading is recorded
+}
+
+// String says it kindly: a count, never a streak to break.
+func (r ReadingRecord) String() string {
+	switch {
+	case r.Read == 0:
+		return ""
+	case r.Read == 1 && r.ReadToday:
+		return "Read this morning"
+	default:
+		return fmt.Sprintf("Read on %d of the last %d mornings", r.Read, r.Of)
+	}
+}
+
+// Readings returns the record over the last days mornings, today included.
+func (s *Store) Readings(days int) (ReadingRecord, error) {
+	now := s.Now().Local()
+	from := Day(now.AddDate(0, 0, -(days - 1)))
+	today := Day(now)
+	var list []string
+	err := s.db.Model(&SlipReading{}).Where("day BETWEEN ? AND ?", from, today).Pluck("day", &list).Error
+	rec := ReadingRecord{Read: len(list), Of: days}
+	for _, d := range list {
+		if d == today {
+			rec.ReadToday = true
+		}
+	}
+	return rec, classify(err)
+}
+
+// ReadingDays returns the local days with a reading in [from, to], for
+// insights.
+func (s *Store) ReadingDays(from, to time.Time) ([]string, error) {
+	var list []string
+	err := s.db.Model(&SlipReading{}).Where("day BETWEEN ? AND ?", Day(from), Day(to)).Order("day").Pluck("day", &list).Error
+	return list, classify(err)
+}

@@ -7,7 +7,7 @@ BIN     := bin/bothand
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test build lint deps
+.PHONY: run test build lint deps bench-startup
 
 run: ## start Both/And on your journal
 	@.ci/deps build
@@ -33,3 +33,7 @@ lint:
 
 build:
 	@$(GO) build -o $(BIN) .
+
+bench-startup: ## start-up time and memory, empty journal vs 100,000 entries
+	@.ci/deps test
+	@.ci/bench-startup $(ENTRIES) $(RUNS)

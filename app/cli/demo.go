@@ -16,6 +16,9 @@ func init() {
 	}
 }
 
+// maxDemoEntries bounds the generator to what fits comfortably on a disk.
+const maxDemoEntries = 1_000_000
+
 func runDemo(c *command, args []string) int {
 	fs := c.flags("demo")
 	entries := fs.Int("entries", 2000, "number of journal entries")
@@ -27,8 +30,8 @@ func runDemo(c *command, args []string) int {
 		// Never fill the person's own journal with invented entries.
 		return c.usageError(errors.New("demo needs --db FILE: it only fills a journal you name"))
 	}
-	if *entries < 0 {
-		return c.usageError(fmt.Errorf("--entries must be 0 or more, not %d", *entries))
+	if *entries < 0 || *entries > maxDemoEntries {
+		return c.usageError(fmt.Errorf("--entries must be between 0 and %d, not %d", maxDemoEntries, *entries))
 	}
 	s, ok := c.open()
 	if !ok {

@@ -179,7 +179,15 @@ func (a *app) output() string { return a.out.String() }
 // variables such as a session bus address.
 func startApp(t *testing.T, d *display, home string, extraEnv []string, args ...string) *app {
 	t.Helper()
-	cmd := exec.Command(buildBinary(t), args...)
+	return startAppWith(t, d, home, extraEnv, nil, args...)
+}
+
+// startAppWith is startApp with a command prefix (such as unshare) that
+// execs the app in place.
+func startAppWith(t *testing.T, d *display, home string, extraEnv, prefix []string, args ...string) *app {
+	t.Helper()
+	argv := append(append(append([]string{}, prefix...), buildBinary(t)), args...)
+	cmd := exec.Command(argv[0], argv[1:]...)
 	runtime := filepath.Join(home, "run")
 	for _, dir := range []string{runtime, filepath.Join(home, ".cache")} {
 		if err := os.MkdirAll(dir, 0o700); err != nil {

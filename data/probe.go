@@ -71,13 +71,23 @@ func inspect(path string) (fileState, error) {
 	if n < 100 {
 		return fileState{}, &OpenError{Path: path, Kind: ErrDamaged, Cause: fmt.Errorf("only %d bytes", n)}
 	}
-	if err := checkSize(header, fi.Size()); err != nil {
-		return fileState{}, &OpenError{Path: path, Kind: ErrDamaged, Cause: err}
+	// With a WAL beside it, the main file can legitimately lag its header:
+	// a checkpoint interrupted (by a full disk, say) leaves pages that
+	// SQLite still reads from the WAL. Only a lone file must be whole.
+	if !hasWAL(path) {
+		if err := checkSize(header, fi.Size()); err != nil {
+			return fileState{}, &OpenError{Path: path, Kind: ErrDamaged, Cause: err}
+		}
 	}
 	if fi.Mode().Perm()&0o200 == 0 || !writable(path) {
 		return fileState{}, &OpenError{Path: path, Kind: ErrReadOnly, Cause: errors.New("no write permission")}
 	}
 	return fileState{exists: true, userVersion: int(binary.BigEndian.Uint32(header[60:64]))}, nil
+}
+
+func hasWAL(path string) bool {
+	fi, err := os.Stat(path + "-wal")
+	return err == nil && fi.Size() > 0
 }
 
 // checkSize compares the file's length with the page count its header

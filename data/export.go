@@ -3,9 +3,14 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -132,4 +137,70 @@ func countRows(tx *sql.Tx, queries ...string) (int64, error) {
 		total += n
 	}
 	return total, nil
+}
+
+// ExportFile writes the export in format f to the file at path, private to
+// the person (mode 0600). It refuses to replace an existing file unless
+// replace is set (a save dialog has asked); a replaced file is swapped for
+// the new one only once the export is complete, so a failed export leaves
+// it as it was. A failed export into a new file removes the file.
+func (s *Store) ExportFile(path string, f Format, opt ExportOptions, replace bool) error {
+	if !replace {
+		out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			return invalid("path", "%s already exists; choose a new file name (an export never overwrites a file).", path)
+		}
+		if err != nil {
+			return exportFileError(path, err)
+		}
+		if err := writeAndClose(out, func(w io.Writer) error { return s.Export(w, f, opt) }); err != nil {
+			os.Remove(path)
+			return err
+		}
+		return nil
+	}
+	out, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return exportFileError(path, err)
+	}
+	tmp := out.Name()
+	if err := writeAndClose(out, func(w io.Writer) error { return s.Export(w, f, opt) }); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return exportFileError(path, err)
+	}
+	return nil
+}
+
+func writeAndClose(out *os.File, write func(io.Writer) error) error {
+	err := write(out)
+	if err == nil {
+		err = out.Sync()
+	}
+	if closeErr := out.Close(); err == nil {
+		err = closeErr
+	}
+	return classifyFileError(err)
+}
+
+func exportFileError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%w: %s", ErrFolderMissing, filepath.Dir(path))
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%w: cannot write %s", ErrFolderLocked, filepath.Dir(path))
+	}
+	return classifyFileError(err)
+}
+
+// classifyFileError recognises a full disk when writing a file, so the
+// person gets the same advice as when the journal itself can't grow.
+func classifyFileError(err error) error {
+	if err != nil && errors.Is(err, syscall.ENOSPC) {
+		return fmt.Errorf("%w: %v", ErrDiskFull, err)
+	}
+	return err
 }

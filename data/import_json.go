@@ -262,7 +262,11 @@ func (rd *reader) sections() error {
 			if err := rd.dec.Decode(&fields); err != nil {
 				var te *json.UnmarshalTypeError
 				if errors.As(err, &te) {
-					return &ImportError{Offset: offset, Record: fmt.Sprintf("%s[%d]", name, i), Problem: fmt.Sprintf("each record should be a JSON object, not %s.", te.Value)}
+					what := map[string]string{"array": "a list", "string": "text", "number": "a number", "bool": "true or false"}[te.Value]
+					if what == "" {
+						what = te.Value
+					}
+					return &ImportError{Offset: offset, Record: fmt.Sprintf("%s[%d]", name, i), Problem: fmt.Sprintf("each record should be a JSON object, not %s.", what)}
 				}
 				return rd.syntax(err)
 			}

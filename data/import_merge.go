@@ -36,6 +36,10 @@ type importer struct {
 	batch     []*parsed
 	batchMask string
 	empty     []int8 // by kind: 0 not yet known, 1 empty at the start, -1 not
+
+	// written holds the built-in kinds' rows this import wrote: they are
+	// no longer the untouched built-ins that yield to any imported copy.
+	written map[string]map[int64]bool
 }
 
 // idCacheLimit bounds the UUID -> id cache per table; past it the cache
@@ -46,6 +50,7 @@ func newImporter(s *Store, tx *sql.Tx) (*importer, error) {
 	im := &importer{
 		s: s, tx: tx, stmts: map[string]*sql.Stmt{}, ids: map[string]map[string]int64{},
 		counts: make([]ImportCount, len(kinds)), seen: make([]bool, len(kinds)), empty: make([]int8, len(kinds)),
+		written: map[string]map[int64]bool{},
 	}
 	for _, q := range []string{
 		// aliases: a file's UUID for a record the journal already holds under
@@ -233,6 +238,7 @@ func (im *importer) flush() error {
 	for i, p := range batch {
 		id := first + int64(i)
 		im.remember(k.table, p.id, id)
+		im.wrote(k, id)
 		if k.tags && p.hasTags {
 			for _, tagID := range p.tagIDs {
 				pairs = append(pairs, id, tagID)
@@ -421,10 +427,11 @@ func (im *importer) apply(p *parsed) error {
 		count.Added++
 		if !k.keyed {
 			im.remember(k.table, p.id, id)
+			im.wrote(k, id)
 		}
 		return im.setTags(p, id, false)
 	}
-	pristine := k.builtin && local.builtin && local.created == local.updated
+	pristine := k.builtin && local.builtin && local.created == local.updated && !im.written[k.table][local.id]
 	if p.updated > local.updated || (natural && pristine) {
 		if k.beforeWrite != nil {
 			if err := k.beforeWrite(im, p, local.id); err != nil {
@@ -437,6 +444,7 @@ func (im *importer) apply(p *parsed) error {
 		count.Updated++
 		if !k.keyed {
 			im.remember(k.table, p.id, local.id)
+			im.wrote(k, local.id)
 		}
 		return im.setTags(p, local.id, true)
 	}
@@ -447,6 +455,16 @@ func (im *importer) apply(p *parsed) error {
 		return err
 	}
 	return nil
+}
+
+func (im *importer) wrote(k *kind, id int64) {
+	if !k.builtin {
+		return
+	}
+	if im.written[k.table] == nil {
+		im.written[k.table] = map[int64]bool{}
+	}
+	im.written[k.table][id] = true
 }
 
 func (im *importer) insert(p *parsed) (int64, error) {

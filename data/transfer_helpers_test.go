@@ -26,8 +26,19 @@ type everyKind struct {
 	entry, deletedEntry, commitment, tag, reframe, protocol, slip, triage, notice string
 }
 
-// at stamps rec as created at created and last changed at updated.
-func at(rec *Record, created, updated time.Time) {
+// uuids hands out predictable UUIDs, so golden files stay the same from
+// run to run; each namespace gives a different series.
+type uuids struct{ ns, n int }
+
+func (u *uuids) next() string {
+	u.n++
+	return fmt.Sprintf("0193%04x-0000-7000-8000-%012x", u.ns, u.n)
+}
+
+// at stamps rec with the next UUID, created at created and last changed at
+// updated.
+func (u *uuids) at(rec *Record, created, updated time.Time) {
+	rec.UUID = u.next()
 	rec.stamp(created)
 	rec.UpdatedAt = updated.UTC()
 }
@@ -39,7 +50,16 @@ func ptr[T any](v T) *T { return &v }
 // unset, soft-deleted records, text that needs escaping, and a setting.
 func fillEveryKind(t testing.TB, s *Store) everyKind {
 	t.Helper()
+	return fillEveryKindAs(t, s, 0)
+}
+
+// fillEveryKindAs is fillEveryKind with UUIDs from namespace ns, for a
+// second journal whose records are not the first one's.
+func fillEveryKindAs(t testing.TB, s *Store, ns int) everyKind {
+	t.Helper()
 	var out everyKind
+	ids := &uuids{ns: ns}
+	at := ids.at
 	day := func(n int) time.Time { return transferEpoch.AddDate(0, 0, -n) }
 	err := s.write(func(tx *gorm.DB) error {
 		create := func(v any) {

@@ -38,7 +38,9 @@ func (e *ImportError) Error() string {
 	if e.Record != "" {
 		b.WriteString(e.Record + ": ")
 	}
-	b.WriteString(e.Problem)
+	// Like any Go error the message has no final full stop: callers add
+	// their own punctuation (and the advice) after it.
+	b.WriteString(strings.TrimSuffix(e.Problem, "."))
 	return b.String()
 }
 

@@ -39,6 +39,8 @@ type UI struct {
 	tabs    *container.AppTabs
 	screens []screen
 
+	transfer transferState // export, import and backups (transfer.go)
+
 	// async starts background work; tests swap in a synchronous version so
 	// fyne.Do runs on the test goroutine.
 	async func(func())
@@ -116,6 +118,7 @@ func (u *UI) attach(s *data.Store) {
 	for _, sc := range u.screens {
 		sc.load()
 	}
+	u.scheduleDailyBackup()
 }
 
 func (u *UI) quit() {

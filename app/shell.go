@@ -49,7 +49,7 @@ func (u *UI) buildShell() {
 
 func (u *UI) mainMenu() *fyne.MainMenu {
 	// Fyne adds Quit to the first menu itself.
-	file := fyne.NewMenu("File")
+	file := fyne.NewMenu("File", u.fileMenuItems()...)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Both/And", u.showAbout))
 	return fyne.NewMainMenu(file, help)
 }

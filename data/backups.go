@@ -130,13 +130,9 @@ func ListBackups(journal string) ([]BackupFile, error) {
 			}
 		case strings.HasPrefix(rest, "before-restore-"):
 			b.Kind = BackupBeforeRestore
-			if t, err := parseStamp(strings.TrimPrefix(rest, "before-restore-")); err == nil {
-				b.Time = t
-			}
+			b.Time = stampedTime(strings.TrimPrefix(rest, "before-restore-"), b.Time)
 		default:
-			if t, err := parseStamp(rest); err == nil {
-				b.Time = t
-			}
+			b.Time = stampedTime(rest, b.Time)
 		}
 		list = append(list, b)
 	}
@@ -144,12 +140,18 @@ func ListBackups(journal string) ([]BackupFile, error) {
 	return list, nil
 }
 
-// parseStamp reads a backup name's time, with or without a "-2" suffix.
-func parseStamp(s string) (time.Time, error) {
-	if len(s) > len(stampLayout) {
-		s = s[:len(stampLayout)]
+// stampedTime is when a backup was made: the time in its name (with or
+// without a "-2" suffix), which survives copying, or the modification time
+// when that falls in the same second, being more precise.
+func stampedTime(stamp string, modified time.Time) time.Time {
+	if len(stamp) > len(stampLayout) {
+		stamp = stamp[:len(stampLayout)]
 	}
-	return time.ParseInLocation(stampLayout, s, time.Local)
+	t, err := time.ParseInLocation(stampLayout, stamp, time.Local)
+	if err != nil || modified.Truncate(time.Second).Equal(t) {
+		return modified
+	}
+	return t
 }
 
 // DailyBackup makes today's automatic backup unless there is one already,

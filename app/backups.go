@@ -165,7 +165,6 @@ func (u *UI) setDailyBackupsKept(choice string, reload func()) {
 func (u *UI) backupRow(b data.BackupFile, reload func()) fyne.CanvasObject {
 	when := widget.NewLabelWithStyle(b.Time.Format("Monday 2 January 2006, 15:04"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	detail := widget.NewLabel(backupKindText(b.Kind) + " · " + humanSize(b.Size))
-	detail.Importance = widget.LowImportance
 	restore := widget.NewButton("Restore…", func() { u.confirmRestore(b, reload) })
 	return container.NewHBox(when, detail, layout.NewSpacer(), restore)
 }

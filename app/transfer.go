@@ -171,8 +171,7 @@ func (u *UI) pickSave(name string, done func(path string)) {
 		done(path)
 	}, u.win)
 	d.SetFileName(name)
-	u.startInHome(d)
-	d.Show()
+	u.showFileDialog(d)
 }
 
 func (u *UI) pickOpen(done func(path string)) {
@@ -193,19 +192,19 @@ func (u *UI) pickOpen(done func(path string)) {
 		done(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	u.startInHome(d)
-	d.Show()
+	u.showFileDialog(d)
 }
 
-// startInHome opens file dialogs in the home folder rather than wherever
-// the app was started from.
-func (u *UI) startInHome(d *dialog.FileDialog) {
+// showFileDialog opens a file dialog in the home folder rather than wherever
+// the app was started from, at a size that shows a useful list.
+func (u *UI) showFileDialog(d *dialog.FileDialog) {
 	if home, err := os.UserHomeDir(); err == nil {
 		if dir, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
 			d.SetLocation(dir)
 		}
 	}
-	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+	d.Resize(fyne.NewSize(760, 520)) // only once shown: before, it has nothing to size
 }
 
 // progressDialog shows a long job's progress. Its report method may be

@@ -135,3 +135,14 @@ func withoutExportTime(doc string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// The real file dialogs open (the other tests answer them directly).
+func TestFileDialogsOpen(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.pickSave("bothand-journal-2026-11-25.json", func(string) { t.Error("a path came back unasked") })
+	if e := findWidget[*widget.Entry](t, topDialog(t, u)); e.Text != "bothand-journal-2026-11-25.json" {
+		t.Errorf("the save dialog suggests %q", e.Text)
+	}
+	u.pickOpen(func(string) { t.Error("a path came back unasked") })
+	findButton(t, topDialog(t, u), "Open")
+}

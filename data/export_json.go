@@ -14,10 +14,11 @@ import (
 )
 
 // ExportFormatVersion is the version of the JSON export format this build
-// writes, and the newest it imports. Raise it when a change would make an
-// older Both/And misread a new file (docs/EXPORT.md says what each
-// version means); a new kind or field that older versions may ignore does
-// not need it.
+// writes, and the newest it imports. Raise it whenever a kind or field is
+// added, removed or changes meaning, and say what changed in
+// docs/EXPORT.md: an older Both/And then refuses the newer file with a
+// message rather than importing part of it. Files of older versions must
+// keep importing (a field they lack takes its default).
 const ExportFormatVersion = 1
 
 // exportFormatName is the "format" field every JSON export starts with.

@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -305,5 +306,37 @@ func TestExportIsOneSnapshot(t *testing.T) {
 	if _, err := importString(fresh, out.String()); err != nil {
 		t.Fatalf("the export does not import: %v", err)
 	}
-	_ = filepath.Join
+}
+
+// TestExportDocDescribesEveryField keeps docs/EXPORT.md in step with the
+// export: every kind has a section, and every field is named in it.
+func TestExportDocDescribesEveryField(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "EXPORT.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections := map[string]string{}
+	for _, part := range strings.Split(string(doc), "\n### ")[1:] {
+		heading, body, _ := strings.Cut(part, "\n")
+		sections[strings.Trim(heading, "` ")] = body
+	}
+	for _, k := range kinds {
+		body, ok := sections[k.table]
+		if !ok {
+			t.Errorf("docs/EXPORT.md has no section \"### `%s`\"", k.table)
+			continue
+		}
+		fields := strings.Split(k.fieldList(), ", ")
+		for _, f := range fields {
+			if f == "uuid" || f == "created_at" || f == "updated_at" {
+				continue // described once for all kinds
+			}
+			if !strings.Contains(body, "`"+f+"`") {
+				t.Errorf("docs/EXPORT.md, section %s, does not describe %q", k.table, f)
+			}
+		}
+	}
+	if !strings.Contains(string(doc), fmt.Sprintf("| %d |", ExportFormatVersion)) {
+		t.Errorf("docs/EXPORT.md does not say what format version %d is", ExportFormatVersion)
+	}
 }

@@ -1,10 +1,15 @@
 package data_test
 
 import (
+	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/demo"
@@ -115,4 +120,83 @@ type countingWriter struct{ n int64 }
 func (w *countingWriter) Write(p []byte) (int, error) {
 	w.n += int64(len(p))
 	return len(p), nil
+}
+
+// BenchmarkImportMillionRecords streams a generated export of a million
+// records (never held in memory whole) into an empty journal and reports
+// the largest heap seen meanwhile: it stays flat however long the file.
+//
+//	go test ./data -run '^$' -bench ImportMillionRecords -benchtime 1x -timeout 30m
+func BenchmarkImportMillionRecords(b *testing.B) {
+	const n = 1_000_000
+	for b.Loop() {
+		b.StopTimer()
+		dst := openBench(b, filepath.Join(b.TempDir(), "empty.db"))
+		r, w := io.Pipe()
+		go func() {
+			bw := bufio.NewWriterSize(w, 64<<10)
+			fmt.Fprint(bw, `{"format":"bothand-journal","format_version":1,"records":{"notices":[`)
+			for i := range n {
+				if i > 0 {
+					bw.WriteString(",\n")
+				}
+				fmt.Fprintf(bw, `{"uuid":"01930000-0000-7000-8000-%012x","kind":"reminder","ref":"commitment-%d","due_at":"2026-11-25T08:00:00.000Z","sent_at":"2026-11-25T08:00:01.000Z","created_at":"2026-11-25T08:00:01.000Z","updated_at":"2026-11-25T08:00:01.000Z"}`, i, i)
+			}
+			bw.WriteString("]}}\n")
+			bw.Flush()
+			w.Close()
+		}()
+		var peak atomic.Uint64
+		stop := make(chan struct{})
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			var m runtime.MemStats
+			for {
+				runtime.ReadMemStats(&m)
+				if m.HeapInuse > peak.Load() {
+					peak.Store(m.HeapInuse)
+				}
+				select {
+				case <-stop:
+					return
+				case <-time.After(20 * time.Millisecond):
+				}
+			}
+		}()
+		b.StartTimer()
+		sum, err := dst.Import(r, data.ImportOptions{})
+		b.StopTimer()
+		close(stop)
+		<-done
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.Added() != n {
+			b.Fatalf("added %d", sum.Added())
+		}
+		b.ReportMetric(float64(peak.Load())/1e6, "peak-heap-MB")
+		b.StartTimer() // b.Loop wants it running
+	}
+}
+
+// BenchmarkRestore restores a backup of the 100,000-entry journal over it:
+// check the backup on a copy, save the journal, swap the files.
+func BenchmarkRestore(b *testing.B) {
+	path := data.SyntheticJournal(b, benchEntries)
+	s := openBench(b, path)
+	backup, err := s.Backup()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	for b.Loop() {
+		s, err := data.Open(path, data.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Restore(backup); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

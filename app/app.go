@@ -55,6 +55,7 @@ type UI struct {
 	// for; nil until the tiers feature provides it.
 	upcoming      func(*data.Store, time.Time) ([]data.Upcoming, error)
 	stopReminders func()
+	transfer      transferState // export, import and backups (transfer.go)
 
 	// async starts background work; tests swap in a synchronous version so
 	// fyne.Do runs on the test goroutine.
@@ -144,6 +145,7 @@ func (u *UI) attach(s *data.Store) {
 	}
 	u.startReminders()
 	u.maybeWelcome()
+	u.scheduleDailyBackup()
 }
 
 func (u *UI) quit() {

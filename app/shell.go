@@ -52,7 +52,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	// Fyne adds Quit to the first menu itself.
 	prefs := fyne.NewMenuItem("Preferences…", u.showPreferences)
 	prefs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", prefs)
+	file := fyne.NewMenu("File", append(u.fileMenuItems(), fyne.NewMenuItemSeparator(), prefs)...)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Both/And", u.showAbout))
 	return fyne.NewMainMenu(file, help)
 }

@@ -19,7 +19,7 @@ func inZone(t *testing.T, name string) *time.Location {
 	return loc
 }
 
-func kinds(rs []Reminder) map[string]Reminder {
+func byKind(rs []Reminder) map[string]Reminder {
 	m := map[string]Reminder{}
 	for _, r := range rs {
 		m[r.Kind] = r
@@ -42,7 +42,7 @@ func TestMorningSlipIsDueFromItsTimeUntilMidnight(t *testing.T) {
 		{"just before midnight", time.Date(2026, 11, 25, 23, 59, 0, 0, loc), true, "2026-11-25"},
 		{"after midnight: the new day's slip isn't due yet", time.Date(2026, 11, 26, 0, 1, 0, 0, loc), false, ""},
 	} {
-		got := kinds(DueReminders(tc.now, rs, "Rest counts.", nil))[ReminderMorningSlip]
+		got := byKind(DueReminders(tc.now, rs, "Rest counts.", nil))[ReminderMorningSlip]
 		if (got.Kind != "") != tc.due || got.Ref != tc.ref {
 			t.Errorf("%s: got %+v, want due=%v ref=%s", tc.name, got, tc.due, tc.ref)
 		}

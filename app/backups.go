@@ -1,0 +1,248 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// dailyCheckEvery is how often the window looks for a due daily backup, so
+// one left open for days (or woken from sleep) still makes one a day.
+const dailyCheckEvery = time.Hour
+
+// scheduleDailyBackup makes today's backup if it is due, off the main
+// goroutine, and checks again every hour. It is called whenever a journal
+// is attached.
+func (u *UI) scheduleDailyBackup() {
+	if u.transfer.dailyTimer != nil {
+		u.transfer.dailyTimer.Stop()
+	}
+	s := u.store
+	background(u, func() (string, error) { return s.DailyBackup() }, func(string) {}, func(err error) {
+		// A failed automatic backup must not interrupt the person with a
+		// dialog every hour; it is reported on the terminal, and Back up
+		// now or the Backups window shows the reason.
+		fmt.Fprintf(os.Stderr, "bothand: daily backup: %v\n", err)
+	})
+	u.transfer.dailyTimer = time.AfterFunc(dailyCheckEvery, func() {
+		// Hop to the main goroutine before touching the UI's state.
+		background(u, func() (struct{}, error) { return struct{}{}, nil }, func(struct{}) { u.scheduleDailyBackup() })
+	})
+}
+
+// backUpNow writes a backup into the backups folder and says where.
+func (u *UI) backUpNow() {
+	if u.store == nil {
+		return
+	}
+	s := u.store
+	background(u, s.Backup, func(path string) {
+		u.showDone("Backed up", "A copy of your journal is saved in:", path)
+	})
+}
+
+// showBackups opens the backups panel in a dialog.
+func (u *UI) showBackups() {
+	if u.store == nil {
+		return
+	}
+	d := dialog.NewCustom("Backups", "Close", u.backupsPanel(), u.win)
+	d.Resize(fyne.NewSize(680, 520))
+	d.Show()
+}
+
+// keepChoices are the numbers of daily backups the panel offers.
+var keepChoices = []int{7, 14, 30, 90, 0}
+
+func keepLabel(n int) string {
+	if n == 0 {
+		return "Don't make daily backups"
+	}
+	return fmt.Sprintf("Keep the last %d days", n)
+}
+
+// backupsPanel lists the journal's backups, newest first, each with a
+// Restore button, and sets how many daily backups to keep. It is a plain
+// CanvasObject so both the Backups dialog and Preferences can show it.
+func (u *UI) backupsPanel() fyne.CanvasObject {
+	rows := container.NewVBox()
+	folder := widget.NewLabel("")
+	folder.Selectable = true
+	folder.Wrapping = fyne.TextWrapBreak
+	folder.TextStyle = fyne.TextStyle{Monospace: true}
+
+	var labels []string
+	for _, n := range keepChoices {
+		labels = append(labels, keepLabel(n))
+	}
+	keep := widget.NewSelect(labels, nil)
+
+	var reload func()
+	reload = func() {
+		s := u.store
+		if s == nil {
+			return
+		}
+		type state struct {
+			list []data.BackupFile
+			keep int
+		}
+		background(u, func() (state, error) {
+			list, err := s.Backups()
+			if err != nil {
+				return state{}, err
+			}
+			n, err := s.DailyBackupsKept()
+			return state{list, n}, err
+		}, func(st state) {
+			folder.SetText(s.BackupDir())
+			keep.OnChanged = nil
+			label := keepLabel(st.keep)
+			if !containsString(keep.Options, label) {
+				keep.SetOptions(append(keep.Options, label))
+			}
+			keep.SetSelected(label)
+			keep.OnChanged = func(choice string) { u.setDailyBackupsKept(choice, reload) }
+			rows.Objects = nil
+			if len(st.list) == 0 {
+				rows.Add(wrapLabel("No backups yet. Both/And makes one each day you use it, once your journal holds something; Back up now makes one at once."))
+			}
+			for _, b := range st.list {
+				rows.Add(u.backupRow(b, reload))
+			}
+			rows.Refresh()
+		})
+	}
+	reload()
+
+	now := widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() {
+		s := u.store
+		if s == nil {
+			return
+		}
+		background(u, s.Backup, func(string) { reload() })
+	})
+	intro := wrapLabel("While Both/And is open it copies your journal once a day into the backups folder beside it. Restoring a backup replaces your journal with that copy; your journal as it is now is kept as a backup first.")
+	top := container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel("Daily backups:"), now, keep))
+	bottom := container.NewVBox(widget.NewLabelWithStyle("Backups folder", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), folder)
+	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(rows))
+}
+
+func (u *UI) setDailyBackupsKept(choice string, reload func()) {
+	n := -1
+	for _, k := range keepChoices {
+		if keepLabel(k) == choice {
+			n = k
+		}
+	}
+	if n < 0 { // a number set elsewhere, shown as is
+		fields := strings.Fields(choice)
+		if len(fields) > 3 {
+			n, _ = strconv.Atoi(fields[3])
+		}
+	}
+	s := u.store
+	background(u, func() (string, error) {
+		if err := s.SetDailyBackupsKept(n); err != nil {
+			return "", err
+		}
+		return s.DailyBackup() // drops daily backups beyond the new number
+	}, func(string) { reload() })
+}
+
+// backupRow shows one backup: when, what kind, how big, and Restore….
+func (u *UI) backupRow(b data.BackupFile, reload func()) fyne.CanvasObject {
+	when := widget.NewLabelWithStyle(b.Time.Format("Monday 2 January 2006, 15:04"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	detail := widget.NewLabel(backupKindText(b.Kind) + " · " + humanSize(b.Size))
+	restore := widget.NewButton("Restore…", func() { u.confirmRestore(b, reload) })
+	return container.NewHBox(when, detail, layout.NewSpacer(), restore)
+}
+
+func backupKindText(k data.BackupKind) string {
+	switch k {
+	case data.BackupDaily:
+		return "Daily"
+	case data.BackupBeforeRestore:
+		return "Before a restore"
+	}
+	return "Made on request"
+}
+
+// confirmRestore asks before replacing the journal with a backup.
+func (u *UI) confirmRestore(b data.BackupFile, reload func()) {
+	msg := wrapLabel(fmt.Sprintf(
+		"Your journal will be replaced by the copy from %s. Anything written since then is not in that copy.\n\nYour journal as it is now is kept as a backup marked \"Before a restore\", so you can go back to it.",
+		b.Time.Format("Monday 2 January 2006 at 15:04")))
+	d := dialog.NewCustomConfirm("Restore this backup?", "Restore", "Cancel", msg, func(ok bool) {
+		if ok {
+			u.restore(b.Path, reload)
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(500, 0))
+	d.Show()
+}
+
+// restore swaps the journal under the window: the store closes, the backup
+// takes the journal's place, and a new store opens on it.
+func (u *UI) restore(backup string, reload func()) {
+	old := u.store
+	if old == nil {
+		return
+	}
+	progress := u.showProgress("Restoring", "Putting the backup in place…")
+	type result struct {
+		store   *data.Store
+		saved   string
+		restore error
+	}
+	background(u, func() (result, error) {
+		saved, restoreErr := old.Restore(backup)
+		s, err := data.Open(old.Path(), data.Options{})
+		return result{s, saved, restoreErr}, err
+	}, func(r result) {
+		progress.hide()
+		u.attach(r.store)
+		reload()
+		if r.restore != nil {
+			u.showError(r.restore)
+			return
+		}
+		u.showDone("Restored", "Your journal is back as it was in the backup. The journal as it was before is kept in:", r.saved)
+	}, func(err error) {
+		progress.hide()
+		u.showOpenError(err)
+	})
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// humanSize writes a file size the way file managers do: 812 KB, 4.2 MB.
+func humanSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	case n < 1000*1000*1000:
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1e6), ".0") + " MB"
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+}

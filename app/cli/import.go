@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/bothand/bothand/data"
+)
+
+func init() {
+	verbs["import"] = verb{
+		summary: "merge a JSON export into the journal (- reads standard input)",
+		args:    "FILE.json",
+		run:     runImport,
+	}
+}
+
+func runImport(c *command, args []string) int {
+	rest, code := c.parse(c.flags("import"), args, 1)
+	if code != proceed {
+		return code
+	}
+	if len(rest) != 1 {
+		return c.usageError(errors.New("import needs the JSON file to import"))
+	}
+	s, ok := c.open()
+	if !ok {
+		return ExitError
+	}
+	defer s.Close()
+	var summary data.ImportSummary
+	var err error
+	if rest[0] == "-" {
+		summary, err = s.Import(c.Stdin, data.ImportOptions{})
+	} else {
+		summary, err = s.ImportFile(rest[0], nil)
+	}
+	if err != nil {
+		if rest[0] != "-" {
+			err = fmt.Errorf("%s: %w", rest[0], err)
+		}
+		return c.fail(err)
+	}
+	fmt.Fprintln(c.Stdout, summary)
+	return ExitOK
+}

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/bothand/bothand/data"
+)
+
+func init() {
+	verbs["backups"] = verb{
+		summary: "list the journal's backups, newest first",
+		run:     runBackups,
+	}
+	verbs["restore"] = verb{
+		summary: "replace the journal with a backup (the journal as it was is kept in the backups folder)",
+		args:    "BACKUP",
+		run:     runRestore,
+	}
+}
+
+func runBackups(c *command, args []string) int {
+	if _, code := c.parse(c.flags("backups"), args, 0); code != proceed {
+		return code
+	}
+	path, _ := c.dbPath()
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	// Listing does not open the journal, which may be the damaged one.
+	list, err := data.ListBackups(path)
+	if err != nil {
+		return c.fail(err)
+	}
+	if len(list) == 0 {
+		fmt.Fprintf(c.Stdout, "No backups yet in %s\n", filepath.Join(filepath.Dir(path), "backups"))
+		return ExitOK
+	}
+	tw := tabwriter.NewWriter(c.Stdout, 0, 0, 2, ' ', 0)
+	for _, b := range list {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Time.Format("2006-01-02 15:04"), backupKindLabel(b.Kind), humanSize(b.Size), b.Path)
+	}
+	tw.Flush()
+	return ExitOK
+}
+
+func runRestore(c *command, args []string) int {
+	rest, code := c.parse(c.flags("restore"), args, 1)
+	if code != proceed {
+		return code
+	}
+	if len(rest) != 1 {
+		return c.usageError(errors.New("restore needs the backup to restore (see: bothand backups)"))
+	}
+	path, createFolder := c.dbPath()
+	if createFolder {
+		_ = os.MkdirAll(filepath.Dir(path), 0o700)
+	}
+	saved, err := data.RestoreBackup(path, rest[0], data.Options{Now: c.Now})
+	if err != nil {
+		return c.fail(err)
+	}
+	if saved != "" {
+		fmt.Fprintf(c.Stdout, "Restored %s. The journal as it was is kept in %s\n", rest[0], saved)
+	} else {
+		fmt.Fprintf(c.Stdout, "Restored %s into %s\n", rest[0], path)
+	}
+	return ExitOK
+}
+
+func backupKindLabel(k data.BackupKind) string {
+	switch k {
+	case data.BackupDaily:
+		return "daily"
+	case data.BackupBeforeRestore:
+		return "before a restore"
+	}
+	return "on request"
+}
+
+// humanSize writes a file size the way file managers do: 812 KB, 4.2 MB.
+func humanSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	case n < 10*1000*1000*1000:
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1e6), ".0") + " MB"
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+}

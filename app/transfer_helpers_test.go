@@ -1,0 +1,80 @@
+package app
+
+import (
+	"os"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// topDialog is what the window shows on top: the latest dialog.
+func topDialog(t *testing.T, u *UI) fyne.CanvasObject {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is showing")
+	}
+	return top
+}
+
+// findWidget returns the first visible widget of type T under root.
+func findWidget[T fyne.CanvasObject](t *testing.T, root fyne.CanvasObject) T {
+	t.Helper()
+	var found T
+	ok := false
+	walk(root, func(o fyne.CanvasObject) bool {
+		if w, is := o.(T); is && !ok && o.Visible() {
+			found, ok = w, true
+		}
+		return !ok && o.Visible()
+	})
+	if !ok {
+		t.Fatalf("no visible %T", found)
+	}
+	return found
+}
+
+// tapInDialog taps the button labelled label in the top dialog.
+func tapInDialog(t *testing.T, u *UI, label string) {
+	t.Helper()
+	test.Tap(findButton(t, topDialog(t, u), label))
+}
+
+// answerSave makes the save dialog answer path, and records the name it
+// suggested.
+func answerSave(u *UI, path string, suggested *string) {
+	u.transfer.chooseSave = func(_ *UI, name string, done func(string)) {
+		*suggested = name
+		done(path)
+	}
+}
+
+// answerOpen makes the open dialog answer path.
+func answerOpen(u *UI, path string) {
+	u.transfer.chooseOpen = func(_ *UI, done func(string)) { done(path) }
+}
+
+// menuItem finds an item of the window's main menu by its label.
+func menuItem(t *testing.T, u *UI, menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range u.win.MainMenu().Items {
+		if m.Label != menu {
+			continue
+		}
+		for _, item := range m.Items {
+			if item.Label == label {
+				return item
+			}
+		}
+	}
+	t.Fatalf("no menu item %s → %s", menu, label)
+	return nil
+}
+
+func writeTestFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,148 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+func TestFileMenuOffersExportImportAndBackups(t *testing.T) {
+	u, _ := newTestUI(t)
+	for _, label := range []string{"Export…", "Import…", "Back up now", "Backups…"} {
+		if item := menuItem(t, u, "File", label); item.Action == nil {
+			t.Errorf("%s does nothing", label)
+		}
+	}
+}
+
+func TestExportThroughTheMenu(t *testing.T) {
+	u, s := newTestUI(t)
+	if _, err := s.AddSlip("Both can be true.", true); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "chosen.csv")
+	os.WriteFile(path, nil, 0o644) // the save dialog has created the file
+	var suggested string
+	answerSave(u, path, &suggested)
+
+	menuItem(t, u, "File", "Export…").Action()
+	radio := findWidget[*widget.RadioGroup](t, topDialog(t, u))
+	if radio.Selected != exportChoices[0] {
+		t.Errorf("preselected %q, want JSON", radio.Selected)
+	}
+	radio.SetSelected(exportChoices[1]) // Markdown
+	tapInDialog(t, u, "Choose a file…")
+
+	if !strings.HasPrefix(suggested, "bothand-journal-") || !strings.HasSuffix(suggested, ".md") {
+		t.Errorf("suggested file name %q", suggested)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(b), "- Both can be true. *(pinned)*") {
+		t.Fatalf("exported file: %v\n%s", err, b)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("exported file mode %v, want 0600", fi.Mode().Perm())
+	}
+	top := topDialog(t, u)
+	if text := visibleText(top); !strings.Contains(text, "Your journal is saved in:") || !strings.Contains(text, path) {
+		t.Errorf("after export the dialog says:\n%s", text)
+	}
+}
+
+func TestAFailedExportSaysSoAndLeavesNoEmptyFile(t *testing.T) {
+	u, _ := newTestUI(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "gone", "x.json") // its folder vanished meanwhile
+	var suggested string
+	answerSave(u, path, &suggested)
+	menuItem(t, u, "File", "Export…").Action()
+	tapInDialog(t, u, "Choose a file…")
+	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "export to "+path+" failed") || !strings.Contains(text, "Create the folder first") {
+		t.Errorf("error dialog says:\n%s", text)
+	}
+}
+
+func TestImportThroughTheMenu(t *testing.T) {
+	u, s := newTestUI(t)
+	other, err := data.Open(filepath.Join(t.TempDir(), "other.db"), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.AddSlip("Brought from the laptop.", true)
+	file := filepath.Join(t.TempDir(), "export.json")
+	if err := other.ExportFile(file, data.FormatJSON, data.ExportOptions{}, false); err != nil {
+		t.Fatal(err)
+	}
+	answerOpen(u, file)
+
+	menuItem(t, u, "File", "Import…").Action()
+	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Added 1 permission slip.") {
+		t.Errorf("summary says:\n%s", text)
+	}
+	if slip, ok, _ := s.PinnedSlip(); !ok || slip.Text != "Brought from the laptop." {
+		t.Errorf("stored: %+v", slip)
+	}
+	if u.strip.Text() != "Brought from the laptop." {
+		t.Errorf("the strip shows %q after the import", u.strip.Text())
+	}
+	tapInDialog(t, u, "OK")
+
+	// The same file again: nothing new, and it says so.
+	menuItem(t, u, "File", "Import…").Action()
+	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Nothing new") {
+		t.Errorf("second import says:\n%s", text)
+	}
+}
+
+func TestABadImportExplainsAndChangesNothing(t *testing.T) {
+	u, s := newTestUI(t)
+	s.AddSlip("Mine.", true)
+	var before bytes.Buffer
+	s.ExportJSON(&before, data.ExportOptions{})
+	file := filepath.Join(t.TempDir(), "cut.json")
+	os.WriteFile(file, []byte("{\n  \"format\": \"bothand-journal\",\n  \"format_version\": 1,\n  \"records\": {\n    \"slips\": [\n      {\"uuid\":"), 0o600)
+	answerOpen(u, file)
+
+	menuItem(t, u, "File", "Import…").Action()
+	text := visibleText(topDialog(t, u))
+	for _, want := range []string{"Nothing was imported", file, "ends too early", "cut off", "your journal is unchanged"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the dialog lacks %q:\n%s", want, text)
+		}
+	}
+	var after bytes.Buffer
+	s.ExportJSON(&after, data.ExportOptions{})
+	if withoutExportTime(after.String()) != withoutExportTime(before.String()) {
+		t.Error("the journal changed")
+	}
+}
+
+// withoutExportTime drops the export's own time, which differs between two
+// exports of the same journal.
+func withoutExportTime(doc string) string {
+	lines := strings.Split(doc, "\n")
+	for i, l := range lines {
+		if strings.Contains(l, `"exported_at"`) {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// The real file dialogs open (the other tests answer them directly).
+func TestFileDialogsOpen(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.pickSave("bothand-journal-2026-11-25.json", func(string) { t.Error("a path came back unasked") })
+	if e := findWidget[*widget.Entry](t, topDialog(t, u)); e.Text != "bothand-journal-2026-11-25.json" {
+		t.Errorf("the save dialog suggests %q", e.Text)
+	}
+	u.pickOpen(func(string) { t.Error("a path came back unasked") })
+	findButton(t, topDialog(t, u), "Open")
+}

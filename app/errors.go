@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,8 +36,10 @@ func (u *UI) showError(err error) {
 }
 
 // showOpenError explains why the journal could not be opened: which file,
-// what is wrong with it, and what to do. The app quits when it is closed,
-// since there is nothing to show without a journal.
+// what is wrong with it, and what to do. When the file is damaged and a
+// backup exists, it offers to restore the newest one (the damaged file is
+// kept, byte for byte, in the backups folder). Otherwise the app quits when
+// the dialog closes, since there is nothing to show without a journal.
 func (u *UI) showOpenError(err error) {
 	u.exitCode = 1
 	// Also one line on stderr, for whoever started the app from a terminal.
@@ -57,10 +60,52 @@ func (u *UI) showOpenError(err error) {
 	if advice := data.Advice(err); advice != "" {
 		content.Add(wrapLabel(advice))
 	}
-	d := dialog.NewCustom("Both/And can't open your journal", "Quit", content, u.win)
-	d.SetOnClosed(u.quit)
+	var d dialog.Dialog
+	if latest, ok := backupToOffer(err); ok {
+		when := latest.Time.Format("Monday 2 January 2006, 15:04")
+		content.Add(wrapLabel("A backup from " + when + " is in the backups folder beside it."))
+		restore := widget.NewButton("Restore that backup", func() {
+			d.Hide()
+			u.restoreAfterOpenError(oe.Path, latest)
+		})
+		restore.Importance = widget.HighImportance
+		quit := widget.NewButton("Quit", func() { d.Hide(); u.quit() })
+		content.Add(container.NewHBox(layout.NewSpacer(), quit, restore))
+		d = dialog.NewCustomWithoutButtons("Both/And can't open your journal", content, u.win)
+	} else {
+		d = dialog.NewCustom("Both/And can't open your journal", "Quit", content, u.win)
+		d.SetOnClosed(u.quit)
+	}
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
+}
+
+// backupToOffer returns the newest backup worth offering for err: only when
+// the file itself is unreadable, not when it is newer, locked or read-only,
+// where a backup would lose work or not help.
+func backupToOffer(err error) (data.BackupFile, bool) {
+	var oe *data.OpenError
+	if !errors.As(err, &oe) || (oe.Kind != data.ErrDamaged && oe.Kind != data.ErrNotDatabase) {
+		return data.BackupFile{}, false
+	}
+	list, lerr := data.ListBackups(oe.Path)
+	if lerr != nil || len(list) == 0 {
+		return data.BackupFile{}, false
+	}
+	return list[0], true
+}
+
+// restoreAfterOpenError puts the backup in the journal's place and opens it.
+func (u *UI) restoreAfterOpenError(path string, b data.BackupFile) {
+	background(u, func() (*data.Store, error) {
+		if _, err := data.RestoreBackup(path, b.Path, data.Options{}); err != nil {
+			return nil, err
+		}
+		return data.Open(path, data.Options{})
+	}, func(s *data.Store) {
+		u.exitCode = 0
+		u.attach(s)
+	}, u.showOpenError)
 }
 
 func (u *UI) dbPathOf(err error) string {

@@ -49,3 +49,50 @@ func TestErrorDialogShowsAdvice(t *testing.T) {
 		t.Errorf("no advice in:\n%s", text)
 	}
 }
+
+func TestDamagedJournalOffersTheNewestBackup(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "journal.db")
+	s, err := data.Open(path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.AddSlip("From the backup.", true)
+	if _, err := s.Backup(); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	damaged := []byte("this used to be a journal")
+	if err := os.WriteFile(path, damaged, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	a := test.NewTempApp(t)
+	a.Preferences().SetBool(prefWelcomeDone, true)
+	u := newUI(a)
+	u.async = func(f func()) { f() }
+	u.notify = func(string, string) {}
+	u.openStore(Config{DBPath: path})
+	if !strings.Contains(topText(u), "A backup from") {
+		t.Fatalf("no backup offered:\n%s", topText(u))
+	}
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Restore that backup"))
+	if u.store == nil {
+		t.Fatalf("not reopened; dialog: %s", topText(u))
+	}
+	t.Cleanup(func() { u.stopReminders(); u.store.Close() })
+	if u.exitCode != 0 || u.strip.Text() != "From the backup." {
+		t.Errorf("exit %d, strip %q", u.exitCode, u.strip.Text())
+	}
+	// The damaged file is kept, byte for byte, among the backups.
+	kept := false
+	list, _ := data.ListBackups(path)
+	for _, b := range list {
+		if got, _ := os.ReadFile(b.Path); string(got) == string(damaged) {
+			kept = true
+		}
+	}
+	if !kept {
+		t.Error("the damaged file was not kept")
+	}
+}

@@ -138,6 +138,12 @@ func (c *command) open() (*data.Store, bool) {
 	path, createFolder := c.dbPath()
 	s, err := data.Open(path, data.Options{CreateFolder: createFolder, Now: c.Now})
 	if err != nil {
+		if errors.Is(err, data.ErrDamaged) || errors.Is(err, data.ErrNotDatabase) {
+			if list, lerr := data.ListBackups(path); lerr == nil && len(list) > 0 {
+				err = fmt.Errorf("%w. A backup from %s exists; to restore it: bothand --db %q restore %q",
+					err, list[0].Time.Format("2006-01-02 15:04"), path, list[0].Path)
+			}
+		}
 		c.fail(err)
 		return nil, false
 	}

@@ -145,3 +145,16 @@ func TestDemoFillsOnlyANamedEmptyJournal(t *testing.T) {
 		t.Errorf("negative entries: %+v", r)
 	}
 }
+
+func TestDamagedJournalPointsToItsBackup(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "journal.db")
+	if r := run(t, nil, "--db", db, "backup"); r.code != ExitOK {
+		t.Fatal(r)
+	}
+	os.WriteFile(db, []byte("garbage"), 0o600)
+	os.Remove(db + "-wal")
+	r := run(t, nil, "--db", db, "backup")
+	if r.code != ExitError || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "restore") {
+		t.Errorf("%+v", r)
+	}
+}

@@ -1,0 +1,388 @@
+package data
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// EntryFilter narrows the journal list. The zero value lists everything.
+type EntryFilter struct {
+	// Text is what the person typed into search. Every word in it is looked
+	// for as a word (all of them must occur); quotes, *, -, NEAR, AND,
+	// brackets and the like have no special meaning and never cause an error.
+	Text string
+	// Kind keeps only guilt, shame or not-sure-yet entries; "" keeps all.
+	Kind Kind
+	// TagID keeps only entries with this tag; 0 keeps all.
+	TagID int64
+	// From and To keep entries that happened in [From, To); a zero time
+	// leaves that side open.
+	From, To time.Time
+}
+
+// Searching reports whether the filter looks for words.
+func (f EntryFilter) Searching() bool { return strings.TrimSpace(f.Text) != "" }
+
+// Cursor marks where a page ended: the next page starts after it. Paging
+// by (happened_at, id) rather than by offset keeps every page as fast as the
+// first, however deep.
+type Cursor struct {
+	HappenedAt time.Time
+	ID         int64
+}
+
+// EntryRow is an entry as the list shows it: when, the start of the
+// trigger and of the story, how strong and what kind, and, when searching,
+// a snippet around the words that matched.
+type EntryRow struct {
+	ID         int64
+	HappenedAt time.Time
+	Trigger    string // the first 240 characters
+	Story      string // the first 240 characters
+	Intensity  int
+	Kind       Kind
+	DeletedAt  *time.Time
+	Snippet    []TextRun // empty unless searching
+}
+
+// TextRun is a piece of a snippet; Match marks the words that matched.
+type TextRun struct {
+	Text  string
+	Match bool
+}
+
+// EntryPage is one page of the list and the cursor for the next one (nil
+// when this page is the last).
+type EntryPage struct {
+	Rows []EntryRow
+	Next *Cursor
+}
+
+// MaxPage is the largest page EntryPage returns.
+const MaxPage = 200
+
+const (
+	// snippetWords is about how many words a snippet shows.
+	snippetWords = 18
+	// sparseLimit decides how a search (or a tag) finds its page. With
+	// fewer matches than this, all of them are read and sorted by time;
+	// with more, the journal is walked newest first and each stretch is
+	// checked against the index until the page is full. Each way is fast
+	// where the other is slow: walking for a rare word would read the whole
+	// journal, sorting a common word's matches would touch most of it.
+	sparseLimit = 1200
+	// A walk reads entries in chunks that grow from firstChunk to maxChunk.
+	firstChunk, maxChunk = 128, 4096
+	// clusterGap splits a chunk's ids into ranges for the index: ids that
+	// close together are looked up with one range scan.
+	clusterGap = 512
+)
+
+const rowColumns = `id, happened_at, substr(trigger_text, 1, 240) AS trigger_head,
+	substr(story, 1, 240) AS story_head, intensity, kind, deleted_at`
+
+type entryRowScan struct {
+	ID          int64
+	HappenedAt  int64
+	TriggerHead string
+	StoryHead   string
+	Intensity   int
+	Kind        string
+	DeletedAt   *int64
+	// Only when searching, for the snippet.
+	TriggerText string
+	Story       string
+	Friend      string
+}
+
+func (r entryRowScan) row() EntryRow {
+	row := EntryRow{
+		ID: r.ID, HappenedAt: time.UnixMilli(r.HappenedAt).UTC(),
+		Trigger: r.TriggerHead, Story: r.StoryHead, Intensity: r.Intensity, Kind: Kind(r.Kind),
+	}
+	if r.DeletedAt != nil {
+		t := time.UnixMilli(*r.DeletedAt).UTC()
+		row.DeletedAt = &t
+	}
+	return row
+}
+
+// cond is a piece of a WHERE clause with its arguments.
+type cond struct {
+	sql  string
+	args []any
+}
+
+func joinConds(cs []cond) (string, []any) {
+	var parts []string
+	var args []any
+	for _, c := range cs {
+		parts = append(parts, c.sql)
+		args = append(args, c.args...)
+	}
+	return strings.Join(parts, " AND "), args
+}
+
+// filterConds are f's conditions on entries (alias e) other than its text.
+func filterConds(f EntryFilter, after *Cursor, withTag bool) []cond {
+	cs := []cond{{sql: "e.deleted_at IS NULL"}}
+	if f.Kind != "" {
+		cs = append(cs, cond{"e.kind = ?", []any{string(f.Kind)}})
+	}
+	if !f.From.IsZero() {
+		cs = append(cs, cond{"e.happened_at >= ?", []any{ms(f.From)}})
+	}
+	if !f.To.IsZero() {
+		cs = append(cs, cond{"e.happened_at < ?", []any{ms(f.To)}})
+	}
+	if after != nil {
+		cs = append(cs, cond{"(e.happened_at, e.id) < (?, ?)", []any{ms(after.HappenedAt), after.ID}})
+	}
+	if withTag && f.TagID != 0 {
+		cs = append(cs, cond{"EXISTS (SELECT 1 FROM entry_tags WHERE entry_id = e.id AND tag_id = ?)", []any{f.TagID}})
+	}
+	return cs
+}
+
+// EntryPage returns up to limit live entries matching f, newest first,
+// starting after the cursor (nil for the first page).
+func (s *Store) EntryPage(f EntryFilter, after *Cursor, limit int) (EntryPage, error) {
+	limit = max(1, min(limit, MaxPage))
+	match, searching := MatchQuery(f.Text)
+	if f.Searching() && !searching {
+		// Only symbols or emoji: nothing that could be a word in the index.
+		return EntryPage{}, nil
+	}
+	var ids []int64
+	var err error
+	switch {
+	case searching:
+		ids, err = s.searchIDs(match, f, after, limit+1)
+	case f.TagID != 0:
+		ids, err = s.taggedIDs(f, after, limit+1)
+	default:
+		ids, err = s.walkIDs(f, after, limit+1, nil)
+	}
+	if err != nil {
+		return EntryPage{}, classify(err)
+	}
+	var page EntryPage
+	if len(ids) > limit {
+		ids = ids[:limit]
+		page.Next = &Cursor{} // filled in below from the last row
+	}
+	page.Rows, err = s.rowsByID(ids, f.Text, searching)
+	if err != nil {
+		return EntryPage{}, err
+	}
+	if page.Next != nil {
+		last := page.Rows[len(page.Rows)-1]
+		page.Next = &Cursor{HappenedAt: last.HappenedAt, ID: last.ID}
+	}
+	return page, nil
+}
+
+// searchIDs finds the ids of the next page of entries matching the words.
+func (s *Store) searchIDs(match string, f EntryFilter, after *Cursor, n int) ([]int64, error) {
+	var count int
+	err := s.db.Raw("SELECT count(*) FROM (SELECT 1 FROM entries_fts WHERE entries_fts MATCH ? LIMIT ?)",
+		match, sparseLimit).Scan(&count).Error
+	if err != nil {
+		return nil, err
+	}
+	if count < sparseLimit {
+		where, args := joinConds(filterConds(f, after, true))
+		return s.ids(`SELECT e.id FROM (SELECT rowid AS id FROM entries_fts WHERE entries_fts MATCH ?) AS m
+			CROSS JOIN entries AS e ON e.id = m.id WHERE `+where+`
+			ORDER BY e.happened_at DESC, e.id DESC LIMIT ?`, append(append([]any{match}, args...), n)...)
+	}
+	return s.walkIDs(f, after, n, func(chunk []int64) ([]int64, error) {
+		return s.matchingIn(match, chunk)
+	})
+}
+
+// taggedIDs finds the ids of the next page of entries with f's tag.
+func (s *Store) taggedIDs(f EntryFilter, after *Cursor, n int) ([]int64, error) {
+	var count int
+	err := s.db.Raw("SELECT count(*) FROM (SELECT 1 FROM entry_tags WHERE tag_id = ? LIMIT ?)",
+		f.TagID, sparseLimit).Scan(&count).Error
+	if err != nil {
+		return nil, err
+	}
+	if count >= sparseLimit {
+		return s.walkIDs(f, after, n, nil)
+	}
+	where, args := joinConds(filterConds(f, after, false))
+	return s.ids(`SELECT e.id FROM entry_tags AS m CROSS JOIN entries AS e ON e.id = m.entry_id
+		WHERE m.tag_id = ? AND `+where+` ORDER BY e.happened_at DESC, e.id DESC LIMIT ?`,
+		append(append([]any{f.TagID}, args...), n)...)
+}
+
+// walkIDs walks the live entries newest first along entries_live_by_time,
+// in growing chunks, and keeps the first n that pass the filter and, when
+// keep is given, keep.
+func (s *Store) walkIDs(f EntryFilter, after *Cursor, n int, keep func([]int64) ([]int64, error)) ([]int64, error) {
+	if keep == nil {
+		where, args := joinConds(filterConds(f, after, true))
+		return s.ids(`SELECT e.id FROM entries AS e INDEXED BY entries_live_by_time WHERE `+where+`
+			ORDER BY e.happened_at DESC, e.id DESC LIMIT ?`, append(args, n)...)
+	}
+	var out []int64
+	size := firstChunk
+	for len(out) < n {
+		var chunk []struct {
+			ID         int64
+			HappenedAt int64
+		}
+		where, args := joinConds(filterConds(f, after, true))
+		err := s.db.Raw(`SELECT e.id, e.happened_at FROM entries AS e INDEXED BY entries_live_by_time WHERE `+where+`
+			ORDER BY e.happened_at DESC, e.id DESC LIMIT ?`, append(args, size)...).Scan(&chunk).Error
+		if err != nil {
+			return nil, err
+		}
+		if len(chunk) == 0 {
+			break
+		}
+		ids := make([]int64, len(chunk))
+		for i, c := range chunk {
+			ids[i] = c.ID
+		}
+		kept, err := keep(ids)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, kept...)
+		if len(chunk) < size {
+			break
+		}
+		last := chunk[len(chunk)-1]
+		after = &Cursor{HappenedAt: time.UnixMilli(last.HappenedAt), ID: last.ID}
+		size = min(size*4, maxChunk)
+	}
+	return out[:min(len(out), n)], nil
+}
+
+// matchingIn returns the ids of chunk (in chunk's order) whose answers
+// match. The ids are grouped into ranges of nearby values, and each range is
+// one scan of the index: entries are mostly written in time order, so a
+// stretch of time is a handful of narrow id ranges, however large the
+// journal.
+func (s *Store) matchingIn(match string, chunk []int64) ([]int64, error) {
+	sorted := slices.Clone(chunk)
+	slices.Sort(sorted)
+	var parts []string
+	args := []any{}
+	lo := sorted[0]
+	for i := 1; i <= len(sorted); i++ {
+		if i == len(sorted) || sorted[i]-sorted[i-1] > clusterGap {
+			parts = append(parts, "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? AND rowid BETWEEN ? AND ?")
+			args = append(args, match, lo, sorted[i-1])
+			if i < len(sorted) {
+				lo = sorted[i]
+			}
+		}
+	}
+	found, err := s.ids(strings.Join(parts, " UNION ALL "), args...)
+	if err != nil {
+		return nil, err
+	}
+	hit := make(map[int64]bool, len(found))
+	for _, id := range found {
+		hit[id] = true
+	}
+	kept := chunk[:0:0]
+	for _, id := range chunk {
+		if hit[id] {
+			kept = append(kept, id)
+		}
+	}
+	return kept, nil
+}
+
+func (s *Store) ids(query string, args ...any) ([]int64, error) {
+	var ids []int64
+	err := s.db.Raw(query, args...).Scan(&ids).Error
+	return ids, err
+}
+
+// rowsByID reads the list rows for ids, in the order given, with snippets
+// for text when searching.
+func (s *Store) rowsByID(ids []int64, text string, searching bool) ([]EntryRow, error) {
+	if len(ids) == 0 {
+		return []EntryRow{}, nil
+	}
+	cols := rowColumns
+	if searching {
+		cols += ", trigger_text, story, friend"
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	var scanned []entryRowScan
+	if err := s.db.Raw("SELECT "+cols+" FROM entries WHERE id IN ("+marks+")", args...).Scan(&scanned).Error; err != nil {
+		return nil, classify(err)
+	}
+	byID := make(map[int64]entryRowScan, len(scanned))
+	for _, r := range scanned {
+		byID[r.ID] = r
+	}
+	var phrases [][]string
+	if searching {
+		phrases = queryPhrases(text)
+	}
+	rows := make([]EntryRow, 0, len(ids))
+	for _, id := range ids {
+		r, ok := byID[id]
+		if !ok {
+			continue // deleted between the two queries
+		}
+		row := r.row()
+		if searching {
+			row.Snippet = makeSnippet([]string{r.TriggerText, r.Story, r.Friend}, phrases)
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// CountEntries counts the live entries matching f's kind, tag and dates
+// (not its text: counting a common word's matches would cost more than the
+// search itself).
+func (s *Store) CountEntries(f EntryFilter) (int, error) {
+	where, args := joinConds(filterConds(f, nil, true))
+	var n int
+	err := s.db.Raw("SELECT count(*) FROM entries AS e WHERE "+where, args...).Scan(&n).Error
+	return n, classify(err)
+}
+
+// MatchQuery turns what a person typed into an FTS5 query that looks for
+// every word as a word. Each whitespace-separated term is quoted (a quote
+// inside is doubled), so FTS5 operators and syntax characters are plain
+// text; terms with nothing a word is made of (only symbols, emoji or
+// punctuation) are left out, since the index holds none of them and FTS5
+// would match nothing at all. ok is false when no term is left.
+func MatchQuery(text string) (query string, ok bool) {
+	var terms []string
+	for _, term := range strings.Fields(text) {
+		if !hasWordChar(term) {
+			continue
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(term, `"`, `""`)+`"`)
+	}
+	return strings.Join(terms, " "), len(terms) > 0
+}
+
+// hasWordChar reports whether s holds a character the index's unicode61
+// tokenizer keeps as (part of) a word.
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r) {
+			return true
+		}
+	}
+	return false
+}

@@ -16,36 +16,62 @@ import (
 // runs of letters, digits, private-use characters and combining marks,
 // compared lower-cased without diacritics.
 
-// token is a word of an answer: where it is and its folded form.
+// token is a word of an answer: where it is. Its folded form is made only
+// when a comparison needs it.
 type token struct {
 	start, end int
-	folded     string
+	ascii      bool
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r) || unicode.Is(unicode.Mn, r)
 }
 
-// tokenize splits text into folded words.
+// tokenize splits text into words.
 func tokenize(text string) []token {
-	var toks []token
-	start := -1
+	toks := make([]token, 0, len(text)/6)
+	start, ascii := -1, true
 	for i, r := range text {
 		if isWordRune(r) {
 			if start < 0 {
-				start = i
+				start, ascii = i, true
 			}
+			ascii = ascii && r < utf8.RuneSelf
 			continue
 		}
 		if start >= 0 {
-			toks = append(toks, token{start, i, fold(text[start:i])})
+			toks = append(toks, token{start, i, ascii})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		toks = append(toks, token{start, len(text), fold(text[start:])})
+		toks = append(toks, token{start, len(text), ascii})
 	}
 	return toks
+}
+
+// is reports whether the word at t in text folds to the folded word w.
+func (t token) is(text, w string) bool {
+	word := text[t.start:t.end]
+	if !t.ascii {
+		return fold(word) == w
+	}
+	if len(word) != len(w) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // fold lower-cases a word and removes its diacritics, as the index does.
@@ -76,7 +102,7 @@ func queryPhrases(text string) [][]string {
 	for _, term := range strings.Fields(text) {
 		var words []string
 		for _, t := range tokenize(term) {
-			words = append(words, t.folded)
+			words = append(words, fold(term[t.start:t.end]))
 		}
 		if len(words) > 0 {
 			phrases = append(phrases, words)
@@ -95,14 +121,18 @@ func makeSnippet(answers []string, phrases [][]string) []TextRun {
 	best := window{field: -1}
 	tokens := make([][]token, len(answers))
 	var marks [][]int
+	seen := make([]bool, len(phrases)+1)
 	for f, text := range answers {
+		if best.score/1000 == len(phrases) {
+			break // a stretch with every term: no later one can beat it
+		}
 		toks := tokenize(text)
 		tokens[f] = toks
 		matched := make([]int, len(toks)) // which match a word belongs to, from 1
 		which := make([]int, len(toks))   // phrase index + 1 starting here
 		for i := range toks {
 			for p, words := range phrases {
-				if i+len(words) <= len(toks) && phraseAt(toks, i, words) {
+				if i+len(words) <= len(toks) && phraseAt(text, toks, i, words) {
 					which[i] = p + 1
 					for k := range words {
 						matched[i+k] = i + 1
@@ -118,15 +148,18 @@ func makeSnippet(answers []string, phrases [][]string) []TextRun {
 			}
 			from := max(0, i-4)
 			to := min(len(toks), from+snippetWords)
-			seen := map[int]bool{}
-			hits := 0
+			clear(seen)
+			distinct, hits := 0, 0
 			for k := from; k < to; k++ {
-				if which[k] != 0 {
-					seen[which[k]] = true
+				if p := which[k]; p != 0 {
+					if !seen[p] {
+						seen[p] = true
+						distinct++
+					}
 					hits++
 				}
 			}
-			if score := len(seen)*1000 + hits; score > best.score {
+			if score := distinct*1000 + hits; score > best.score {
 				best = window{f, from, to, score}
 			}
 		}
@@ -185,9 +218,9 @@ func makeSnippet(answers []string, phrases [][]string) []TextRun {
 	return runs
 }
 
-func phraseAt(toks []token, i int, words []string) bool {
+func phraseAt(text string, toks []token, i int, words []string) bool {
 	for k, w := range words {
-		if toks[i+k].folded != w {
+		if !toks[i+k].is(text, w) {
 			return false
 		}
 	}

@@ -47,9 +47,20 @@ func (u *UI) buildShell() {
 	u.win.SetCloseIntercept(u.quit)
 }
 
+// menuScreen is a screen with commands for the window's menu. Shortcuts on
+// menu items work from anywhere in the window, even inside a text field.
+type menuScreen interface {
+	menuItems() []*fyne.MenuItem
+}
+
 func (u *UI) mainMenu() *fyne.MainMenu {
 	// Fyne adds Quit to the first menu itself.
 	file := fyne.NewMenu("File")
+	for _, sc := range u.screens {
+		if m, ok := sc.(menuScreen); ok {
+			file.Items = append(file.Items, m.menuItems()...)
+		}
+	}
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Both/And", u.showAbout))
 	return fyne.NewMainMenu(file, help)
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -278,9 +277,4 @@ func (e *entryEditor) fieldWidget(field string) fyne.Focusable {
 		return e.intensity
 	}
 	return nil
-}
-
-// hasText reports whether any of the three answers holds more than spaces.
-func (e *entryEditor) hasText() bool {
-	return strings.TrimSpace(e.trigger.Text+e.story.Text+e.friend.Text) != ""
 }

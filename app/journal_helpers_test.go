@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
@@ -64,9 +63,9 @@ func pressKey(u *UI, name fyne.KeyName, shift ...bool) {
 	if name == fyne.KeyTab {
 		if tb, ok := c.Focused().(fyne.Tabbable); !ok || !tb.AcceptsTab() {
 			if len(shift) > 0 && shift[0] {
-				test.FocusPrevious(c)
+				c.FocusPrevious()
 			} else {
-				test.FocusNext(c)
+				c.FocusNext()
 			}
 			return
 		}
@@ -90,10 +89,7 @@ func typeText(u *UI, text string) {
 // label, looking into dialogs too.
 func findAction(t *testing.T, u *UI, label string) fyne.Tappable {
 	t.Helper()
-	roots := []fyne.CanvasObject{u.win.Content()}
-	for _, o := range u.win.Canvas().Overlays().List() {
-		roots = append(roots, o)
-	}
+	roots := append([]fyne.CanvasObject{u.win.Content()}, u.win.Canvas().Overlays().List()...)
 	var found fyne.Tappable
 	for _, root := range roots {
 		walkAll(root, func(o fyne.CanvasObject) bool {

@@ -53,7 +53,6 @@ func newJournalScreen(u *UI) *journalScreen {
 	j.banners = container.NewVBox()
 	j.count = widget.NewLabel("")
 	j.count.SizeName = theme.SizeNameCaptionText
-	j.count.Importance = widget.LowImportance
 	j.trashB = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), j.showTrash)
 	j.trashB.Importance = widget.LowImportance
 

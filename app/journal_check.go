@@ -1,6 +1,9 @@
 package app
 
 import (
+	"strings"
+	"unicode"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -144,7 +147,6 @@ func reframeCard(r data.Reframe, action fyne.CanvasObject) fyne.CanvasObject {
 	old := widget.NewLabel("Old story: " + r.OldStory)
 	old.Wrapping = fyne.TextWrapWord
 	old.TextStyle = fyne.TextStyle{Italic: true}
-	old.Importance = widget.LowImportance
 	story := widget.NewLabel("New story: " + r.NewStory)
 	story.Wrapping = fyne.TextWrapWord
 	items := []fyne.CanvasObject{}
@@ -160,17 +162,31 @@ func reframeCard(r data.Reframe, action fyne.CanvasObject) fyne.CanvasObject {
 	return widget.NewCard("", "", container.New(compactVBox(), items...))
 }
 
-// reframeTitle is the built-in reframe's name ("Either/or → both/and").
+// reframeTitle names a built-in reframe ("From either/or to both/and").
+// The built-in titles are written "old → new"; the arrow is spelt out
+// because the bundled font draws it poorly.
 func reframeTitle(r data.Reframe) string {
 	if r.BuiltinKey == nil {
 		return ""
 	}
 	for _, b := range assets.Reframes() {
-		if b.Key == *r.BuiltinKey {
-			return b.Title
+		if b.Key != *r.BuiltinKey {
+			continue
 		}
+		if from, to, ok := strings.Cut(b.Title, " → "); ok {
+			return "From " + lowerFirst(from) + " to " + lowerFirst(to)
+		}
+		return b.Title
 	}
 	return ""
+}
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }
 
 // tagPicker offers the tags as check boxes, and a field to add one's own.

@@ -144,7 +144,6 @@ func (l *entryList) showNone() {
 func newEntryRowTemplate() fyne.CanvasObject {
 	when := widget.NewLabel("")
 	when.SizeName = theme.SizeNameCaptionText
-	when.Importance = widget.LowImportance
 	meta := widget.NewLabel("")
 	meta.SizeName = theme.SizeNameCaptionText
 	meta.TextStyle = fyne.TextStyle{Bold: true}
@@ -169,6 +168,7 @@ func (l *entryList) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	top := box.Objects[0].(*fyne.Container)
 	top.Objects[0].(*widget.Label).SetText(formatWhen(r.HappenedAt))
 	top.Objects[1].(*widget.Label).SetText(kindLabel(r.Kind) + " · " + strconv.Itoa(r.Intensity) + "/10")
+	top.Refresh() // the kind and intensity have a new width: lay the line out again
 	heading := firstLine(r.Trigger)
 	if heading == "" {
 		heading = firstLine(r.Story)

@@ -171,7 +171,7 @@ func TestShameRouteShowsTheReframesAndLinksTheOneThatHelps(t *testing.T) {
 		mustContain(t, text, r.NewStory)
 		mustContain(t, text, r.OldStory)
 	}
-	mustContain(t, text, "Either/or → both/and")
+	mustContain(t, text, "From either/or to both/and")
 	if strings.Contains(text, "What's my next-time protocol?") {
 		t.Error("the guilt route is offered for shame")
 	}

@@ -256,6 +256,9 @@ func (j *journalScreen) showPlaceholder() {
 // newEntry opens the editor on a new entry, with the cursor in the first
 // question. An editor already open stays as it is (its draft is safe).
 func (j *journalScreen) newEntry() {
+	if j.u.store == nil {
+		return // the journal is still opening; nothing could be kept yet
+	}
 	j.showTab()
 	if j.editor != nil && j.editor.base.ID == 0 && !j.editor.dirty() {
 		j.editor.focusFirst()

@@ -323,3 +323,31 @@ func TestListReadsMorePagesAsItScrolls(t *testing.T) {
 		seen[r.ID] = true
 	}
 }
+
+func TestEditAnEntryKeepsWhatTheEditorDoesNotShow(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	reframes, _ := s.Reframes()
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Late pickup", Story: "Bad parent", Kind: data.KindShame,
+		ReframeID: &reframes[0].ID, Intensity: 8, Tags: []data.Tag{{Name: "Comparison spiral"}, {Name: "school run"}}}, 0)
+	j.load()
+	j.list.widget.Select(0)
+	test.Tap(findAction(t, u, "Edit"))
+	ed := j.editor
+	if ed == nil || ed.trigger.Text != "Late pickup" || ed.intensity.Value != 8 || ed.check.kind != data.KindShame {
+		t.Fatalf("editor did not open on the entry")
+	}
+	if got := strings.Join(ed.tags.chosen(), ","); got != "Comparison spiral,school run" {
+		t.Errorf("ticked tags = %q", got)
+	}
+	ed.story.SetText("A tired parent, not a bad one")
+	ed.intensity.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	press(t, u, shortcutSave)
+	back, _ := s.Entry(e.ID)
+	if back.Story != "A tired parent, not a bad one" || back.Intensity != 7 || back.ReframeID == nil ||
+		*back.ReframeID != reframes[0].ID || len(back.Tags) != 2 || back.UUID != e.UUID {
+		t.Errorf("after the edit: %+v", back)
+	}
+	if n, _ := s.CountEntries(data.EntryFilter{}); n != 1 {
+		t.Errorf("the edit made %d entries", n)
+	}
+}

@@ -129,3 +129,36 @@ func BenchmarkJournalSave(b *testing.B) {
 		return err
 	})
 }
+
+// BenchmarkJournalFilters has no target in the issue; it shows what the
+// filters cost on the same journal, alone and with words.
+func BenchmarkJournalFilters(b *testing.B) {
+	s := benchStore(b)
+	tags, err := s.Tags()
+	if err != nil {
+		b.Fatal(err)
+	}
+	byName := map[string]int64{}
+	for _, t := range tags {
+		byName[t.Name] = t.ID
+	}
+	year := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range []struct {
+		name   string
+		filter data.EntryFilter
+	}{
+		{"kind_shame", data.EntryFilter{Kind: data.KindShame}},
+		{"builtin_tag", data.EntryFilter{TagID: byName["Visibility trap"]}},
+		{"own_tag", data.EntryFilter{TagID: byName["bedtime"]}},
+		{"one_year", data.EntryFilter{From: year, To: year.AddDate(1, 0, 0)}},
+		{"word_and_kind", data.EntryFilter{Text: demo.CommonWords()[0], Kind: data.KindShame}},
+		{"word_kind_and_own_tag", data.EntryFilter{Text: demo.CommonWords()[0], Kind: data.KindShame, TagID: byName["bedtime"]}},
+	} {
+		b.Run(f.name, func(b *testing.B) {
+			timed(b, func(int) error {
+				_, err := s.EntryPage(f.filter, nil, 50)
+				return err
+			})
+		})
+	}
+}

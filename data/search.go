@@ -73,6 +73,9 @@ const (
 	// where the other is slow: walking for a rare word would read the whole
 	// journal, sorting a common word's matches would touch most of it.
 	sparseLimit = 1200
+	// tagWalkLimit: when many entries match the words but fewer than this
+	// carry the tag, the walk goes through the tag's entries instead.
+	tagWalkLimit = 6000
 	// A walk reads entries in chunks that grow from firstChunk to maxChunk.
 	firstChunk, maxChunk = 128, 4096
 	// clusterGap splits a chunk's ids into ranges for the index: ids that
@@ -163,7 +166,7 @@ func (s *Store) EntryPage(f EntryFilter, after *Cursor, limit int) (EntryPage, e
 	case f.TagID != 0:
 		ids, err = s.taggedIDs(f, after, limit+1)
 	default:
-		ids, err = s.walkIDs(f, after, limit+1, nil)
+		ids, err = s.walk(everything(f), after, limit+1, nil)
 	}
 	if err != nil {
 		return EntryPage{}, classify(err)
@@ -186,48 +189,79 @@ func (s *Store) EntryPage(f EntryFilter, after *Cursor, limit int) (EntryPage, e
 
 // searchIDs finds the ids of the next page of entries matching the words.
 func (s *Store) searchIDs(match string, f EntryFilter, after *Cursor, n int) ([]int64, error) {
-	var count int
-	err := s.db.Raw("SELECT count(*) FROM (SELECT 1 FROM entries_fts WHERE entries_fts MATCH ? LIMIT ?)",
-		match, sparseLimit).Scan(&count).Error
+	sparse, err := s.fewerThan(sparseLimit, "SELECT 1 FROM entries_fts WHERE entries_fts MATCH ?", match)
 	if err != nil {
 		return nil, err
 	}
-	if count < sparseLimit {
+	if sparse {
 		where, args := joinConds(filterConds(f, after, true))
 		return s.ids(`SELECT e.id FROM (SELECT rowid AS id FROM entries_fts WHERE entries_fts MATCH ?) AS m
 			CROSS JOIN entries AS e ON e.id = m.id WHERE `+where+`
 			ORDER BY e.happened_at DESC, e.id DESC LIMIT ?`, append(append([]any{match}, args...), n)...)
 	}
-	return s.walkIDs(f, after, n, func(chunk []int64) ([]int64, error) {
-		return s.matchingIn(match, chunk)
-	})
+	keep := func(chunk []int64) ([]int64, error) { return s.matchingIn(match, chunk) }
+	if f.TagID != 0 {
+		// Many entries have the words; if few have the tag, walk the
+		// tag's entries rather than the whole journal.
+		few, err := s.fewerThan(tagWalkLimit, "SELECT 1 FROM entry_tags WHERE tag_id = ?", f.TagID)
+		if err != nil {
+			return nil, err
+		}
+		if few {
+			return s.walk(tagged(f), after, n, keep)
+		}
+	}
+	return s.walk(everything(f), after, n, keep)
 }
 
 // taggedIDs finds the ids of the next page of entries with f's tag.
 func (s *Store) taggedIDs(f EntryFilter, after *Cursor, n int) ([]int64, error) {
-	var count int
-	err := s.db.Raw("SELECT count(*) FROM (SELECT 1 FROM entry_tags WHERE tag_id = ? LIMIT ?)",
-		f.TagID, sparseLimit).Scan(&count).Error
+	sparse, err := s.fewerThan(sparseLimit, "SELECT 1 FROM entry_tags WHERE tag_id = ?", f.TagID)
 	if err != nil {
 		return nil, err
 	}
-	if count >= sparseLimit {
-		return s.walkIDs(f, after, n, nil)
+	if sparse {
+		return s.walk(tagged(f), after, n, nil)
 	}
-	where, args := joinConds(filterConds(f, after, false))
-	return s.ids(`SELECT e.id FROM entry_tags AS m CROSS JOIN entries AS e ON e.id = m.entry_id
-		WHERE m.tag_id = ? AND `+where+` ORDER BY e.happened_at DESC, e.id DESC LIMIT ?`,
-		append(append([]any{f.TagID}, args...), n)...)
+	return s.walk(everything(f), after, n, nil)
 }
 
-// walkIDs walks the live entries newest first along entries_live_by_time,
-// in growing chunks, and keeps the first n that pass the filter and, when
-// keep is given, keep.
-func (s *Store) walkIDs(f EntryFilter, after *Cursor, n int, keep func([]int64) ([]int64, error)) ([]int64, error) {
+// fewerThan reports whether query (a SELECT of matching rows) has fewer
+// than limit rows, reading no more than limit of them.
+func (s *Store) fewerThan(limit int, query string, args ...any) (bool, error) {
+	var count int
+	err := s.db.Raw("SELECT count(*) FROM ("+query+" LIMIT ?)", append(args, limit)...).Scan(&count).Error
+	return count < limit, err
+}
+
+// source is where a walk takes its entries from, newest first, after a
+// cursor: its FROM clause and conditions.
+type source func(after *Cursor) (from string, where []cond)
+
+// everything walks all live entries along entries_live_by_time.
+func everything(f EntryFilter) source {
+	return func(after *Cursor) (string, []cond) {
+		return "entries AS e INDEXED BY entries_live_by_time", filterConds(f, after, true)
+	}
+}
+
+// tagged walks the entries with f's tag, sorting them by time.
+func tagged(f EntryFilter) source {
+	return func(after *Cursor) (string, []cond) {
+		return "entry_tags AS m CROSS JOIN entries AS e ON e.id = m.entry_id",
+			append([]cond{{"m.tag_id = ?", []any{f.TagID}}}, filterConds(f, after, false)...)
+	}
+}
+
+// walk takes entries from src newest first and keeps the first n that
+// keep accepts (all of them when keep is nil), reading in chunks that grow
+// from firstChunk to maxChunk.
+func (s *Store) walk(src source, after *Cursor, n int, keep func([]int64) ([]int64, error)) ([]int64, error) {
 	if keep == nil {
-		where, args := joinConds(filterConds(f, after, true))
-		return s.ids(`SELECT e.id FROM entries AS e INDEXED BY entries_live_by_time WHERE `+where+`
-			ORDER BY e.happened_at DESC, e.id DESC LIMIT ?`, append(args, n)...)
+		from, cs := src(after)
+		where, args := joinConds(cs)
+		return s.ids("SELECT e.id FROM "+from+" WHERE "+where+
+			" ORDER BY e.happened_at DESC, e.id DESC LIMIT ?", append(args, n)...)
 	}
 	var out []int64
 	size := firstChunk
@@ -236,9 +270,10 @@ func (s *Store) walkIDs(f EntryFilter, after *Cursor, n int, keep func([]int64) 
 			ID         int64
 			HappenedAt int64
 		}
-		where, args := joinConds(filterConds(f, after, true))
-		err := s.db.Raw(`SELECT e.id, e.happened_at FROM entries AS e INDEXED BY entries_live_by_time WHERE `+where+`
-			ORDER BY e.happened_at DESC, e.id DESC LIMIT ?`, append(args, size)...).Scan(&chunk).Error
+		from, cs := src(after)
+		where, args := joinConds(cs)
+		err := s.db.Raw("SELECT e.id, e.happened_at FROM "+from+" WHERE "+where+
+			" ORDER BY e.happened_at DESC, e.id DESC LIMIT ?", append(args, size)...).Scan(&chunk).Error
 		if err != nil {
 			return nil, err
 		}

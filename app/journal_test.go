@@ -327,8 +327,10 @@ func TestListReadsMorePagesAsItScrolls(t *testing.T) {
 func TestEditAnEntryKeepsWhatTheEditorDoesNotShow(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	reframes, _ := s.Reframes()
-	e, _ := s.SaveEntry(data.Entry{Trigger: "Late pickup", Story: "Bad parent", Kind: data.KindShame,
-		ReframeID: &reframes[0].ID, Intensity: 8, Tags: []data.Tag{{Name: "Comparison spiral"}, {Name: "school run"}}}, 0)
+	e, _ := s.SaveEntry(data.Entry{
+		Trigger: "Late pickup", Story: "Bad parent", Kind: data.KindShame,
+		ReframeID: &reframes[0].ID, Intensity: 8, Tags: []data.Tag{{Name: "Comparison spiral"}, {Name: "school run"}},
+	}, 0)
 	j.load()
 	j.list.widget.Select(0)
 	test.Tap(findAction(t, u, "Edit"))

@@ -35,6 +35,8 @@ type entryEditor struct {
 	check     *kindCheck
 	intensity *keyIntensity
 	tags      *tagPicker
+	scroll    *container.Scroll
+	form      *fyne.Container
 	msgs      map[string]*widget.Label
 	status    *widget.Label
 	view      fyne.CanvasObject
@@ -44,7 +46,7 @@ type entryEditor struct {
 // being continued, with the cursor in the first question.
 func (j *journalScreen) openEditor(base data.Entry, draft *data.Draft) {
 	e := &entryEditor{j: j, base: base, msgs: map[string]*widget.Label{}}
-	e.keys = &editorKeys{save: e.save, escape: e.escape}
+	e.keys = &editorKeys{save: e.save, escape: e.escape, focused: e.scrollTo}
 	e.keeper = newDraftKeeper(j, e.draft)
 	e.build()
 	e.fill(base, draft)
@@ -72,7 +74,7 @@ func (e *entryEditor) build() {
 
 	when := container.NewBorder(nil, nil, widget.NewLabel("When"), nil,
 		container.NewGridWithColumns(2, e.date, e.clock))
-	form := container.NewVBox(
+	e.form = container.NewVBox(
 		e.question(questionTrigger, hintTrigger, e.trigger, "trigger"),
 		e.question(questionStory, hintStory, e.story, "story"),
 		e.check.view,
@@ -95,8 +97,31 @@ func (e *entryEditor) build() {
 		e.message("entry"),
 		container.NewBorder(nil, nil, nil, container.NewHBox(closeB, saveB), e.status),
 	)
-	e.view = container.NewBorder(container.NewVBox(e.heading, widget.NewSeparator()), footer, nil, nil,
-		container.NewVScroll(container.NewPadded(form)))
+	e.scroll = container.NewVScroll(container.NewPadded(e.form))
+	e.view = container.NewBorder(container.NewVBox(e.heading, widget.NewSeparator()), footer, nil, nil, e.scroll)
+}
+
+// scrollTo scrolls the form so that o, which just took the focus, is in
+// view with a little of what surrounds it.
+func (e *entryEditor) scrollTo(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll.Content).Y
+	bottom := top + o.Size().Height
+	view := e.scroll.Size().Height
+	margin := theme.Padding() * 8
+	switch {
+	case view <= 0:
+		return
+	case top-margin < e.scroll.Offset.Y:
+		e.scroll.Offset.Y = max(0, top-margin)
+	case bottom+margin > e.scroll.Offset.Y+view:
+		// Its end in view, or its start when it is taller than the view.
+		y := min(bottom+margin-view, top-margin)
+		e.scroll.Offset.Y = max(0, min(y, e.scroll.Content.Size().Height-view))
+	default:
+		return
+	}
+	e.scroll.Refresh()
 }
 
 // answer is a field for one of the three questions: it wraps and scrolls,

@@ -27,6 +27,15 @@ var (
 type editorKeys struct {
 	save   func()
 	escape func()
+	// focused is told which widget took the focus, so a long form can
+	// scroll it into view: Tab must never lead the cursor off screen.
+	focused func(fyne.CanvasObject)
+}
+
+func (k *editorKeys) gained(o fyne.CanvasObject) {
+	if k.focused != nil {
+		k.focused(o)
+	}
 }
 
 func (k *editorKeys) shortcut(s fyne.Shortcut) bool {
@@ -74,6 +83,11 @@ func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+func (e *keyEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.keys.gained(e)
+}
+
 // AcceptsTab is false so that Tab leaves a long answer for the next
 // question instead of typing a tab into it.
 func (e *keyEntry) AcceptsTab() bool { return false }
@@ -90,6 +104,11 @@ func newKeyButton(keys *editorKeys, label string, icon fyne.Resource, tapped fun
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)
 	return b
+}
+
+func (b *keyButton) FocusGained() {
+	b.Button.FocusGained()
+	b.keys.gained(b)
 }
 
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
@@ -111,6 +130,11 @@ func newKeyCheck(keys *editorKeys, label string, changed func(bool)) *keyCheck {
 	return c
 }
 
+func (c *keyCheck) FocusGained() {
+	c.Check.FocusGained()
+	c.keys.gained(c)
+}
+
 func (c *keyCheck) TypedKey(ev *fyne.KeyEvent) {
 	if !c.keys.key(ev) {
 		c.Check.TypedKey(ev)
@@ -128,6 +152,11 @@ func newKeyIntensity(keys *editorKeys, changed func(int)) *keyIntensity {
 	i.OnChanged = changed
 	i.ExtendBaseWidget(i)
 	return i
+}
+
+func (i *keyIntensity) FocusGained() {
+	i.Intensity.FocusGained()
+	i.keys.gained(i)
 }
 
 func (i *keyIntensity) TypedKey(ev *fyne.KeyEvent) {

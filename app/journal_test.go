@@ -44,6 +44,13 @@ func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 	if u.win.Canvas().Focused() != j.editor.friend {
 		t.Fatalf("four Tabs from the story went to %T", u.win.Canvas().Focused())
 	}
+	// The form scrolled so that the field with the cursor is in view.
+	d := fyne.CurrentApp().Driver()
+	view, field := d.AbsolutePositionForObject(j.editor.scroll), d.AbsolutePositionForObject(j.editor.friend)
+	if field.Y < view.Y || field.Y+j.editor.friend.Size().Height > view.Y+j.editor.scroll.Size().Height {
+		t.Errorf("the friend question (y %v to %v) is outside the view (y %v to %v)", field.Y,
+			field.Y+j.editor.friend.Size().Height, view.Y, view.Y+j.editor.scroll.Size().Height)
+	}
 	typeText(u, "One play doesn't define you")
 	pressKey(u, fyne.KeyTab, true)
 	pressKey(u, fyne.KeyTab)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,7 +56,13 @@ func (j *journalScreen) openEditor(base data.Entry, draft *data.Draft) {
 	j.split.Show()
 	j.setRight(e.view, "editor")
 	j.list.widget.UnselectAll()
-	e.focusFirst()
+	// Focus once the key press that opened the editor is over: a button
+	// pressed with Space would otherwise type that space into the answer.
+	after(j.u, 0, func() {
+		if j.editor == e {
+			e.focusFirst()
+		}
+	})
 }
 
 func (e *entryEditor) build() {
@@ -188,9 +195,16 @@ func (e *entryEditor) fill(base data.Entry, d *data.Draft) {
 	local := at.In(time.Local)
 	e.date.SetText(local.Format(dayLayout))
 	e.clock.SetText(local.Format(timeLayout))
-	e.trigger.SetText(trigger)
-	e.story.SetText(story)
-	e.friend.SetText(friend)
+	for _, f := range []struct {
+		field *keyEntry
+		text  string
+	}{{e.trigger, trigger}, {e.story, story}, {e.friend, friend}} {
+		f.field.SetText(f.text)
+		// Carry on writing where the text ends.
+		lines := strings.Split(f.text, "\n")
+		f.field.CursorRow = len(lines) - 1
+		f.field.CursorColumn = len([]rune(lines[len(lines)-1]))
+	}
 	e.intensity.SetValue(intensity)
 	e.check.set(kind, base.ReframeID)
 	e.tags.set(e.j.tags, tags)

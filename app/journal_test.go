@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -358,5 +359,46 @@ func TestEditAnEntryKeepsWhatTheEditorDoesNotShow(t *testing.T) {
 	}
 	if n, _ := s.CountEntries(data.EntryFilter{}); n != 1 {
 		t.Errorf("the edit made %d entries", n)
+	}
+}
+
+func TestFiltersNarrowTheList(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 20, 0, 0, 0, time.Local) }
+	s.ImportEntries([]data.Entry{
+		{HappenedAt: day(2024, 5, 1), Trigger: "old guilt", Kind: data.KindGuilt, Tags: []data.Tag{{Name: "Myth of balance"}}},
+		{HappenedAt: day(2025, 2, 10), Trigger: "shame in winter", Kind: data.KindShame},
+		{HappenedAt: day(2025, 2, 11), Trigger: "guilt in winter", Kind: data.KindGuilt, Tags: []data.Tag{{Name: "Myth of balance"}}},
+	})
+	j.load()
+	if got := listedTriggers(j); len(got) != 3 {
+		t.Fatalf("unfiltered list = %q", got)
+	}
+	j.filters.kind.SetSelected("Shame")
+	if got := listedTriggers(j); strings.Join(got, ",") != "shame in winter" {
+		t.Errorf("shame only = %q", got)
+	}
+	mustContain(t, shownText(u), "1 entry")
+	j.filters.kind.SetSelected("All kinds")
+	j.filters.tag.SetSelected("Myth of balance")
+	if got := listedTriggers(j); strings.Join(got, ",") != "guilt in winter,old guilt" {
+		t.Errorf("tagged = %q", got)
+	}
+	mustContain(t, shownText(u), "2 entries match the filters")
+	j.filters.tag.SetSelected(allTags)
+	j.filters.dates.SetSelected("Choose dates…")
+	j.filters.from.SetText("2025-02-11")
+	j.filters.to.SetText("2025-02-11")
+	if got := listedTriggers(j); strings.Join(got, ",") != "guilt in winter" {
+		t.Errorf("one day = %q", got)
+	}
+	j.filters.to.SetText("11/02/2025")
+	mustContain(t, shownText(u), "Write dates as year-month-day")
+	if got := listedTriggers(j); len(got) != 1 {
+		t.Errorf("with an unreadable end date, the start still applies: %q", got)
+	}
+	j.filters.dates.SetSelected("Any time")
+	if got := listedTriggers(j); len(got) != 3 {
+		t.Errorf("after clearing = %q", got)
 	}
 }

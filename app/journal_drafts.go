@@ -153,6 +153,16 @@ func (k *draftKeeper) finish(then func()) {
 	})
 }
 
+// keepUnsaved stores what the editor holds as a draft before the app
+// quits, so even the last second of typing survives a normal close.
+func (j *journalScreen) keepUnsaved(then func()) {
+	if j.editor == nil || j.u.store == nil {
+		then()
+		return
+	}
+	j.editor.keeper.finish(then)
+}
+
 // showBanners shows, above the list, the drafts waiting to be finished and
 // the undo of a deletion.
 func (j *journalScreen) showBanners() {

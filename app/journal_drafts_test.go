@@ -66,3 +66,18 @@ func TestEmptiedNewEntryLeavesNoDraft(t *testing.T) {
 		t.Errorf("drafts = %+v", drafts)
 	}
 }
+
+func TestQuitKeepsTheLastWordsTyped(t *testing.T) {
+	u, s, _ := newJournalUI(t)
+	press(t, u, shortcutNew)
+	q := &queue{}
+	u.async = func(f func()) { q.jobs = append(q.jobs, f) }
+	typeText(u, "typed just before closing")
+	q.jobs = nil // the draft's wait never ends: the window closes first
+	u.quit()
+	q.run()
+	drafts, _ := s.Drafts()
+	if len(drafts) != 1 || drafts[0].Trigger != "typed just before closing" {
+		t.Fatalf("drafts after quitting = %+v", drafts)
+	}
+}

@@ -162,4 +162,3 @@ func TestListAndSearchMatchAReferenceAtEveryDepth(t *testing.T) {
 }
 
 func head(ids []int64) []int64 { return ids[:min(len(ids), 12)] }
-

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -64,7 +65,8 @@ func newJournalScreen(u *UI) *journalScreen {
 		j.banners,
 	)
 	bottom := container.NewBorder(nil, nil, nil, j.trashB, j.count)
-	left := container.NewBorder(top, bottom, nil, nil, j.list.view)
+	// Objects in reading order, so Tab goes search, filters, list, trash.
+	left := container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, j.list.view, bottom)
 
 	j.right = container.NewStack()
 	j.split = container.NewHSplit(left, j.right)

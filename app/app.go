@@ -150,5 +150,5 @@ func (u *UI) attach(s *data.Store) {
 
 func (u *UI) quit() {
 	u.saveWindowState()
-	u.app.Quit()
+	u.keepUnsaved(u.app.Quit)
 }

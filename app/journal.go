@@ -1,24 +1,302 @@
 package app
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
 )
 
+// journalScreen is the Journal tab: the list with search and filters on the
+// left, and on the right the editor, the selected entry, or the trash.
+// Before the first entry it is an invitation to write one.
 type journalScreen struct {
 	u    *UI
-	root fyne.CanvasObject
+	root *fyne.Container
+	// empty is shown while the journal holds nothing; split otherwise.
+	empty fyne.CanvasObject
+	split *container.Split
+	right *fyne.Container
+
+	list    *entryList
+	filters *journalFilters
+	keys    *editorKeys // for the search field: Esc clears, Ctrl+S saves the editor
+	banners *fyne.Container
+	undo    fyne.CanvasObject // the undo of the last deletion, nil when none
+	count   *widget.Label
+	trashB  *widget.Button
+
+	editor   *entryEditor // nil when closed
+	detailID int64        // the entry shown on the right, 0 for none
+	showing  string       // "", "editor", "detail", "trash"
+
+	tags     []data.Tag
+	reframes []data.Reframe
+	drafts   []data.Draft
+	live     int
+	trashed  int
+
+	// Delays, shortened to zero by tests (whose background work runs inline).
+	searchDelay time.Duration
+	draftDelay  time.Duration
 }
 
 func newJournalScreen(u *UI) *journalScreen {
-	j := &journalScreen{u: u}
-	j.root = emptyState(theme.DocumentCreateIcon(), "Your guilt journal",
-		"When guilt shows up, write down what triggered it, what you are telling yourself, and what you would tell a friend in your place. Patterns show up with practice.",
-		nil)
+	j := &journalScreen{u: u, searchDelay: 250 * time.Millisecond, draftDelay: time.Second}
+	j.keys = &editorKeys{save: j.saveIfEditing, escape: j.escapeSearch}
+	u.addTrayAction("New journal entry", j.newEntry)
+	j.list = newEntryList(j)
+	j.filters = newJournalFilters(j)
+	j.banners = container.NewVBox()
+	j.count = widget.NewLabel("")
+	j.count.SizeName = theme.SizeNameCaptionText
+	j.trashB = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), j.showTrash)
+	j.trashB.Importance = widget.LowImportance
+
+	newB := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), j.newEntry)
+	newB.Importance = widget.HighImportance
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, newB, j.filters.search),
+		j.filters.view,
+		j.banners,
+	)
+	bottom := container.NewBorder(nil, nil, nil, j.trashB, j.count)
+	// Objects in reading order, so Tab goes search, filters, list, trash.
+	left := container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, j.list.view, bottom)
+
+	j.right = container.NewStack()
+	j.split = container.NewHSplit(left, j.right)
+	j.split.Offset = 0.38
+
+	first := widget.NewButtonWithIcon("Write your first entry", theme.DocumentCreateIcon(), j.newEntry)
+	j.empty = emptyState(theme.DocumentCreateIcon(), "Your guilt journal",
+		"When guilt shows up, write down what set it off, what you are telling yourself, and what you would tell a friend in your place. Patterns show themselves with practice.\n\nCtrl+N starts an entry from anywhere.",
+		first)
+	j.root = container.NewStack(j.empty, j.split)
+	j.split.Hide()
+	j.showPlaceholder()
+
+	c := u.win.Canvas()
+	c.AddShortcut(shortcutSave, func(fyne.Shortcut) { j.saveIfEditing() })
+	previous := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && j.editor != nil && j.visible() {
+			j.editor.escape()
+			return
+		}
+		if previous != nil {
+			previous(ev)
+		}
+	})
 	return j
 }
 
 func (j *journalScreen) title() string           { return "Journal" }
 func (j *journalScreen) icon() fyne.Resource     { return theme.DocumentCreateIcon() }
 func (j *journalScreen) view() fyne.CanvasObject { return j.root }
-func (j *journalScreen) load()                   {}
+
+// menuItems are the journal's commands in the window's menu; their
+// shortcuts work from anywhere in the window.
+func (j *journalScreen) menuItems() []*fyne.MenuItem {
+	newItem := fyne.NewMenuItem("New journal entry", j.newEntry)
+	newItem.Shortcut = shortcutNew
+	newItem.Icon = theme.DocumentCreateIcon()
+	find := fyne.NewMenuItem("Search the journal", j.focusSearch)
+	find.Shortcut = shortcutSearch
+	find.Icon = theme.SearchIcon()
+	return []*fyne.MenuItem{newItem, find}
+}
+
+// journalState is what the tab needs from the store besides the list.
+type journalState struct {
+	tags     []data.Tag
+	reframes []data.Reframe
+	drafts   []data.Draft
+	live     int
+	trashed  int
+}
+
+// load reads the tags, reframes, drafts and counts, then the list.
+func (j *journalScreen) load() {
+	if j.u.store == nil {
+		return
+	}
+	background(j.u, func() (journalState, error) {
+		var st journalState
+		var err error
+		s := j.u.store
+		if st.tags, err = s.Tags(); err != nil {
+			return st, err
+		}
+		if st.reframes, err = s.Reframes(); err != nil {
+			return st, err
+		}
+		if st.drafts, err = s.Drafts(); err != nil {
+			return st, err
+		}
+		if st.live, err = s.CountEntries(data.EntryFilter{}); err != nil {
+			return st, err
+		}
+		st.trashed, err = s.TrashCount()
+		return st, err
+	}, func(st journalState) {
+		j.tags, j.reframes, j.drafts = st.tags, st.reframes, st.drafts
+		j.live, j.trashed = st.live, st.trashed
+		j.filters.setTags(st.tags)
+		if j.editor != nil {
+			j.editor.setTags(st.tags)
+		}
+		j.showDraftBanner()
+		j.updateCounts()
+		j.list.reload(j.filters.current())
+		j.refreshCounts()
+	})
+}
+
+// refreshCounts re-reads the counts and drafts after a change.
+func (j *journalScreen) refreshCounts() {
+	type counts struct {
+		live, trashed int
+		drafts        []data.Draft
+		filtered      int
+	}
+	f := j.filters.current()
+	background(j.u, func() (counts, error) {
+		var c counts
+		var err error
+		s := j.u.store
+		if c.live, err = s.CountEntries(data.EntryFilter{}); err != nil {
+			return c, err
+		}
+		if c.trashed, err = s.TrashCount(); err != nil {
+			return c, err
+		}
+		if c.filtered, err = s.CountEntries(f); err != nil {
+			return c, err
+		}
+		c.drafts, err = s.Drafts()
+		return c, err
+	}, func(c counts) {
+		j.live, j.trashed, j.drafts = c.live, c.trashed, c.drafts
+		j.showDraftBanner()
+		j.updateCounts()
+		j.setCountText(f, c.filtered)
+	})
+}
+
+// updateCounts shows the trash count and switches between the invitation
+// and the list.
+func (j *journalScreen) updateCounts() {
+	if j.trashed > 0 {
+		j.trashB.SetText("Trash (" + thousands(j.trashed) + ")")
+	} else {
+		j.trashB.SetText("Trash")
+	}
+	if j.live == 0 && j.trashed == 0 && len(j.drafts) == 0 && j.editor == nil {
+		j.split.Hide()
+		j.empty.Show()
+	} else {
+		j.empty.Hide()
+		j.split.Show()
+	}
+}
+
+// setCountText says how many entries the list holds.
+func (j *journalScreen) setCountText(f data.EntryFilter, n int) {
+	switch {
+	case f.Searching():
+		j.count.SetText("Matches, newest first")
+	case n == 1:
+		j.count.SetText("1 entry")
+	case f == (data.EntryFilter{}):
+		j.count.SetText(thousands(n) + " entries")
+	default:
+		j.count.SetText(thousands(n) + " entries match the filters")
+	}
+}
+
+// visible reports whether the Journal tab is the one shown.
+func (j *journalScreen) visible() bool {
+	if j.u.tabs == nil {
+		return true
+	}
+	sel := j.u.tabs.Selected()
+	return sel != nil && sel.Content == j.root
+}
+
+// showTab brings the Journal tab to the front.
+func (j *journalScreen) showTab() {
+	if j.u.tabs == nil {
+		return
+	}
+	for _, item := range j.u.tabs.Items {
+		if item.Content == j.root {
+			j.u.tabs.Select(item)
+		}
+	}
+}
+
+// setRight shows obj on the right-hand side.
+func (j *journalScreen) setRight(obj fyne.CanvasObject, mode string) {
+	j.right.Objects = []fyne.CanvasObject{obj}
+	j.right.Refresh()
+	j.showing = mode
+}
+
+// showPlaceholder fills the right-hand side when nothing is selected.
+func (j *journalScreen) showPlaceholder() {
+	j.detailID = 0
+	newB := widget.NewButtonWithIcon("New entry", theme.ContentAddIcon(), j.newEntry)
+	j.setRight(emptyState(theme.DocumentIcon(), "Nothing selected",
+		"Choose an entry on the left to read it again, or start a new one with Ctrl+N.", newB), "")
+}
+
+// newEntry opens the editor on a new entry, with the cursor in the first
+// question. An editor already open stays as it is (its draft is safe).
+func (j *journalScreen) newEntry() {
+	if j.u.store == nil {
+		return // the journal is still opening; nothing could be kept yet
+	}
+	j.showTab()
+	if j.editor != nil && j.editor.base.ID == 0 && !j.editor.dirty() {
+		j.editor.focusFirst()
+		return
+	}
+	if j.editor != nil {
+		j.editor.closeKeepingDraft()
+	}
+	j.openEditor(data.Entry{Intensity: 5}, nil)
+}
+
+// focusSearch puts the cursor in the search field.
+func (j *journalScreen) focusSearch() {
+	j.showTab()
+	if !j.split.Visible() {
+		j.empty.Hide()
+		j.split.Show()
+	}
+	j.u.win.Canvas().Focus(j.filters.search)
+}
+
+func (j *journalScreen) saveIfEditing() {
+	if j.editor != nil && j.visible() {
+		j.editor.save()
+	}
+}
+
+// escapeSearch clears the search field, or closes the editor when it is
+// already empty.
+func (j *journalScreen) escapeSearch() {
+	if j.filters.search.Text != "" {
+		j.filters.search.SetText("")
+		return
+	}
+	if j.editor != nil {
+		j.editor.escape()
+	}
+}

@@ -48,11 +48,25 @@ func (u *UI) buildShell() {
 	u.win.SetCloseIntercept(u.closeWindow)
 }
 
+// menuScreen is a screen with commands for the window's menu. Shortcuts on
+// menu items work from anywhere in the window, even inside a text field.
+type menuScreen interface {
+	menuItems() []*fyne.MenuItem
+}
+
 func (u *UI) mainMenu() *fyne.MainMenu {
 	// Fyne adds Quit to the first menu itself.
+	var items []*fyne.MenuItem
+	for _, sc := range u.screens {
+		if m, ok := sc.(menuScreen); ok {
+			items = append(items, m.menuItems()...)
+			items = append(items, fyne.NewMenuItemSeparator())
+		}
+	}
+	items = append(items, u.fileMenuItems()...)
 	prefs := fyne.NewMenuItem("Preferences…", u.showPreferences)
 	prefs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", append(u.fileMenuItems(), fyne.NewMenuItemSeparator(), prefs)...)
+	file := fyne.NewMenu("File", append(items, fyne.NewMenuItemSeparator(), prefs)...)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Both/And", u.showAbout))
 	return fyne.NewMainMenu(file, help)
 }

@@ -37,7 +37,7 @@ func (s *Store) ExportCSV(w io.Writer, opt ExportOptions) error {
 			return err
 		}
 		rows, err := tx.Query(`SELECT e.happened_at, e.trigger_text, e.story, e.friend, e.intensity, e.kind,
-				coalesce(` + tagNames + `, ''), e.uuid
+				coalesce(` + entryTagNamesSQL + `, ''), e.uuid
 			FROM entries e WHERE e.deleted_at IS NULL ORDER BY e.happened_at, e.id`)
 		if err != nil {
 			return err

@@ -8,7 +8,7 @@ import (
 )
 
 func TestExportCSVGolden(t *testing.T) {
-	s := openTemp(t, fixedClock())
+	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	var b bytes.Buffer
 	var last [2]int64

@@ -111,11 +111,11 @@ func TestTransferKindsCoverTheSchema(t *testing.T) {
 // TestExportImportRoundTrip: a journal with every kind of record, exported,
 // imported into a new journal and exported again, gives the same file.
 func TestExportImportRoundTrip(t *testing.T) {
-	src := openTemp(t, fixedClock())
+	src := openTemp(t, transferClock())
 	fillEveryKind(t, src)
 	first := exportJSON(t, src)
 
-	dst := openTemp(t, fixedClock())
+	dst := openTemp(t, transferClock())
 	sum, err := importString(dst, first)
 	if err != nil {
 		t.Fatal(err)
@@ -179,7 +179,7 @@ func firstDifference(a, b string) string {
 }
 
 func TestExportJSONContent(t *testing.T) {
-	s := openTemp(t, fixedClock())
+	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	var progress [][2]int64
 	var b strings.Builder
@@ -280,7 +280,7 @@ func TestAppendJSONStringDecodesBack(t *testing.T) {
 // the export is consistent (every reference resolves inside the file) and
 // the writer is never blocked for long.
 func TestExportIsOneSnapshot(t *testing.T) {
-	s := openTemp(t, fixedClock())
+	s := openTemp(t, transferClock())
 	fillEveryKind(t, s)
 	other, err := Open(s.Path(), Options{BusyTimeout: 2 * time.Second})
 	if err != nil {

@@ -46,14 +46,14 @@ func (s *Store) ExportMarkdown(w io.Writer, opt ExportOptions) error {
 	})
 }
 
-// tagNames is a subquery giving an entry's tag names, sorted, joined by a
+// entryTagNamesSQL is a subquery giving an entry's tag names, sorted, joined by a
 // unit separator (which no tag name contains: names are typed on one line).
-const tagNames = `(SELECT group_concat(name, char(31)) FROM
+const entryTagNamesSQL = `(SELECT group_concat(name, char(31)) FROM
 	(SELECT g.name FROM entry_tags et JOIN tags g ON g.id = et.tag_id WHERE et.entry_id = e.id ORDER BY g.name COLLATE NOCASE, g.id))`
 
 func markdownEntries(tx *sql.Tx, w *bufio.Writer, loc *time.Location, progress *progressTicker) error {
 	w.WriteString("\n## Journal entries\n")
-	rows, err := tx.Query(`SELECT e.happened_at, e.trigger_text, e.story, e.friend, e.intensity, e.kind, coalesce(` + tagNames + `, '')
+	rows, err := tx.Query(`SELECT e.happened_at, e.trigger_text, e.story, e.friend, e.intensity, e.kind, coalesce(` + entryTagNamesSQL + `, '')
 		FROM entries e WHERE e.deleted_at IS NULL ORDER BY e.happened_at, e.id`)
 	if err != nil {
 		return err

@@ -40,7 +40,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 }
 
 func TestExportMarkdownGolden(t *testing.T) {
-	s := openTemp(t, fixedClock())
+	s := openTemp(t, transferClock())
 	fillEveryKind(t, s)
 	var b bytes.Buffer
 	if err := s.ExportMarkdown(&b, ExportOptions{Location: goldenZone}); err != nil {
@@ -71,7 +71,7 @@ func TestExportMarkdownGolden(t *testing.T) {
 }
 
 func TestExportMarkdownEmptyJournal(t *testing.T) {
-	s := openTemp(t, fixedClock())
+	s := openTemp(t, transferClock())
 	var b bytes.Buffer
 	if err := s.ExportMarkdown(&b, ExportOptions{Location: goldenZone}); err != nil {
 		t.Fatal(err)

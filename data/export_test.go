@@ -21,7 +21,7 @@ func TestParseFormat(t *testing.T) {
 }
 
 func TestExportFile(t *testing.T) {
-	s := openTemp(t, fixedClock())
+	s := openTemp(t, transferClock())
 	fillEveryKind(t, s)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "journal.json")

@@ -16,14 +16,14 @@ import (
 //
 //	go test ./data -run '^$' -fuzz FuzzImport -fuzztime 1m
 func FuzzImport(f *testing.F) {
-	src := openTemp(f, fixedClock())
+	src := openTemp(f, transferClock())
 	fillEveryKind(f, src)
 	good := exportJSON(f, src)
 	f.Add([]byte(good))
 	f.Add([]byte(good[:len(good)/2]))
 	f.Add([]byte(`{"format":"bothand-journal","format_version":1,"records":{}}`))
 
-	dst := openTemp(f, fixedClock())
+	dst := openTemp(f, transferClock())
 	fillEveryKindAs(f, dst, 3)
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		before := dumpTables(t, dst)
@@ -49,7 +49,7 @@ func FuzzImport(f *testing.F) {
 		if again.Added()+again.Updated() != 0 || dumpTables(t, dst) != after {
 			t.Fatalf("the second import changed the journal: %s", again)
 		}
-		fresh := openTemp(t, fixedClock())
+		fresh := openTemp(t, transferClock())
 		if _, err := importString(fresh, exportJSON(t, dst)); err != nil {
 			t.Fatalf("the journal's own export does not import into a new journal: %v", err)
 		}

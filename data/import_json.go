@@ -375,7 +375,7 @@ func parseRecord(k *kind, index int, offset int64, fields map[string]json.RawMes
 	if !k.keyed {
 		id, err := parseUUID(p.id)
 		if err != nil {
-			return nil, p.fail("%q should be a UUID like 0193a4f0-7c1e-7d3a-9b2f-1c2d3e4f5a6b, not %q.", "uuid", clip(p.id))
+			return nil, p.fail("%q should be a UUID like 0193a4f0-7c1e-7d3a-9b2f-1c2d3e4f5a6b, not %q.", "uuid", clipQuoted(p.id))
 		}
 		p.id = id
 		p.vals[k.fieldIndex(idField)] = id
@@ -429,13 +429,13 @@ func parseValue(c *column, raw json.RawMessage) (any, string) {
 		case colRef:
 			id, err := parseUUID(s)
 			if err != nil {
-				return nil, fmt.Sprintf("%q should be the UUID of a record, not %q.", c.field, clip(s))
+				return nil, fmt.Sprintf("%q should be the UUID of a record, not %q.", c.field, clipQuoted(s))
 			}
 			return id, ""
 		case colTime:
 			t, err := time.Parse(time.RFC3339Nano, s)
 			if err != nil {
-				return nil, fmt.Sprintf("%q should be a time like 2026-11-25T09:00:00.000Z, not %q.", c.field, clip(s))
+				return nil, fmt.Sprintf("%q should be a time like 2026-11-25T09:00:00.000Z, not %q.", c.field, clipQuoted(s))
 			}
 			return t.UnixMilli(), ""
 		}
@@ -524,7 +524,7 @@ func describeRaw(raw json.RawMessage) string {
 	switch raw[0] {
 	case '"':
 		s, _ := rawString(raw)
-		return fmt.Sprintf("the text %q", clip(s))
+		return fmt.Sprintf("the text %q", clipQuoted(s))
 	case '{':
 		return "an object"
 	case '[':
@@ -534,7 +534,7 @@ func describeRaw(raw json.RawMessage) string {
 	case 'n':
 		return "null"
 	}
-	return "the number " + clip(string(raw))
+	return "the number " + clipQuoted(string(raw))
 }
 
 func describeValue(v any) string {
@@ -542,7 +542,7 @@ func describeValue(v any) string {
 	case nil:
 		return "null"
 	case string:
-		return fmt.Sprintf("%q", clip(x))
+		return fmt.Sprintf("%q", clipQuoted(x))
 	case json.Number:
 		return "the number " + x.String()
 	case float64:
@@ -571,7 +571,7 @@ func describeToken(tok json.Token) string {
 	return describeValue(tok)
 }
 
-func clip(s string) string {
+func clipQuoted(s string) string {
 	if utf8.RuneCountInString(s) <= 40 {
 		return s
 	}

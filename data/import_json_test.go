@@ -13,11 +13,11 @@ import (
 )
 
 func TestImportTwiceChangesNothing(t *testing.T) {
-	src := openTemp(t, fixedClock())
+	src := openTemp(t, transferClock())
 	fillEveryKind(t, src)
 	doc := exportJSON(t, src)
 
-	dst := openTemp(t, fixedClock())
+	dst := openTemp(t, transferClock())
 	if _, err := importString(dst, doc); err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func setField(line, field, value string) string {
 }
 
 func TestImportNewerCopyWins(t *testing.T) {
-	s := openTemp(t, fixedClock())
+	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	doc := exportJSON(t, s)
 
@@ -119,7 +119,7 @@ func TestImportNewerCopyWins(t *testing.T) {
 }
 
 func TestImportResolvesReferencesToTheJournal(t *testing.T) {
-	s := openTemp(t, fixedClock())
+	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	// A file with only a new protocol for an entry already in the journal,
 	// and its step listed before it (a hand-made file may do that).
@@ -148,7 +148,7 @@ func TestImportResolvesReferencesToTheJournal(t *testing.T) {
 }
 
 func TestImportMergesBuiltinsAndNaturalKeys(t *testing.T) {
-	src := openTemp(t, fixedClock())
+	src := openTemp(t, transferClock())
 	fillEveryKind(t, src)
 	doc := exportJSON(t, src)
 
@@ -201,11 +201,11 @@ func TestImportMergesBuiltinsAndNaturalKeys(t *testing.T) {
 }
 
 func TestImportKeepsOnePinnedSlip(t *testing.T) {
-	src := openTemp(t, fixedClock())
+	src := openTemp(t, transferClock())
 	fillEveryKind(t, src) // its pinned slip was last changed 30 days ago
 	doc := exportJSON(t, src)
 
-	dst := openTemp(t, fixedClock())
+	dst := openTemp(t, transferClock())
 	mine, err := dst.AddSlip("My own pinned slip.", true)
 	if err != nil {
 		t.Fatal(err)
@@ -240,10 +240,10 @@ func pinnedUUID(t *testing.T, s *Store) string {
 // message that names the problem and, where it can, the place; the journal
 // is left exactly as it was.
 func TestBadImportsChangeNothing(t *testing.T) {
-	src := openTemp(t, fixedClock())
+	src := openTemp(t, transferClock())
 	ids := fillEveryKind(t, src)
 	good := exportJSON(t, src)
-	other := openTemp(t, fixedClock())
+	other := openTemp(t, transferClock())
 	fillEveryKindAs(t, other, 1) // a second journal: records with other UUIDs
 	otherDoc := exportJSON(t, other)
 	nl := strings.Index(good, `"entries": [`)
@@ -290,7 +290,7 @@ func TestBadImportsChangeNothing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// A journal with records of its own, none of them the file's,
 			// so the file's records are all written (and checked).
-			dst := openTemp(t, fixedClock())
+			dst := openTemp(t, transferClock())
 			fillEveryKindAs(t, dst, 2)
 			before := dumpTables(t, dst)
 			path := filepath.Join(t.TempDir(), "bad.json")
@@ -322,7 +322,7 @@ func TestBadImportsChangeNothing(t *testing.T) {
 
 // A UUID already used by another kind of record in the journal is refused.
 func TestImportRefusesAUUIDUsedByAnotherKind(t *testing.T) {
-	s := openTemp(t, fixedClock())
+	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	doc := fmt.Sprintf(`{"format":"bothand-journal","format_version":1,"records":{"slips":[
 		{"uuid":%q,"text":"Same id as an entry","position":9,"pinned":false,"created_at":"2026-11-25T08:00:00Z","updated_at":"2026-11-25T08:00:00Z"}]}}`, ids.entry)
@@ -352,7 +352,7 @@ func TestImportLineNumbersNeedASeekableFile(t *testing.T) {
 }
 
 func TestImportProgressAndSummary(t *testing.T) {
-	src := openTemp(t, fixedClock())
+	src := openTemp(t, transferClock())
 	fillEveryKind(t, src)
 	path := filepath.Join(t.TempDir(), "export.json")
 	if err := os.WriteFile(path, []byte(exportJSON(t, src)), 0o600); err != nil {
@@ -360,7 +360,7 @@ func TestImportProgressAndSummary(t *testing.T) {
 	}
 	size, _ := os.Stat(path)
 	var last [2]int64
-	dst := openTemp(t, fixedClock())
+	dst := openTemp(t, transferClock())
 	sum, err := dst.ImportFile(path, func(done, total int64) { last = [2]int64{done, total} })
 	if err != nil {
 		t.Fatal(err)

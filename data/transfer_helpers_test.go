@@ -19,7 +19,7 @@ var transferEpoch = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 
 // fixedClock opens journals whose Now is always transferEpoch, so exports
 // carry the same exported_at.
-func fixedClock() Options { return Options{Now: func() time.Time { return transferEpoch }} }
+func transferClock() Options { return Options{Now: func() time.Time { return transferEpoch }} }
 
 // everyKind holds the UUIDs of what fillEveryKind made.
 type everyKind struct {

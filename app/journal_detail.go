@@ -1,0 +1,208 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
+)
+
+// entryDetail is an entry as read again: its answers, and what the check
+// led to.
+type entryDetail struct {
+	entry     data.Entry
+	protocols []data.Protocol
+}
+
+// showEntry reads an entry and shows it on the right, with note (like
+// "Saved.") at the top when given.
+func (j *journalScreen) showEntry(id int64, note ...string) {
+	if j.editor != nil {
+		j.editor.closeKeepingDraft()
+	}
+	j.detailID = id
+	background(j.u, func() (entryDetail, error) {
+		var d entryDetail
+		var err error
+		if d.entry, err = j.u.store.Entry(id); err != nil {
+			return d, err
+		}
+		d.protocols, err = j.u.store.EntryProtocols(id)
+		return d, err
+	}, func(d entryDetail) {
+		if j.detailID != id || j.editor != nil {
+			return // another entry or the editor was opened meanwhile
+		}
+		j.setRight(j.detailView(d, strings.Join(note, "")), "detail")
+		j.list.selectShown()
+	})
+}
+
+func (j *journalScreen) detailView(d entryDetail, note string) fyne.CanvasObject {
+	e := d.entry
+	when := widget.NewLabel(formatWhen(e.HappenedAt))
+	when.SizeName = theme.SizeNameSubHeadingText
+	when.TextStyle = fyne.TextStyle{Bold: true}
+	meta := kindLabel(e.Kind) + " · intensity " + strconv.Itoa(e.Intensity) + " of 10, " + widgets.IntensityWord(e.Intensity)
+	var tagNames []string
+	for _, t := range e.Tags {
+		tagNames = append(tagNames, t.Name)
+	}
+	if len(tagNames) > 0 {
+		meta += " · " + strings.Join(tagNames, ", ")
+	}
+	metaL := widget.NewLabel(meta)
+	metaL.Wrapping = fyne.TextWrapWord
+
+	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { j.editEntry(e.ID) })
+	trash := widget.NewButtonWithIcon("Move to trash", theme.DeleteIcon(), func() { j.trashEntry(e) })
+	trash.Importance = widget.LowImportance
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(edit, trash), when), metaL)
+	if note != "" {
+		n := widget.NewLabelWithStyle(note, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		n.Importance = widget.SuccessImportance
+		header.Add(n)
+	}
+
+	body := container.NewVBox(
+		answerBlock(questionTrigger, e.Trigger),
+		answerBlock(questionStory, e.Story),
+		answerBlock(questionFriend, e.Friend),
+		widget.NewSeparator(),
+		j.checkBlock(d),
+	)
+	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+}
+
+// answerBlock shows a question and its answer, selectable for copying.
+func answerBlock(question, answer string) fyne.CanvasObject {
+	a := widget.NewLabel(answer)
+	a.Wrapping = fyne.TextWrapWord
+	a.Selectable = true
+	if strings.TrimSpace(answer) == "" {
+		a.SetText("(left blank)")
+		a.Importance = widget.LowImportance
+		a.Selectable = false
+	}
+	return container.New(compactVBox(), sectionTitle(question), a)
+}
+
+// checkBlock shows where the shame-vs-guilt check led: the protocol for
+// guilt, the reframes for shame, and the question itself while undecided.
+func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
+	e := d.entry
+	box := container.NewVBox()
+	switch e.Kind {
+	case data.KindGuilt:
+		box.Add(sectionTitle("Next-time protocol"))
+		for _, p := range d.protocols {
+			box.Add(protocolCard(p))
+		}
+		if len(d.protocols) == 0 {
+			if strings.TrimSpace(e.Friend) == "" {
+				box.Add(wrapLabel("Guilt points at something you can do differently. Write what you would tell a friend (Edit), and it becomes the first step of a plan."))
+			} else {
+				b := widget.NewButtonWithIcon("What's my next-time protocol?", theme.ListIcon(), func() { j.startProtocol(e.ID) })
+				b.Importance = widget.HighImportance
+				box.Add(wrapLabel("Guilt points at something you can do differently. Turn it into a plan; its first step is what you would tell a friend."))
+				box.Add(container.NewHBox(b))
+			}
+		}
+	case data.KindShame:
+		box.Add(sectionTitle("Reframes"))
+		box.Add(wrapLabel("Shame talks about who you are. Mark the new story that helps with this one."))
+		for _, r := range j.reframes {
+			id := r.ID
+			linked := e.ReframeID != nil && *e.ReframeID == id
+			var action fyne.CanvasObject
+			if linked {
+				un := widget.NewButtonWithIcon("This one helps me", theme.RadioButtonCheckedIcon(), func() { j.linkReframe(e.ID, nil) })
+				un.Importance = widget.HighImportance
+				action = container.NewHBox(un)
+			} else {
+				b := widget.NewButtonWithIcon("This one helps", theme.RadioButtonIcon(), func() { j.linkReframe(e.ID, &id) })
+				b.Importance = widget.LowImportance
+				action = container.NewHBox(b)
+			}
+			box.Add(reframeCard(r, action))
+		}
+	default:
+		box.Add(sectionTitle(questionCheck))
+		guilt := widget.NewButton(kindChoiceLabels[data.KindGuilt], func() { j.setKind(e, data.KindGuilt) })
+		shame := widget.NewButton(kindChoiceLabels[data.KindShame], func() { j.setKind(e, data.KindShame) })
+		box.Add(container.NewGridWithColumns(2, guilt, shame))
+	}
+	return box
+}
+
+// protocolCard shows a protocol and its steps in order.
+func protocolCard(p data.Protocol) fyne.CanvasObject {
+	steps := container.NewVBox()
+	for i, s := range p.Steps {
+		mark := strconv.Itoa(i+1) + ". "
+		if s.DoneAt != nil {
+			mark = "✓ " + mark
+		}
+		steps.Add(wrapLabel(mark + s.Text))
+	}
+	if len(p.Steps) == 0 {
+		steps.Add(wrapLabel("No steps yet."))
+	}
+	title := widget.NewLabel(p.Title)
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Wrapping = fyne.TextWrapWord
+	status := "Active"
+	if p.Status == data.ProtocolDone {
+		status = "Done"
+	}
+	sub := widget.NewLabel(status)
+	sub.SizeName = theme.SizeNameCaptionText
+	sub.Importance = widget.LowImportance
+	return widget.NewCard("", "", container.NewVBox(title, sub, steps))
+}
+
+func (j *journalScreen) editEntry(id int64) {
+	background(j.u, func() (data.Entry, error) {
+		return j.u.store.Entry(id)
+	}, func(e data.Entry) {
+		// An unsaved edit of this entry is picked up where it was left.
+		for _, d := range j.drafts {
+			if d.EntryID != nil && *d.EntryID == id {
+				j.openEditor(e, &d)
+				j.showBanners()
+				return
+			}
+		}
+		j.openEditor(e, nil)
+	})
+}
+
+func (j *journalScreen) startProtocol(id int64) {
+	background(j.u, func() (data.Protocol, error) {
+		return j.u.store.StartProtocol(id)
+	}, func(data.Protocol) { j.showEntry(id, "A next-time protocol now starts from this entry.") })
+}
+
+func (j *journalScreen) linkReframe(entryID int64, reframeID *int64) {
+	background(j.u, func() (struct{}, error) {
+		return struct{}{}, j.u.store.LinkReframe(entryID, reframeID)
+	}, func(struct{}) { j.showEntry(entryID) })
+}
+
+// setKind answers the check for an entry saved as not sure yet.
+func (j *journalScreen) setKind(e data.Entry, k data.Kind) {
+	e.Kind = k
+	background(j.u, func() (data.Entry, error) {
+		return j.u.store.SaveEntry(e, 0)
+	}, func(saved data.Entry) {
+		j.showEntry(saved.ID)
+		j.list.reload(j.filters.current())
+	})
+}

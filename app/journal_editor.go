@@ -1,0 +1,319 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// entryEditor writes a new entry or edits one: the three questions in the
+// technique's order with the shame-vs-guilt check after the story, then how
+// strong it was, tags and when. What is typed is kept as a draft while the
+// person writes (journal_drafts.go); saving and closing are in
+// journal_editor_actions.go, the check in journal_check.go.
+type entryEditor struct {
+	j    *journalScreen
+	keys *editorKeys
+	// base is the entry being edited (ID 0 for a new one). Fields the editor
+	// does not show, like the commitment it concerns, travel through it.
+	base    data.Entry
+	keeper  *draftKeeper
+	saving  bool
+	loading bool // fields are being filled in, not typed
+
+	heading   *widget.Label
+	date      *keyEntry
+	clock     *keyEntry
+	trigger   *keyEntry
+	story     *keyEntry
+	friend    *keyEntry
+	check     *kindCheck
+	intensity *keyIntensity
+	tags      *tagPicker
+	scroll    *container.Scroll
+	form      *fyne.Container
+	msgs      map[string]*widget.Label
+	status    *widget.Label
+	view      fyne.CanvasObject
+}
+
+// openEditor shows the editor for base, filled from draft when one is
+// being continued, with the cursor in the first question.
+func (j *journalScreen) openEditor(base data.Entry, draft *data.Draft) {
+	e := &entryEditor{j: j, base: base, msgs: map[string]*widget.Label{}}
+	e.keys = &editorKeys{save: e.save, escape: e.escape, focused: e.scrollTo}
+	e.keeper = newDraftKeeper(j, e.draft)
+	e.build()
+	e.fill(base, draft)
+	j.editor = e
+	j.empty.Hide()
+	j.split.Show()
+	j.setRight(e.view, "editor")
+	j.list.widget.UnselectAll()
+	// Focus once the key press that opened the editor is over: a button
+	// pressed with Space would otherwise type that space into the answer.
+	after(j.u, 0, func() {
+		if j.editor == e {
+			e.focusFirst()
+		}
+	})
+}
+
+func (e *entryEditor) build() {
+	e.heading = widget.NewLabelWithStyle("New entry", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.heading.SizeName = theme.SizeNameSubHeadingText
+	e.date = newKeyEntry(e.keys, false)
+	e.date.SetPlaceHolder("2026-03-14")
+	e.clock = newKeyEntry(e.keys, false)
+	e.clock.SetPlaceHolder("21:40")
+	e.trigger = e.answer(4)
+	e.story = e.answer(5)
+	e.friend = e.answer(4)
+	e.check = newKindCheck(e)
+	e.intensity = newKeyIntensity(e.keys, func(int) { e.changed() })
+	e.tags = newTagPicker(e)
+
+	when := container.NewBorder(nil, nil, widget.NewLabel("When"), nil,
+		container.NewGridWithColumns(2, e.date, e.clock))
+	e.form = container.NewVBox(
+		e.question(questionTrigger, hintTrigger, e.trigger, "trigger"),
+		e.question(questionStory, hintStory, e.story, "story"),
+		e.check.view,
+		e.question(questionFriend, hintFriend, e.friend, "friend"),
+		e.check.plan,
+		sectionTitle("How strong is it?"),
+		e.intensity, e.message("intensity"),
+		sectionTitle("Tags"),
+		e.tags.view, e.message("tags"),
+		when, e.message("happened_at"),
+	)
+	e.status = widget.NewLabel("")
+	e.status.SizeName = theme.SizeNameCaptionText
+	e.status.Importance = widget.LowImportance
+	saveB := newKeyButton(e.keys, "Save  (Ctrl+S)", theme.DocumentSaveIcon(), e.save)
+	saveB.Importance = widget.HighImportance
+	closeB := newKeyButton(e.keys, "Close  (Esc)", theme.CancelIcon(), e.escape)
+	footer := container.NewVBox(
+		widget.NewSeparator(),
+		e.message("entry"),
+		container.NewBorder(nil, nil, nil, container.NewHBox(closeB, saveB), e.status),
+	)
+	e.scroll = container.NewVScroll(container.NewPadded(e.form))
+	e.view = container.NewBorder(container.NewVBox(e.heading, widget.NewSeparator()), footer, nil, nil, e.scroll)
+}
+
+// scrollTo scrolls the form so that o, which just took the focus, is in
+// view with a little of what surrounds it.
+func (e *entryEditor) scrollTo(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll.Content).Y
+	bottom := top + o.Size().Height
+	view := e.scroll.Size().Height
+	margin := theme.Padding() * 8
+	switch {
+	case view <= 0:
+		return
+	case top-margin < e.scroll.Offset.Y:
+		e.scroll.Offset.Y = max(0, top-margin)
+	case bottom+margin > e.scroll.Offset.Y+view:
+		// Its end in view, or its start when it is taller than the view.
+		y := min(bottom+margin-view, top-margin)
+		e.scroll.Offset.Y = max(0, min(y, e.scroll.Content.Size().Height-view))
+	default:
+		return
+	}
+	e.scroll.Refresh()
+}
+
+// answer is a field for one of the three questions: it wraps and scrolls,
+// and shows about rows lines before scrolling.
+func (e *entryEditor) answer(rows int) *keyEntry {
+	a := newKeyEntry(e.keys, true)
+	a.SetMinRowsVisible(rows)
+	a.OnChanged = func(string) { e.changed() }
+	return a
+}
+
+func (e *entryEditor) question(q, hint string, field *keyEntry, name string) fyne.CanvasObject {
+	h := widget.NewLabel(hint)
+	h.Wrapping = fyne.TextWrapWord
+	h.SizeName = theme.SizeNameCaptionText
+	return container.New(compactVBox(), sectionTitle(q), h, field, e.message(name))
+}
+
+// message is the line under a field where a refusal is explained.
+func (e *entryEditor) message(field string) *widget.Label {
+	m := widget.NewLabel("")
+	m.Wrapping = fyne.TextWrapWord
+	m.Importance = widget.DangerImportance
+	m.Hide()
+	e.msgs[field] = m
+	return m
+}
+
+func sectionTitle(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// fill shows base, or the draft over it.
+func (e *entryEditor) fill(base data.Entry, d *data.Draft) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	at := base.HappenedAt
+	if base.ID == 0 {
+		at = time.Now()
+	} else {
+		e.heading.SetText("Edit entry")
+	}
+	trigger, story, friend := base.Trigger, base.Story, base.Friend
+	intensity, kind := base.Intensity, base.Kind
+	var tags []string
+	for _, t := range base.Tags {
+		tags = append(tags, t.Name)
+	}
+	if d != nil {
+		e.keeper.id = d.ID
+		trigger, story, friend = d.Trigger, d.Story, d.Friend
+		if d.HappenedAt != nil {
+			at = *d.HappenedAt
+		}
+		if d.Intensity != nil {
+			intensity = *d.Intensity
+		}
+		kind, tags = data.Kind(d.Kind), d.Tags
+		e.status.SetText("Continuing what you wrote " + formatWhen(d.UpdatedAt) + ".")
+	}
+	local := at.In(time.Local)
+	e.date.SetText(local.Format(dayLayout))
+	e.clock.SetText(local.Format(timeLayout))
+	for _, f := range []struct {
+		field *keyEntry
+		text  string
+	}{{e.trigger, trigger}, {e.story, story}, {e.friend, friend}} {
+		f.field.SetText(f.text)
+		// Carry on writing where the text ends.
+		lines := strings.Split(f.text, "\n")
+		f.field.CursorRow = len(lines) - 1
+		f.field.CursorColumn = len([]rune(lines[len(lines)-1]))
+	}
+	e.intensity.SetValue(intensity)
+	e.check.set(kind, base.ReframeID)
+	e.tags.set(e.j.tags, tags)
+	e.date.OnChanged = func(string) { e.changed() }
+	e.clock.OnChanged = func(string) { e.changed() }
+}
+
+func (e *entryEditor) focusFirst() {
+	e.j.u.win.Canvas().Focus(e.trigger)
+}
+
+// changed is called on every edit: it keeps the draft and clears the
+// refusal under the field once the person has acted on it.
+func (e *entryEditor) changed() {
+	if e.loading {
+		return
+	}
+	e.keeper.changed()
+}
+
+func (e *entryEditor) dirty() bool { return e.keeper.dirty || e.keeper.id != 0 }
+
+// setTags offers the journal's tags again after they were re-read.
+func (e *entryEditor) setTags(tags []data.Tag) {
+	e.tags.set(tags, e.tags.chosen())
+}
+
+// when reads the date and time fields, explaining under them what it could
+// not read.
+func (e *entryEditor) when() (time.Time, bool) {
+	day, okDay := parseDay(e.date.Text)
+	clock, okClock := parseClock(e.clock.Text)
+	switch {
+	case !okDay:
+		e.showMessage("happened_at", "Write the date as year-month-day, like 2026-03-14.")
+	case !okClock:
+		e.showMessage("happened_at", "Write the time as hours and minutes, like 21:40.")
+	default:
+		return day.Add(clock), true
+	}
+	return time.Time{}, false
+}
+
+// entry is what the fields hold, as an entry to save.
+func (e *entryEditor) entry(at time.Time) data.Entry {
+	en := e.base
+	en.HappenedAt = at
+	en.Trigger, en.Story, en.Friend = e.trigger.Text, e.story.Text, e.friend.Text
+	en.Intensity = e.intensity.Value
+	en.Kind = e.check.kind
+	en.ReframeID = e.check.reframeID
+	en.Tags = nil
+	for _, name := range e.tags.chosen() {
+		en.Tags = append(en.Tags, data.Tag{Name: name})
+	}
+	return en
+}
+
+// draft is what the fields hold, as a draft: everything, as typed.
+func (e *entryEditor) draft() data.Draft {
+	d := data.Draft{
+		Trigger: e.trigger.Text, Story: e.story.Text, Friend: e.friend.Text,
+		Kind: string(e.check.kind), Tags: e.tags.chosen(),
+	}
+	d.ID = e.keeper.id
+	if e.base.ID != 0 {
+		id := e.base.ID
+		d.EntryID = &id
+	}
+	if day, ok := parseDay(e.date.Text); ok {
+		if clock, ok := parseClock(e.clock.Text); ok {
+			at := day.Add(clock)
+			d.HappenedAt = &at
+		}
+	}
+	v := e.intensity.Value
+	d.Intensity = &v
+	d.CommitmentID = e.base.CommitmentID
+	return d
+}
+
+func (e *entryEditor) showMessage(field, msg string) {
+	m, ok := e.msgs[field]
+	if !ok {
+		m = e.msgs["entry"]
+	}
+	m.SetText(msg)
+	m.Show()
+}
+
+func (e *entryEditor) clearMessages() {
+	for _, m := range e.msgs {
+		m.Hide()
+	}
+}
+
+// fieldWidget is where the cursor goes to fix a refused field.
+func (e *entryEditor) fieldWidget(field string) fyne.Focusable {
+	switch field {
+	case "trigger":
+		return e.trigger
+	case "story":
+		return e.story
+	case "friend":
+		return e.friend
+	case "happened_at":
+		return e.date
+	case "intensity":
+		return e.intensity
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/bothand/bothand/data"
+)
+
+// saveResult is a saved entry and, on the guilt route, its protocol.
+type saveResult struct {
+	entry       data.Entry
+	protocol    *data.Protocol
+	protocolErr error
+}
+
+// save stores the entry. A refusal is explained under its field, and the
+// editor stays open with everything typed (and kept as a draft).
+func (e *entryEditor) save() { e.commit(false) }
+
+// startProtocol answers "What's my next-time protocol?": it saves the
+// entry and creates its protocol, the first step drafted from the friend
+// answer.
+func (e *entryEditor) startProtocol() {
+	if strings.TrimSpace(e.friend.Text) == "" {
+		e.clearMessages()
+		e.showMessage("friend", "Answer the friend question first: what you would tell a friend becomes the plan's first step.")
+		e.j.u.win.Canvas().Focus(e.friend)
+		return
+	}
+	e.commit(true)
+}
+
+func (e *entryEditor) commit(withProtocol bool) {
+	if e.saving {
+		return
+	}
+	e.clearMessages()
+	at, ok := e.when()
+	if !ok {
+		e.j.u.win.Canvas().Focus(e.date)
+		return
+	}
+	en := e.entry(at)
+	e.saving = true
+	e.status.SetText("Saving…")
+	store := e.j.u.store
+	// Wait for a draft save under way, so the save removes that draft and
+	// no late draft outlives the entry.
+	e.keeper.whenIdle(func(draftID int64) {
+		background(e.j.u, func() (saveResult, error) {
+			saved, err := store.SaveEntry(en, draftID)
+			if err != nil {
+				return saveResult{}, err
+			}
+			r := saveResult{entry: saved}
+			if withProtocol {
+				p, err := store.StartProtocol(saved.ID)
+				r.protocol, r.protocolErr = &p, err
+			}
+			return r, nil
+		}, e.saved, e.refused)
+	})
+}
+
+func (e *entryEditor) saved(r saveResult) {
+	j := e.j
+	e.saving = false
+	j.editor = nil
+	note := "Saved."
+	if r.protocol != nil && r.protocolErr == nil {
+		note = "Saved, with a next-time protocol to build on."
+	}
+	j.showEntry(r.entry.ID, note)
+	j.load() // new own tags, drafts, counts and the list
+	if r.protocolErr != nil {
+		j.u.showError(r.protocolErr)
+	}
+}
+
+func (e *entryEditor) refused(err error) {
+	e.saving = false
+	e.status.SetText("Not saved yet.")
+	e.keeper.reopen()
+	var ve *data.ValidationError
+	if errors.As(err, &ve) {
+		e.showMessage(ve.Field, ve.Message)
+		if w := e.fieldWidget(ve.Field); w != nil {
+			e.j.u.win.Canvas().Focus(w)
+		}
+		return
+	}
+	msg := "Couldn't save: " + err.Error() + "."
+	if advice := data.Advice(err); advice != "" {
+		msg += " " + advice
+	}
+	e.showMessage("entry", msg+" Everything you wrote is still here.")
+}
+
+// escape closes the editor without losing anything: what was typed is kept
+// as a draft, offered back above the list.
+func (e *entryEditor) escape() {
+	if e.saving {
+		return
+	}
+	j := e.j
+	e.closeKeepingDraft()
+	if e.base.ID != 0 {
+		j.showEntry(e.base.ID, "")
+	} else {
+		j.showPlaceholder()
+	}
+	j.u.win.Canvas().Focus(j.list.widget)
+}
+
+// closeKeepingDraft closes the editor, keeping what it holds as a draft.
+func (e *entryEditor) closeKeepingDraft() {
+	j := e.j
+	if j.editor == e {
+		j.editor = nil
+	}
+	e.keeper.finish(j.refreshCounts)
+}
+
+var _ fyne.Focusable = (*keyEntry)(nil)

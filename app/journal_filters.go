@@ -1,0 +1,182 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+var (
+	kindChoices = []string{"All kinds", "Guilt", "Shame", "Not sure yet"}
+	kindValues  = []data.Kind{"", data.KindGuilt, data.KindShame, data.KindUnsure}
+	dateChoices = []string{"Any time", "Past 7 days", "Past 30 days", "This year", "Choose dates…"}
+)
+
+const allTags = "All tags"
+
+// journalFilters are the search field and the kind, tag and date filters
+// above the list.
+type journalFilters struct {
+	j      *journalScreen
+	search *keyEntry
+	kind   *widget.Select
+	tag    *widget.Select
+	dates  *widget.Select
+	from   *widget.Entry
+	to     *widget.Entry
+	custom *fyne.Container
+	msg    *widget.Label
+	view   fyne.CanvasObject
+
+	tags []data.Tag
+	seq  int // the latest search typed; older ones are dropped
+}
+
+func newJournalFilters(j *journalScreen) *journalFilters {
+	f := &journalFilters{j: j}
+	f.search = newKeyEntry(j.keys, false)
+	f.search.SetPlaceHolder("Search your journal (Ctrl+F)")
+	f.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	f.search.OnChanged = func(string) { f.searchSoon() }
+	f.search.OnSubmitted = func(string) { f.apply() }
+
+	f.kind = widget.NewSelect(kindChoices, func(string) { f.apply() })
+	f.kind.SetSelectedIndex(0)
+	f.tag = widget.NewSelect([]string{allTags}, func(string) { f.apply() })
+	f.tag.SetSelectedIndex(0)
+	f.from = widget.NewEntry()
+	f.from.SetPlaceHolder("From 2026-01-31")
+	f.from.OnChanged = func(string) { f.apply() }
+	f.to = widget.NewEntry()
+	f.to.SetPlaceHolder("To 2026-12-31")
+	f.to.OnChanged = func(string) { f.apply() }
+	f.msg = widget.NewLabel("")
+	f.msg.Importance = widget.DangerImportance
+	f.msg.Wrapping = fyne.TextWrapWord
+	f.msg.Hide()
+	f.custom = container.NewVBox(container.NewGridWithColumns(2, f.from, f.to), f.msg)
+	f.custom.Hide()
+	f.dates = widget.NewSelect(dateChoices, func(choice string) {
+		if choice == dateChoices[len(dateChoices)-1] {
+			f.custom.Show()
+		} else {
+			f.custom.Hide()
+		}
+		f.apply()
+	})
+	f.dates.SetSelectedIndex(0)
+	f.view = container.NewVBox(container.NewGridWithColumns(3, f.kind, f.tag, f.dates), f.custom)
+	return f
+}
+
+// setTags offers the journal's tags as filters, keeping the one chosen.
+func (f *journalFilters) setTags(tags []data.Tag) {
+	f.tags = tags
+	options := []string{allTags}
+	for _, t := range tags {
+		options = append(options, t.Name)
+	}
+	chosen := f.tag.Selected
+	f.tag.Options = options
+	f.tag.Refresh()
+	found := false
+	for _, o := range options {
+		found = found || o == chosen
+	}
+	if !found {
+		f.tag.SetSelectedIndex(0)
+	}
+}
+
+// current is the filter as set in the fields.
+func (f *journalFilters) current() data.EntryFilter {
+	var filter data.EntryFilter
+	filter.Text = f.search.Text
+	if i := f.kind.SelectedIndex(); i > 0 {
+		filter.Kind = kindValues[i]
+	}
+	for _, t := range f.tags {
+		if t.Name == f.tag.Selected {
+			filter.TagID = t.ID
+		}
+	}
+	now := time.Now()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.Local)
+	switch f.dates.SelectedIndex() {
+	case 1:
+		filter.From = today.AddDate(0, 0, -6)
+	case 2:
+		filter.From = today.AddDate(0, 0, -29)
+	case 3:
+		filter.From = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.Local)
+	case 4:
+		filter.From, filter.To = f.customRange()
+	}
+	return filter
+}
+
+// customRange reads the chosen dates, whole days in local time; a field
+// that does not read as a date is left open and explained.
+func (f *journalFilters) customRange() (from, to time.Time) {
+	var bad []string
+	if f.from.Text != "" {
+		if d, ok := parseDay(f.from.Text); ok {
+			from = d
+		} else {
+			bad = append(bad, "“"+f.from.Text+"”")
+		}
+	}
+	if f.to.Text != "" {
+		if d, ok := parseDay(f.to.Text); ok {
+			to = d.AddDate(0, 0, 1)
+		} else {
+			bad = append(bad, "“"+f.to.Text+"”")
+		}
+	}
+	switch {
+	case len(bad) > 0:
+		f.msg.SetText("Write dates as year-month-day, like 2026-03-14. Not understood: " + joinWords(bad) + ".")
+		f.msg.Show()
+	case !from.IsZero() && !to.IsZero() && !from.Before(to):
+		f.msg.SetText("The first date comes after the second: nothing can match.")
+		f.msg.Show()
+	default:
+		f.msg.Hide()
+	}
+	return from, to
+}
+
+// searchSoon searches once typing pauses, so each key press does not start
+// a query of its own.
+func (f *journalFilters) searchSoon() {
+	f.seq++
+	seq := f.seq
+	after(f.j.u, f.j.searchDelay, func() {
+		if seq == f.seq {
+			f.apply()
+		}
+	})
+}
+
+// apply reloads the list and the count for the filters as they are now.
+func (f *journalFilters) apply() {
+	if f.j.u.store == nil {
+		return
+	}
+	f.seq++
+	f.j.list.reload(f.current())
+	f.j.refreshCounts()
+}
+
+// after calls f on the main goroutine once d has passed.
+func after(u *UI, d time.Duration, f func()) {
+	background(u, func() (struct{}, error) {
+		time.Sleep(d)
+		return struct{}{}, nil
+	}, func(struct{}) { f() })
+}

@@ -1,0 +1,158 @@
+package app
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// newJournalUI is newTestUI with the journal's waits set to zero, so that
+// searches and drafts happen as soon as something is typed.
+func newJournalUI(t *testing.T) (*UI, *data.Store, *journalScreen) {
+	t.Helper()
+	u, s := newTestUI(t)
+	j := u.screens[0].(*journalScreen)
+	j.searchDelay, j.draftDelay = 0, 0
+	return u, s, j
+}
+
+// press sends a shortcut the way the desktop driver does: a main-menu
+// shortcut first, then the focused widget, then the canvas.
+func press(t *testing.T, u *UI, s fyne.Shortcut) {
+	t.Helper()
+	if menu := u.win.MainMenu(); menu != nil {
+		for _, m := range menu.Items {
+			for _, item := range m.Items {
+				if item.Shortcut != nil && item.Shortcut.ShortcutName() == s.ShortcutName() && item.Action != nil {
+					item.Action()
+					return
+				}
+			}
+		}
+	}
+	c := u.win.Canvas()
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	canvasShortcuts(c).TypedShortcut(s)
+}
+
+// canvasShortcuts reaches the shortcuts added with Canvas().AddShortcut:
+// the test canvas wraps the software canvas that holds them without
+// passing TypedShortcut on.
+func canvasShortcuts(c fyne.Canvas) interface{ TypedShortcut(fyne.Shortcut) } {
+	if h, ok := c.(interface{ TypedShortcut(fyne.Shortcut) }); ok {
+		return h
+	}
+	inner := reflect.ValueOf(c).Elem().FieldByName("WindowlessCanvas").Interface()
+	return inner.(interface{ TypedShortcut(fyne.Shortcut) })
+}
+
+// pressKey sends a key the way the desktop driver does: Tab moves the focus
+// unless the focused widget takes tabs; other keys go to the focused widget,
+// or to the canvas when nothing has the focus.
+func pressKey(u *UI, name fyne.KeyName, shift ...bool) {
+	c := u.win.Canvas()
+	ev := &fyne.KeyEvent{Name: name}
+	if name == fyne.KeyTab {
+		if tb, ok := c.Focused().(fyne.Tabbable); !ok || !tb.AcceptsTab() {
+			if len(shift) > 0 && shift[0] {
+				c.FocusPrevious()
+			} else {
+				c.FocusNext()
+			}
+			return
+		}
+	}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// typeText types into whatever has the focus, as the keyboard does.
+func typeText(u *UI, text string) {
+	f := u.win.Canvas().Focused()
+	for _, r := range text {
+		f.TypedRune(r)
+	}
+}
+
+// findAction returns the visible button, plain or the editor's, labelled
+// label, looking into dialogs too.
+func findAction(t *testing.T, u *UI, label string) fyne.Tappable {
+	t.Helper()
+	roots := append([]fyne.CanvasObject{u.win.Content()}, u.win.Canvas().Overlays().List()...)
+	var found fyne.Tappable
+	for _, root := range roots {
+		walkAll(root, func(o fyne.CanvasObject) bool {
+			if found != nil || !o.Visible() {
+				return false
+			}
+			switch b := o.(type) {
+			case *widget.Button:
+				if b.Text == label {
+					found = b
+				}
+				return false
+			case *keyButton:
+				if b.Text == label {
+					found = b
+				}
+				return false
+			}
+			return true
+		})
+	}
+	if found == nil {
+		t.Fatalf("no visible button %q in:\n%s", label, shownText(u))
+	}
+	return found
+}
+
+// walkAll is walk (helpers_test.go) that also looks inside the journal's
+// own widget types.
+func walkAll(obj fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	walk(obj, func(o fyne.CanvasObject) bool {
+		if !visit(o) {
+			return false
+		}
+		switch o.(type) {
+		case *keyButton, *keyEntry, *keyCheck:
+			return false
+		}
+		return true
+	})
+}
+
+// shownText is every visible label, rich text and overlay text of the window.
+func shownText(u *UI) string {
+	parts := []string{visibleText(u.win.Content())}
+	for _, o := range u.win.Canvas().Overlays().List() {
+		parts = append(parts, visibleText(o))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// listedTriggers are the headings of the rows the journal list holds.
+func listedTriggers(j *journalScreen) []string {
+	var out []string
+	for _, r := range j.list.rows {
+		out = append(out, firstLine(r.Trigger))
+	}
+	return out
+}
+
+func mustContain(t *testing.T, text, want string) {
+	t.Helper()
+	if !strings.Contains(text, want) {
+		t.Fatalf("%q not shown in:\n%s", want, text)
+	}
+}

@@ -1,0 +1,404 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/data"
+)
+
+func TestJournalStartsWithAnInvitationThatOpensTheEditor(t *testing.T) {
+	u, _, j := newJournalUI(t)
+	mustContain(t, shownText(u), "Your guilt journal")
+	if j.split.Visible() {
+		t.Error("the empty journal shows the list")
+	}
+	test.Tap(findAction(t, u, "Write your first entry"))
+	if j.editor == nil || u.win.Canvas().Focused() != j.editor.trigger {
+		t.Fatalf("the first action did not open the editor with the cursor in the first question")
+	}
+	mustContain(t, shownText(u), questionTrigger)
+}
+
+func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	// Ctrl+N works from anywhere, even from inside another text field.
+	u.win.Canvas().Focus(u.strip.Entry())
+	press(t, u, shortcutNew)
+	if j.editor == nil || u.win.Canvas().Focused() != j.editor.trigger {
+		t.Fatal("Ctrl+N did not put the cursor in the first question")
+	}
+	typeText(u, "Missed the school play for a client call")
+	pressKey(u, fyne.KeyTab)
+	if u.win.Canvas().Focused() != j.editor.story {
+		t.Fatalf("Tab from the first question went to %T", u.win.Canvas().Focused())
+	}
+	typeText(u, "I keep choosing work over them")
+	// Tab past the three answers of the check to the friend question.
+	for range 4 {
+		pressKey(u, fyne.KeyTab)
+	}
+	if u.win.Canvas().Focused() != j.editor.friend {
+		t.Fatalf("four Tabs from the story went to %T", u.win.Canvas().Focused())
+	}
+	// The form scrolled so that the field with the cursor is in view.
+	d := fyne.CurrentApp().Driver()
+	view, field := d.AbsolutePositionForObject(j.editor.scroll), d.AbsolutePositionForObject(j.editor.friend)
+	if field.Y < view.Y || field.Y+j.editor.friend.Size().Height > view.Y+j.editor.scroll.Size().Height {
+		t.Errorf("the friend question (y %v to %v) is outside the view (y %v to %v)", field.Y,
+			field.Y+j.editor.friend.Size().Height, view.Y, view.Y+j.editor.scroll.Size().Height)
+	}
+	typeText(u, "One play doesn't define you")
+	pressKey(u, fyne.KeyTab, true)
+	pressKey(u, fyne.KeyTab)
+	if u.win.Canvas().Focused() != j.editor.friend {
+		t.Fatal("Shift+Tab then Tab did not come back to the friend question")
+	}
+	press(t, u, shortcutSave) // while the cursor is in the text field
+
+	if j.editor != nil {
+		t.Fatalf("the editor is still open:\n%s", shownText(u))
+	}
+	page, err := s.EntryPage(data.EntryFilter{}, nil, 10)
+	if err != nil || len(page.Rows) != 1 {
+		t.Fatalf("stored: %+v, %v", page, err)
+	}
+	e, _ := s.Entry(page.Rows[0].ID)
+	if e.Trigger != "Missed the school play for a client call" || e.Story != "I keep choosing work over them" ||
+		e.Friend != "One play doesn't define you" || e.Intensity != 5 || e.Kind != data.KindUnsure {
+		t.Errorf("stored entry = %+v", e)
+	}
+	if drafts, _ := s.Drafts(); len(drafts) != 0 {
+		t.Errorf("the draft outlived the save: %+v", drafts)
+	}
+	mustContain(t, shownText(u), "Saved.")
+	if got := listedTriggers(j); len(got) != 1 || got[0] != e.Trigger {
+		t.Errorf("list shows %q", got)
+	}
+
+	// And search finds it, by keyboard too.
+	press(t, u, shortcutSearch)
+	if u.win.Canvas().Focused() != j.filters.search {
+		t.Fatal("Ctrl+F did not focus search")
+	}
+	typeText(u, "PLAY")
+	if got := listedTriggers(j); len(got) != 1 {
+		t.Fatalf("search for play lists %q", got)
+	}
+	mustContain(t, shownText(u), "play")
+	var matched []string
+	for _, r := range j.list.rows[0].Snippet {
+		if r.Match {
+			matched = append(matched, r.Text)
+		}
+	}
+	if strings.Join(matched, ",") != "play" {
+		t.Errorf("highlighted %q", matched)
+	}
+	pressKey(u, fyne.KeyEscape) // clears the search
+	typeText(u, "nowhere")
+	if got := listedTriggers(j); len(got) != 0 {
+		t.Errorf("search for a missing word lists %q", got)
+	}
+	mustContain(t, shownText(u), "No entry holds all of these words")
+}
+
+func TestSearchFieldTakesAnyText(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	s.SaveEntry(data.Entry{Trigger: "School run (again)", Story: "NEAR the gate, AND late"}, 0)
+	j.load()
+	for _, q := range []string{`"school`, `school*`, `-school`, `(school`, `NEAR(the`, `AND`, `😀 school`, `"`} {
+		j.filters.search.SetText(q)
+		want := 1
+		if q == `"` {
+			want = 0
+		}
+		if got := listedTriggers(j); len(got) != want {
+			t.Errorf("search %q lists %q", q, got)
+		}
+	}
+	j.filters.search.SetText("😀")
+	mustContain(t, shownText(u), "Search looks for words")
+	if len(u.win.Canvas().Overlays().List()) != 0 {
+		t.Errorf("a dialog opened:\n%s", shownText(u))
+	}
+}
+
+func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	press(t, u, shortcutNew)
+	ed := j.editor
+	typeText(u, "Missed his sprint race")
+	test.Type(ed.story, "I put money first")
+	test.Tap(findAction(t, u, kindChoiceLabels[data.KindGuilt]))
+	mustContain(t, shownText(u), "Guilt points at something you did")
+
+	// The plan needs the friend answer first: it becomes the first step.
+	test.Tap(findAction(t, u, "What's my next-time protocol?"))
+	mustContain(t, shownText(u), "Answer the friend question first")
+	if u.win.Canvas().Focused() != ed.friend {
+		t.Error("the cursor did not go to the friend question")
+	}
+	typeText(u, "Put school events in the calendar the day they're announced")
+	test.Tap(findAction(t, u, "What's my next-time protocol?"))
+
+	page, _ := s.EntryPage(data.EntryFilter{}, nil, 10)
+	if len(page.Rows) != 1 || page.Rows[0].Kind != data.KindGuilt {
+		t.Fatalf("stored rows = %+v", page.Rows)
+	}
+	protocols, err := s.EntryProtocols(page.Rows[0].ID)
+	if err != nil || len(protocols) != 1 {
+		t.Fatalf("protocols = %+v, %v", protocols, err)
+	}
+	p := protocols[0]
+	if p.Title != "Next time: Missed his sprint race" || len(p.Steps) != 1 ||
+		p.Steps[0].Text != "Put school events in the calendar the day they're announced" {
+		t.Errorf("protocol = %+v", p)
+	}
+	text := shownText(u)
+	mustContain(t, text, "Next time: Missed his sprint race")
+	mustContain(t, text, "1. Put school events in the calendar")
+}
+
+func TestShameRouteShowsTheReframesAndLinksTheOneThatHelps(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	reframes, _ := s.Reframes()
+	press(t, u, shortcutNew)
+	typeText(u, "Forgot dress-up day")
+	test.Type(j.editor.story, "I'm a terrible parent")
+	if strings.Contains(shownText(u), reframes[0].NewStory) {
+		t.Fatal("reframes shown before the check was answered")
+	}
+	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
+	text := shownText(u)
+	for _, r := range reframes {
+		mustContain(t, text, r.NewStory)
+		mustContain(t, text, r.OldStory)
+	}
+	mustContain(t, text, "From either/or to both/and")
+	if strings.Contains(text, "What's my next-time protocol?") {
+		t.Error("the guilt route is offered for shame")
+	}
+	// Mark the third as the one that helps, and save.
+	u.win.Canvas().Focus(j.editor.friend)
+	j.editor.check.showReframes()
+	buttons := 0
+	walkAll(j.editor.check.reframes, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*keyButton); ok {
+			if buttons == 2 {
+				test.Tap(b)
+			}
+			buttons++
+		}
+		return true
+	})
+	if buttons != 4 {
+		t.Fatalf("%d reframe buttons", buttons)
+	}
+	press(t, u, shortcutSave)
+	page, _ := s.EntryPage(data.EntryFilter{}, nil, 10)
+	e, _ := s.Entry(page.Rows[0].ID)
+	if e.Kind != data.KindShame || e.ReframeID == nil || *e.ReframeID != reframes[2].ID {
+		t.Fatalf("stored kind %q, reframe %v; want shame and %d", e.Kind, e.ReframeID, reframes[2].ID)
+	}
+	findAction(t, u, "This one helps me")
+}
+
+func TestEscClosesAndKeepsTheDraftForTheNextStart(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	press(t, u, shortcutNew)
+	typeText(u, "Half a thought about bedtime")
+	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
+	pressKey(u, fyne.KeyEscape) // focus is on the shame button now
+	if j.editor != nil {
+		t.Fatal("Esc did not close the editor")
+	}
+	drafts, _ := s.Drafts()
+	if len(drafts) != 1 || drafts[0].Trigger != "Half a thought about bedtime" || drafts[0].Kind != "shame" {
+		t.Fatalf("drafts = %+v", drafts)
+	}
+	mustContain(t, shownText(u), "Unsaved entry from")
+
+	// The next start offers it back.
+	u2 := newUI(test.NewTempApp(t))
+	u2.async = func(f func()) { f() }
+	u2.win.Resize(fyne.NewSize(1000, 760))
+	j2 := u2.screens[0].(*journalScreen)
+	j2.searchDelay, j2.draftDelay = 0, 0
+	u2.attach(s)
+	mustContain(t, shownText(u2), "Half a thought about bedtime")
+	test.Tap(findAction(t, u2, "Continue writing"))
+	if j2.editor == nil || j2.editor.trigger.Text != "Half a thought about bedtime" || j2.editor.check.kind != data.KindShame {
+		t.Fatalf("continued editor = %+v", j2.editor)
+	}
+	test.Type(j2.editor.friend, "Be gentle")
+	press(t, u2, shortcutSave)
+	if drafts, _ := s.Drafts(); len(drafts) != 0 {
+		t.Errorf("drafts after saving = %+v", drafts)
+	}
+	if n, _ := s.CountEntries(data.EntryFilter{}); n != 1 {
+		t.Errorf("%d entries", n)
+	}
+}
+
+func TestARefusedSaveExplainsAndKeepsEverything(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	press(t, u, shortcutNew)
+	press(t, u, shortcutSave)
+	mustContain(t, shownText(u), "Write at least one of the three answers")
+	if j.editor == nil {
+		t.Fatal("the editor closed on a refused save")
+	}
+
+	long := strings.Repeat("a", data.MaxFieldLen+1)
+	j.editor.story.SetText(long)
+	j.editor.trigger.SetText("too much")
+	press(t, u, shortcutSave)
+	mustContain(t, shownText(u), "100,001 characters")
+	if j.editor.story.Text != long || u.win.Canvas().Focused() != j.editor.story {
+		t.Error("the long answer was changed or not focused")
+	}
+	// The draft keeps the over-long text whole meanwhile.
+	drafts, _ := s.Drafts()
+	if len(drafts) != 1 || drafts[0].Story != long {
+		t.Errorf("draft keeps %d characters", len(drafts[0].Story))
+	}
+	j.editor.date.SetText("14/03/2026")
+	press(t, u, shortcutSave)
+	mustContain(t, shownText(u), "year-month-day")
+	if n, _ := s.CountEntries(data.EntryFilter{}); n != 0 {
+		t.Errorf("%d entries stored", n)
+	}
+}
+
+func TestTrashUndoAndEmptyTrash(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Snapped at the kids", Kind: data.KindGuilt}, 0)
+	j.load()
+	j.list.widget.Select(0)
+	mustContain(t, shownText(u), "Snapped at the kids")
+	test.Tap(findAction(t, u, "Move to trash"))
+	if len(j.list.rows) != 0 {
+		t.Fatal("the trashed entry is still listed")
+	}
+	mustContain(t, shownText(u), "Moved to the trash")
+	test.Tap(findAction(t, u, "Undo"))
+	if len(j.list.rows) != 1 {
+		t.Fatal("undo did not bring the entry back")
+	}
+	mustContain(t, shownText(u), "Back from the trash.")
+
+	test.Tap(findAction(t, u, "Move to trash"))
+	test.Tap(findAction(t, u, "Trash (1)"))
+	mustContain(t, shownText(u), "Snapped at the kids")
+	test.Tap(findAction(t, u, "Empty trash…"))
+	test.Tap(findAction(t, u, "Yes"))
+	if _, err := s.Entry(e.ID); err == nil {
+		t.Error("the entry survived emptying the trash")
+	}
+	// Nothing left anywhere: the journal invites a first entry again.
+	mustContain(t, shownText(u), "Your guilt journal")
+}
+
+func TestListReadsMorePagesAsItScrolls(t *testing.T) {
+	_, s, j := newJournalUI(t)
+	var entries []data.Entry
+	for i := range 180 {
+		entries = append(entries, data.Entry{Trigger: "entry " + thousands(i)})
+	}
+	if err := s.ImportEntries(entries); err != nil {
+		t.Fatal(err)
+	}
+	j.load()
+	if len(j.list.rows) != pageSize {
+		t.Fatalf("first load holds %d rows", len(j.list.rows))
+	}
+	for range 10 {
+		j.list.widget.ScrollToBottom()
+	}
+	if len(j.list.rows) != 180 {
+		t.Fatalf("after scrolling, %d rows", len(j.list.rows))
+	}
+	seen := map[int64]bool{}
+	for i, r := range j.list.rows {
+		if seen[r.ID] || (i > 0 && r.ID > j.list.rows[i-1].ID) {
+			t.Fatalf("row %d (%d) out of order or repeated", i, r.ID)
+		}
+		seen[r.ID] = true
+	}
+}
+
+func TestEditAnEntryKeepsWhatTheEditorDoesNotShow(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	reframes, _ := s.Reframes()
+	e, _ := s.SaveEntry(data.Entry{
+		Trigger: "Late pickup", Story: "Bad parent", Kind: data.KindShame,
+		ReframeID: &reframes[0].ID, Intensity: 8, Tags: []data.Tag{{Name: "Comparison spiral"}, {Name: "school run"}},
+	}, 0)
+	j.load()
+	j.list.widget.Select(0)
+	test.Tap(findAction(t, u, "Edit"))
+	ed := j.editor
+	if ed == nil || ed.trigger.Text != "Late pickup" || ed.intensity.Value != 8 || ed.check.kind != data.KindShame {
+		t.Fatalf("editor did not open on the entry")
+	}
+	if got := strings.Join(ed.tags.chosen(), ","); got != "Comparison spiral,school run" {
+		t.Errorf("ticked tags = %q", got)
+	}
+	ed.story.SetText("A tired parent, not a bad one")
+	ed.intensity.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	press(t, u, shortcutSave)
+	back, _ := s.Entry(e.ID)
+	if back.Story != "A tired parent, not a bad one" || back.Intensity != 7 || back.ReframeID == nil ||
+		*back.ReframeID != reframes[0].ID || len(back.Tags) != 2 || back.UUID != e.UUID {
+		t.Errorf("after the edit: %+v", back)
+	}
+	if n, _ := s.CountEntries(data.EntryFilter{}); n != 1 {
+		t.Errorf("the edit made %d entries", n)
+	}
+}
+
+func TestFiltersNarrowTheList(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 20, 0, 0, 0, time.Local) }
+	s.ImportEntries([]data.Entry{
+		{HappenedAt: day(2024, 5, 1), Trigger: "old guilt", Kind: data.KindGuilt, Tags: []data.Tag{{Name: "Myth of balance"}}},
+		{HappenedAt: day(2025, 2, 10), Trigger: "shame in winter", Kind: data.KindShame},
+		{HappenedAt: day(2025, 2, 11), Trigger: "guilt in winter", Kind: data.KindGuilt, Tags: []data.Tag{{Name: "Myth of balance"}}},
+	})
+	j.load()
+	if got := listedTriggers(j); len(got) != 3 {
+		t.Fatalf("unfiltered list = %q", got)
+	}
+	j.filters.kind.SetSelected("Shame")
+	if got := listedTriggers(j); strings.Join(got, ",") != "shame in winter" {
+		t.Errorf("shame only = %q", got)
+	}
+	mustContain(t, shownText(u), "1 entry")
+	j.filters.kind.SetSelected("All kinds")
+	j.filters.tag.SetSelected("Myth of balance")
+	if got := listedTriggers(j); strings.Join(got, ",") != "guilt in winter,old guilt" {
+		t.Errorf("tagged = %q", got)
+	}
+	mustContain(t, shownText(u), "2 entries match the filters")
+	j.filters.tag.SetSelected(allTags)
+	j.filters.dates.SetSelected("Choose dates…")
+	j.filters.from.SetText("2025-02-11")
+	j.filters.to.SetText("2025-02-11")
+	if got := listedTriggers(j); strings.Join(got, ",") != "guilt in winter" {
+		t.Errorf("one day = %q", got)
+	}
+	j.filters.to.SetText("11/02/2025")
+	mustContain(t, shownText(u), "Write dates as year-month-day")
+	if got := listedTriggers(j); len(got) != 1 {
+		t.Errorf("with an unreadable end date, the start still applies: %q", got)
+	}
+	j.filters.dates.SetSelected("Any time")
+	if got := listedTriggers(j); len(got) != 3 {
+		t.Errorf("after clearing = %q", got)
+	}
+}

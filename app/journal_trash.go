@@ -1,0 +1,125 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// trashShown is how many trashed entries the trash view lists.
+const trashShown = 500
+
+// trashEntry moves an entry to the trash and offers to undo it.
+func (j *journalScreen) trashEntry(e data.Entry) {
+	background(j.u, func() (struct{}, error) {
+		return struct{}{}, j.u.store.TrashEntry(e.ID)
+	}, func(struct{}) {
+		title := firstLine(e.Trigger)
+		if r := []rune(title); len(r) > 50 {
+			title = string(r[:49]) + "…"
+		}
+		msg := widget.NewLabel("Moved to the trash" + quoted(title) + ".")
+		msg.Wrapping = fyne.TextWrapWord
+		undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { j.restore(e.ID) })
+		undo.Importance = widget.HighImportance
+		j.undo = widget.NewCard("", "", container.NewBorder(nil, nil, nil, undo, msg))
+		j.showBanners()
+		j.showPlaceholder()
+		j.list.reload(j.filters.current())
+		j.refreshCounts()
+	})
+}
+
+func quoted(s string) string {
+	if s == "" {
+		return ""
+	}
+	return ": “" + s + "”"
+}
+
+// restore brings an entry back from the trash and shows it.
+func (j *journalScreen) restore(id int64) {
+	background(j.u, func() (struct{}, error) {
+		return struct{}{}, j.u.store.RestoreEntry(id)
+	}, func(struct{}) {
+		j.undo = nil
+		j.showBanners()
+		j.showEntry(id, "Back from the trash.")
+		j.list.reload(j.filters.current())
+		j.refreshCounts()
+	})
+}
+
+// showTrash lists what is in the trash on the right, each with a way
+// back, and the way to empty it.
+func (j *journalScreen) showTrash() {
+	if j.editor != nil {
+		j.editor.closeKeepingDraft()
+	}
+	background(j.u, func() ([]data.EntryRow, error) {
+		return j.u.store.Trash(trashShown)
+	}, func(rows []data.EntryRow) {
+		j.detailID = 0
+		j.list.widget.UnselectAll()
+		j.setRight(j.trashView(rows), "trash")
+	})
+}
+
+func (j *journalScreen) trashView(rows []data.EntryRow) fyne.CanvasObject {
+	title := widget.NewLabel("Trash")
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	if len(rows) == 0 {
+		return container.NewBorder(title, nil, nil, nil,
+			emptyState(theme.DeleteIcon(), "The trash is empty", "Entries you delete wait here until you empty the trash, so a slip of the hand costs nothing.", nil))
+	}
+	empty := widget.NewButtonWithIcon("Empty trash…", theme.DeleteIcon(), func() { j.confirmEmptyTrash() })
+	empty.Importance = widget.DangerImportance
+	about := wrapLabel("Deleted entries wait here. Restore one to put it back in your journal, or empty the trash to delete them for good.")
+	list := container.NewVBox()
+	for _, r := range rows {
+		id := r.ID
+		heading := firstLine(r.Trigger)
+		if heading == "" {
+			heading = firstLine(r.Story)
+		}
+		when := widget.NewLabel(formatWhen(r.HappenedAt))
+		when.SizeName = theme.SizeNameCaptionText
+		when.Importance = widget.LowImportance
+		text := widget.NewLabel(heading)
+		text.Truncation = fyne.TextTruncateEllipsis
+		restore := widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { j.restore(id) })
+		list.Add(container.NewBorder(nil, nil, nil, restore, container.New(compactVBox(), when, text)))
+	}
+	if j.trashed > len(rows) {
+		list.Add(wrapLabel("The " + thousands(len(rows)) + " most recently deleted are shown; emptying the trash deletes all " + thousands(j.trashed) + "."))
+	}
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, empty, title), about, widget.NewSeparator())
+	return container.NewBorder(header, nil, nil, nil, container.NewVScroll(list))
+}
+
+func (j *journalScreen) confirmEmptyTrash() {
+	n := j.trashed
+	what := thousands(n) + " entries"
+	if n == 1 {
+		what = "1 entry"
+	}
+	dialog.ShowConfirm("Empty the trash?",
+		"This deletes "+what+" for good. It can't be undone.", func(ok bool) {
+			if !ok {
+				return
+			}
+			background(j.u, func() (int, error) {
+				return j.u.store.EmptyTrash()
+			}, func(int) {
+				j.undo = nil
+				j.showBanners()
+				j.showTrash()
+				j.refreshCounts()
+			})
+		}, j.u.win)
+}

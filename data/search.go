@@ -245,6 +245,14 @@ func (s *Store) CountEntries(f EntryFilter) (int, error) {
 // punctuation) are left out, since the index holds none of them and FTS5
 // would match nothing at all. ok is false when no term is left.
 func MatchQuery(text string) (query string, ok bool) {
+	// Control characters separate words for the tokenizer anyway, and a NUL
+	// would end the query string early inside SQLite (found by FuzzSearch).
+	text = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, text)
 	var terms []string
 	for _, term := range strings.Fields(text) {
 		if !hasWordChar(term) {

@@ -34,10 +34,10 @@ func mustSeries(t testing.TB, c *Commitment) *series {
 // local time while its UTC offset follows daylight saving.
 func TestWeeklyDinnerKeepsItsWallClockAcrossDST(t *testing.T) {
 	cases := []struct {
-		zone            string
-		spring, autumn  time.Time // the days clocks go forward and back in 2026
-		winter, summer  int       // UTC offsets in hours
-		southernSummer  bool
+		zone           string
+		spring, autumn time.Time // the days clocks go forward and back in 2026
+		winter, summer int       // UTC offsets in hours
+		southernSummer bool
 	}{
 		{"Europe/London", date(2026, 3, 29), date(2026, 10, 25), 0, 1, false},
 		{"America/New_York", date(2026, 3, 8), date(2026, 11, 1), -5, -4, false},

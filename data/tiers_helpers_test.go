@@ -47,7 +47,7 @@ func withLocal(t *testing.T, name string) *time.Location {
 }
 
 func zoneName(t time.Time) string {
-	if t.Location() == time.Local {
+	if t.Location().String() == "Local" {
 		return ""
 	}
 	return t.Location().String()

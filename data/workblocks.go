@@ -229,7 +229,7 @@ type MakeUpNote struct {
 	MakeUp
 	Commitment string // the flexible commitment's title
 	Tier       Tier
-	AllDay     bool // the commitment is all-day: OccursAt is a date at 00:00 UTC
+	AllDay     bool   // the commitment is all-day: OccursAt is a date at 00:00 UTC
 	Work       string // the work block's title, "" when it was deleted
 	Client     string
 }

@@ -108,11 +108,13 @@ func (c *Commitment) normalise() error {
 			return err
 		}
 		if _, ok := se.firstStart(); !ok {
-			return invalid("rrule", "This repeat never happens: it ends before its first time. Check the end of the repeat.")
+			return invalid("rrule", msgNeverHappens)
 		}
 	}
 	return nil
 }
+
+const msgNeverHappens = "This repeat never happens: it ends before its first time. Check the end of the repeat."
 
 // dateOf is t's calendar date (read in t's own zone) at 00:00 UTC: the
 // form all-day commitments keep their dates in.

@@ -215,16 +215,25 @@ func eventsOf(cals []*icsComp, tier Tier, source string) ([]icsEvent, []string, 
 		events = append(events, ev)
 	}
 	// Check every commitment as the store will, so a bad one refuses the
-	// file with its line before anything is written.
-	for i := range events {
-		if err := events[i].c.normalise(); err != nil {
+	// file with its line before anything is written. A series that never
+	// happens (its end before its start) is left out rather than refusing
+	// a whole school calendar.
+	kept := events[:0]
+	for _, ev := range events {
+		if err := ev.c.normalise(); err != nil {
 			var ve *ValidationError
-			if errors.As(err, &ve) {
-				return nil, nil, nil, icsErr(events[i].line, "the event “%s”: %s", events[i].c.Title, ve.Message)
+			if errors.As(err, &ve) && ve.Message == msgNeverHappens {
+				p.note(ev.line, "“%s” repeats until before its own start, so it never happens; it was left out", ev.c.Title)
+				continue
+			}
+			if ve != nil {
+				return nil, nil, nil, icsErr(ev.line, "the event “%s”: %s", ev.c.Title, ve.Message)
 			}
 			return nil, nil, nil, err
 		}
+		kept = append(kept, ev)
 	}
+	events = kept
 	return events, cancelled, p.notes, nil
 }
 

@@ -45,9 +45,12 @@ func (o Occurrence) Busy() bool {
 // given tiers (all when none are given), in order of start. Repeating
 // commitments are expanded only over the window, however long they run.
 func (s *Store) Occurrences(from, to time.Time, tiers ...Tier) ([]Occurrence, error) {
-	return s.occurrences(s.db, from, to, tiers...)
+	occs, err := s.occurrences(s.db, from, to, tiers...)
+	sortOccurrences(occs)
+	return occs, err
 }
 
+// occurrences is Occurrences in no particular order.
 func (s *Store) occurrences(db *gorm.DB, from, to time.Time, tiers ...Tier) ([]Occurrence, error) {
 	if !from.Before(to) {
 		return nil, nil
@@ -63,11 +66,7 @@ func (s *Store) occurrences(db *gorm.DB, from, to time.Time, tiers ...Tier) ([]O
 		}
 		out = se.appendOccurrences(out, from, to)
 	}
-	if out, err = s.attachOutcomes(db, set, out, from, to, tiers); err != nil {
-		return nil, err
-	}
-	sortOccurrences(out)
-	return out, nil
+	return s.attachOutcomes(db, set, out, from, to, tiers)
 }
 
 func sortOccurrences(list []Occurrence) {
@@ -106,7 +105,7 @@ func (s *series) appendOccurrences(out []Occurrence, from, to time.Time) []Occur
 		lo = time.Date(f.Year(), f.Month(), f.Day()-s.days, 0, 0, 0, 0, time.UTC)
 		hi = time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, time.UTC)
 	}
-	for _, st := range s.starts(lo, hi) {
+	for _, st := range s.startsIn(lo, hi) {
 		start, end := s.span(st)
 		if overlaps(start, end, from, to) {
 			out = append(out, Occurrence{Commitment: s.c, OccursAt: st.UTC(), Start: start, End: end})
@@ -265,6 +264,15 @@ func (s *Store) series(db *gorm.DB) (*seriesSet, error) {
 	}
 	set := &seriesSet{list: make([]*series, 0, len(rows)), byID: make(map[int64]*series, len(rows))}
 	for i := range rows {
+		// An unchanged commitment keeps its compiled form and its cached
+		// years: one edit shouldn't cost the expansion of all the others.
+		if c.set != nil {
+			if old := c.set.byID[rows[i].ID]; old != nil && old.c.UpdatedAt.Equal(rows[i].UpdatedAt) {
+				set.list = append(set.list, old)
+				set.byID[rows[i].ID] = old
+				continue
+			}
+		}
 		se, err := compileSeries(&rows[i])
 		if err != nil {
 			// Saved rules were checked; one this build can't read (written

@@ -1,7 +1,9 @@
 package data
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/teambition/rrule-go"
@@ -24,6 +26,48 @@ type series struct {
 	opt    *rrule.ROption // nil for a one-off; never has a COUNT
 	until  time.Time      // the last possible start; zero when unbounded
 	skip   map[int64]bool // skipped starts, in Unix seconds
+
+	// years caches the starts of the calendar years asked for: the agenda,
+	// every work-block check and every free-slot search ask about the same
+	// few months, and walking a rule costs far more than a binary search.
+	mu    sync.Mutex
+	years map[int][]time.Time
+}
+
+// maxCachedYears bounds the cache of one series.
+const maxCachedYears = 6
+
+// startsIn is starts with the yearly cache.
+func (s *series) startsIn(from, to time.Time) []time.Time {
+	if s.opt == nil || !from.Before(to) {
+		return s.starts(from, to)
+	}
+	if !s.first.Before(to) || (!s.until.IsZero() && s.until.Before(from)) {
+		return nil
+	}
+	var out []time.Time
+	for y := from.In(s.loc).Year(); y <= to.In(s.loc).Year(); y++ {
+		year := s.yearStarts(y)
+		i, _ := slices.BinarySearchFunc(year, from, func(t, target time.Time) int { return t.Compare(target) })
+		for ; i < len(year) && year[i].Before(to); i++ {
+			out = append(out, year[i])
+		}
+	}
+	return out
+}
+
+func (s *series) yearStarts(y int) []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if got, ok := s.years[y]; ok {
+		return got
+	}
+	got := s.starts(time.Date(y, time.January, 1, 0, 0, 0, 0, s.loc), time.Date(y+1, time.January, 1, 0, 0, 0, 0, s.loc))
+	if s.years == nil || len(s.years) >= maxCachedYears {
+		s.years = make(map[int][]time.Time, maxCachedYears)
+	}
+	s.years[y] = got
+	return got
 }
 
 // compileSeries prepares c for expansion. c must have been validated.

@@ -82,6 +82,7 @@ func (s *Store) conflicts(db *gorm.DB, wb WorkBlock) (Conflicts, error) {
 	if err != nil {
 		return Conflicts{}, err
 	}
+	sortOccurrences(occs)
 	c := ClassifyConflicts(from, to, occs)
 	if c.Refused() {
 		next, err := s.nextFreeSlot(db, c.LastRefusal(), c.Length, wb.ID)

@@ -1,0 +1,195 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
+)
+
+// renderAgenda lays out the snapshot's days: the open make-up notes first,
+// then each day with its commitments (with their tier badges and what was
+// recorded about them), its work, and the make-up notes for it.
+func (t *tiersScreen) renderAgenda() {
+	var rows []fyne.CanvasObject
+	if len(t.snapshot.makeUps) > 0 {
+		rows = append(rows, t.makeUpCard())
+	}
+	today := midnight(time.Now())
+	for _, day := range t.snapshot.days {
+		heading := widget.NewLabelWithStyle(dayHeading(day.Date, today), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		rows = append(rows, heading)
+		if day.Empty() {
+			free := widget.NewLabel("Nothing planned.")
+			free.Importance = widget.LowImportance
+			rows = append(rows, free)
+		}
+		for _, o := range day.Occurrences {
+			rows = append(rows, t.occurrenceRow(o, day.Date))
+		}
+		for _, wb := range day.WorkBlocks {
+			rows = append(rows, t.workRow(wb))
+		}
+		for _, n := range day.MakeUps {
+			rows = append(rows, makeUpLine(n))
+		}
+		rows = append(rows, widget.NewSeparator())
+	}
+	t.agenda.Objects = rows
+	t.agenda.Refresh()
+}
+
+// occurrenceRow is one commitment occurrence: badge, time, title, what was
+// recorded, and its actions.
+func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time) fyne.CanvasObject {
+	badge := widgets.NewTierBadge(int(o.Tier()))
+	when := widget.NewLabel(occurrenceTime(o, day))
+	title := widget.NewLabel(o.Commitment.Title)
+	title.Wrapping = fyne.TextWrapWord
+	if o.Tier() == data.TierNonNegotiable {
+		title.TextStyle = fyne.TextStyle{Bold: true}
+	}
+	details := []fyne.CanvasObject{title}
+	if o.Commitment.Location != "" {
+		where := widget.NewLabel(o.Commitment.Location)
+		where.SizeName = theme.SizeNameCaptionText
+		where.Importance = widget.LowImportance
+		where.Truncation = fyne.TextTruncateEllipsis
+		details = append(details, where)
+	}
+	right := container.NewHBox()
+	if text := outcomeText(o); text != "" {
+		mark := widget.NewLabel(text)
+		mark.Importance = outcomeImportance(o.Outcome.Status)
+		right.Add(mark)
+	}
+	actions := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
+	actions.Importance = widget.LowImportance
+	actions.OnTapped = func() { t.showOccurrenceMenu(o, actions) }
+	right.Add(actions)
+	return container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(badge), when), right, container.NewVBox(details...))
+}
+
+// occurrenceTime is the time column: "18:00–19:00", "all day", or
+// "until 09:00" for the morning end of something that began the day before.
+func occurrenceTime(o data.Occurrence, day time.Time) string {
+	if o.AllDay() {
+		return "All day  "
+	}
+	start, end := o.Start.Local(), o.End.Local()
+	switch {
+	case start.Before(day):
+		return "until " + end.Format("15:04")
+	case end.Equal(start):
+		return start.Format("15:04")
+	}
+	return start.Format("15:04") + "–" + end.Format("15:04")
+}
+
+func outcomeText(o data.Occurrence) string {
+	if o.Outcome == nil {
+		return ""
+	}
+	switch o.Outcome.Status {
+	case data.OutcomeKept:
+		return "✓ Kept"
+	case data.OutcomeMissed:
+		return "✗ Missed"
+	case data.OutcomeMoved:
+		if o.Outcome.MovedTo != nil {
+			return "Moved from " + o.OccursAt.Local().Format("Mon 2 Jan 15:04")
+		}
+		return "Moved"
+	}
+	return ""
+}
+
+func outcomeImportance(s data.Outcome) widget.Importance {
+	switch s {
+	case data.OutcomeKept:
+		return widget.SuccessImportance
+	case data.OutcomeMissed:
+		return widget.WarningImportance
+	}
+	return widget.LowImportance
+}
+
+// workRow is one block of client work with its buffer, deadline and any
+// emergency reason.
+func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
+	icon := widget.NewIcon(theme.ComputerIcon())
+	start, end := wb.StartsAt.Local(), wb.EndsAt.Local()
+	when := widget.NewLabel(start.Format("15:04") + "–" + end.Format("15:04"))
+	name := wb.Title
+	if wb.Client != "" {
+		name = wb.Client + " · " + wb.Title
+	}
+	title := widget.NewLabel("Work: " + name)
+	title.Wrapping = fyne.TextWrapWord
+	details := []fyne.CanvasObject{title}
+	var facts []string
+	if wb.BufferMinutes > 0 {
+		facts = append(facts, data.FormatDuration(wb.Buffer())+" buffer")
+	}
+	if wb.DeadlineAt != nil {
+		planned, _ := wb.PlannedFinish()
+		facts = append(facts, "deadline "+wb.DeadlineAt.Local().Format("Mon 2 Jan 15:04")+", planned finish "+planned.Local().Format("15:04"))
+	}
+	if len(facts) > 0 {
+		l := widget.NewLabel(strings.Join(facts, " · "))
+		l.SizeName = theme.SizeNameCaptionText
+		l.Importance = widget.LowImportance
+		l.Wrapping = fyne.TextWrapWord
+		details = append(details, l)
+	}
+	if wb.EmergencyReason != "" {
+		l := widget.NewLabel("Emergency: " + wb.EmergencyReason)
+		l.Importance = widget.WarningImportance
+		l.Wrapping = fyne.TextWrapWord
+		details = append(details, l)
+	}
+	actions := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
+	actions.Importance = widget.LowImportance
+	actions.OnTapped = func() { t.showWorkMenu(wb, actions) }
+	return container.NewBorder(nil, nil, container.NewHBox(icon, when), actions, container.NewVBox(details...))
+}
+
+// makeUpLine is a make-up note on the day the time was taken.
+func makeUpLine(n data.MakeUpNote) fyne.CanvasObject {
+	text := fmt.Sprintf("Make up for “%s”", n.Commitment)
+	if n.Work != "" {
+		text += ": work (" + n.Work + ") took this time"
+	}
+	if n.DoneAt != nil {
+		text += " · made up"
+	}
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), nil, l)
+}
+
+// makeUpCard lists the time owed to flexible commitments, each with a way
+// to say it was given back.
+func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle("To make up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	box := container.NewVBox(heading)
+	for _, n := range t.snapshot.makeUps {
+		text := widget.NewLabel(n.Note)
+		text.Wrapping = fyne.TextWrapWord
+		done := widget.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
+			background(t.u, func() (struct{}, error) {
+				return struct{}{}, t.u.store.MarkMakeUpDone(n.ID, true)
+			}, func(struct{}) { t.load() })
+		})
+		box.Add(container.NewBorder(nil, nil, nil, done, text))
+	}
+	return widget.NewCard("", "", box)
+}

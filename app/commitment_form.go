@@ -74,6 +74,7 @@ func (u *UI) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) 
 		name = "Edit commitment"
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(name, f.content(), u.win)
+	f.showParts()
 	f.dlg.Resize(fyne.NewSize(600, 700))
 	f.dlg.Show()
 	u.win.Canvas().Focus(f.title)

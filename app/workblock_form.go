@@ -67,6 +67,7 @@ func (u *UI) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, dat
 		name = "Move work block"
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(name, f.content(), u.win)
+	f.update()
 	f.dlg.Resize(fyne.NewSize(580, 660))
 	f.dlg.Show()
 	u.win.Canvas().Focus(f.client)

@@ -33,10 +33,10 @@ var tierChoices = []string{
 // commitmentForm adds or edits a commitment in a dialog. Nothing typed is
 // lost on a refusal: the message shows under the field and the dialog stays.
 type commitmentForm struct {
-	u      *UI
-	dlg    dialog.Dialog
+	u       *UI
+	dlg     dialog.Dialog
 	editing data.Commitment // the commitment as loaded; ID 0 for a new one
-	saved  func(data.Commitment)
+	saved   func(data.Commitment)
 
 	title    *widget.Entry
 	tier     *widget.RadioGroup
@@ -108,7 +108,9 @@ func (f *commitmentForm) build() {
 }
 
 func (f *commitmentForm) content() fyne.CanvasObject {
-	label := func(s string) *widget.Label { return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	label := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	f.timeRow = container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel("From"), nil, f.from),
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, f.to))

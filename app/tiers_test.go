@@ -83,8 +83,10 @@ func TestAddTier1CommitmentAndBeRefusedAClashingWorkBlock(t *testing.T) {
 func TestTier2WorkAsksForTheEmergencyAndKeepsTheReason(t *testing.T) {
 	u, s, ts := openTiers(t)
 	day := weekdayAfter(1)
-	if _, err := s.SaveCommitment(data.Commitment{Title: "Family dinner", Tier: data.TierHighPriority,
-		StartsAt: at(day, 16, 0), EndsAt: at(day, 17, 0)}); err != nil {
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Family dinner", Tier: data.TierHighPriority,
+		StartsAt: at(day, 16, 0), EndsAt: at(day, 17, 0),
+	}); err != nil {
 		t.Fatal(err)
 	}
 	ts.jump(day)
@@ -115,8 +117,10 @@ func TestTier2WorkAsksForTheEmergencyAndKeepsTheReason(t *testing.T) {
 func TestTier3WorkLeavesAMakeUpNoteOnTheAgenda(t *testing.T) {
 	u, s, ts := openTiers(t)
 	day := weekdayAfter(1)
-	if _, err := s.SaveCommitment(data.Commitment{Title: "Play in the park", Tier: data.TierFlexible,
-		StartsAt: at(day, 10, 0), EndsAt: at(day, 11, 0)}); err != nil {
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Play in the park", Tier: data.TierFlexible,
+		StartsAt: at(day, 10, 0), EndsAt: at(day, 11, 0),
+	}); err != nil {
 		t.Fatal(err)
 	}
 	ts.jump(day)
@@ -141,8 +145,10 @@ func TestTier3WorkLeavesAMakeUpNoteOnTheAgenda(t *testing.T) {
 func TestMarkOccurrencesAndSeeTheKeptRecord(t *testing.T) {
 	_, s, ts := openTiers(t)
 	first := midnight(time.Now()).AddDate(0, 0, -3)
-	c, err := s.SaveCommitment(data.Commitment{Title: "Bedtime story", Tier: data.TierHighPriority,
-		StartsAt: at(first, 0, 30), EndsAt: at(first, 1, 0), RRule: "FREQ=DAILY"})
+	c, err := s.SaveCommitment(data.Commitment{
+		Title: "Bedtime story", Tier: data.TierHighPriority,
+		StartsAt: at(first, 0, 30), EndsAt: at(first, 1, 0), RRule: "FREQ=DAILY",
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

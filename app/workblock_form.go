@@ -118,7 +118,9 @@ func (f *workBlockForm) build() {
 }
 
 func (f *workBlockForm) content() fyne.CanvasObject {
-	label := func(s string) *widget.Label { return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	label := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	f.deadlineRow = container.NewVBox(
 		container.NewGridWithColumns(2, f.deadlineDate, container.NewBorder(nil, nil, widget.NewLabel("at"), nil, f.deadlineTime)),
 		container.NewBorder(nil, nil, widget.NewLabel("Buffer before it"), nil, f.buffer),

@@ -22,7 +22,15 @@ func TestImportAFileThenSeeItsEvents(t *testing.T) {
 	if len(list) != 4 || list[0].Tier != data.TierNonNegotiable {
 		t.Fatalf("imported %+v", list)
 	}
-	mustContain(t, visibleText(ts.list), "Swimming club")
+
+	// A repeating event still to come shows in the side list.
+	future := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:club@school\r\nSUMMARY:Chess club\r\n" +
+		"DTSTART;TZID=Europe/London:" + weekdayAfter(3).Format("20060102") + "T153000\r\n" +
+		"DTEND;TZID=Europe/London:" + weekdayAfter(3).Format("20060102") + "T163000\r\n" +
+		"RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	ts.importFrom(io.NopCloser(strings.NewReader(future)), "club.ics", data.TierFlexible)
+	mustContain(t, visibleText(ts.list), "Chess club", "Every "+weekdayAfter(3).Weekday().String())
+	mustContain(t, badgeWords(ts.list), "Flexible")
 }
 
 func TestABrokenFileImportsNothingAndSaysWhere(t *testing.T) {

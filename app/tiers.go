@@ -26,8 +26,9 @@ type tiersScreen struct {
 	u    *UI
 	root *fyne.Container // swaps between the empty state and the agenda
 
-	from     time.Time // the first day shown, local midnight
-	snapshot tiersSnapshot
+	from       time.Time // the first day shown, local midnight
+	snapshot   tiersSnapshot
+	allMakeUps bool // the make-up card shows every note
 
 	empty     fyne.CanvasObject
 	main      fyne.CanvasObject
@@ -86,7 +87,7 @@ func (t *tiersScreen) load() {
 		if snap.makeUps, err = s.OpenMakeUps(); err != nil {
 			return snap, err
 		}
-		if snap.commitments, err = s.Commitments(); err != nil {
+		if snap.commitments, err = s.CurrentCommitments(); err != nil {
 			return snap, err
 		}
 		if snap.kept, err = s.KeptRecords(keptWindow); err != nil {
@@ -101,7 +102,7 @@ func (t *tiersScreen) load() {
 // show puts a snapshot on screen.
 func (t *tiersScreen) show(snap tiersSnapshot) {
 	t.snapshot = snap
-	if len(snap.commitments) == 0 && snap.workCount == 0 && len(snap.makeUps) == 0 {
+	if len(snap.commitments) == 0 && snap.workCount == 0 && len(snap.makeUps) == 0 && agendaEmpty(snap.days) {
 		t.root.Objects = []fyne.CanvasObject{t.empty}
 		t.root.Refresh()
 		return
@@ -141,22 +142,20 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 	t.list = widget.NewList(
 		func() int { return len(t.snapshot.commitments) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("Commitment title")
+			name := widget.NewLabelWithStyle("Commitment title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
 			detail := widget.NewLabel("Kept 10 of the last 10")
 			detail.SizeName = theme.SizeNameCaptionText
 			detail.Importance = widget.LowImportance
 			detail.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widgets.NewTierBadge(1), nil, container.NewVBox(name, detail))
+			return container.NewVBox(name, widgets.NewTierBadge(1), detail)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := t.snapshot.commitments[i]
 			row := o.(*fyne.Container)
-			texts := row.Objects[0].(*fyne.Container)
-			badge := row.Objects[1].(*widgets.TierBadge)
-			badge.SetTier(int(c.Tier))
-			texts.Objects[0].(*widget.Label).SetText(c.Title)
-			texts.Objects[1].(*widget.Label).SetText(commitmentDetail(c, t.snapshot.kept[c.ID]))
+			row.Objects[0].(*widget.Label).SetText(c.Title)
+			row.Objects[1].(*widgets.TierBadge).SetTier(int(c.Tier))
+			row.Objects[2].(*widget.Label).SetText(commitmentDetail(c, t.snapshot.kept[c.ID]))
 		})
 	t.list.OnSelected = func(i widget.ListItemID) {
 		t.list.UnselectAll()
@@ -165,6 +164,7 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 		}
 	}
 	heading := widget.NewLabelWithStyle("Your commitments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
 	side := container.NewBorder(container.NewVBox(t.calendar, widget.NewSeparator(), heading), nil, nil, nil, t.list)
 
 	t.agenda = container.NewVBox()
@@ -172,6 +172,15 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 	split := container.NewHSplit(side, t.scroll)
 	split.Offset = 0.3
 	return container.NewBorder(container.NewVBox(toolbar, widget.NewSeparator()), nil, nil, nil, split)
+}
+
+func agendaEmpty(days []data.AgendaDay) bool {
+	for _, d := range days {
+		if !d.Empty() {
+			return false
+		}
+	}
+	return true
 }
 
 // commitmentDetail is the line under a commitment in the side list: how it

@@ -19,8 +19,8 @@ import (
 // recorded about them), its work, and the make-up notes for it.
 func (t *tiersScreen) renderAgenda() {
 	var rows []fyne.CanvasObject
-	if len(t.snapshot.makeUps) > 0 {
-		rows = append(rows, t.makeUpCard())
+	if card := t.makeUpCard(); card != nil {
+		rows = append(rows, card)
 	}
 	today := midnight(time.Now())
 	for _, day := range t.snapshot.days {
@@ -74,7 +74,36 @@ func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time) fyne.Canva
 	actions.Importance = widget.LowImportance
 	actions.OnTapped = func() { t.showOccurrenceMenu(o, actions) }
 	right.Add(actions)
-	return container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(badge), when), right, container.NewVBox(details...))
+	return container.NewBorder(nil, nil, leadColumns(badge, when), right, container.NewVBox(details...))
+}
+
+// leadColumns lines up the badge (or icon) and time columns of agenda
+// rows, whatever the tier's word or the time's width.
+func leadColumns(mark, when fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewHBox(
+		container.New(topAligned{badgeColumn(), lineHeight()}, mark),
+		container.New(topAligned{timeColumn(), lineHeight()}, when))
+}
+
+func badgeColumn() float32 { return widgets.NewTierBadge(1).MinSize().Width }
+
+func timeColumn() float32 { return widget.NewLabel("00:00–00:00").MinSize().Width }
+
+func lineHeight() float32 { return widget.NewLabel("Xg").MinSize().Height }
+
+// topAligned gives its one object at least a width and its own height,
+// centred on the row's first line of text.
+type topAligned struct{ width, line float32 }
+
+func (l topAligned) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := objs[0].MinSize()
+	return fyne.NewSize(max(l.width, m.Width), max(m.Height, l.line))
+}
+
+func (l topAligned) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	h := objs[0].MinSize().Height
+	objs[0].Move(fyne.NewPos(0, max(0, (l.line-h)/2)))
+	objs[0].Resize(fyne.NewSize(size.Width, h))
 }
 
 // occurrenceTime is the time column: "18:00–19:00", "all day", or
@@ -131,7 +160,7 @@ func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
 	if wb.Client != "" {
 		name = wb.Client + " · " + wb.Title
 	}
-	title := widget.NewLabel("Work: " + name)
+	title := widget.NewLabel(name)
 	title.Wrapping = fyne.TextWrapWord
 	details := []fyne.CanvasObject{title}
 	var facts []string
@@ -158,7 +187,7 @@ func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
 	actions := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
 	actions.Importance = widget.LowImportance
 	actions.OnTapped = func() { t.showWorkMenu(wb, actions) }
-	return container.NewBorder(nil, nil, container.NewHBox(icon, when), actions, container.NewVBox(details...))
+	return container.NewBorder(nil, nil, leadColumns(container.NewHBox(icon, widget.NewLabel("Work")), when), actions, container.NewVBox(details...))
 }
 
 // makeUpLine is a make-up note on the day the time was taken.
@@ -176,12 +205,33 @@ func makeUpLine(n data.MakeUpNote) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), nil, l)
 }
 
-// makeUpCard lists the time owed to flexible commitments, each with a way
-// to say it was given back.
+// makeUpShown is how many make-up notes the card shows before "more".
+const makeUpShown = 3
+
+// makeUpCard lists the time owed to flexible commitments that has already
+// been taken (a note about planned work waits on its own day), each with a
+// way to say it was given back.
 func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle("To make up", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	box := container.NewVBox(heading)
+	var due []data.MakeUpNote
+	now := time.Now()
 	for _, n := range t.snapshot.makeUps {
+		if !n.OccursAt.After(now) {
+			due = append(due, n)
+		}
+	}
+	if len(due) == 0 {
+		return nil
+	}
+	heading := widget.NewLabelWithStyle(fmt.Sprintf("To make up (%d)", len(due)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	box := container.NewVBox(heading)
+	for i, n := range due {
+		if i == makeUpShown && !t.allMakeUps {
+			box.Add(widget.NewButton(fmt.Sprintf("Show %d more", len(due)-makeUpShown), func() {
+				t.allMakeUps = true
+				t.renderAgenda()
+			}))
+			break
+		}
 		text := widget.NewLabel(n.Note)
 		text.Wrapping = fyne.TextWrapWord
 		done := widget.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
@@ -189,7 +239,8 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 				return struct{}{}, t.u.store.MarkMakeUpDone(n.ID, true)
 			}, func(struct{}) { t.load() })
 		})
-		box.Add(container.NewBorder(nil, nil, nil, done, text))
+		done.Importance = widget.LowImportance
+		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), done, text))
 	}
 	return widget.NewCard("", "", box)
 }

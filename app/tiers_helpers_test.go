@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
 )
 
 // openTiers builds the window on a fresh journal and shows the Tiers tab.
@@ -63,4 +64,16 @@ func menuItem(t *testing.T, m *fyne.Menu, label string) *fyne.MenuItem {
 	}
 	t.Fatalf("no menu item %q", label)
 	return nil
+}
+
+// badgeWords lists the words of the visible tier badges under root.
+func badgeWords(root fyne.CanvasObject) string {
+	var words []string
+	walk(root, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widgets.TierBadge); ok && b.Visible() {
+			words = append(words, b.Word())
+		}
+		return o.Visible()
+	})
+	return strings.Join(words, "\n")
 }

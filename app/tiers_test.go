@@ -47,6 +47,7 @@ func TestAddTier1CommitmentAndBeRefusedAClashingWorkBlock(t *testing.T) {
 	}
 	ts.jump(day)
 	mustContain(t, visibleText(ts.agenda), "Sports day", "13:00–15:00")
+	mustContain(t, badgeWords(ts.agenda), "Non-negotiable")
 
 	test.Tap(findButton(t, ts.view(), "Work block"))
 	w := ts.workForm
@@ -111,12 +112,12 @@ func TestTier2WorkAsksForTheEmergencyAndKeepsTheReason(t *testing.T) {
 	if len(blocks) != 1 || blocks[0].EmergencyReason != "The shop is down on launch day" {
 		t.Fatalf("stored %+v", blocks)
 	}
-	mustContain(t, visibleText(ts.agenda), "Emergency: The shop is down on launch day", "Work: Server outage")
+	mustContain(t, visibleText(ts.agenda), "Emergency: The shop is down on launch day", "Server outage")
 }
 
 func TestTier3WorkLeavesAMakeUpNoteOnTheAgenda(t *testing.T) {
 	u, s, ts := openTiers(t)
-	day := weekdayAfter(1)
+	day := midnight(time.Now()).AddDate(0, 0, -1) // work that already took the time
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Play in the park", Tier: data.TierFlexible,
 		StartsAt: at(day, 10, 0), EndsAt: at(day, 11, 0),
@@ -128,7 +129,7 @@ func TestTier3WorkLeavesAMakeUpNoteOnTheAgenda(t *testing.T) {
 	test.Type(ts.workForm.title, "Call")
 	test.Tap(ts.workForm.saveButton)
 	mustContain(t, overlayText(u), "A make-up note was added", "Play in the park")
-	mustContain(t, visibleText(ts.agenda), "To make up", "Make up for “Play in the park”")
+	mustContain(t, visibleText(ts.agenda), "To make up (1)", "Make up for “Play in the park”", "took “Play in the park”")
 	notes, _ := s.OpenMakeUps()
 	if len(notes) != 1 {
 		t.Fatalf("notes %+v", notes)

@@ -67,7 +67,7 @@ func TestMoveAWorkBlock(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts.jump(day)
-	mustContain(t, visibleText(ts.agenda), "Work: Acme · Call", "09:00–10:00")
+	mustContain(t, visibleText(ts.agenda), "Acme · Call", "09:00–10:00")
 	menuItem(t, ts.workMenu(wb), "Move or change…").Action()
 	setText(ts.workForm.from, "14:00")
 	setText(ts.workForm.to, "15:00")

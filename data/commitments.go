@@ -235,3 +235,25 @@ func notFound(err error) error {
 	}
 	return classify(err)
 }
+
+// CurrentCommitments returns the live commitments that still happen: one
+// that is over (a past one-off, a repeat that has ended) is left out. The
+// order is that of Commitments.
+func (s *Store) CurrentCommitments() ([]Commitment, error) {
+	list, err := s.Commitments()
+	if err != nil {
+		return nil, err
+	}
+	set, err := s.series(s.db)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	out := list[:0]
+	for _, c := range list {
+		if se := set.byID[c.ID]; se != nil && !se.over(now) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}

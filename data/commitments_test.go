@@ -177,3 +177,25 @@ func TestCacheSeesOtherProcessesWrites(t *testing.T) {
 		t.Errorf("after the other store's edit: %d occurrences, want 1", n)
 	}
 }
+
+func TestCurrentCommitmentsLeaveOutWhatIsOver(t *testing.T) {
+	s, _ := openTiers(t, time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC))
+	utc := mustZone(t, "UTC")
+	at := func(m time.Month, d, h int) time.Time { return time.Date(2026, m, d, h, 0, 0, 0, utc) }
+	commit(t, s, "Past dentist", 1, at(3, 2, 10), time.Hour, "")
+	commit(t, s, "Autumn club", 3, at(1, 5, 16), time.Hour, "FREQ=WEEKLY;COUNT=4")
+	commit(t, s, "Dinner", 2, at(1, 1, 18), time.Hour, "FREQ=DAILY")
+	commit(t, s, "Sports day", 1, at(6, 5, 13), time.Hour, "")
+	commit(t, s, "Happening now", 3, at(3, 10, 11), 2*time.Hour, "")
+	list, err := s.CurrentCommitments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range list {
+		names = append(names, c.Title)
+	}
+	if strings.Join(names, ",") != "Sports day,Dinner,Happening now" {
+		t.Errorf("current: %v", names)
+	}
+}

@@ -77,9 +77,12 @@ func (r *tierBadgeRenderer) shapeSize() float32 {
 	return r.badge.Theme().Size(theme.SizeNameText) * 1.5
 }
 
+// Layout draws the badge at the top of a taller space, so it lines up with
+// the first line of text beside it.
 func (r *tierBadgeRenderer) Layout(size fyne.Size) {
 	s := r.shapeSize()
-	top := (size.Height - s) / 2
+	h := min(size.Height, r.MinSize().Height)
+	top := (h - s) / 2
 	box := fyne.NewSize(s, s)
 	r.square.Resize(box)
 	r.square.Move(fyne.NewPos(0, top))
@@ -90,7 +93,7 @@ func (r *tierBadgeRenderer) Layout(size fyne.Size) {
 	r.number.Move(fyne.NewPos(0, top+(s-numSize.Height)/2))
 	wordSize := r.word.MinSize()
 	r.word.Resize(wordSize)
-	r.word.Move(fyne.NewPos(s+r.badge.Theme().Size(theme.SizeNamePadding), (size.Height-wordSize.Height)/2))
+	r.word.Move(fyne.NewPos(s+r.badge.Theme().Size(theme.SizeNamePadding), (h-wordSize.Height)/2))
 }
 
 func (r *tierBadgeRenderer) MinSize() fyne.Size {

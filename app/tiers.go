@@ -146,7 +146,6 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 			name.Truncation = fyne.TextTruncateEllipsis
 			detail := widget.NewLabel("Kept 10 of the last 10")
 			detail.SizeName = theme.SizeNameCaptionText
-			detail.Importance = widget.LowImportance
 			detail.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(name, widgets.NewTierBadge(1), detail)
 		},

@@ -60,15 +60,14 @@ func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time) fyne.Canva
 	if o.Commitment.Location != "" {
 		where := widget.NewLabel(o.Commitment.Location)
 		where.SizeName = theme.SizeNameCaptionText
-		where.Importance = widget.LowImportance
 		where.Truncation = fyne.TextTruncateEllipsis
 		details = append(details, where)
 	}
 	right := container.NewHBox()
 	if text := outcomeText(o); text != "" {
-		mark := widget.NewLabel(text)
-		mark.Importance = outcomeImportance(o.Outcome.Status)
-		right.Add(mark)
+		// The words and marks carry the meaning; Fyne's success and warning
+		// colours are too faint on the light theme for text.
+		right.Add(widget.NewLabel(text))
 	}
 	actions := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
 	actions.Importance = widget.LowImportance
@@ -140,16 +139,6 @@ func outcomeText(o data.Occurrence) string {
 	return ""
 }
 
-func outcomeImportance(s data.Outcome) widget.Importance {
-	switch s {
-	case data.OutcomeKept:
-		return widget.SuccessImportance
-	case data.OutcomeMissed:
-		return widget.WarningImportance
-	}
-	return widget.LowImportance
-}
-
 // workRow is one block of client work with its buffer, deadline and any
 // emergency reason.
 func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
@@ -174,7 +163,6 @@ func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
 	if len(facts) > 0 {
 		l := widget.NewLabel(strings.Join(facts, " · "))
 		l.SizeName = theme.SizeNameCaptionText
-		l.Importance = widget.LowImportance
 		l.Wrapping = fyne.TextWrapWord
 		details = append(details, l)
 	}

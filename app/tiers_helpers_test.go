@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
@@ -76,4 +77,15 @@ func badgeWords(root fyne.CanvasObject) string {
 		return o.Visible()
 	})
 	return strings.Join(words, "\n")
+}
+
+func countButtons(root fyne.CanvasObject, label string) int {
+	n := 0
+	walk(root, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Visible() && b.Text == label {
+			n++
+		}
+		return o.Visible()
+	})
+	return n
 }

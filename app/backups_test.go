@@ -14,7 +14,7 @@ import (
 
 func TestBackUpNow(t *testing.T) {
 	u, s := newTestUI(t)
-	menuItem(t, u, "File", "Back up now").Action()
+	mainMenuItem(t, u, "File", "Back up now").Action()
 	list, err := s.Backups()
 	if err != nil || len(list) != 1 {
 		t.Fatalf("backups: %v %v", list, err)
@@ -59,7 +59,7 @@ func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 		t.Fatalf("strip shows %q", u.strip.Text())
 	}
 
-	menuItem(t, u, "File", "Backups…").Action()
+	mainMenuItem(t, u, "File", "Backups…").Action()
 	panel := topDialog(t, u)
 	text := visibleText(panel)
 	if !strings.Contains(text, "Made on request") || !strings.Contains(text, "Daily") || !strings.Contains(text, s.BackupDir()) {

@@ -138,3 +138,13 @@ func topText(u *UI) string {
 	}
 	return ""
 }
+
+// mustContain stops the test when text lacks any of parts.
+func mustContain(t *testing.T, text string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(text, p) {
+			t.Fatalf("%q not shown in:\n%s", p, text)
+		}
+	}
+}

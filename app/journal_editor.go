@@ -236,14 +236,14 @@ func (e *entryEditor) setTags(tags []data.Tag) {
 // not read.
 func (e *entryEditor) when() (time.Time, bool) {
 	day, okDay := parseDay(e.date.Text)
-	clock, okClock := parseClock(e.clock.Text)
+	at, okClock := atClock(day, e.clock.Text)
 	switch {
 	case !okDay:
 		e.showMessage("happened_at", "Write the date as year-month-day, like 2026-03-14.")
 	case !okClock:
 		e.showMessage("happened_at", "Write the time as hours and minutes, like 21:40.")
 	default:
-		return day.Add(clock), true
+		return at, true
 	}
 	return time.Time{}, false
 }
@@ -275,8 +275,7 @@ func (e *entryEditor) draft() data.Draft {
 		d.EntryID = &id
 	}
 	if day, ok := parseDay(e.date.Text); ok {
-		if clock, ok := parseClock(e.clock.Text); ok {
-			at := day.Add(clock)
+		if at, ok := atClock(day, e.clock.Text); ok {
 			d.HappenedAt = &at
 		}
 	}

@@ -53,18 +53,15 @@ func parseDay(s string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// parseClock reads a local time of day, "21:40" or "9:05".
-func parseClock(s string) (time.Duration, bool) {
-	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
-	if !ok {
-		return 0, false
+// atClock is day at the time of day typed in s (see parseClock), built
+// from the calendar date so a daylight-saving day keeps the wall clock.
+func atClock(day time.Time, s string) (time.Time, bool) {
+	h, m, err := parseClock(s)
+	if err != nil {
+		return time.Time{}, false
 	}
-	hours, err1 := strconv.Atoi(h)
-	minutes, err2 := strconv.Atoi(m)
-	if err1 != nil || err2 != nil || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || len(m) != 2 {
-		return 0, false
-	}
-	return time.Duration(hours)*time.Hour + time.Duration(minutes)*time.Minute, true
+	y, mo, d := day.Date()
+	return time.Date(y, mo, d, h, m, 0, 0, day.Location()), true
 }
 
 // firstLine is the first non-empty line of s.

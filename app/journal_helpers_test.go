@@ -150,9 +150,3 @@ func listedTriggers(j *journalScreen) []string {
 	return out
 }
 
-func mustContain(t *testing.T, text, want string) {
-	t.Helper()
-	if !strings.Contains(text, want) {
-		t.Fatalf("%q not shown in:\n%s", want, text)
-	}
-}

@@ -56,19 +56,14 @@ func answerOpen(u *UI, path string) {
 }
 
 // menuItem finds an item of the window's main menu by its label.
-func menuItem(t *testing.T, u *UI, menu, label string) *fyne.MenuItem {
+func mainMenuItem(t *testing.T, u *UI, menu, label string) *fyne.MenuItem {
 	t.Helper()
 	for _, m := range u.win.MainMenu().Items {
-		if m.Label != menu {
-			continue
-		}
-		for _, item := range m.Items {
-			if item.Label == label {
-				return item
-			}
+		if m.Label == menu {
+			return menuItem(t, m, label)
 		}
 	}
-	t.Fatalf("no menu item %s → %s", menu, label)
+	t.Fatalf("no menu %s", menu)
 	return nil
 }
 

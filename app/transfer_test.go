@@ -15,7 +15,7 @@ import (
 func TestFileMenuOffersExportImportAndBackups(t *testing.T) {
 	u, _ := newTestUI(t)
 	for _, label := range []string{"Export…", "Import…", "Back up now", "Backups…"} {
-		if item := menuItem(t, u, "File", label); item.Action == nil {
+		if item := mainMenuItem(t, u, "File", label); item.Action == nil {
 			t.Errorf("%s does nothing", label)
 		}
 	}
@@ -31,7 +31,7 @@ func TestExportThroughTheMenu(t *testing.T) {
 	var suggested string
 	answerSave(u, path, &suggested)
 
-	menuItem(t, u, "File", "Export…").Action()
+	mainMenuItem(t, u, "File", "Export…").Action()
 	radio := findWidget[*widget.RadioGroup](t, topDialog(t, u))
 	if radio.Selected != exportChoices[0] {
 		t.Errorf("preselected %q, want JSON", radio.Selected)
@@ -61,7 +61,7 @@ func TestAFailedExportSaysSoAndLeavesNoEmptyFile(t *testing.T) {
 	path := filepath.Join(dir, "gone", "x.json") // its folder vanished meanwhile
 	var suggested string
 	answerSave(u, path, &suggested)
-	menuItem(t, u, "File", "Export…").Action()
+	mainMenuItem(t, u, "File", "Export…").Action()
 	tapInDialog(t, u, "Choose a file…")
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "export to "+path+" failed") || !strings.Contains(text, "Create the folder first") {
 		t.Errorf("error dialog says:\n%s", text)
@@ -82,7 +82,7 @@ func TestImportThroughTheMenu(t *testing.T) {
 	}
 	answerOpen(u, file)
 
-	menuItem(t, u, "File", "Import…").Action()
+	mainMenuItem(t, u, "File", "Import…").Action()
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Added 1 permission slip.") {
 		t.Errorf("summary says:\n%s", text)
 	}
@@ -95,7 +95,7 @@ func TestImportThroughTheMenu(t *testing.T) {
 	tapInDialog(t, u, "OK")
 
 	// The same file again: nothing new, and it says so.
-	menuItem(t, u, "File", "Import…").Action()
+	mainMenuItem(t, u, "File", "Import…").Action()
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Nothing new") {
 		t.Errorf("second import says:\n%s", text)
 	}
@@ -110,7 +110,7 @@ func TestABadImportExplainsAndChangesNothing(t *testing.T) {
 	os.WriteFile(file, []byte("{\n  \"format\": \"bothand-journal\",\n  \"format_version\": 1,\n  \"records\": {\n    \"slips\": [\n      {\"uuid\":"), 0o600)
 	answerOpen(u, file)
 
-	menuItem(t, u, "File", "Import…").Action()
+	mainMenuItem(t, u, "File", "Import…").Action()
 	text := visibleText(topDialog(t, u))
 	for _, want := range []string{"Nothing was imported", file, "ends too early", "cut off", "your journal is unchanged"} {
 		if !strings.Contains(text, want) {

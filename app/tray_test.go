@@ -19,24 +19,13 @@ func menuLabels(m *fyne.Menu) []string {
 	return out
 }
 
-func item(t *testing.T, m *fyne.Menu, label string) *fyne.MenuItem {
-	t.Helper()
-	for _, it := range m.Items {
-		if it.Label == label {
-			return it
-		}
-	}
-	t.Fatalf("no %q in %v", label, menuLabels(m))
-	return nil
-}
-
 func TestTrayMenuFollowsThePinnedSlip(t *testing.T) {
 	u, s := newTestUI(t)
 	menu := u.trayMenu()
 	if got := menuLabels(menu); got[0] != "Write a permission slip…" {
 		t.Errorf("empty journal menu: %v", got)
 	}
-	if !item(t, menu, "I read it today").Disabled {
+	if !menuItem(t, menu, "I read it today").Disabled {
 		t.Error("can read a slip that doesn't exist")
 	}
 
@@ -50,15 +39,15 @@ func TestTrayMenuFollowsThePinnedSlip(t *testing.T) {
 	if got := strings.Join(menuLabels(menu)[1:], "|"); got != strings.Join(want, "|") {
 		t.Errorf("menu = %v", menuLabels(menu))
 	}
-	if !item(t, menu, "Quit").IsQuit {
+	if !menuItem(t, menu, "Quit").IsQuit {
 		t.Error("Quit is not marked as the quit item: Fyne would add a second one")
 	}
 
-	item(t, menu, "I read it today").Action()
+	menuItem(t, menu, "I read it today").Action()
 	if rec, _ := s.Readings(7); !rec.ReadToday {
 		t.Fatal("the tray's reading was not stored")
 	}
-	if it := item(t, u.trayMenu(), "I read it today"); !it.Checked || !it.Disabled {
+	if it := menuItem(t, u.trayMenu(), "I read it today"); !it.Checked || !it.Disabled {
 		t.Errorf("after reading: checked=%v disabled=%v", it.Checked, it.Disabled)
 	}
 
@@ -73,7 +62,7 @@ func TestTrayMenuFollowsThePinnedSlip(t *testing.T) {
 func TestTrayNewJournalEntryOpensTheEditor(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.win.Hide()
-	item(t, u.trayMenu(), "New journal entry").Action()
+	menuItem(t, u.trayMenu(), "New journal entry").Action()
 	if !strings.Contains(visibleText(u.win.Content()), "What triggered") {
 		t.Errorf("the editor is not open:\n%s", visibleText(u.win.Content()))
 	}

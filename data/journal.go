@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -287,14 +286,6 @@ func ensureTags(tx *gorm.DB, names []string, now time.Time) ([]Tag, error) {
 		tags = append(tags, t)
 	}
 	return tags, nil
-}
-
-// notFound turns gorm's "record not found" into ErrNotFound.
-func notFound(err error) error {
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return ErrNotFound
-	}
-	return err
 }
 
 // thousands writes n with comma separators, as the messages show counts.

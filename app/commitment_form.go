@@ -1,0 +1,401 @@
+package app
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// The repeat choices, in the order the form offers them.
+var repeatChoices = []string{"Does not repeat", "Every day", "Every week", "Every month", "Every year"}
+
+var repeatFreqs = []string{"", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+
+const repeatCustom = "As imported (custom rule)"
+
+var endChoices = []string{"Never ends", "Until a date", "A number of times"}
+
+// tierChoices describe each tier where it is chosen.
+var tierChoices = []string{
+	"1 · Non-negotiable: work never takes this time",
+	"2 · High priority: only for a genuine emergency",
+	"3 · Flexible: work may take it; make it up later",
+}
+
+// commitmentForm adds or edits a commitment in a dialog. Nothing typed is
+// lost on a refusal: the message shows under the field and the dialog stays.
+type commitmentForm struct {
+	u       *UI
+	dlg     dialog.Dialog
+	editing data.Commitment // the commitment as loaded; ID 0 for a new one
+	saved   func(data.Commitment)
+
+	title    *widget.Entry
+	tier     *widget.RadioGroup
+	allDay   *widget.Check
+	date     *widget.DateEntry
+	from, to *widget.Entry
+	lastDay  *widget.DateEntry
+	repeat   *widget.Select
+	days     *widget.CheckGroup
+	ends     *widget.Select
+	until    *widget.DateEntry
+	count    *widget.Entry
+	location *widget.Entry
+	notes    *widget.Entry
+	skipped  *fyne.Container
+	exdates  []time.Time
+
+	timeRow, lastDayRow, daysRow, endRow *fyne.Container
+	untilBox, countBox                   *fyne.Container
+	msgs                                 map[string]fieldMessage
+	saveButton                           *widget.Button
+}
+
+// showCommitmentForm opens the form for c (a new one when c.ID is 0);
+// saved is called with what was stored.
+func (u *UI) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) *commitmentForm {
+	f := &commitmentForm{u: u, editing: c, saved: saved, msgs: map[string]fieldMessage{}, exdates: c.ExDates}
+	for _, k := range []string{"title", "tier", "starts_at", "ends_at", "rrule", "location", "notes", "time_zone"} {
+		f.msgs[k] = newFieldMessage()
+	}
+	f.build()
+	f.fill(c)
+	name := "New commitment"
+	if c.ID != 0 {
+		name = "Edit commitment"
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(name, f.content(), u.win)
+	f.showParts()
+	f.dlg.Resize(fyne.NewSize(600, 700))
+	f.dlg.Show()
+	u.win.Canvas().Focus(f.title)
+	return f
+}
+
+func (f *commitmentForm) build() {
+	f.title = widget.NewEntry()
+	f.title.SetPlaceHolder("Sports day, family dinner, bedtime story…")
+	f.tier = widget.NewRadioGroup(tierChoices, nil)
+	f.tier.Required = true
+	f.allDay = widget.NewCheck("All day", func(bool) { f.showParts() })
+	f.date = widget.NewDateEntry()
+	f.from, f.to = newClockField(18, 0), newClockField(19, 0)
+	f.lastDay = widget.NewDateEntry()
+	f.repeat = widget.NewSelect(repeatChoices, func(string) { f.showParts() })
+	f.days = widget.NewCheckGroup([]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}, nil)
+	f.days.Horizontal = true
+	f.ends = widget.NewSelect(endChoices, func(string) { f.showParts() })
+	f.until = widget.NewDateEntry()
+	f.count = widget.NewEntry()
+	f.count.SetPlaceHolder("10")
+	f.location = widget.NewEntry()
+	f.location.SetPlaceHolder("Optional")
+	f.notes = widget.NewMultiLineEntry()
+	f.notes.SetPlaceHolder("Optional")
+	f.notes.SetMinRowsVisible(3)
+	f.skipped = container.NewVBox()
+	f.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.save)
+	f.saveButton.Importance = widget.HighImportance
+}
+
+func (f *commitmentForm) content() fyne.CanvasObject {
+	label := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	f.timeRow = container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel("From"), nil, f.from),
+		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, f.to))
+	f.lastDayRow = container.NewBorder(nil, nil, widget.NewLabel("Last day"), nil, f.lastDay)
+	f.daysRow = container.NewVBox(f.days)
+	f.untilBox = container.NewBorder(nil, nil, widget.NewLabel("Last date"), nil, f.until)
+	f.countBox = container.NewBorder(nil, nil, widget.NewLabel("Times"), nil, f.count)
+	f.endRow = container.NewVBox(f.ends, f.untilBox, f.countBox)
+	form := container.NewVBox(
+		label("Title"), f.title, f.msgs["title"],
+		label("Tier"), f.tier, f.msgs["tier"],
+		label("When"), container.NewBorder(nil, nil, nil, f.allDay, f.date), f.timeRow, f.lastDayRow,
+		f.msgs["starts_at"], f.msgs["ends_at"], f.msgs["time_zone"],
+		label("Repeats"), f.repeat, f.daysRow, f.endRow, f.skipped, f.msgs["rrule"],
+		label("Where"), f.location, f.msgs["location"],
+		label("Notes"), f.notes, f.msgs["notes"],
+	)
+	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+	buttons := container.NewHBox(cancel, f.saveButton)
+	if f.editing.ID != 0 {
+		del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), f.confirmDelete)
+		del.Importance = widget.DangerImportance
+		buttons = container.NewHBox(del, cancel, f.saveButton)
+	}
+	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, buttons), nil, nil,
+		container.NewVScroll(form))
+}
+
+// fill shows c in the form.
+func (f *commitmentForm) fill(c data.Commitment) {
+	f.title.SetText(c.Title)
+	if c.Tier.Valid() {
+		f.tier.SetSelected(tierChoices[c.Tier-1])
+	}
+	f.allDay.SetChecked(c.AllDay)
+	start, end := c.StartsAt.Local(), c.EndsAt.Local()
+	if c.AllDay {
+		start, end = c.StartsAt, c.EndsAt.AddDate(0, 0, -1) // dates at 00:00 UTC
+	}
+	f.date.SetDate(&start)
+	f.lastDay.SetDate(&end)
+	f.from.SetText(start.Format("15:04"))
+	f.to.SetText(end.Format("15:04"))
+	if c.AllDay {
+		f.from.SetText("09:00")
+		f.to.SetText("10:00")
+	}
+	f.location.SetText(c.Location)
+	f.notes.SetText(c.Notes)
+
+	r, simple := data.ParseRepeat(c.RRule)
+	if !simple {
+		f.repeat.Options = append(append([]string{}, repeatChoices...), repeatCustom)
+		f.repeat.SetSelected(repeatCustom)
+	} else {
+		for i, freq := range repeatFreqs {
+			if freq == r.Freq {
+				f.repeat.SetSelected(repeatChoices[i])
+			}
+		}
+	}
+	var days []string
+	for _, d := range r.Days {
+		days = append(days, f.days.Options[(int(d)+6)%7])
+	}
+	if len(days) == 0 {
+		days = []string{f.days.Options[(int(start.Weekday())+6)%7]}
+	}
+	f.days.SetSelected(days)
+	switch {
+	case r.Count > 0:
+		f.ends.SetSelected(endChoices[2])
+		f.count.SetText(strconv.Itoa(r.Count))
+	case !r.Until.IsZero():
+		f.ends.SetSelected(endChoices[1])
+		f.until.SetDate(&r.Until)
+	default:
+		f.ends.SetSelected(endChoices[0])
+	}
+	f.showSkipped()
+	f.showParts()
+}
+
+// showParts shows the fields that apply: times or a last day, the week's
+// days for a weekly repeat, the end of the repeat.
+func (f *commitmentForm) showParts() {
+	if f.timeRow == nil {
+		return
+	}
+	setVisible(f.timeRow, !f.allDay.Checked)
+	setVisible(f.lastDayRow, f.allDay.Checked)
+	repeating := f.repeat.Selected != repeatChoices[0] && f.repeat.Selected != ""
+	setVisible(f.daysRow, f.repeat.Selected == "Every week")
+	setVisible(f.endRow, repeating && f.repeat.Selected != repeatCustom)
+	setVisible(f.untilBox, f.ends.Selected == endChoices[1])
+	setVisible(f.countBox, f.ends.Selected == endChoices[2])
+	setVisible(f.skipped, repeating && len(f.exdates) > 0)
+}
+
+func setVisible(o fyne.CanvasObject, v bool) {
+	if v {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// showSkipped lists the skipped dates, each with a way to bring it back.
+func (f *commitmentForm) showSkipped() {
+	f.skipped.RemoveAll()
+	if len(f.exdates) == 0 {
+		return
+	}
+	f.skipped.Add(widget.NewLabel("Skipped:"))
+	for i, d := range f.exdates {
+		when := d.Local().Format("Mon 2 Jan 2006, 15:04")
+		if f.editing.AllDay {
+			when = d.Format("Mon 2 Jan 2006")
+		}
+		f.skipped.Add(container.NewBorder(nil, nil, nil,
+			widget.NewButton("Bring back", func() {
+				f.exdates = append(f.exdates[:i:i], f.exdates[i+1:]...)
+				f.showSkipped()
+				f.showParts()
+			}), widget.NewLabel(when)))
+	}
+}
+
+// read turns the form into a commitment, or shows what can't be read.
+func (f *commitmentForm) read() (data.Commitment, bool) {
+	for _, m := range f.msgs {
+		m.clear()
+	}
+	c := f.editing
+	c.Title = f.title.Text
+	c.Tier = 0
+	for i, choice := range tierChoices {
+		if f.tier.Selected == choice {
+			c.Tier = data.Tier(i + 1)
+		}
+	}
+	if c.Tier == 0 {
+		f.msgs["tier"].show("Choose a tier: how much may work give way to this?")
+		return c, false
+	}
+	day, err := dateOfField(f.date)
+	if err != nil {
+		f.msgs["starts_at"].show(err.Error())
+		return c, false
+	}
+	c.AllDay = f.allDay.Checked
+	if c.AllDay {
+		last, err := dateOfField(f.lastDay)
+		if err != nil {
+			last = day
+		}
+		c.StartsAt = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+		c.EndsAt = time.Date(last.Year(), last.Month(), last.Day()+1, 0, 0, 0, 0, time.UTC)
+		c.TimeZone = ""
+	} else {
+		h1, m1, err := parseClock(f.from.Text)
+		if err != nil {
+			f.msgs["starts_at"].show("Start: " + err.Error())
+			return c, false
+		}
+		h2, m2, err := parseClock(f.to.Text)
+		if err != nil {
+			f.msgs["ends_at"].show("End: " + err.Error())
+			return c, false
+		}
+		c.StartsAt, c.EndsAt = at(day, h1, m1), at(day, h2, m2)
+		if c.EndsAt.Before(c.StartsAt) {
+			// "22:00 to 01:00" runs past midnight.
+			c.EndsAt = c.EndsAt.AddDate(0, 0, 1)
+		}
+		if f.editing.ID == 0 || c.TimeZone == "" {
+			c.TimeZone = data.LocalZoneName()
+		}
+	}
+	rule, ok := f.rule(c)
+	if !ok {
+		return c, false
+	}
+	c.RRule = rule
+	c.ExDates = f.exdates
+	if c.RRule == "" {
+		c.ExDates = nil
+	}
+	c.Location, c.Notes = f.location.Text, f.notes.Text
+	return c, true
+}
+
+// rule builds the repeat rule from the repeat fields.
+func (f *commitmentForm) rule(c data.Commitment) (string, bool) {
+	if f.repeat.Selected == repeatCustom {
+		return f.editing.RRule, true
+	}
+	var r data.Repeat
+	for i, choice := range repeatChoices {
+		if f.repeat.Selected == choice {
+			r.Freq = repeatFreqs[i]
+		}
+	}
+	if r.Freq == "" {
+		return "", true
+	}
+	if r.Freq == "WEEKLY" {
+		for _, name := range f.days.Selected {
+			for i, opt := range f.days.Options {
+				if opt == name {
+					r.Days = append(r.Days, time.Weekday((i+1)%7))
+				}
+			}
+		}
+		if len(r.Days) == 0 {
+			f.msgs["rrule"].show("Choose the days of the week it happens on.")
+			return "", false
+		}
+	}
+	switch f.ends.Selected {
+	case endChoices[1]:
+		d, err := dateOfField(f.until)
+		if err != nil {
+			f.msgs["rrule"].show("Last date: " + err.Error())
+			return "", false
+		}
+		r.Until = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	case endChoices[2]:
+		n, err := strconv.Atoi(f.count.Text)
+		if err != nil || n < 1 || n > data.MaxRepeatCount {
+			f.msgs["rrule"].show("Write how many times it happens, a number from 1 to 10000.")
+			return "", false
+		}
+		r.Count = n
+	}
+	return r.Rule(), true
+}
+
+func (f *commitmentForm) save() {
+	c, ok := f.read()
+	if !ok {
+		return
+	}
+	f.saveButton.Disable()
+	background(f.u, func() (data.Commitment, error) {
+		return f.u.store.SaveCommitment(c)
+	}, func(saved data.Commitment) {
+		f.saveButton.Enable()
+		f.dlg.Hide()
+		if f.saved != nil {
+			f.saved(saved)
+		}
+	}, func(err error) {
+		f.saveButton.Enable()
+		f.showError(err)
+	})
+}
+
+// showError puts a refusal under the field it is about.
+func (f *commitmentForm) showError(err error) {
+	var ve *data.ValidationError
+	if errors.As(err, &ve) {
+		if m, ok := f.msgs[ve.Field]; ok {
+			m.show(ve.Message)
+			return
+		}
+	}
+	f.u.showError(err)
+}
+
+func (f *commitmentForm) confirmDelete() {
+	c := f.editing
+	dialog.ShowConfirm("Delete “"+c.Title+"”?",
+		"It leaves the agenda. What you recorded about it (the kept record) stays in the journal.",
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			background(f.u, func() (struct{}, error) {
+				return struct{}{}, f.u.store.DeleteCommitment(c.ID)
+			}, func(struct{}) {
+				f.dlg.Hide()
+				if f.saved != nil {
+					f.saved(data.Commitment{})
+				}
+			})
+		}, f.u.win)
+}

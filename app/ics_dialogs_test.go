@@ -1,0 +1,70 @@
+package app
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bothand/bothand/data"
+)
+
+func TestImportAFileThenSeeItsEvents(t *testing.T) {
+	u, s, ts := openTiers(t)
+	f, err := os.Open(filepath.Join("..", "data", "testdata", "ics", "google.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.importFrom(f, "google.ics", data.TierNonNegotiable)
+	mustContain(t, overlayText(u), "Calendar imported", "4 new")
+	list, _ := s.Commitments()
+	if len(list) != 4 || list[0].Tier != data.TierNonNegotiable {
+		t.Fatalf("imported %+v", list)
+	}
+
+	// A repeating event still to come shows in the side list.
+	future := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:club@school\r\nSUMMARY:Chess club\r\n" +
+		"DTSTART;TZID=Europe/London:" + weekdayAfter(3).Format("20060102") + "T153000\r\n" +
+		"DTEND;TZID=Europe/London:" + weekdayAfter(3).Format("20060102") + "T163000\r\n" +
+		"RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	ts.importFrom(io.NopCloser(strings.NewReader(future)), "club.ics", data.TierFlexible)
+	mustContain(t, visibleText(ts.list), "Chess club", "Every "+weekdayAfter(3).Weekday().String())
+	mustContain(t, badgeWords(ts.list), "Flexible")
+}
+
+func TestABrokenFileImportsNothingAndSaysWhere(t *testing.T) {
+	u, s, ts := openTiers(t)
+	broken := "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nSUMMARY:Concert\nDTSTART:tomorrow\nEND:VEVENT\nEND:VCALENDAR\n"
+	ts.importFrom(io.NopCloser(strings.NewReader(broken)), "broken.ics", data.TierNonNegotiable)
+	mustContain(t, overlayText(u), "Nothing was imported", "line 6", "DTSTART", "as they were")
+	if list, _ := s.Commitments(); len(list) != 0 {
+		t.Errorf("imported %+v", list)
+	}
+}
+
+type bufferCloser struct {
+	strings.Builder
+	closed bool
+}
+
+func (b *bufferCloser) Close() error { b.closed = true; return nil }
+
+func TestExportWritesBusyTimes(t *testing.T) {
+	u, s, ts := openTiers(t)
+	day := weekdayAfter(1)
+	for _, c := range []data.Commitment{
+		{Title: "Sports day", Tier: 1, StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0)},
+		{Title: "Dinner", Tier: 2, StartsAt: at(day, 18, 0), EndsAt: at(day, 19, 0), RRule: "FREQ=DAILY"},
+	} {
+		if _, err := s.SaveCommitment(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out bufferCloser
+	ts.exportTo(&out, "busy.ics", []data.Tier{data.TierNonNegotiable})
+	if !out.closed || strings.Count(out.String(), "BEGIN:VEVENT") != 1 || strings.Contains(out.String(), "Sports") {
+		t.Errorf("export:\n%s", out.String())
+	}
+	mustContain(t, overlayText(u), "1 busy events written", "busy.ics")
+}

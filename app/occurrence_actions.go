@@ -1,0 +1,133 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// occurrenceMenu lists what can be done with one occurrence: record
+// whether it was kept, missed or moved, skip it, edit or delete its
+// commitment. Kept and missed are offered once it has begun.
+func (t *tiersScreen) occurrenceMenu(o data.Occurrence) *fyne.Menu {
+	id, at := o.Commitment.ID, o.OccursAt
+	var items []*fyne.MenuItem
+	if !o.Start.After(time.Now()) {
+		items = append(items,
+			fyne.NewMenuItem("Kept it", func() { t.setOutcome(id, at, data.OutcomeKept, nil) }),
+			fyne.NewMenuItem("Missed it", func() { t.setOutcome(id, at, data.OutcomeMissed, nil) }))
+	}
+	items = append(items, fyne.NewMenuItem("Moved to another time…", func() { t.askMovedTo(o) }))
+	if o.Outcome != nil {
+		items = append(items, fyne.NewMenuItem("Clear what I recorded", func() { t.setOutcome(id, at, "", nil) }))
+	}
+	items = append(items, fyne.NewMenuItemSeparator())
+	if o.Commitment.RRule != "" {
+		items = append(items, fyne.NewMenuItem("Skip this one", func() { t.skip(o) }))
+	}
+	items = append(items,
+		fyne.NewMenuItem("Edit the commitment…", func() { t.editCommitment(id) }),
+		fyne.NewMenuItem("Delete the commitment…", func() { t.confirmDeleteCommitment(*o.Commitment) }))
+	return fyne.NewMenu("", items...)
+}
+
+func (t *tiersScreen) showOccurrenceMenu(o data.Occurrence, from fyne.CanvasObject) {
+	widget.ShowPopUpMenuAtRelativePosition(t.occurrenceMenu(o), t.u.win.Canvas(), fyne.NewPos(0, from.Size().Height), from)
+}
+
+func (t *tiersScreen) setOutcome(id int64, occursAt time.Time, outcome data.Outcome, movedTo *time.Time) {
+	background(t.u, func() (struct{}, error) {
+		return struct{}{}, t.u.store.SetOutcome(id, occursAt, outcome, movedTo)
+	}, func(struct{}) { t.load() })
+}
+
+// askMovedTo asks where the occurrence went; the new time is optional.
+func (t *tiersScreen) askMovedTo(o data.Occurrence) {
+	start := o.Start.Local()
+	date := newDateField(start)
+	clock := newClockField(start.Hour(), start.Minute())
+	known := widget.NewCheck("I know the new time", nil)
+	known.SetChecked(true)
+	msg := newFieldMessage()
+	when := container.NewGridWithColumns(2, date, clock)
+	if o.AllDay() {
+		clock.Hide()
+	}
+	known.OnChanged = func(on bool) { setVisible(when, on) }
+	var d dialog.Dialog
+	save := widget.NewButton("Save", func() {
+		var movedTo *time.Time
+		if known.Checked {
+			day, err := dateOfField(date)
+			if err != nil {
+				msg.show(err.Error())
+				return
+			}
+			h, m := 0, 0
+			if !o.AllDay() {
+				if h, m, err = parseClock(clock.Text); err != nil {
+					msg.show(err.Error())
+					return
+				}
+			}
+			to := at(day, h, m)
+			movedTo = &to
+		}
+		d.Hide()
+		t.setOutcome(o.Commitment.ID, o.OccursAt, data.OutcomeMoved, movedTo)
+	})
+	save.Importance = widget.HighImportance
+	content := container.NewVBox(
+		wrapLabel("“"+o.Commitment.Title+"” of "+data.FormatSpan(o.Start, o.End, o.AllDay())+" moved to:"),
+		known, when, msg,
+		container.NewHBox(widget.NewButton("Cancel", func() { d.Hide() }), save))
+	d = dialog.NewCustomWithoutButtons("Moved", content, t.u.win)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+}
+
+func (t *tiersScreen) skip(o data.Occurrence) {
+	background(t.u, func() (struct{}, error) {
+		return struct{}{}, t.u.store.SkipOccurrence(o.Commitment.ID, o.OccursAt)
+	}, func(struct{}) { t.load() })
+}
+
+func (t *tiersScreen) confirmDeleteCommitment(c data.Commitment) {
+	dialog.ShowConfirm("Delete “"+c.Title+"”?",
+		"It leaves the agenda, every time it repeats. What you recorded about it stays in the journal.",
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			background(t.u, func() (struct{}, error) {
+				return struct{}{}, t.u.store.DeleteCommitment(c.ID)
+			}, func(struct{}) { t.load() })
+		}, t.u.win)
+}
+
+// workMenu offers moving or deleting a work block.
+func (t *tiersScreen) workMenu(wb data.WorkBlock) *fyne.Menu {
+	return fyne.NewMenu("",
+		fyne.NewMenuItem("Move or change…", func() { t.openWorkForm(wb) }),
+		fyne.NewMenuItem("Delete", func() {
+			dialog.ShowConfirm("Delete this work block?",
+				"“"+wb.Title+"” leaves the agenda, with any make-up notes it left that aren't done.",
+				func(yes bool) {
+					if !yes {
+						return
+					}
+					background(t.u, func() (struct{}, error) {
+						return struct{}{}, t.u.store.DeleteWorkBlock(wb.ID)
+					}, func(struct{}) { t.load() })
+				}, t.u.win)
+		}))
+}
+
+func (t *tiersScreen) showWorkMenu(wb data.WorkBlock, from fyne.CanvasObject) {
+	widget.ShowPopUpMenuAtRelativePosition(t.workMenu(wb), t.u.win.Canvas(), fyne.NewPos(0, from.Size().Height), from)
+}

@@ -1,0 +1,59 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+func TestMarkAnOccurrenceMovedToANewTime(t *testing.T) {
+	u, s, ts := openTiers(t)
+	day := weekdayAfter(1)
+	c, err := s.SaveCommitment(data.Commitment{Title: "Piano recital", Tier: 1, StartsAt: at(day, 17, 0), EndsAt: at(day, 18, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.jump(day)
+	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
+	menuItem(t, ts.occurrenceMenu(occ[0]), "Moved to another time…").Action()
+	mustContain(t, overlayText(u), "“Piano recital”", "moved to:")
+	top := u.win.Canvas().Overlays().Top()
+	var clock *widget.Entry
+	walk(top, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok && e.Text == "17:00" {
+			clock = e
+		}
+		return true
+	})
+	if clock == nil {
+		t.Fatal("no time field showing the old time")
+	}
+	setText(clock, "19:30")
+	test.Tap(findButton(t, top, "Save"))
+	back, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
+	if len(back) != 1 || back[0].Outcome == nil || back[0].Outcome.Status != data.OutcomeMoved ||
+		back[0].Outcome.MovedTo == nil || !back[0].Start.Equal(at(day, 19, 30)) || back[0].Commitment.ID != c.ID {
+		t.Fatalf("after moving: %+v", back)
+	}
+	mustContain(t, visibleText(ts.agenda), "Moved from", "19:30–20:30")
+}
+
+func TestDeleteACommitmentFromTheAgenda(t *testing.T) {
+	u, s, ts := openTiers(t)
+	day := weekdayAfter(1)
+	if _, err := s.SaveCommitment(data.Commitment{Title: "Football", Tier: 2, StartsAt: at(day, 16, 0), EndsAt: at(day, 17, 0), RRule: "FREQ=WEEKLY"}); err != nil {
+		t.Fatal(err)
+	}
+	ts.jump(day)
+	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
+	menuItem(t, ts.occurrenceMenu(occ[0]), "Delete the commitment…").Action()
+	mustContain(t, overlayText(u), "Delete “Football”?", "every time it repeats")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Yes"))
+	if list, _ := s.Commitments(); len(list) != 0 {
+		t.Errorf("still there: %+v", list)
+	}
+}

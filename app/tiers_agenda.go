@@ -1,0 +1,234 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
+)
+
+// renderAgenda lays out the snapshot's days: the open make-up notes first,
+// then each day with its commitments (with their tier badges and what was
+// recorded about them), its work, and the make-up notes for it.
+func (t *tiersScreen) renderAgenda() {
+	var rows []fyne.CanvasObject
+	if card := t.makeUpCard(); card != nil {
+		rows = append(rows, card)
+	}
+	today := midnight(time.Now())
+	for _, day := range t.snapshot.days {
+		heading := widget.NewLabelWithStyle(dayHeading(day.Date, today), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		rows = append(rows, heading)
+		if day.Empty() {
+			free := widget.NewLabel("Nothing planned.")
+			free.Importance = widget.LowImportance
+			rows = append(rows, free)
+		}
+		for _, o := range day.Occurrences {
+			rows = append(rows, t.occurrenceRow(o, day.Date))
+		}
+		for _, wb := range day.WorkBlocks {
+			rows = append(rows, t.workRow(wb))
+		}
+		for _, n := range day.MakeUps {
+			rows = append(rows, makeUpLine(n))
+		}
+		rows = append(rows, widget.NewSeparator())
+	}
+	t.agenda.Objects = rows
+	t.agenda.Refresh()
+}
+
+// occurrenceRow is one commitment occurrence: badge, time, title, what was
+// recorded, and its actions.
+func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time) fyne.CanvasObject {
+	badge := widgets.NewTierBadge(int(o.Tier()))
+	when := widget.NewLabel(occurrenceTime(o, day))
+	title := widget.NewLabel(o.Commitment.Title)
+	title.Wrapping = fyne.TextWrapWord
+	if o.Tier() == data.TierNonNegotiable {
+		title.TextStyle = fyne.TextStyle{Bold: true}
+	}
+	details := []fyne.CanvasObject{title}
+	if o.Commitment.Location != "" {
+		where := widget.NewLabel(o.Commitment.Location)
+		where.SizeName = theme.SizeNameCaptionText
+		where.Truncation = fyne.TextTruncateEllipsis
+		details = append(details, where)
+	}
+	right := container.NewHBox()
+	if text := outcomeText(o); text != "" {
+		// The words and marks carry the meaning; Fyne's success and warning
+		// colours are too faint on the light theme for text.
+		right.Add(widget.NewLabel(text))
+	}
+	actions := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
+	actions.Importance = widget.LowImportance
+	actions.OnTapped = func() { t.showOccurrenceMenu(o, actions) }
+	right.Add(actions)
+	return container.NewBorder(nil, nil, leadColumns(badge, when), right, container.NewVBox(details...))
+}
+
+// leadColumns lines up the badge (or icon) and time columns of agenda
+// rows, whatever the tier's word or the time's width.
+func leadColumns(mark, when fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewHBox(
+		container.New(topAligned{badgeColumn(), lineHeight()}, mark),
+		container.New(topAligned{timeColumn(), lineHeight()}, when))
+}
+
+func badgeColumn() float32 { return widgets.NewTierBadge(1).MinSize().Width }
+
+func timeColumn() float32 { return widget.NewLabel("00:00–00:00").MinSize().Width }
+
+func lineHeight() float32 { return widget.NewLabel("Xg").MinSize().Height }
+
+// topAligned gives its one object at least a width and its own height,
+// centred on the row's first line of text.
+type topAligned struct{ width, line float32 }
+
+func (l topAligned) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := objs[0].MinSize()
+	return fyne.NewSize(max(l.width, m.Width), max(m.Height, l.line))
+}
+
+func (l topAligned) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	h := objs[0].MinSize().Height
+	objs[0].Move(fyne.NewPos(0, max(0, (l.line-h)/2)))
+	objs[0].Resize(fyne.NewSize(size.Width, h))
+}
+
+// occurrenceTime is the time column: "18:00–19:00", "all day", or
+// "until 09:00" for the morning end of something that began the day before.
+func occurrenceTime(o data.Occurrence, day time.Time) string {
+	if o.AllDay() {
+		return "All day  "
+	}
+	start, end := o.Start.Local(), o.End.Local()
+	switch {
+	case start.Before(day):
+		return "until " + end.Format("15:04")
+	case end.Equal(start):
+		return start.Format("15:04")
+	}
+	return start.Format("15:04") + "–" + end.Format("15:04")
+}
+
+func outcomeText(o data.Occurrence) string {
+	if o.Outcome == nil {
+		return ""
+	}
+	switch o.Outcome.Status {
+	case data.OutcomeKept:
+		return "✓ Kept"
+	case data.OutcomeMissed:
+		return "✗ Missed"
+	case data.OutcomeMoved:
+		if o.Outcome.MovedTo != nil {
+			return "Moved from " + o.OccursAt.Local().Format("Mon 2 Jan 15:04")
+		}
+		return "Moved"
+	}
+	return ""
+}
+
+// workRow is one block of client work with its buffer, deadline and any
+// emergency reason.
+func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
+	icon := widget.NewIcon(theme.ComputerIcon())
+	start, end := wb.StartsAt.Local(), wb.EndsAt.Local()
+	when := widget.NewLabel(start.Format("15:04") + "–" + end.Format("15:04"))
+	name := wb.Title
+	if wb.Client != "" {
+		name = wb.Client + " · " + wb.Title
+	}
+	title := widget.NewLabel(name)
+	title.Wrapping = fyne.TextWrapWord
+	details := []fyne.CanvasObject{title}
+	var facts []string
+	if wb.BufferMinutes > 0 {
+		facts = append(facts, data.FormatDuration(wb.Buffer())+" buffer")
+	}
+	if wb.DeadlineAt != nil {
+		planned, _ := wb.PlannedFinish()
+		facts = append(facts, "deadline "+wb.DeadlineAt.Local().Format("Mon 2 Jan 15:04")+", planned finish "+planned.Local().Format("15:04"))
+	}
+	if len(facts) > 0 {
+		l := widget.NewLabel(strings.Join(facts, " · "))
+		l.SizeName = theme.SizeNameCaptionText
+		l.Wrapping = fyne.TextWrapWord
+		details = append(details, l)
+	}
+	if wb.EmergencyReason != "" {
+		l := widget.NewLabel("Emergency: " + wb.EmergencyReason)
+		l.Importance = widget.WarningImportance
+		l.Wrapping = fyne.TextWrapWord
+		details = append(details, l)
+	}
+	actions := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
+	actions.Importance = widget.LowImportance
+	actions.OnTapped = func() { t.showWorkMenu(wb, actions) }
+	return container.NewBorder(nil, nil, leadColumns(container.NewHBox(icon, widget.NewLabel("Work")), when), actions, container.NewVBox(details...))
+}
+
+// makeUpLine is a make-up note on the day the time was taken.
+func makeUpLine(n data.MakeUpNote) fyne.CanvasObject {
+	text := fmt.Sprintf("Make up for “%s”", n.Commitment)
+	if n.Work != "" {
+		text += ": work (" + n.Work + ") took this time"
+	}
+	if n.DoneAt != nil {
+		text += " · made up"
+	}
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), nil, l)
+}
+
+// makeUpShown is how many make-up notes the card shows before "more".
+const makeUpShown = 3
+
+// makeUpCard lists the time owed to flexible commitments that has already
+// been taken (a note about planned work waits on its own day), each with a
+// way to say it was given back.
+func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
+	var due []data.MakeUpNote
+	now := time.Now()
+	for _, n := range t.snapshot.makeUps {
+		if !n.OccursAt.After(now) {
+			due = append(due, n)
+		}
+	}
+	if len(due) == 0 {
+		return nil
+	}
+	heading := widget.NewLabelWithStyle(fmt.Sprintf("To make up (%d)", len(due)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	box := container.NewVBox(heading)
+	for i, n := range due {
+		if i == makeUpShown && !t.allMakeUps {
+			box.Add(widget.NewButton(fmt.Sprintf("Show %d more", len(due)-makeUpShown), func() {
+				t.allMakeUps = true
+				t.renderAgenda()
+			}))
+			break
+		}
+		text := widget.NewLabel(n.Note)
+		text.Wrapping = fyne.TextWrapWord
+		done := widget.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
+			background(t.u, func() (struct{}, error) {
+				return struct{}{}, t.u.store.MarkMakeUpDone(n.ID, true)
+			}, func(struct{}) { t.load() })
+		})
+		done.Importance = widget.LowImportance
+		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), done, text))
+	}
+	return widget.NewCard("", "", box)
+}

@@ -1,0 +1,74 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+var weekdayNames = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+
+// editWorkHours sets the hours in which free slots are suggested.
+func (t *tiersScreen) editWorkHours() {
+	background(t.u, func() (data.WorkHours, error) {
+		return t.u.store.WorkHours()
+	}, t.showWorkHours)
+}
+
+func (t *tiersScreen) showWorkHours(h data.WorkHours) {
+	days := widget.NewCheckGroup(weekdayNames, nil)
+	days.Horizontal = true
+	var on []string
+	for i, name := range weekdayNames {
+		if h.Days[(i+1)%7] {
+			on = append(on, name)
+		}
+	}
+	days.SetSelected(on)
+	from := newClockField(int(h.Start/time.Hour), int(h.Start%time.Hour/time.Minute))
+	to := newClockField(int(h.End/time.Hour), int(h.End%time.Hour/time.Minute))
+	msg := newFieldMessage()
+	var d dialog.Dialog
+	save := widget.NewButton("Save", func() {
+		var wh data.WorkHours
+		for _, name := range days.Selected {
+			for i, n := range weekdayNames {
+				if n == name {
+					wh.Days[(i+1)%7] = true
+				}
+			}
+		}
+		h1, m1, err := parseClock(from.Text)
+		if err != nil {
+			msg.show("Start: " + err.Error())
+			return
+		}
+		h2, m2, err := parseClock(to.Text)
+		if err != nil {
+			msg.show("End: " + err.Error())
+			return
+		}
+		wh.Start = time.Duration(h1)*time.Hour + time.Duration(m1)*time.Minute
+		wh.End = time.Duration(h2)*time.Hour + time.Duration(m2)*time.Minute
+		background(t.u, func() (struct{}, error) {
+			return struct{}{}, t.u.store.SetWorkHours(wh)
+		}, func(struct{}) { d.Hide() }, func(err error) { msg.show(err.Error()) })
+	})
+	save.Importance = widget.HighImportance
+	content := container.NewVBox(
+		wrapLabel("When a work block is refused, the next free slot is looked for within these hours."),
+		days,
+		container.NewGridWithColumns(2,
+			container.NewBorder(nil, nil, widget.NewLabel("From"), nil, from),
+			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, to)),
+		msg,
+		container.NewHBox(widget.NewButton("Cancel", func() { d.Hide() }), save))
+	d = dialog.NewCustomWithoutButtons("Working hours", content, t.u.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}

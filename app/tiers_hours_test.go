@@ -1,0 +1,46 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+func TestSetWorkingHours(t *testing.T) {
+	u, s, ts := openTiers(t)
+	ts.editWorkHours()
+	top := u.win.Canvas().Overlays().Top()
+	mustContain(t, overlayText(u), "Working hours", "next free slot")
+	var entries []*widget.Entry
+	var days *widget.CheckGroup
+	walk(top, func(o fyne.CanvasObject) bool {
+		switch w := o.(type) {
+		case *widget.Entry:
+			entries = append(entries, w)
+		case *widget.CheckGroup:
+			days = w
+		}
+		return true
+	})
+	if len(entries) != 2 || days == nil || entries[0].Text != "09:00" || len(days.Selected) != 5 {
+		t.Fatalf("the dialog shows %d fields, days %v", len(entries), days)
+	}
+	setText(entries[1], "8")
+	test.Tap(findButton(t, top, "Save"))
+	mustContain(t, overlayText(u), "at least 15 minutes after")
+	setText(entries[0], "7:30")
+	setText(entries[1], "3pm")
+	days.SetSelected([]string{"Mon", "Tue", "Sat"})
+	test.Tap(findButton(t, top, "Save"))
+	h, _ := s.WorkHours()
+	want := data.WorkHours{Start: 7*time.Hour + 30*time.Minute, End: 15 * time.Hour}
+	want.Days[time.Monday], want.Days[time.Tuesday], want.Days[time.Saturday] = true, true, true
+	if h != want {
+		t.Errorf("stored %+v, want %+v", h, want)
+	}
+}

@@ -1,0 +1,199 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/data"
+)
+
+func TestTiersEmptyStateOffersTheFirstAction(t *testing.T) {
+	u, _, ts := openTiers(t)
+	text := visibleText(u.tabs)
+	mustContain(t, text, "Tiers of commitments", "non-negotiable")
+	test.Tap(findButton(t, ts.view(), "Add a commitment"))
+	if ts.commitmentForm == nil || !strings.Contains(overlayText(u), "New commitment") {
+		t.Fatalf("the first action didn't open the form: %q", overlayText(u))
+	}
+}
+
+// TestAddTier1CommitmentAndBeRefusedAClashingWorkBlock is the tab's core
+// promise: a commitment typed in as non-negotiable, then work planned over
+// it is refused with the commitment named and a free slot offered, and
+// taking that slot is accepted.
+func TestAddTier1CommitmentAndBeRefusedAClashingWorkBlock(t *testing.T) {
+	u, s, ts := openTiers(t)
+	day := weekdayAfter(2)
+
+	test.Tap(findButton(t, ts.view(), "Add a commitment"))
+	f := ts.commitmentForm
+	test.Type(f.title, "Sports day")
+	f.tier.SetSelected(tierChoices[0])
+	f.date.SetDate(&day)
+	setText(f.from, "13:00")
+	setText(f.to, "15:00")
+	test.Tap(f.saveButton)
+
+	list, err := s.Commitments()
+	if err != nil || len(list) != 1 {
+		t.Fatalf("stored %v %v", list, err)
+	}
+	c := list[0]
+	if c.Title != "Sports day" || c.Tier != data.TierNonNegotiable || !c.StartsAt.Equal(at(day, 13, 0)) || !c.EndsAt.Equal(at(day, 15, 0)) {
+		t.Fatalf("stored %+v", c)
+	}
+	ts.jump(day)
+	mustContain(t, visibleText(ts.agenda), "Sports day", "13:00–15:00")
+	mustContain(t, badgeWords(ts.agenda), "Non-negotiable")
+
+	test.Tap(findButton(t, ts.view(), "Work block"))
+	w := ts.workForm
+	test.Type(w.client, "Acme")
+	test.Type(w.title, "Quarterly report")
+	w.date.SetDate(&day)
+	setText(w.from, "12:00")
+	setText(w.to, "14:00")
+	test.Tap(w.saveButton)
+
+	if !w.refusalBox.Visible() {
+		t.Fatalf("no refusal shown; dialog says %q", overlayText(u))
+	}
+	mustContain(t, w.refusal.Text, "“Sports day” is non-negotiable", "The next free 2 h starts")
+	if blocks, _ := s.WorkBlocks(day, day.AddDate(0, 0, 7)); len(blocks) != 0 {
+		t.Fatalf("refused work was stored: %+v", blocks)
+	}
+	if w.title.Text != "Quarterly report" || w.client.Text != "Acme" {
+		t.Error("what was typed was lost")
+	}
+
+	test.Tap(w.useSlot)
+	test.Tap(w.saveButton)
+	blocks, _ := s.WorkBlocks(day, day.AddDate(0, 0, 14))
+	if len(blocks) != 1 {
+		t.Fatalf("after taking the suggestion: %d blocks; dialog %q", len(blocks), overlayText(u))
+	}
+	b := blocks[0]
+	if b.EndsAt.Sub(b.StartsAt) != 2*time.Hour || (b.StartsAt.Before(at(day, 15, 0)) && b.EndsAt.After(at(day, 13, 0))) {
+		t.Errorf("stored block %v–%v still meets sports day", b.StartsAt, b.EndsAt)
+	}
+}
+
+func TestTier2WorkAsksForTheEmergencyAndKeepsTheReason(t *testing.T) {
+	u, s, ts := openTiers(t)
+	day := weekdayAfter(1)
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Family dinner", Tier: data.TierHighPriority,
+		StartsAt: at(day, 16, 0), EndsAt: at(day, 17, 0),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ts.jump(day)
+	ts.openWorkForm(data.WorkBlock{StartsAt: at(day, 15, 30), EndsAt: at(day, 16, 30)})
+	w := ts.workForm
+	test.Type(w.title, "Server outage")
+	test.Tap(w.saveButton)
+	if !w.emergencyBox.Visible() || w.refusalBox.Visible() {
+		t.Fatalf("no emergency question; dialog %q", overlayText(u))
+	}
+	mustContain(t, w.emergency.Text, "“Family dinner” is high priority", "genuine emergency")
+	if w.saveButton.Text != "Save as an emergency" {
+		t.Errorf("save button reads %q", w.saveButton.Text)
+	}
+	test.Tap(w.saveButton) // still no reason
+	if blocks, _ := s.WorkBlocks(day, day.AddDate(0, 0, 1)); len(blocks) != 0 {
+		t.Fatal("stored without a reason")
+	}
+	test.Type(w.reason, "The shop is down on launch day")
+	test.Tap(w.saveButton)
+	blocks, _ := s.WorkBlocks(day, day.AddDate(0, 0, 1))
+	if len(blocks) != 1 || blocks[0].EmergencyReason != "The shop is down on launch day" {
+		t.Fatalf("stored %+v", blocks)
+	}
+	mustContain(t, visibleText(ts.agenda), "Emergency: The shop is down on launch day", "Server outage")
+}
+
+func TestTier3WorkLeavesAMakeUpNoteOnTheAgenda(t *testing.T) {
+	u, s, ts := openTiers(t)
+	day := midnight(time.Now()).AddDate(0, 0, -1) // work that already took the time
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Play in the park", Tier: data.TierFlexible,
+		StartsAt: at(day, 10, 0), EndsAt: at(day, 11, 0),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ts.jump(day)
+	ts.openWorkForm(data.WorkBlock{StartsAt: at(day, 9, 30), EndsAt: at(day, 10, 30)})
+	test.Type(ts.workForm.title, "Call")
+	test.Tap(ts.workForm.saveButton)
+	mustContain(t, overlayText(u), "A make-up note was added", "Play in the park")
+	mustContain(t, visibleText(ts.agenda), "To make up (1)", "Make up for “Play in the park”", "took “Play in the park”")
+	notes, _ := s.OpenMakeUps()
+	if len(notes) != 1 {
+		t.Fatalf("notes %+v", notes)
+	}
+	test.Tap(findButton(t, ts.agenda, "Made up"))
+	if notes, _ := s.OpenMakeUps(); len(notes) != 0 {
+		t.Errorf("still open: %+v", notes)
+	}
+	if strings.Contains(visibleText(ts.agenda), "To make up") {
+		t.Error("the card stays after the last note was made up")
+	}
+}
+
+func TestMarkOccurrencesAndSeeTheKeptRecord(t *testing.T) {
+	_, s, ts := openTiers(t)
+	first := midnight(time.Now()).AddDate(0, 0, -3)
+	c, err := s.SaveCommitment(data.Commitment{
+		Title: "Bedtime story", Tier: data.TierHighPriority,
+		StartsAt: at(first, 0, 30), EndsAt: at(first, 1, 0), RRule: "FREQ=DAILY",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.jump(first)
+	occ, _ := s.Occurrences(first, first.AddDate(0, 0, 3))
+	if len(occ) != 3 {
+		t.Fatalf("%d occurrences", len(occ))
+	}
+	for i, o := range occ {
+		label := "Kept it"
+		if i == 1 {
+			label = "Missed it"
+		}
+		item := menuItem(t, ts.occurrenceMenu(o), label)
+		item.Action()
+	}
+	kept, of, _ := s.KeptRecord(c.ID, 10)
+	if kept != 2 || of != 3 {
+		t.Errorf("kept %d of %d", kept, of)
+	}
+	mustContain(t, visibleText(ts.agenda), "✓ Kept", "✗ Missed")
+	if got := commitmentDetail(ts.snapshot.commitments[0], ts.snapshot.kept[c.ID]); !strings.HasPrefix(got, "Kept 2 of the last 3") {
+		t.Errorf("side list detail %q", got)
+	}
+	// A future occurrence can only be moved or skipped.
+	future, _ := s.Occurrences(first.AddDate(0, 0, 5), first.AddDate(0, 0, 6))
+	menu := ts.occurrenceMenu(future[0])
+	for _, it := range menu.Items {
+		if it.Label == "Kept it" || it.Label == "Missed it" {
+			t.Error("kept/missed offered for a future occurrence")
+		}
+	}
+	menuItem(t, menu, "Skip this one").Action()
+	if again, _ := s.Occurrences(first.AddDate(0, 0, 5), first.AddDate(0, 0, 6)); len(again) != 0 {
+		t.Error("skipping didn't take it out")
+	}
+}
+
+func TestJumpWithTheCalendar(t *testing.T) {
+	_, s, ts := openTiers(t)
+	if _, err := s.SaveCommitment(data.Commitment{Title: "Dentist", Tier: 1, StartsAt: time.Date(2031, 5, 6, 9, 0, 0, 0, time.Local), EndsAt: time.Date(2031, 5, 6, 10, 0, 0, 0, time.Local)}); err != nil {
+		t.Fatal(err)
+	}
+	ts.calendar.OnChanged(time.Date(2031, 5, 1, 0, 0, 0, 0, time.UTC))
+	mustContain(t, ts.rangeText.Text, "Thu 1 May", "Wed 14 May 2031")
+	mustContain(t, visibleText(ts.agenda), "Dentist", "Tuesday 6 May 2031")
+}

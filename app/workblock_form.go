@@ -1,0 +1,335 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// Buffer choices, in minutes.
+var (
+	bufferChoices = []string{"No buffer", "15 min", "30 min", "1 h", "2 h", "Half a day (4 h)", "1 day"}
+	bufferMinutes = []int{0, 15, 30, 60, 120, 240, 1440}
+)
+
+// workBlockForm adds or moves a piece of client work and shows the tier
+// rules as they apply: a refusal naming the commitment with the next free
+// slot, the emergency question for high-priority time, and the make-up
+// note for flexible time.
+type workBlockForm struct {
+	u       *UI
+	dlg     dialog.Dialog
+	editing data.WorkBlock
+	saved   func(data.WorkBlock, data.Conflicts)
+
+	client, title *widget.Entry
+	date          *widget.DateEntry
+	from, to      *widget.Entry
+	hasDeadline   *widget.Check
+	deadlineDate  *widget.DateEntry
+	deadlineTime  *widget.Entry
+	buffer        *widget.Select
+	planned       *widget.Label
+	deadlineRow   *fyne.Container
+
+	// The rules, shown when they apply.
+	refusal      *widget.Label
+	useSlot      *widget.Button
+	refusalBox   *fyne.Container
+	emergency    *widget.Label
+	reason       *widget.Entry
+	emergencyBox *fyne.Container
+	suggested    time.Time
+
+	msgs       map[string]fieldMessage
+	saveButton *widget.Button
+}
+
+// showWorkBlockForm opens the form for wb (a new block when wb.ID is 0).
+func (u *UI) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, data.Conflicts)) *workBlockForm {
+	f := &workBlockForm{u: u, editing: wb, saved: saved, msgs: map[string]fieldMessage{}}
+	for _, k := range []string{"title", "client", "starts_at", "ends_at", "buffer_minutes", "deadline_at"} {
+		f.msgs[k] = newFieldMessage()
+	}
+	f.build()
+	f.fill(wb)
+	name := "New work block"
+	if wb.ID != 0 {
+		name = "Move work block"
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(name, f.content(), u.win)
+	f.update()
+	f.dlg.Resize(fyne.NewSize(580, 660))
+	f.dlg.Show()
+	u.win.Canvas().Focus(f.client)
+	return f
+}
+
+func (f *workBlockForm) build() {
+	f.client = widget.NewEntry()
+	f.client.SetPlaceHolder("Client (optional)")
+	f.title = widget.NewEntry()
+	f.title.SetPlaceHolder("What the work is, e.g. “Draft the quarterly report”")
+	f.date = widget.NewDateEntry()
+	f.from, f.to = newClockField(9, 0), newClockField(11, 0)
+	f.hasDeadline = widget.NewCheck("It has a deadline", func(bool) { f.update() })
+	f.deadlineDate = widget.NewDateEntry()
+	f.deadlineTime = newClockField(17, 0)
+	f.buffer = widget.NewSelect(bufferChoices, func(string) { f.update() })
+	f.planned = widget.NewLabel("")
+	f.planned.Wrapping = fyne.TextWrapWord
+	for _, e := range []*widget.Entry{f.from, f.to, f.deadlineTime} {
+		e.OnChanged = func(string) { f.update() }
+	}
+	f.deadlineDate.OnChanged = func(*time.Time) { f.update() }
+
+	f.refusal = widget.NewLabel("")
+	f.refusal.Wrapping = fyne.TextWrapWord
+	f.refusal.Importance = widget.DangerImportance
+	f.useSlot = widget.NewButtonWithIcon("Use that time", theme.ConfirmIcon(), f.takeSuggestion)
+	f.refusalBox = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.CancelIcon()), nil,
+			widget.NewLabelWithStyle("Refused: this time belongs to a non-negotiable commitment", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		f.refusal, container.NewHBox(f.useSlot))
+	f.refusalBox.Hide()
+
+	f.emergency = widget.NewLabel("")
+	f.emergency.Wrapping = fyne.TextWrapWord
+	f.reason = widget.NewMultiLineEntry()
+	f.reason.SetPlaceHolder("Why is this a genuine emergency? (kept with the work block)")
+	f.reason.SetMinRowsVisible(2)
+	f.emergencyBox = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil,
+			widget.NewLabelWithStyle("Only for a genuine emergency", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		f.emergency, f.reason)
+	f.emergencyBox.Hide()
+
+	f.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.save)
+	f.saveButton.Importance = widget.HighImportance
+}
+
+func (f *workBlockForm) content() fyne.CanvasObject {
+	label := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	f.deadlineRow = container.NewVBox(
+		container.NewGridWithColumns(2, f.deadlineDate, container.NewBorder(nil, nil, widget.NewLabel("at"), nil, f.deadlineTime)),
+		container.NewBorder(nil, nil, widget.NewLabel("Buffer before it"), nil, f.buffer),
+		f.msgs["deadline_at"], f.msgs["buffer_minutes"])
+	form := container.NewVBox(
+		label("Client"), f.client, f.msgs["client"],
+		label("Work"), f.title, f.msgs["title"],
+		label("When"), f.date,
+		container.NewGridWithColumns(2,
+			container.NewBorder(nil, nil, widget.NewLabel("From"), nil, f.from),
+			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, f.to)),
+		f.msgs["starts_at"], f.msgs["ends_at"],
+		f.hasDeadline, f.deadlineRow, f.planned,
+		f.refusalBox, f.emergencyBox,
+	)
+	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, f.saveButton)),
+		nil, nil, container.NewVScroll(form))
+}
+
+func (f *workBlockForm) fill(wb data.WorkBlock) {
+	f.client.SetText(wb.Client)
+	f.title.SetText(wb.Title)
+	start, end := wb.StartsAt.Local(), wb.EndsAt.Local()
+	f.date.SetDate(&start)
+	f.from.SetText(start.Format("15:04"))
+	f.to.SetText(end.Format("15:04"))
+	f.hasDeadline.SetChecked(wb.DeadlineAt != nil)
+	deadline := end.Add(2 * time.Hour)
+	if wb.DeadlineAt != nil {
+		deadline = wb.DeadlineAt.Local()
+	}
+	f.deadlineDate.SetDate(&deadline)
+	f.deadlineTime.SetText(deadline.Format("15:04"))
+	f.buffer.SetSelected(bufferChoices[0])
+	for i, m := range bufferMinutes {
+		if m == wb.BufferMinutes {
+			f.buffer.SetSelected(bufferChoices[i])
+		}
+	}
+	f.reason.SetText(wb.EmergencyReason)
+	f.update()
+}
+
+// update shows the deadline fields and the planned finish as they change.
+func (f *workBlockForm) update() {
+	if f.deadlineRow == nil {
+		return
+	}
+	setVisible(f.deadlineRow, f.hasDeadline.Checked)
+	wb, err := f.readQuiet()
+	planned, ok := wb.PlannedFinish()
+	if err != nil || !ok {
+		if wb.BufferMinutes > 0 && err == nil {
+			f.planned.SetText(fmt.Sprintf("The %s after the work is kept free for overruns.", data.FormatDuration(wb.Buffer())))
+			f.planned.Show()
+		} else {
+			f.planned.Hide()
+		}
+		return
+	}
+	text := fmt.Sprintf("Planned finish: %s (the deadline minus %s of buffer).", planned.Local().Format("Mon 2 Jan at 15:04"), data.FormatDuration(wb.Buffer()))
+	if wb.BufferMinutes == 0 {
+		text = "Planned finish: the deadline itself. A buffer leaves room for surprises."
+	}
+	f.planned.SetText(text)
+	f.planned.Show()
+}
+
+// readQuiet reads the fields without showing messages.
+func (f *workBlockForm) readQuiet() (data.WorkBlock, error) {
+	wb := f.editing
+	wb.Client, wb.Title = f.client.Text, f.title.Text
+	day, err := dateOfField(f.date)
+	if err != nil {
+		return wb, fieldErr("starts_at", err)
+	}
+	h1, m1, err := parseClock(f.from.Text)
+	if err != nil {
+		return wb, fieldErr("starts_at", problem("Start: "+err.Error()))
+	}
+	h2, m2, err := parseClock(f.to.Text)
+	if err != nil {
+		return wb, fieldErr("ends_at", problem("End: "+err.Error()))
+	}
+	wb.StartsAt, wb.EndsAt = at(day, h1, m1), at(day, h2, m2)
+	if wb.EndsAt.Before(wb.StartsAt) {
+		wb.EndsAt = wb.EndsAt.AddDate(0, 0, 1) // into the night
+	}
+	wb.BufferMinutes = 0
+	for i, c := range bufferChoices {
+		if f.buffer.Selected == c {
+			wb.BufferMinutes = bufferMinutes[i]
+		}
+	}
+	wb.DeadlineAt = nil
+	if f.hasDeadline.Checked {
+		d, err := dateOfField(f.deadlineDate)
+		if err != nil {
+			return wb, fieldErr("deadline_at", err)
+		}
+		h, m, err := parseClock(f.deadlineTime.Text)
+		if err != nil {
+			return wb, fieldErr("deadline_at", problem("Deadline: "+err.Error()))
+		}
+		deadline := at(d, h, m)
+		wb.DeadlineAt = &deadline
+	}
+	return wb, nil
+}
+
+func fieldErr(field string, err error) error {
+	return &data.ValidationError{Field: field, Message: err.Error()}
+}
+
+func (f *workBlockForm) save() {
+	for _, m := range f.msgs {
+		m.clear()
+	}
+	wb, err := f.readQuiet()
+	if err != nil {
+		f.showError(err)
+		return
+	}
+	reason := ""
+	if f.emergencyBox.Visible() {
+		reason = f.reason.Text
+	}
+	f.saveButton.Disable()
+	type result struct {
+		wb   data.WorkBlock
+		conf data.Conflicts
+	}
+	background(f.u, func() (result, error) {
+		wb, conf, err := f.u.store.SaveWorkBlock(wb, reason)
+		return result{wb, conf}, err
+	}, func(r result) {
+		f.saveButton.Enable()
+		f.dlg.Hide()
+		if f.saved != nil {
+			f.saved(r.wb, r.conf)
+		}
+	}, func(err error) {
+		f.saveButton.Enable()
+		f.showError(err)
+	})
+}
+
+// showError shows a refusal where it belongs: the tier rules in their
+// panels, bad input under its field.
+func (f *workBlockForm) showError(err error) {
+	var ce *data.ConflictError
+	var ve *data.ValidationError
+	switch {
+	case errors.As(err, &ce) && errors.Is(err, data.ErrNonNegotiable):
+		f.emergencyBox.Hide()
+		f.refusal.SetText(ce.Error())
+		f.suggested = ce.Conflicts.NextFree
+		setVisible(f.useSlot, !f.suggested.IsZero())
+		if !f.suggested.IsZero() {
+			f.useSlot.SetText("Use " + f.suggested.Local().Format("Mon 2 Jan, 15:04") + " instead")
+		}
+		f.refusalBox.Show()
+	case errors.As(err, &ce):
+		f.refusalBox.Hide()
+		f.emergency.SetText(ce.Error())
+		f.emergencyBox.Show()
+		f.saveButton.SetText("Save as an emergency")
+		if strings.TrimSpace(f.reason.Text) != "" {
+			f.emergency.SetText(ce.Error() + " Write the reason below.")
+		}
+		f.u.win.Canvas().Focus(f.reason)
+	case errors.As(err, &ve):
+		if m, ok := f.msgs[ve.Field]; ok {
+			m.show(ve.Message)
+			return
+		}
+		f.u.showError(err)
+	default:
+		f.u.showError(err)
+	}
+}
+
+// takeSuggestion moves the block to the suggested free slot, keeping its
+// length; the person saves it.
+func (f *workBlockForm) takeSuggestion() {
+	wb, err := f.readQuiet()
+	if err != nil || f.suggested.IsZero() {
+		return
+	}
+	length := wb.EndsAt.Sub(wb.StartsAt)
+	start := f.suggested.Local()
+	end := start.Add(length)
+	f.date.SetDate(&start)
+	f.from.SetText(start.Format("15:04"))
+	f.to.SetText(end.Format("15:04"))
+	f.refusalBox.Hide()
+	f.update()
+}
+
+// makeUpNotice tells the person what saving the work did to flexible time.
+func makeUpNotice(conf data.Conflicts) string {
+	if len(conf.Flexible) == 0 {
+		return ""
+	}
+	var names []string
+	for _, o := range conf.Flexible {
+		names = append(names, fmt.Sprintf("“%s” (%s)", o.Commitment.Title, data.FormatSpan(o.Start, o.End, o.AllDay())))
+	}
+	return "This work takes flexible time: " + strings.Join(names, ", ") +
+		". That's allowed. A note to make it up another day is now on your agenda."
+}

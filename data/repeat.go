@@ -1,0 +1,158 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Repeat is the simple form of a repeat rule that the commitment form
+// offers: every day, every week on chosen days, every month or every year,
+// until a date or a number of times.
+type Repeat struct {
+	Freq  string         // "", "DAILY", "WEEKLY", "MONTHLY" or "YEARLY"
+	Days  []time.Weekday // WEEKLY only; empty means the start's weekday
+	Until time.Time      // the last date it may happen (a date); zero for none
+	Count int            // how many times; 0 for no limit
+}
+
+var ruleDays = [7]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
+
+// Rule writes the repeat as an RFC 5545 RRULE value, "" for no repeat.
+func (r Repeat) Rule() string {
+	if r.Freq == "" {
+		return ""
+	}
+	parts := []string{"FREQ=" + r.Freq}
+	if r.Freq == "WEEKLY" && len(r.Days) > 0 {
+		days := slices.Clone(r.Days)
+		// Monday first, as people read a week.
+		slices.SortFunc(days, func(a, b time.Weekday) int { return (int(a)+6)%7 - (int(b)+6)%7 })
+		days = slices.Compact(days)
+		names := make([]string, len(days))
+		for i, d := range days {
+			names[i] = ruleDays[d]
+		}
+		parts = append(parts, "BYDAY="+strings.Join(names, ","))
+	}
+	switch {
+	case r.Count > 0:
+		parts = append(parts, "COUNT="+strconv.Itoa(r.Count))
+	case !r.Until.IsZero():
+		parts = append(parts, "UNTIL="+r.Until.Format("20060102"))
+	}
+	return strings.Join(parts, ";")
+}
+
+// ParseRepeat reads a rule into the simple form. ok is false when the rule
+// says more than the form can show (an interval, a monthly weekday, …): the
+// form then keeps the rule as it is.
+func ParseRepeat(rule string) (r Repeat, ok bool) {
+	rule = strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(rule)), "RRULE:")
+	if rule == "" {
+		return Repeat{}, true
+	}
+	for _, part := range strings.Split(rule, ";") {
+		key, val, _ := strings.Cut(part, "=")
+		switch key {
+		case "FREQ":
+			switch val {
+			case "DAILY", "WEEKLY", "MONTHLY", "YEARLY":
+				r.Freq = val
+			default:
+				return Repeat{}, false
+			}
+		case "BYDAY":
+			for _, d := range strings.Split(val, ",") {
+				i := slices.Index(ruleDays[:], d)
+				if i < 0 {
+					return Repeat{}, false
+				}
+				r.Days = append(r.Days, time.Weekday(i))
+			}
+		case "COUNT":
+			n, err := strconv.Atoi(val)
+			if err != nil || n <= 0 {
+				return Repeat{}, false
+			}
+			r.Count = n
+		case "UNTIL":
+			t, err := time.Parse("20060102", val[:min(8, len(val))])
+			if err != nil {
+				return Repeat{}, false
+			}
+			r.Until = t
+		case "INTERVAL":
+			if val != "1" {
+				return Repeat{}, false
+			}
+		case "WKST":
+		default:
+			return Repeat{}, false
+		}
+	}
+	if r.Freq == "" || (len(r.Days) > 0 && r.Freq != "WEEKLY") {
+		return Repeat{}, false
+	}
+	return r, true
+}
+
+// DescribeRule says in words how a commitment repeats: "Every week on
+// Monday and Thursday, until 13 Jul 2026". Rules beyond the simple form are
+// shown as they are.
+func DescribeRule(rule string, start time.Time) string {
+	r, ok := ParseRepeat(rule)
+	if !ok {
+		return "Repeats: " + rule
+	}
+	var s string
+	switch r.Freq {
+	case "":
+		return "Once"
+	case "DAILY":
+		s = "Every day"
+	case "WEEKLY":
+		days := r.Days
+		if len(days) == 0 {
+			days = []time.Weekday{start.Weekday()}
+		}
+		names := make([]string, len(days))
+		for i, d := range days {
+			names[i] = d.String()
+		}
+		if len(names) == 1 {
+			s = "Every " + names[0]
+		} else {
+			s = "Every week on " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+		}
+	case "MONTHLY":
+		s = fmt.Sprintf("Every month on the %s", ordinal(start.Day()))
+	case "YEARLY":
+		s = "Every year on " + start.Format("2 January")
+	}
+	switch {
+	case r.Count == 1:
+		s += ", once"
+	case r.Count > 1:
+		s += fmt.Sprintf(", %d times", r.Count)
+	case !r.Until.IsZero():
+		s += ", until " + r.Until.Format("2 Jan 2006")
+	}
+	return s
+}
+
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}

@@ -149,4 +149,3 @@ func listedTriggers(j *journalScreen) []string {
 	}
 	return out
 }
-

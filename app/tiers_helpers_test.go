@@ -47,7 +47,6 @@ func weekdayAfter(days int) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local)
 }
 
-
 func menuItem(t *testing.T, m *fyne.Menu, label string) *fyne.MenuItem {
 	t.Helper()
 	for _, it := range m.Items {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -51,9 +50,6 @@ type UI struct {
 	prefsWin    fyne.Window
 	// notify shows a desktop notification; tests capture it instead.
 	notify func(title, body string)
-	// upcoming lists the commitments and protocols reminders may be due
-	// for; nil until the tiers feature provides it.
-	upcoming      func(*data.Store, time.Time) ([]data.Upcoming, error)
 	stopReminders func()
 	transfer      transferState // export, import and backups (transfer.go)
 

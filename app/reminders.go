@@ -31,7 +31,6 @@ func (u *UI) checkReminders() {
 	if store == nil {
 		return
 	}
-	upcoming := u.upcoming
 	background(u, func() ([]data.Reminder, error) {
 		rs, err := store.ReminderSettings()
 		if err != nil {
@@ -42,11 +41,9 @@ func (u *UI) checkReminders() {
 			return nil, err
 		}
 		now := store.Now()
-		var coming []data.Upcoming
-		if upcoming != nil {
-			if coming, err = upcoming(store, now); err != nil {
-				return nil, err
-			}
+		coming, err := store.Upcoming(now)
+		if err != nil {
+			return nil, err
 		}
 		var send []data.Reminder
 		for _, r := range data.DueReminders(now, rs, slip.Text, coming) {

@@ -49,7 +49,7 @@ type UI struct {
 	readToday   bool
 	prefsWin    fyne.Window
 	// notify shows a desktop notification; tests capture it instead.
-	notify func(title, body string)
+	notify        func(title, body string)
 	stopReminders func()
 	transfer      transferState // export, import and backups (transfer.go)
 

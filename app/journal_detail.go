@@ -18,6 +18,9 @@ import (
 type entryDetail struct {
 	entry     data.Entry
 	protocols []data.Protocol
+	// about is the commitment the entry concerns, with its kept record.
+	about    *data.Commitment
+	kept, of int
 }
 
 // showEntry reads an entry and shows it on the right, with note (like
@@ -33,8 +36,17 @@ func (j *journalScreen) showEntry(id int64, note ...string) {
 		if d.entry, err = j.u.store.Entry(id); err != nil {
 			return d, err
 		}
-		d.protocols, err = j.u.store.EntryProtocols(id)
-		return d, err
+		if d.protocols, err = j.u.store.EntryProtocols(id); err != nil {
+			return d, err
+		}
+		if cid := d.entry.CommitmentID; cid != nil {
+			if c, err := j.u.store.Commitment(*cid); err == nil {
+				d.about = &c
+				d.kept, d.of, err = j.u.store.KeptRecord(c.ID, 10)
+				return d, err
+			}
+		}
+		return d, nil
 	}, func(d entryDetail) {
 		if j.detailID != id || j.editor != nil {
 			return // another entry or the editor was opened meanwhile
@@ -64,6 +76,11 @@ func (j *journalScreen) detailView(d entryDetail, note string) fyne.CanvasObject
 	trash := widget.NewButtonWithIcon("Move to trash", theme.DeleteIcon(), func() { j.trashEntry(e) })
 	trash.Importance = widget.LowImportance
 	header := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(edit, trash), when), metaL)
+	if d.about != nil {
+		about := wrapLabel(keptSentence(d.about.Title, d.kept, d.of))
+		about.Importance = widget.HighImportance
+		header.Add(about)
+	}
 	if note != "" {
 		n := widget.NewLabelWithStyle(note, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		n.Importance = widget.SuccessImportance

@@ -36,6 +36,7 @@ type entryEditor struct {
 	check     *kindCheck
 	intensity *keyIntensity
 	tags      *tagPicker
+	about     *commitmentLink
 	scroll    *container.Scroll
 	form      *fyne.Container
 	msgs      map[string]*widget.Label
@@ -51,6 +52,7 @@ func (j *journalScreen) openEditor(base data.Entry, draft *data.Draft) {
 	e.keeper = newDraftKeeper(j, e.draft)
 	e.build()
 	e.fill(base, draft)
+	e.about.load()
 	j.editor = e
 	j.empty.Hide()
 	j.split.Show()
@@ -78,6 +80,7 @@ func (e *entryEditor) build() {
 	e.check = newKindCheck(e)
 	e.intensity = newKeyIntensity(e.keys, func(int) { e.changed() })
 	e.tags = newTagPicker(e)
+	e.about = newCommitmentLink(e)
 
 	when := container.NewBorder(nil, nil, widget.NewLabel("When"), nil,
 		container.NewGridWithColumns(2, e.date, e.clock))
@@ -85,6 +88,10 @@ func (e *entryEditor) build() {
 		e.question(questionTrigger, hintTrigger, e.trigger, "trigger"),
 		e.question(questionStory, hintStory, e.story, "story"),
 		e.check.view,
+		// Which commitment it is about, and that commitment's record, sit
+		// just before the friend question: the kind answer can rest on them.
+		container.NewBorder(nil, nil, widget.NewLabel("About"), nil, e.about.sel),
+		e.about.record,
 		e.question(questionFriend, hintFriend, e.friend, "friend"),
 		e.check.plan,
 		sectionTitle("How strong is it?"),
@@ -190,6 +197,7 @@ func (e *entryEditor) fill(base data.Entry, d *data.Draft) {
 			intensity = *d.Intensity
 		}
 		kind, tags = data.Kind(d.Kind), d.Tags
+		e.base.CommitmentID = d.CommitmentID
 		e.status.SetText("Continuing what you wrote " + formatWhen(d.UpdatedAt) + ".")
 	}
 	local := at.In(time.Local)

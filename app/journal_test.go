@@ -38,12 +38,13 @@ func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 		t.Fatalf("Tab from the first question went to %T", u.win.Canvas().Focused())
 	}
 	typeText(u, "I keep choosing work over them")
-	// Tab past the three answers of the check to the friend question.
-	for range 4 {
+	// Tab past the three answers of the check and the commitment the entry
+	// is about, to the friend question.
+	for range 5 {
 		pressKey(u, fyne.KeyTab)
 	}
 	if u.win.Canvas().Focused() != j.editor.friend {
-		t.Fatalf("four Tabs from the story went to %T", u.win.Canvas().Focused())
+		t.Fatalf("five Tabs from the story went to %T", u.win.Canvas().Focused())
 	}
 	// The form scrolled so that the field with the cursor is in view.
 	d := fyne.CurrentApp().Driver()

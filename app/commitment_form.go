@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/widgets"
+
 	"github.com/bothand/bothand/data"
 )
 
@@ -50,7 +52,7 @@ type commitmentForm struct {
 	until    *widget.DateEntry
 	count    *widget.Entry
 	location *widget.Entry
-	notes    *widget.Entry
+	notes    *widgets.TextArea
 	skipped  *fyne.Container
 	exdates  []time.Time
 
@@ -99,7 +101,7 @@ func (f *commitmentForm) build() {
 	f.count.SetPlaceHolder("10")
 	f.location = widget.NewEntry()
 	f.location.SetPlaceHolder("Optional")
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = widgets.NewTextArea()
 	f.notes.SetPlaceHolder("Optional")
 	f.notes.SetMinRowsVisible(3)
 	f.skipped = container.NewVBox()

@@ -57,7 +57,7 @@ func (k *editorKeys) key(ev *fyne.KeyEvent) bool {
 // keyEntry is a text field whose Ctrl+S and Esc go to the editor, and whose
 // Tab moves on to the next field even when it takes several lines.
 type keyEntry struct {
-	widget.Entry
+	widgets.TextArea
 	keys *editorKeys
 }
 
@@ -73,13 +73,13 @@ func newKeyEntry(keys *editorKeys, multiLine bool) *keyEntry {
 
 func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 	if !e.keys.shortcut(s) {
-		e.Entry.TypedShortcut(s)
+		e.TextArea.TypedShortcut(s)
 	}
 }
 
 func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 	if !e.keys.key(ev) {
-		e.Entry.TypedKey(ev)
+		e.TextArea.TypedKey(ev)
 	}
 }
 

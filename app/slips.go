@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/widgets"
+
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
 )
@@ -141,7 +143,7 @@ func (d *slipsDialog) addSlip() {
 }
 
 func (d *slipsDialog) edit(s data.Slip) {
-	entry := widget.NewMultiLineEntry()
+	entry := widgets.NewTextArea()
 	entry.Wrapping = fyne.TextWrapWord
 	entry.SetText(s.Text)
 	entry.SetMinRowsVisible(3)

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/widgets"
+
 	"github.com/bothand/bothand/data"
 )
 
@@ -46,7 +48,7 @@ type workBlockForm struct {
 	useSlot      *widget.Button
 	refusalBox   *fyne.Container
 	emergency    *widget.Label
-	reason       *widget.Entry
+	reason       *widgets.TextArea
 	emergencyBox *fyne.Container
 	suggested    time.Time
 
@@ -104,7 +106,7 @@ func (f *workBlockForm) build() {
 
 	f.emergency = widget.NewLabel("")
 	f.emergency.Wrapping = fyne.TextWrapWord
-	f.reason = widget.NewMultiLineEntry()
+	f.reason = widgets.NewTextArea()
 	f.reason.SetPlaceHolder("Why is this a genuine emergency? (kept with the work block)")
 	f.reason.SetMinRowsVisible(2)
 	f.emergencyBox = container.NewVBox(

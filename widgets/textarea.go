@@ -1,0 +1,130 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TextArea is a text field that puts each character typed right after the
+// one before it, wherever the line wraps.
+//
+// Fyne 2.8.0's Entry keeps its cursor as a row and column of the wrapped
+// text. A space that fills a line exactly becomes the gap between that row
+// and the next, which does not exist yet, so the place after the space has
+// no row and column: the cursor stays in front of the space, the next word
+// is glued to the previous one and the space drifts to the end of the text.
+// For a journal that is a garbled sentence. TextArea remembers such a
+// "hanging" place and puts the next character there itself.
+type TextArea struct {
+	widget.Entry
+
+	hanging     int    // text offset the cursor should be at, or 0
+	hangingText string // the text when hanging was set
+}
+
+// NewTextArea returns a multi-line field that wraps at word boundaries.
+func NewTextArea() *TextArea {
+	t := &TextArea{}
+	t.MultiLine = true
+	t.Wrapping = fyne.TextWrapWord
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// TypedRune inserts r at the cursor and leaves the cursor just after it.
+func (t *TextArea) TypedRune(r rune) {
+	if t.Disabled() || t.SelectedText() != "" {
+		// Typing over a selection removes it first, which moves the
+		// cursor: Fyne's own placement is right for that case.
+		t.hanging = 0
+		t.Entry.TypedRune(r)
+		return
+	}
+	at := t.CursorTextOffset()
+	if t.hanging > 0 && t.Text == t.hangingText && at == t.hanging-1 {
+		// Still where the hanging place was left: insert after the space
+		// rather than before it. SetText forgets Fyne's undo history, a
+		// small price next to a glued sentence, and it only happens at
+		// such a line end.
+		runes := []rune(t.Text)
+		pos := t.hanging
+		t.hanging = 0
+		t.SetText(string(runes[:pos]) + string(r) + string(runes[pos:]))
+		t.settle(pos + 1)
+		return
+	}
+	t.hanging = 0
+	t.Entry.TypedRune(r)
+	t.settle(at + 1)
+}
+
+// settle makes sure the cursor is at offset want, or remembers it as
+// hanging when no row and column can hold it yet.
+func (t *TextArea) settle(want int) {
+	if t.CursorTextOffset() == want || t.placeCursor(want) {
+		return
+	}
+	t.hanging, t.hangingText = want, t.Text
+}
+
+// placeCursor looks for a row and column that stand for the text offset
+// want. Only the rows around the cursor can hold it, and a column past the
+// end of a row reads as the row's end, so each row's search stops at the
+// first column that no longer moves the offset. A place is only taken if it
+// is still right after Fyne has laid the text out again.
+func (t *TextArea) placeCursor(want int) bool {
+	row, col := t.CursorRow, t.CursorColumn
+	for r := max(row-1, 0); r <= row+1; r++ {
+		last := -1
+		for c := 0; ; c++ {
+			t.CursorRow, t.CursorColumn = r, c
+			got := t.CursorTextOffset()
+			if got == want {
+				t.Refresh()
+				if t.CursorTextOffset() == want {
+					return true
+				}
+				break
+			}
+			if got == last || got > want {
+				break
+			}
+			last = got
+		}
+	}
+	t.CursorRow, t.CursorColumn = row, col
+	t.Refresh()
+	return false
+}
+
+// Whatever else the person does to the text or the cursor moves on from a
+// hanging place.
+
+// TypedKey lets keys that edit or move the cursor end a hanging place. The
+// desktop driver also sends a key event for every letter before its rune,
+// and those must not.
+func (t *TextArea) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab,
+		fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown,
+		fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
+		t.hanging = 0
+	}
+	t.Entry.TypedKey(ev)
+}
+
+func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
+	t.hanging = 0
+	t.Entry.TypedShortcut(s)
+}
+
+func (t *TextArea) MouseDown(ev *desktop.MouseEvent) {
+	t.hanging = 0
+	t.Entry.MouseDown(ev)
+}
+
+func (t *TextArea) Tapped(ev *fyne.PointEvent) {
+	t.hanging = 0
+	t.Entry.Tapped(ev)
+}

@@ -104,6 +104,7 @@ func (f *commitmentForm) build() {
 	f.notes = widgets.NewTextArea()
 	f.notes.SetPlaceHolder("Optional")
 	f.notes.SetMinRowsVisible(3)
+	limitPastes(f.notes, pasteLimit, f.msgs["notes"].show)
 	f.skipped = container.NewVBox()
 	f.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.save)
 	f.saveButton.Importance = widget.HighImportance

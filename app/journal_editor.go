@@ -148,6 +148,7 @@ func (e *entryEditor) answer(rows int) *keyEntry {
 }
 
 func (e *entryEditor) question(q, hint string, field *keyEntry, name string) fyne.CanvasObject {
+	limitPastes(&field.TextArea, data.MaxFieldLen, func(msg string) { e.showMessage(name, msg) })
 	h := widget.NewLabel(hint)
 	h.Wrapping = fyne.TextWrapWord
 	h.SizeName = theme.SizeNameCaptionText

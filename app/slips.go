@@ -151,6 +151,7 @@ func (d *slipsDialog) edit(s data.Slip) {
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
+	limitPastes(entry, pasteLimit, func(s string) { msg.SetText(s); msg.Show() })
 	count := widget.NewLabel("")
 	count.SizeName = theme.SizeNameCaptionText
 	showCount := func(t string) { count.SetText(fmt.Sprintf("%d / %d characters", len([]rune(t)), data.MaxSlipLen)) }

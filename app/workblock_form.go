@@ -59,7 +59,7 @@ type workBlockForm struct {
 // showWorkBlockForm opens the form for wb (a new block when wb.ID is 0).
 func (u *UI) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, data.Conflicts)) *workBlockForm {
 	f := &workBlockForm{u: u, editing: wb, saved: saved, msgs: map[string]fieldMessage{}}
-	for _, k := range []string{"title", "client", "starts_at", "ends_at", "buffer_minutes", "deadline_at"} {
+	for _, k := range []string{"title", "client", "starts_at", "ends_at", "buffer_minutes", "deadline_at", "reason"} {
 		f.msgs[k] = newFieldMessage()
 	}
 	f.build()
@@ -109,10 +109,11 @@ func (f *workBlockForm) build() {
 	f.reason = widgets.NewTextArea()
 	f.reason.SetPlaceHolder("Why is this a genuine emergency? (kept with the work block)")
 	f.reason.SetMinRowsVisible(2)
+	limitPastes(f.reason, pasteLimit, f.msgs["reason"].show)
 	f.emergencyBox = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil,
 			widget.NewLabelWithStyle("Only for a genuine emergency", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		f.emergency, f.reason)
+		f.emergency, f.reason, f.msgs["reason"])
 	f.emergencyBox.Hide()
 
 	f.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.save)

@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -18,6 +20,13 @@ import (
 // "hanging" place and puts the next character there itself.
 type TextArea struct {
 	widget.Entry
+
+	// MaxPaste, above zero, is the most characters the field may hold
+	// after a paste. Laying out wrapped text costs more than linear time in
+	// Fyne (a million characters took half a minute here), so a paste that
+	// would pass it is refused and OnPasteRefused is told its length.
+	MaxPaste       int
+	OnPasteRefused func(pasted int)
 
 	hanging     int    // text offset the cursor should be at, or 0
 	hangingText string // the text when hanging was set
@@ -116,6 +125,16 @@ func (t *TextArea) TypedKey(ev *fyne.KeyEvent) {
 
 func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
 	t.hanging = 0
+	if p, ok := s.(*fyne.ShortcutPaste); ok && t.MaxPaste > 0 && p.Clipboard != nil {
+		n := utf8.RuneCountInString(p.Clipboard.Content())
+		kept := utf8.RuneCountInString(t.Text) - utf8.RuneCountInString(t.SelectedText())
+		if kept+n > t.MaxPaste {
+			if t.OnPasteRefused != nil {
+				t.OnPasteRefused(n)
+			}
+			return
+		}
+	}
 	t.Entry.TypedShortcut(s)
 }
 

@@ -85,3 +85,30 @@ func TestTextAreaTakesKeyEventsForLetters(t *testing.T) {
 		w.Close()
 	}
 }
+
+func TestTextAreaRefusesAPastePastItsLimit(t *testing.T) {
+	a := NewTextArea()
+	w := test.NewWindow(a)
+	defer w.Close()
+	w.Canvas().Focus(a)
+	a.MaxPaste = 20
+	refused := 0
+	a.OnPasteRefused = func(n int) { refused = n }
+	clip := fyne.CurrentApp().Clipboard()
+	paste := func(s string) {
+		clip.SetContent(s)
+		a.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	}
+
+	paste("twelve chars")
+	paste("nine more")
+	if a.Text != "twelve chars" || refused != 9 {
+		t.Errorf("after a paste past the limit: text %q, refused %d", a.Text, refused)
+	}
+	refused = 0
+	a.TypedShortcut(&fyne.ShortcutSelectAll{})
+	paste("ünïcödé counts runes") // 20 characters in more bytes, over a selection
+	if a.Text != "ünïcödé counts runes" || refused != 0 {
+		t.Errorf("a paste that fits: text %q, refused %d", a.Text, refused)
+	}
+}

@@ -1,0 +1,46 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/bothand/bothand/data"
+)
+
+// TestATenMegabytePasteIsRefusedWithAMessage pastes ten megabytes into an
+// answer: it is refused at once with a message under the field, what was
+// typed stays, and a paste that fits still works and is saved.
+func TestATenMegabytePasteIsRefusedWithAMessage(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	press(t, u, shortcutNew)
+	typeText(u, "Late pickup again. ")
+	clip := fyne.CurrentApp().Clipboard()
+
+	clip.SetContent(strings.Repeat("0123456789", 1<<20))
+	start := time.Now()
+	press(t, u, &fyne.ShortcutPaste{Clipboard: clip})
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("refusing the paste took %v", took)
+	}
+	if got := j.editor.trigger.Text; got != "Late pickup again. " {
+		t.Fatalf("after the refused paste the answer is %d characters", len(got))
+	}
+	if !strings.Contains(visibleText(u.win.Content()), "That paste is 10,485,760 characters long and this field holds up to 100,000") {
+		t.Error("no message about the refused paste")
+	}
+
+	clip.SetContent("The teacher was kind about it.")
+	press(t, u, &fyne.ShortcutPaste{Clipboard: clip})
+	press(t, u, shortcutSave)
+	page, err := s.EntryPage(data.EntryFilter{}, nil, 5)
+	if err != nil || len(page.Rows) != 1 {
+		t.Fatalf("entries after saving: %+v, %v", page.Rows, err)
+	}
+	e, _ := s.Entry(page.Rows[0].ID)
+	if e.Trigger != "Late pickup again. The teacher was kind about it." {
+		t.Errorf("stored %q", e.Trigger)
+	}
+}

@@ -1,0 +1,23 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
+)
+
+// pasteLimit is the most a text field takes in one paste. It is the longest
+// journal answer: past it, laying out the wrapped text would freeze the
+// window for seconds, then minutes.
+const pasteLimit = data.MaxFieldLen
+
+// limitPastes makes field refuse a paste that would take it past limit
+// characters, and explain it through show; nothing already typed changes.
+func limitPastes(field *widgets.TextArea, limit int, show func(msg string)) {
+	field.MaxPaste = limit
+	field.OnPasteRefused = func(n int) {
+		show(fmt.Sprintf("That paste is %s characters long and this field holds up to %s. Nothing was pasted and nothing you wrote changed: paste a shorter part.",
+			thousands(n), thousands(limit)))
+	}
+}

@@ -31,7 +31,9 @@ type journalFilters struct {
 	to     *widget.Entry
 	custom *fyne.Container
 	msg    *widget.Label
-	view   fyne.CanvasObject
+	// searchMsg explains a refused paste into the search field.
+	searchMsg *widget.Label
+	view      fyne.CanvasObject
 
 	tags []data.Tag
 	seq  int // the latest search typed; older ones are dropped
@@ -42,7 +44,7 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 	f.search = newKeyEntry(j.keys, false)
 	f.search.SetPlaceHolder("Search your journal (Ctrl+F)")
 	f.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	f.search.OnChanged = func(string) { f.searchSoon() }
+	f.search.OnChanged = func(string) { f.searchMsg.Hide(); f.searchSoon() }
 	f.search.OnSubmitted = func(string) { f.apply() }
 
 	f.kind = widget.NewSelect(kindChoices, func(string) { f.apply() })
@@ -58,6 +60,13 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 	f.msg = widget.NewLabel("")
 	f.msg.Importance = widget.DangerImportance
 	f.msg.Wrapping = fyne.TextWrapWord
+	// No one searches for a page of text; a huge paste would only make
+	// the query slow.
+	f.searchMsg = widget.NewLabel("")
+	f.searchMsg.Importance = widget.DangerImportance
+	f.searchMsg.Wrapping = fyne.TextWrapWord
+	f.searchMsg.Hide()
+	limitPastes(&f.search.TextArea, 1000, func(m string) { f.searchMsg.SetText(m); f.searchMsg.Show() })
 	f.msg.Hide()
 	f.custom = container.NewVBox(container.NewGridWithColumns(2, f.from, f.to), f.msg)
 	f.custom.Hide()
@@ -70,7 +79,7 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 		f.apply()
 	})
 	f.dates.SetSelectedIndex(0)
-	f.view = container.NewVBox(container.NewGridWithColumns(3, f.kind, f.tag, f.dates), f.custom)
+	f.view = container.NewVBox(f.searchMsg, container.NewGridWithColumns(3, f.kind, f.tag, f.dates), f.custom)
 	return f
 }
 

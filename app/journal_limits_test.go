@@ -44,3 +44,21 @@ func TestATenMegabytePasteIsRefusedWithAMessage(t *testing.T) {
 		t.Errorf("stored %q", e.Trigger)
 	}
 }
+
+func TestAHugePasteIntoSearchIsRefused(t *testing.T) {
+	u, _, j := newJournalUI(t)
+	// The search shows once there is something to search.
+	press(t, u, shortcutNew)
+	typeText(u, "Snapped at bedtime")
+	press(t, u, shortcutSave)
+	u.win.Canvas().Focus(j.filters.search)
+	clip := fyne.CurrentApp().Clipboard()
+	clip.SetContent(strings.Repeat("word ", 1<<20))
+	press(t, u, &fyne.ShortcutPaste{Clipboard: clip})
+	if j.filters.search.Text != "" {
+		t.Errorf("the search field took %d characters", len(j.filters.search.Text))
+	}
+	if !strings.Contains(visibleText(u.win.Content()), "this field holds up to 1,000") {
+		t.Error("no message about the refused paste")
+	}
+}

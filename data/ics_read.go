@@ -9,9 +9,11 @@ import (
 	ics "github.com/arran4/golang-ical"
 )
 
-// MaxICSSize is the largest .ics file read: a decade of a busy school's
-// calendar is a few megabytes.
-const MaxICSSize = 64 << 20
+// MaxICSSize is the largest .ics file read. A decade of a busy school's
+// calendar is a few megabytes; reading takes about 15 times the file's size
+// in memory at its peak (30 MB took 430 MB here), so the limit keeps an
+// import within a couple of hundred megabytes.
+const MaxICSSize = 16 << 20
 
 // ICSError is a calendar file refused: the line (counted as a text editor
 // counts them, folded lines included) and what is wrong there.
@@ -90,7 +92,7 @@ func readICS(r io.Reader) ([]*icsComp, error) {
 		return nil, err
 	}
 	if len(data) > MaxICSSize {
-		return nil, icsErr(0, "the file is larger than %d MB; this isn't a calendar Both/And can read.", MaxICSSize>>20)
+		return nil, icsErr(0, "the file is larger than %d MB. Export just the calendar you need (a school's calendar is usually well under 1 MB) and import that.", MaxICSSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {

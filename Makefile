@@ -7,7 +7,11 @@ BIN     := bin/bothand
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test build lint deps bench-startup
+.PHONY: run test test-long fuzz build lint deps bench-startup
+
+# How long each fuzz target runs in `make test`; `make test-long` runs longer.
+FUZZTIME ?= 5s
+FUZZ_TARGETS := FuzzMain:./app/cli FuzzSearch:./data FuzzImport:./data FuzzImportICS:./data FuzzRRule:./data
 
 run: ## start Both/And on your journal
 	@.ci/deps build
@@ -21,7 +25,23 @@ test: ## run the linters and every test, including the real window under Xvfb
 	@$(MAKE) --no-print-directory lint
 	@echo "==> go test -race ./... (the first run compiles Fyne with the race detector: several minutes)"
 	@$(GO) test -race -timeout 25m ./...
+	@$(MAKE) --no-print-directory fuzz
 	@echo "All checks passed."
+
+test-long: ## `make test` with 250 kills in the crash test and a minute per fuzz target
+	@.ci/deps test
+	@$(MAKE) --no-print-directory lint
+	@echo "==> go test -race ./... with BOTHAND_LONG_TESTS=1"
+	@BOTHAND_LONG_TESTS=1 $(GO) test -race -timeout 60m ./...
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=1m
+	@echo "All checks passed."
+
+fuzz: ## run each fuzz target for FUZZTIME (new crashers land in testdata/fuzz)
+	@for t in $(FUZZ_TARGETS); do \
+		name=$${t%%:*}; pkg=$${t#*:}; \
+		echo "==> fuzz $$name in $$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s $$pkg || exit 1; \
+	done
 
 lint:
 	@echo "==> gofumpt"

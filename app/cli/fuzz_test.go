@@ -10,7 +10,8 @@ import (
 // FuzzMain feeds arbitrary command lines to the CLI: it must never panic,
 // must answer with one of the three exit codes, and must print a usage
 // error or a one-line failure rather than nothing. Journal paths are forced
-// into a temp folder so the fuzzer never touches a real journal.
+// into a temp folder, which is also the working folder, so the fuzzer never
+// touches a real journal or writes into the source tree.
 func FuzzMain(f *testing.F) {
 	for _, seed := range []string{
 		"version", "help", "--db", "frobnicate", "backup", "demo --entries 3",
@@ -21,6 +22,9 @@ func FuzzMain(f *testing.F) {
 		f.Add(seed)
 	}
 	dir := f.TempDir()
+	// Verbs that write a file (backup, export, ics export) take paths
+	// relative to the working folder: keep those in the temp folder too.
+	f.Chdir(dir)
 	f.Fuzz(func(t *testing.T, line string) {
 		if strings.Contains(line, "demo") {
 			return // generating journals would eat the fuzzing time; demo has its own tests

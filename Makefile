@@ -7,7 +7,7 @@ BIN     := bin/bothand
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test test-long fuzz build lint deps bench-startup
+.PHONY: run test test-long fuzz build lint deps bench bench-startup
 
 # How long each fuzz target runs in `make test`; `make test-long` runs longer.
 FUZZTIME ?= 5s
@@ -53,6 +53,9 @@ lint:
 
 build:
 	@$(GO) build -o $(BIN) .
+
+bench: ## every hot-path benchmark over 100,000 entries, as one table with the budgets
+	@.ci/bench
 
 bench-startup: ## start-up time and memory, empty journal vs 100,000 entries
 	@.ci/deps test

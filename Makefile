@@ -59,4 +59,4 @@ bench: ## every hot-path benchmark over 100,000 entries, as one table with the b
 
 bench-startup: ## start-up time and memory, empty journal vs 100,000 entries
 	@.ci/deps test
-	@.ci/bench-startup $(ENTRIES) $(RUNS)
+	@.ci/bench-startup $(or $(ENTRIES),100000) $(or $(RUNS),7)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -51,6 +52,10 @@ type UI struct {
 	// notify shows a desktop notification; tests capture it instead.
 	notify        func(title, body string)
 	stopReminders func()
+	// settle is how long after the journal opens the work that can wait
+	// starts: reminders and the daily backup (a large journal's backup
+	// reads all of it), so the first seconds belong to the window.
+	settle time.Duration
 	transfer      transferState // export, import and backups (transfer.go)
 
 	// async starts background work; tests swap in a synchronous version so
@@ -89,6 +94,7 @@ func Run(cfg Config) int {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(icon)
 	u := newUI(a)
+	u.settle = 3 * time.Second
 
 	// A polite stop (session logout, kill) closes the journal cleanly.
 	signals := make(chan os.Signal, 1)
@@ -139,9 +145,16 @@ func (u *UI) attach(s *data.Store) {
 	for _, sc := range u.screens {
 		sc.load()
 	}
-	u.startReminders()
 	u.maybeWelcome()
-	u.scheduleDailyBackup()
+	later := func() {
+		u.startReminders()
+		u.scheduleDailyBackup()
+	}
+	if u.settle > 0 {
+		after(u, u.settle, later)
+	} else {
+		later()
+	}
 }
 
 func (u *UI) quit() {

@@ -55,8 +55,8 @@ type UI struct {
 	// settle is how long after the journal opens the work that can wait
 	// starts: reminders and the daily backup (a large journal's backup
 	// reads all of it), so the first seconds belong to the window.
-	settle time.Duration
-	transfer      transferState // export, import and backups (transfer.go)
+	settle   time.Duration
+	transfer transferState // export, import and backups (transfer.go)
 
 	// async starts background work; tests swap in a synchronous version so
 	// fyne.Do runs on the test goroutine.

@@ -69,3 +69,31 @@ func (s *Store) ReadingDays(from, to time.Time) ([]string, error) {
 	err := s.db.Model(&SlipReading{}).Where("day BETWEEN ? AND ?", Day(from), Day(to)).Order("day").Pluck("day", &list).Error
 	return list, classify(err)
 }
+
+// RecordReadings records the pinned slip as read at each of the given
+// times, one reading per local day (a day already recorded is left as it
+// is), in one transaction. It is how a history of mornings is brought in at
+// once, as the demo journal does.
+func (s *Store) RecordReadings(times []time.Time) error {
+	now := s.Now()
+	return s.write(func(tx *gorm.DB) error {
+		var pinned Slip
+		if err := tx.Where("pinned = 1").Limit(1).Find(&pinned).Error; err != nil {
+			return err
+		}
+		var slipID *int64
+		if pinned.ID != 0 {
+			slipID = &pinned.ID
+		}
+		rows := make([]SlipReading, 0, len(times))
+		for _, t := range times {
+			r := SlipReading{SlipID: slipID, Day: Day(t), ReadAt: t}
+			r.stamp(now)
+			rows = append(rows, r)
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "day"}}, DoNothing: true}).CreateInBatches(&rows, 100).Error
+	})
+}

@@ -163,3 +163,26 @@ func TestReadingsCountMorningsKindly(t *testing.T) {
 		t.Errorf("next day: %+v", rec)
 	}
 }
+
+func TestRecordReadingsKeepsOnePerDay(t *testing.T) {
+	day := time.Date(2026, 11, 2, 7, 45, 0, 0, time.Local)
+	s := openTemp(t, Options{Now: func() time.Time { return day }})
+	s.AddSlip("Enough is enough.", true)
+	s.MarkSlipRead() // today, already recorded
+	var times []time.Time
+	for _, offset := range []int{-6, -4, -4, -2, 0} {
+		times = append(times, day.AddDate(0, 0, offset).Add(time.Hour))
+	}
+	if err := s.RecordReadings(times); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := s.Readings(7)
+	if rec.Read != 4 || !rec.ReadToday {
+		t.Errorf("record = %+v, want 4 of 7 including today", rec)
+	}
+	var readAt int64
+	s.db.Raw("SELECT read_at FROM slip_readings WHERE day = ?", Day(day)).Scan(&readAt)
+	if readAt != day.UnixMilli() {
+		t.Errorf("today's reading was replaced: read_at %d", readAt)
+	}
+}

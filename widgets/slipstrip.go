@@ -63,9 +63,10 @@ func NewSlipStrip() *SlipStrip {
 	s.slip.SizeName = theme.SizeNameSubHeadingText
 	s.slip.Wrapping = fyne.TextWrapWord
 	s.slip.TextStyle = fyne.TextStyle{Bold: true}
+	// The record keeps the label's usual colour: a low-importance label is
+	// drawn in the disabled colour, too faint to read on the strip.
 	s.recordLine = widget.NewLabel("")
 	s.recordLine.SizeName = theme.SizeNameCaptionText
-	s.recordLine.Importance = widget.LowImportance
 	s.readButton = widget.NewButtonWithIcon("I read it", theme.ConfirmIcon(), func() {
 		if s.OnRead != nil {
 			s.OnRead()

@@ -1,41 +1,63 @@
 package data
 
-// bulkIndex is how many new entries make a restore "bulk": enough that the
-// full-text index is better merged into one segment at the end than left to
-// everyday writes to merge piece by piece.
-const bulkIndex = 1000
+import "fmt"
 
-// pauseIndexMerging switches off the full-text index's incremental merging
-// while entries are restored into a journal that had none. With it on, a
-// 100,000-entry restore spent 40% of its time merging segments that the
-// next flush merged again (fts5IndexMergeLevel in the profile). The setting
-// is stored in the index inside the import's transaction, so a failed
-// import rolls it back with everything else. Merging into a journal that
-// already holds entries is left as it is: it adds few entries at a time.
-func (im *importer) pauseIndexMerging() error {
-	if im.indexPaused {
+// While entries are restored into a journal that had none, the full-text
+// index is not kept in step row by row: the insert trigger is set aside and
+// the index is rebuilt from the entries once at the end. Kept in step, a
+// 100,000-entry restore spent 40% of its time merging index segments that
+// the next statement's flush merged again (fts5IndexMergeLevel in the
+// profile); one rebuild tokenizes each entry once and writes few segments.
+// Both the trigger and the index change inside the import's transaction,
+// so a failed import rolls them back with everything else. Merging into a
+// journal that already holds entries keeps the trigger: it adds few
+// entries at a time.
+const ftsInsertTrigger = "entries_fts_insert"
+
+// The rebuild gathers terms in memory up to rebuildHashSize before writing
+// a segment (FTS5's default, restored after it, is 1 MB): with the default,
+// half the rebuild went to merging the many small segments it wrote.
+const (
+	rebuildHashSize = 32 << 20
+	defaultHashSize = 1 << 20
+)
+
+// pauseIndexing sets the index's insert trigger aside for the rest of the
+// import, remembering its definition.
+func (im *importer) pauseIndexing() error {
+	if im.indexTrigger != "" {
 		return nil
 	}
-	if _, err := im.tx.Exec(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 0)`); err != nil {
+	var def string
+	if err := im.tx.QueryRow(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, ftsInsertTrigger).Scan(&def); err != nil {
+		return fmt.Errorf("reading the index trigger: %w", err)
+	}
+	if _, err := im.tx.Exec(`DROP TRIGGER ` + ftsInsertTrigger); err != nil {
 		return err
 	}
-	im.indexPaused = true
+	im.indexTrigger = def
 	return nil
 }
 
-// resumeIndexMerging restores FTS5's default merging and, after a bulk
-// restore, merges the index into one segment, so the first searches are as
-// fast as in a journal written entry by entry.
-func (im *importer) resumeIndexMerging() error {
-	if !im.indexPaused {
+// resumeIndexing puts the trigger back and rebuilds the index from the
+// entries, so the journal is searchable exactly as if each entry had been
+// written by hand.
+func (im *importer) resumeIndexing() error {
+	if im.indexTrigger == "" {
 		return nil
 	}
-	if _, err := im.tx.Exec(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 4)`); err != nil {
-		return err
+	if _, err := im.tx.Exec(im.indexTrigger); err != nil {
+		return fmt.Errorf("restoring the index trigger: %w", err)
 	}
-	if im.summary().AddedOf("entries") < bulkIndex {
-		return nil
+	im.indexTrigger = ""
+	for _, q := range []string{
+		`INSERT INTO entries_fts (entries_fts, rank) VALUES ('hashsize', ` + fmt.Sprint(rebuildHashSize) + `)`,
+		`INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')`,
+		`INSERT INTO entries_fts (entries_fts, rank) VALUES ('hashsize', ` + fmt.Sprint(defaultHashSize) + `)`,
+	} {
+		if _, err := im.tx.Exec(q); err != nil {
+			return err
+		}
 	}
-	_, err := im.tx.Exec(`INSERT INTO entries_fts (entries_fts) VALUES ('optimize')`)
-	return err
+	return nil
 }

@@ -82,7 +82,7 @@ func (s *Store) Import(r io.Reader, opt ImportOptions) (ImportSummary, error) {
 		if err := im.finish(); err != nil {
 			return err
 		}
-		if err := im.resumeIndexMerging(); err != nil {
+		if err := im.resumeIndexing(); err != nil {
 			return err
 		}
 		summary = im.summary()

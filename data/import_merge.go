@@ -41,7 +41,7 @@ type importer struct {
 	// no longer the untouched built-ins that yield to any imported copy.
 	written map[string]map[int64]bool
 
-	indexPaused bool // see pauseIndexMerging
+	indexTrigger string // the index trigger set aside; see pauseIndexing
 }
 
 // idCacheLimit bounds the UUID -> id cache per table; past it the cache
@@ -193,7 +193,7 @@ func (im *importer) flush() error {
 	im.batch = im.batch[:0:0]
 	k := batch[0].k
 	if k.table == "entries" {
-		if err := im.pauseIndexMerging(); err != nil {
+		if err := im.pauseIndexing(); err != nil {
 			return err
 		}
 	}

@@ -256,8 +256,13 @@ type TriageRecord struct {
 
 // Summary is the record in a sentence, or "" with nothing looked back.
 func (r TriageRecord) Summary() string {
-	if r.LookedBack == 0 {
+	switch {
+	case r.LookedBack == 0:
 		return ""
+	case r.LookedBack == 1 && r.Real == 1:
+		return "You looked back on one “urgent” request: it was truly urgent."
+	case r.LookedBack == 1:
+		return "You looked back on one “urgent” request: it could have waited."
 	}
 	return fmt.Sprintf("Of %d “urgent” requests you looked back on, %d %s truly urgent.", r.LookedBack, r.Real, wasWere(r.Real))
 }

@@ -266,7 +266,11 @@ func TestLookBackIsAskedADayLater(t *testing.T) {
 		t.Fatal("asked straight away")
 	}
 	now = now.Add(25 * time.Hour)
-	p.load()
+	u.checkReminders()
+	u.checkReminders()
+	if log := *notified[u]; len(log) != 1 || log[0].title != "Looking back: was it truly urgent?" || !strings.Contains(log[0].body, "Acme called something urgent") {
+		t.Fatalf("notifications = %+v", log)
+	}
 	mustContain(t, visibleText(u.win.Content()), "Acme called something urgent: “Slides by noon”", "Looking back, was it truly urgent?")
 	test.Tap(findButton(t, u.win.Content(), "No, it could have waited"))
 	rec, _ := s.TriageRecord()
@@ -278,4 +282,28 @@ func TestLookBackIsAskedADayLater(t *testing.T) {
 		t.Error("still asking")
 	}
 	mustContain(t, text, "it could have waited", "Acme · not urgent · looking back: could have waited")
+}
+
+func TestDefaultBufferStepSetsNewWorkBuffer(t *testing.T) {
+	u, s, p := openProtocols(t)
+	pr, _ := s.StartFromTemplate("deadline-buffer", nil)
+	p.openProtocol(pr.ID)
+	test.Tap(findButton(t, u.win.Content(), "Set a default buffer…"))
+	var choice *widget.Select
+	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		if sel, ok := o.(*widget.Select); ok {
+			choice = sel
+		}
+		return true
+	})
+	choice.SetSelected("1 h")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Save"))
+	if n, _ := s.DefaultBuffer(); n != 60 {
+		t.Fatalf("default buffer = %d", n)
+	}
+	ts := u.tiersTab()
+	ts.addWorkBlock()
+	if ts.workForm == nil || ts.workForm.buffer.Selected != "1 h" {
+		t.Errorf("new work starts without the default buffer")
+	}
 }

@@ -291,3 +291,29 @@ func (s *Store) Triages(limit int) ([]Triage, error) {
 	}
 	return list, nil
 }
+
+// ReminderLookBack is the kind of the "was it truly urgent?" reminder.
+const ReminderLookBack = "triage-look-back"
+
+// LookBackReminders are the follow-up questions due at now, as reminders:
+// each is delivered once (ClaimReminder) and answered on the Protocols tab.
+func (s *Store) LookBackReminders(now time.Time) ([]Reminder, error) {
+	due, err := s.LookBacksDue(now)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Reminder, 0, len(due))
+	for _, t := range due {
+		who := t.Client
+		if who == "" {
+			who = "a client"
+		}
+		out = append(out, Reminder{
+			Kind: ReminderLookBack, Ref: t.UUID, Due: *t.FollowUpAt,
+			Title: "Looking back: was it truly urgent?",
+			Body: fmt.Sprintf("On %s, %s called something urgent. Now the moment has passed, was it? Answer on the Protocols tab.",
+				t.AskedAt.Local().Format("Monday"), who),
+		})
+	}
+	return out, nil
+}

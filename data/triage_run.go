@@ -28,6 +28,9 @@ type TriageInput struct {
 	WindowStart, WindowEnd time.Time
 	// Answers to the current urgency questions, by criterion ID.
 	Answers map[int64]bool
+	// AskedAt is when the client asked; zero is now. A triage written down
+	// afterwards (or the demo journal's history) gives the real time.
+	AskedAt time.Time
 }
 
 // TriageCheck is what a triage finds, before or after it is stored.
@@ -198,9 +201,13 @@ func (s *Store) SaveTriage(in TriageInput) (Triage, TriageCheck, error) {
 			return err
 		}
 		now := s.Now()
-		follow := now.Add(FollowUpDelay)
+		asked := now
+		if !in.AskedAt.IsZero() {
+			asked = in.AskedAt.UTC()
+		}
+		follow := asked.Add(FollowUpDelay)
 		t = Triage{
-			Client: in.Client, Request: in.Request, AskedAt: now,
+			Client: in.Client, Request: in.Request, AskedAt: asked,
 			WindowStart: in.WindowStart.UTC(), WindowEnd: in.WindowEnd.UTC(),
 			Rule: c.Rule.String(), Verdict: c.Verdict, Reason: c.Reason, ReplyDraft: c.Reply,
 			FollowUpAt: &follow,

@@ -8,7 +8,6 @@ import (
 
 func init() { register(50, "protocols and triages", fillProtocols) }
 
-
 var demoRequests = []string{
 	"Can you change the figures in the board deck before their 9am?",
 	"The newsletter link is broken and it goes out tonight",

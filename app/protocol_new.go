@@ -69,8 +69,12 @@ func (f *newProtocolForm) submit() {
 	}, func(saved data.Protocol) {
 		f.save.Enable()
 		f.dlg.Hide()
-		f.p.load()
-		f.p.openProtocol(saved.ID)
+		f.p.u.revealProtocol(saved.ID)
+		if f.commitmentID != nil {
+			if t := f.p.u.tiersTab(); t != nil {
+				t.load() // the agenda shows the plan at the commitment
+			}
+		}
 	}, func(err error) {
 		f.save.Enable()
 		var ve *data.ValidationError

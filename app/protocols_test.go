@@ -307,3 +307,26 @@ func TestDefaultBufferStepSetsNewWorkBuffer(t *testing.T) {
 		t.Errorf("new work starts without the default buffer")
 	}
 }
+
+func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
+	u, s, ts := openTiers(t)
+	day := weekdayAfter(3)
+	c, _ := s.SaveCommitment(data.Commitment{Title: "School play", Tier: data.TierNonNegotiable, StartsAt: at(day, 14, 0), EndsAt: at(day, 15, 30)})
+	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
+	menuItem(t, ts.occurrenceMenu(occ[0]), "Plan for next time…").Action()
+	f := u.protocolsTab().newForm
+	if f.title.Text != "Next time: School play" {
+		t.Errorf("title = %q", f.title.Text)
+	}
+	f.steps.SetText("Tell Northwind a week ahead that the afternoon is taken")
+	test.Tap(f.save)
+	list, _ := s.Protocols()
+	if len(list) != 1 || list[0].CommitmentID == nil || *list[0].CommitmentID != c.ID {
+		t.Fatalf("stored %+v", list)
+	}
+	if u.tabs.Selected().Text != "Protocols" {
+		t.Error("the new protocol is not shown")
+	}
+	u.selectScreen(ts)
+	mustContain(t, visibleText(ts.agenda), "Next-time protocol: “Next time: School play” · 0 of 1 step done")
+}

@@ -20,3 +20,11 @@ func (t *tiersScreen) protocolLine(p data.ProtocolSummary) fyne.CanvasObject {
 	open.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, leadColumns(widget.NewIcon(theme.ListIcon()), widget.NewLabel("")), open, l)
 }
+
+// planNextTime starts a protocol tied to a commitment, so it comes back
+// before the commitment's next occurrence.
+func (t *tiersScreen) planNextTime(c data.Commitment) {
+	if p := t.u.protocolsTab(); p != nil {
+		p.showNewForm("Next time: "+c.Title, &c.ID)
+	}
+}

@@ -165,8 +165,7 @@ func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 	mustContain(t, text, "1. Put school events in the calendar")
 
 	// It is listed in the Protocols tab, and the entry leads there.
-	findButton(t, u.protocolsTab().list, "Next time: Missed his sprint race")
-	mustContain(t, visibleText(u.protocolsTab().list), "0 of 1 step")
+	mustContain(t, visibleText(u.protocolsTab().list), "Next time: Missed his sprint race", "0 of 1 step")
 	test.Tap(findButton(t, u.win.Content(), "Open in Protocols"))
 	if u.tabs.Selected().Text != "Protocols" || u.protocolsTab().openID != p.ID {
 		t.Error("the entry's link did not open the protocol")

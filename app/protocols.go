@@ -26,6 +26,7 @@ type protocolsScreen struct {
 	undoText  *widget.Label
 	undoFn    func()
 	list      *fyne.Container
+	rows      map[int64]*widget.Button // the list's rows by protocol, for tests
 	detail    *fyne.Container
 	root      fyne.CanvasObject
 
@@ -135,14 +136,19 @@ func (p *protocolsScreen) renderList() {
 	if len(p.snap.list) == 0 {
 		rows = append(rows, caption("No protocols yet. Start one from a template on the right, or from a guilt entry in the Journal."))
 	}
+	p.rows = map[int64]*widget.Button{}
 	for _, s := range p.snap.list {
 		id := s.ID
-		b := widget.NewButton(s.Title, func() { p.openProtocol(id) })
-		b.Alignment = widget.ButtonAlignLeading
+		// A button without words under the row makes all of it tappable,
+		// while the title can be cut short to fit the column.
+		b := widget.NewButton("", func() { p.openProtocol(id) })
 		b.Importance = widget.LowImportance
 		if id == p.openID {
 			b.Importance = widget.MediumImportance
 		}
+		p.rows[id] = b
+		title := widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Truncation = fyne.TextTruncateEllipsis
 		facts := s.Progress()
 		if s.Status == data.ProtocolDone {
 			facts = "Done · " + facts
@@ -153,7 +159,10 @@ func (p *protocolsScreen) renderList() {
 		if s.ReviewDue(p.u.store.Now()) {
 			facts += " · review due"
 		}
-		rows = append(rows, container.New(compactVBox(), b, caption(facts)))
+		detail := caption(facts)
+		detail.Wrapping = fyne.TextWrapOff
+		detail.Truncation = fyne.TextTruncateEllipsis
+		rows = append(rows, container.NewStack(b, container.New(compactVBox(), title, detail)))
 	}
 	p.list.Objects = rows
 	p.list.Refresh()

@@ -102,6 +102,16 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 		t.Error("the field kept the added step")
 	}
 
+	// Back to the list, and in again through its row.
+	test.Tap(findButton(t, u.win.Content(), "All protocols"))
+	if p.editor != nil {
+		t.Fatal("still open")
+	}
+	test.Tap(p.rows[pr.ID])
+	if p.openID != pr.ID {
+		t.Fatal("the row did not open the protocol")
+	}
+
 	// The step's action opens the tier-1 commitment form.
 	test.Tap(findButton(t, u.win.Content(), "Add a non-negotiable commitment…"))
 	mustContain(t, topText(u), "New commitment")

@@ -121,6 +121,10 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 		box.Add(sectionTitle("Next-time protocol"))
 		for _, p := range d.protocols {
 			box.Add(protocolCard(p))
+			id := p.ID
+			open := widget.NewButtonWithIcon("Open in Protocols", theme.ListIcon(), func() { j.u.revealProtocol(id) })
+			open.Importance = widget.LowImportance
+			box.Add(container.NewHBox(open))
 		}
 		if len(d.protocols) == 0 {
 			if strings.TrimSpace(e.Friend) == "" {
@@ -204,7 +208,10 @@ func (j *journalScreen) editEntry(id int64) {
 func (j *journalScreen) startProtocol(id int64) {
 	background(j.u, func() (data.Protocol, error) {
 		return j.u.store.StartProtocol(id)
-	}, func(data.Protocol) { j.showEntry(id, "A next-time protocol now starts from this entry.") })
+	}, func(data.Protocol) {
+		j.showEntry(id, "A next-time protocol now starts from this entry.")
+		j.u.protocolsChanged()
+	})
 }
 
 func (j *journalScreen) linkReframe(entryID int64, reframeID *int64) {

@@ -72,6 +72,7 @@ func (e *entryEditor) saved(r saveResult) {
 	note := "Saved."
 	if r.protocol != nil && r.protocolErr == nil {
 		note = "Saved, with a next-time protocol to build on."
+		j.u.protocolsChanged()
 	}
 	j.showEntry(r.entry.ID, note)
 	j.load() // new own tags, drafts, counts and the list

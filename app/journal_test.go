@@ -163,6 +163,17 @@ func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 	text := shownText(u)
 	mustContain(t, text, "Next time: Missed his sprint race")
 	mustContain(t, text, "1. Put school events in the calendar")
+
+	// It is listed in the Protocols tab, and the entry leads there.
+	mustContain(t, visibleText(u.protocolsTab().list), "Next time: Missed his sprint race", "0 of 1 step")
+	test.Tap(findButton(t, u.win.Content(), "Open in Protocols"))
+	if u.tabs.Selected().Text != "Protocols" || u.protocolsTab().openID != p.ID {
+		t.Error("the entry's link did not open the protocol")
+	}
+	test.Tap(findButton(t, u.win.Content(), "Open the journal entry it came from"))
+	if u.tabs.Selected().Text != "Journal" {
+		t.Error("the protocol's link did not lead back to the entry")
+	}
 }
 
 func TestShameRouteShowsTheReframesAndLinksTheOneThatHelps(t *testing.T) {

@@ -31,6 +31,7 @@ func (t *tiersScreen) occurrenceMenu(o data.Occurrence) *fyne.Menu {
 		items = append(items, fyne.NewMenuItem("Skip this one", func() { t.skip(o) }))
 	}
 	items = append(items,
+		fyne.NewMenuItem("Plan for next time…", func() { t.planNextTime(*o.Commitment) }),
 		fyne.NewMenuItem("Edit the commitment…", func() { t.editCommitment(id) }),
 		fyne.NewMenuItem("Delete the commitment…", func() { t.confirmDeleteCommitment(*o.Commitment) }))
 	return fyne.NewMenu("", items...)

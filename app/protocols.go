@@ -1,24 +1,313 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
 )
 
+// recentTriages is how many past triages the overview lists.
+const recentTriages = 5
+
+// protocolsScreen is the Protocols tab: next-time plans on the left, the
+// open plan (or the starting points and the client-emergency triage) on
+// the right, and any "was it truly urgent?" question due across the top.
 type protocolsScreen struct {
 	u    *UI
-	root fyne.CanvasObject
+	snap protocolsSnapshot
+
+	lookBacks *fyne.Container
+	undoBar   *fyne.Container
+	undoText  *widget.Label
+	undoFn    func()
+	list      *fyne.Container
+	rows      map[int64]*widget.Button // the list's rows by protocol, for tests
+	detail    *fyne.Container
+	root      fyne.CanvasObject
+
+	// openID is the protocol shown in the editor; 0 shows the overview.
+	openID int64
+	editor *protocolEditor
+
+	// The open dialogs, for tests.
+	newForm *newProtocolForm
+	urgency *urgencyEditor
+	triage  *triageDialog
+}
+
+// protocolsSnapshot is everything the tab shows, read in one go.
+type protocolsSnapshot struct {
+	list     []data.ProtocolSummary
+	due      []data.Triage
+	recent   []data.Triage
+	record   data.TriageRecord
+	criteria int
+	rule     data.UrgencyRule
 }
 
 func newProtocolsScreen(u *UI) *protocolsScreen {
 	p := &protocolsScreen{u: u}
-	p.root = emptyState(theme.ListIcon(), "Next-time protocols",
-		"Turn a hard moment into a plan: a short checklist of what you will do differently next time.",
-		nil)
+	newBtn := widget.NewButtonWithIcon("New protocol", theme.ContentAddIcon(), func() { p.showNewForm("", nil) })
+	newBtn.Importance = widget.HighImportance
+	triage := widget.NewButtonWithIcon("Urgent client request…", theme.WarningIcon(), p.openTriage)
+	criteria := widget.NewButton("My urgency questions…", func() { p.editUrgency(nil) })
+	toolbar := container.NewHBox(newBtn, triage, criteria)
+
+	p.lookBacks = container.NewVBox()
+	p.undoText = widget.NewLabel("")
+	p.undoText.Wrapping = fyne.TextWrapWord
+	undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() {
+		if f := p.undoFn; f != nil {
+			p.hideUndo()
+			f()
+		}
+	})
+	p.undoBar = container.NewBorder(nil, nil, nil, undo, p.undoText)
+	p.undoBar.Hide()
+
+	p.list = container.NewVBox()
+	heading := widget.NewLabelWithStyle("Your protocols", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	side := container.NewBorder(heading, nil, nil, nil, container.NewVScroll(p.list))
+	p.detail = container.NewStack()
+	split := container.NewHSplit(side, p.detail)
+	split.Offset = 0.32
+	top := container.NewVBox(toolbar, widget.NewSeparator(), p.lookBacks, p.undoBar)
+	p.root = container.NewBorder(top, nil, nil, nil, split)
+
+	u.addTrayAction("Urgent client request…", p.openTriage)
 	return p
 }
 
 func (p *protocolsScreen) title() string           { return "Protocols" }
 func (p *protocolsScreen) icon() fyne.Resource     { return theme.ListIcon() }
 func (p *protocolsScreen) view() fyne.CanvasObject { return p.root }
-func (p *protocolsScreen) load()                   {}
+
+// load reads the protocols, the due look-backs and the triage record off
+// the main goroutine, and shows them.
+func (p *protocolsScreen) load() {
+	store := p.u.store
+	if store == nil {
+		return
+	}
+	background(p.u, func() (protocolsSnapshot, error) {
+		var snap protocolsSnapshot
+		var err error
+		if snap.list, err = store.Protocols(); err != nil {
+			return snap, err
+		}
+		if snap.due, err = store.LookBacksDue(store.Now()); err != nil {
+			return snap, err
+		}
+		if snap.recent, err = store.Triages(recentTriages); err != nil {
+			return snap, err
+		}
+		if snap.record, err = store.TriageRecord(); err != nil {
+			return snap, err
+		}
+		criteria, err := store.UrgencyCriteria()
+		snap.criteria = len(criteria)
+		if err != nil {
+			return snap, err
+		}
+		snap.rule, err = store.UrgencyRule()
+		return snap, err
+	}, p.show)
+}
+
+func (p *protocolsScreen) show(snap protocolsSnapshot) {
+	p.snap = snap
+	p.renderList()
+	p.renderLookBacks()
+	if p.openID == 0 {
+		p.detail.Objects = []fyne.CanvasObject{p.overview()}
+		p.detail.Refresh()
+	}
+}
+
+// renderList shows each protocol with its progress, active ones first.
+func (p *protocolsScreen) renderList() {
+	var rows []fyne.CanvasObject
+	if len(p.snap.list) == 0 {
+		rows = append(rows, caption("No protocols yet. Start one from a template on the right, or from a guilt entry in the Journal."))
+	}
+	p.rows = map[int64]*widget.Button{}
+	for _, s := range p.snap.list {
+		id := s.ID
+		// A button without words under the row makes all of it tappable,
+		// while the title can be cut short to fit the column.
+		b := widget.NewButton("", func() { p.openProtocol(id) })
+		b.Importance = widget.LowImportance
+		if id == p.openID {
+			b.Importance = widget.MediumImportance
+		}
+		p.rows[id] = b
+		title := widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Truncation = fyne.TextTruncateEllipsis
+		facts := s.Progress()
+		if s.Status == data.ProtocolDone {
+			facts = "Done · " + facts
+		}
+		if s.Commitment != "" {
+			facts += " · before " + s.Commitment
+		}
+		if s.ReviewDue(p.u.store.Now()) {
+			facts += " · review due"
+		}
+		detail := caption(facts)
+		detail.Wrapping = fyne.TextWrapOff
+		detail.Truncation = fyne.TextTruncateEllipsis
+		rows = append(rows, container.NewStack(b, container.New(compactVBox(), title, detail)))
+	}
+	p.list.Objects = rows
+	p.list.Refresh()
+}
+
+// openProtocol shows a protocol in the editor.
+func (p *protocolsScreen) openProtocol(id int64) {
+	store := p.u.store
+	background(p.u, func() (protocolData, error) {
+		var d protocolData
+		var err error
+		if d.protocol, err = store.Protocol(id); err != nil {
+			return d, err
+		}
+		d.commitments, err = store.CurrentCommitments()
+		return d, err
+	}, func(d protocolData) {
+		p.openID = id
+		p.editor = newProtocolEditor(p, d)
+		p.detail.Objects = []fyne.CanvasObject{p.editor.root}
+		p.detail.Refresh()
+		p.renderList()
+	})
+}
+
+// closeProtocol goes back to the overview.
+func (p *protocolsScreen) closeProtocol() {
+	p.openID, p.editor = 0, nil
+	p.detail.Objects = []fyne.CanvasObject{p.overview()}
+	p.detail.Refresh()
+	p.load()
+}
+
+// reveal brings the Protocols tab forward with a protocol open: the way in
+// from a journal entry or the agenda.
+func (u *UI) revealProtocol(id int64) {
+	p := u.protocolsTab()
+	if p == nil {
+		return
+	}
+	u.selectScreen(p)
+	p.load()
+	p.openProtocol(id)
+}
+
+func (u *UI) protocolsTab() *protocolsScreen {
+	for _, sc := range u.screens {
+		if p, ok := sc.(*protocolsScreen); ok {
+			return p
+		}
+	}
+	return nil
+}
+
+func (u *UI) tiersTab() *tiersScreen {
+	for _, sc := range u.screens {
+		if t, ok := sc.(*tiersScreen); ok {
+			return t
+		}
+	}
+	return nil
+}
+
+func (u *UI) selectScreen(sc screen) {
+	for i, s := range u.screens {
+		if s == sc && u.tabs != nil {
+			u.tabs.SelectIndex(i)
+		}
+	}
+}
+
+// offerUndo shows what just changed with a way back.
+func (p *protocolsScreen) offerUndo(text string, undo func()) {
+	p.undoText.SetText(text)
+	p.undoFn = undo
+	p.undoBar.Show()
+}
+
+func (p *protocolsScreen) hideUndo() {
+	p.undoFn = nil
+	p.undoBar.Hide()
+}
+
+// renderLookBacks asks, for each triage a day old, whether the request was
+// truly urgent.
+func (p *protocolsScreen) renderLookBacks() {
+	var cards []fyne.CanvasObject
+	for i, t := range p.snap.due {
+		if i == 3 {
+			cards = append(cards, caption(fmt.Sprintf("%d more to look back on after these.", len(p.snap.due)-3)))
+			break
+		}
+		cards = append(cards, p.lookBackCard(t))
+	}
+	p.lookBacks.Objects = cards
+	p.lookBacks.Refresh()
+}
+
+func (p *protocolsScreen) lookBackCard(t data.Triage) fyne.CanvasObject {
+	who := t.Client
+	if who == "" {
+		who = "A client"
+	}
+	what := ""
+	if t.Request != "" {
+		what = ": “" + trimForMenu(t.Request) + "”"
+	}
+	text := fmt.Sprintf("On %s, %s called something urgent%s. Your triage said %s. Looking back, was it truly urgent?",
+		t.AskedAt.Local().Format("Mon 2 Jan"), who, what, verdictWords(t.Verdict))
+	answer := func(truly bool) func() {
+		return func() {
+			background(p.u, func() (struct{}, error) {
+				return struct{}{}, p.u.store.LookBack(t.ID, truly)
+			}, func(struct{}) { p.load() })
+		}
+	}
+	yes := widget.NewButton("Yes, it was", answer(true))
+	no := widget.NewButton("No, it could have waited", answer(false))
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), container.NewHBox(yes, no), wrapLabel(text))
+}
+
+func verdictWords(v data.Verdict) string {
+	switch v {
+	case data.VerdictUrgent:
+		return "urgent"
+	case data.VerdictUrgentClash:
+		return "urgent, but after a non-negotiable commitment"
+	}
+	return "not urgent"
+}
+
+// revealEntry brings the Journal tab forward showing an entry.
+func (u *UI) revealEntry(id int64) {
+	for _, sc := range u.screens {
+		if j, ok := sc.(*journalScreen); ok {
+			u.selectScreen(j)
+			j.showEntry(id)
+		}
+	}
+}
+
+// protocolsChanged refreshes the Protocols tab after a plan was made
+// elsewhere (from a journal entry).
+func (u *UI) protocolsChanged() {
+	if p := u.protocolsTab(); p != nil {
+		p.load()
+	}
+}

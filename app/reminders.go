@@ -45,8 +45,13 @@ func (u *UI) checkReminders() {
 		if err != nil {
 			return nil, err
 		}
+		due := data.DueReminders(now, rs, slip.Text, coming)
+		lookBacks, err := store.LookBackReminders(now)
+		if err != nil {
+			return nil, err
+		}
 		var send []data.Reminder
-		for _, r := range data.DueReminders(now, rs, slip.Text, coming) {
+		for _, r := range append(due, lookBacks...) {
 			claimed, err := store.ClaimReminder(r)
 			if err != nil {
 				return send, err
@@ -59,6 +64,9 @@ func (u *UI) checkReminders() {
 	}, func(send []data.Reminder) {
 		for _, r := range send {
 			u.notify(r.Title, r.Body)
+			if r.Kind == data.ReminderLookBack {
+				u.protocolsChanged() // the question shows on the tab too
+			}
 		}
 	}, func(error) {
 		// A busy or failing journal must not greet the person with an error

@@ -50,6 +50,9 @@ type tiersSnapshot struct {
 	commitments []data.Commitment
 	kept        map[int64]data.Kept
 	workCount   int
+	// protocols are the active plans tied to each commitment, shown at
+	// its next occurrence.
+	protocols map[int64][]data.ProtocolSummary
 }
 
 func newTiersScreen(u *UI) *tiersScreen {
@@ -91,6 +94,9 @@ func (t *tiersScreen) load() {
 			return snap, err
 		}
 		if snap.kept, err = s.KeptRecords(keptWindow); err != nil {
+			return snap, err
+		}
+		if snap.protocols, err = s.AttachedProtocols(); err != nil {
 			return snap, err
 		}
 		blocks, err := s.WorkBlocks(from.AddDate(-1, 0, 0), from.AddDate(1, 0, 0))
@@ -244,7 +250,10 @@ func (t *tiersScreen) addWorkBlock() {
 		day = at(t.from, 9, 0)
 	}
 	start := time.Date(day.Year(), day.Month(), day.Day(), day.Hour(), 0, 0, 0, time.Local)
-	t.openWorkForm(data.WorkBlock{StartsAt: start, EndsAt: start.Add(2 * time.Hour)})
+	// New work starts with the person's default buffer.
+	background(t.u, t.u.store.DefaultBuffer, func(buffer int) {
+		t.openWorkForm(data.WorkBlock{StartsAt: start, EndsAt: start.Add(2 * time.Hour), BufferMinutes: buffer})
+	})
 }
 
 func (t *tiersScreen) openWorkForm(wb data.WorkBlock) {

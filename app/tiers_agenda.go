@@ -23,6 +23,11 @@ func (t *tiersScreen) renderAgenda() {
 		rows = append(rows, card)
 	}
 	today := midnight(time.Now())
+	// A plan tied to a commitment shows at its next occurrence only.
+	planShown := map[int64]bool{}
+	if t.from.After(time.Now()) {
+		planShown = nil
+	}
 	for _, day := range t.snapshot.days {
 		heading := widget.NewLabelWithStyle(dayHeading(day.Date, today), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		rows = append(rows, heading)
@@ -33,6 +38,13 @@ func (t *tiersScreen) renderAgenda() {
 		}
 		for _, o := range day.Occurrences {
 			rows = append(rows, t.occurrenceRow(o, day.Date))
+			id := o.Commitment.ID
+			if planShown != nil && !planShown[id] && o.End.After(time.Now()) {
+				planShown[id] = true
+				for _, p := range t.snapshot.protocols[id] {
+					rows = append(rows, t.protocolLine(p))
+				}
+			}
 		}
 		for _, wb := range day.WorkBlocks {
 			rows = append(rows, t.workRow(wb))

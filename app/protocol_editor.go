@@ -1,0 +1,284 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// daysBeforeChoices are how far ahead an attached protocol can come back.
+var daysBeforeChoices = []int{0, 1, 2, 3, 5, 7, 10, 14, 21, 30}
+
+const notTied = "Not tied to a commitment"
+
+type protocolData struct {
+	protocol    data.Protocol
+	commitments []data.Commitment
+}
+
+// protocolEditor is one protocol on the right of the tab. Its details
+// (title, commitment, review date, status) are saved together with Save;
+// each change to a step is stored at once, with undo where it could lose
+// something.
+type protocolEditor struct {
+	s           *protocolsScreen
+	p           data.Protocol
+	commitments []data.Commitment
+
+	title      *widget.Entry
+	done       *widget.Check
+	commitment *widget.Select
+	days       *widget.Select
+	hasReview  *widget.Check
+	review     *widget.DateEntry
+	msgs       map[string]fieldMessage
+	saveBtn    *widget.Button
+	saved      *widget.Label
+
+	dayChoices []int // daysBeforeChoices, plus the stored value if it isn't one
+
+	progress *widget.Label
+	steps    *fyne.Container
+	newStep  *widget.Entry
+	root     fyne.CanvasObject
+}
+
+func newProtocolEditor(s *protocolsScreen, d protocolData) *protocolEditor {
+	e := &protocolEditor{s: s, p: d.protocol, commitments: d.commitments, msgs: map[string]fieldMessage{}}
+	for _, k := range []string{"title", "commitment", "remind_days_before", "status", "steps", "step"} {
+		e.msgs[k] = newFieldMessage()
+	}
+	e.build()
+	e.fill()
+	e.renderSteps()
+	return e
+}
+
+func (e *protocolEditor) build() {
+	back := widget.NewButtonWithIcon("All protocols", theme.NavigateBackIcon(), e.back)
+	back.Importance = widget.LowImportance
+	e.title = widget.NewEntry()
+	e.title.SetPlaceHolder("What this plan is for")
+	e.done = widget.NewCheck("Done: this plan is in place", nil)
+	e.commitment = widget.NewSelect(nil, nil)
+	e.dayChoices = slices.Clone(daysBeforeChoices)
+	if !slices.Contains(e.dayChoices, e.p.RemindDaysBefore) {
+		e.dayChoices = append(e.dayChoices, e.p.RemindDaysBefore)
+		slices.Sort(e.dayChoices)
+	}
+	var days []string
+	for _, n := range e.dayChoices {
+		days = append(days, daysBeforeText(n))
+	}
+	e.days = widget.NewSelect(days, nil)
+	e.hasReview = widget.NewCheck("Review it on", func(on bool) { setVisible(e.review, on) })
+	e.review = widget.NewDateEntry()
+	e.saveBtn = widget.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), e.saveDetails)
+	e.saveBtn.Importance = widget.HighImportance
+	e.saved = caption("")
+	e.progress = widget.NewLabel("")
+	e.steps = container.NewVBox()
+	e.newStep = widget.NewEntry()
+	e.newStep.SetPlaceHolder("Add a step: one concrete thing you'll do")
+	e.newStep.OnSubmitted = func(string) { e.addStep() }
+	add := widget.NewButtonWithIcon("Add step", theme.ContentAddIcon(), e.addStep)
+	del := widget.NewButtonWithIcon("Delete protocol", theme.DeleteIcon(), e.confirmDelete)
+	del.Importance = widget.DangerImportance
+
+	var source fyne.CanvasObject = container.NewVBox()
+	if e.p.EntryID != nil {
+		id := *e.p.EntryID
+		source = container.NewHBox(widget.NewButtonWithIcon("Open the journal entry it came from", theme.DocumentIcon(), func() { e.s.u.revealEntry(id) }))
+	}
+	box := container.NewVBox(
+		container.NewHBox(back),
+		sectionTitle("Title"), e.title, e.msgs["title"],
+		source,
+		sectionTitle("Steps"), e.progress, e.steps, e.msgs["step"],
+		container.NewBorder(nil, nil, nil, add, e.newStep), e.msgs["steps"],
+		widget.NewSeparator(),
+		sectionTitle("Bring it back before"), e.commitment, e.msgs["commitment"],
+		container.NewBorder(nil, nil, widget.NewLabel("Show it"), nil, e.days), e.msgs["remind_days_before"],
+		caption("Tied to a commitment, the plan shows on the Tiers agenda at its next occurrence and comes back as a reminder the days you choose before it."),
+		container.NewBorder(nil, nil, e.hasReview, nil, e.review),
+		e.done, e.msgs["status"],
+		container.NewBorder(nil, nil, nil, container.NewHBox(e.saveBtn), e.saved),
+		widget.NewSeparator(),
+		container.NewHBox(del),
+	)
+	e.root = container.NewVScroll(container.NewPadded(box))
+}
+
+func daysBeforeText(n int) string {
+	switch n {
+	case 0:
+		return "on the day"
+	case 1:
+		return "1 day before"
+	}
+	return fmt.Sprintf("%d days before", n)
+}
+
+// fill shows the protocol's details.
+func (e *protocolEditor) fill() {
+	e.title.SetText(e.p.Title)
+	e.done.SetChecked(e.p.Status == data.ProtocolDone)
+	e.fillCommitments()
+	e.days.SetSelected(daysBeforeText(e.p.RemindDaysBefore))
+	review := time.Now().AddDate(0, 0, 14)
+	if e.p.ReviewOn != nil {
+		r := e.p.ReviewOn.UTC()
+		review = time.Date(r.Year(), r.Month(), r.Day(), 12, 0, 0, 0, time.Local)
+	}
+	e.review.SetDate(&review)
+	e.hasReview.SetChecked(e.p.ReviewOn != nil)
+	setVisible(e.review, e.p.ReviewOn != nil)
+}
+
+// fillCommitments lists the commitments the plan can be tied to, keeping
+// the choice.
+func (e *protocolEditor) fillCommitments() {
+	opts := []string{notTied}
+	selected := notTied
+	for _, c := range e.commitments {
+		label := c.Title + " · " + data.Tier(c.Tier).String()
+		opts = append(opts, label)
+		if e.p.CommitmentID != nil && *e.p.CommitmentID == c.ID {
+			selected = label
+		}
+	}
+	e.commitment.Options = opts
+	e.commitment.SetSelected(selected)
+}
+
+func (e *protocolEditor) reloadCommitments() {
+	background(e.s.u, e.s.u.store.CurrentCommitments, func(list []data.Commitment) {
+		keep := e.commitment.SelectedIndex()
+		var keepID int64
+		if keep > 0 && keep <= len(e.commitments) {
+			keepID = e.commitments[keep-1].ID
+		}
+		e.commitments = list
+		if keepID != 0 {
+			e.p.CommitmentID = &keepID
+		}
+		e.fillCommitments()
+	})
+}
+
+// read takes the details from the fields.
+func (e *protocolEditor) read() data.Protocol {
+	p := e.p
+	p.Title = e.title.Text
+	p.Status = data.ProtocolActive
+	if e.done.Checked {
+		p.Status = data.ProtocolDone
+	}
+	p.CommitmentID = nil
+	if i := e.commitment.SelectedIndex(); i > 0 && i <= len(e.commitments) {
+		id := e.commitments[i-1].ID
+		p.CommitmentID = &id
+	}
+	if i := e.days.SelectedIndex(); i >= 0 {
+		p.RemindDaysBefore = e.dayChoices[i]
+	}
+	p.ReviewOn = nil
+	if e.hasReview.Checked && e.review.Date != nil {
+		d := *e.review.Date
+		p.ReviewOn = &d
+	}
+	return p
+}
+
+// dirty reports whether the details differ from what is stored.
+func (e *protocolEditor) dirty() bool {
+	a, b := e.read(), e.p
+	same := func(x, y *int64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	sameDay := func(x, y *time.Time) bool {
+		return (x == nil) == (y == nil) && (x == nil || x.Format(time.DateOnly) == y.UTC().Format(time.DateOnly))
+	}
+	return a.Title != b.Title || a.Status != b.Status || !same(a.CommitmentID, b.CommitmentID) ||
+		a.RemindDaysBefore != b.RemindDaysBefore || !sameDay(a.ReviewOn, b.ReviewOn)
+}
+
+func (e *protocolEditor) saveDetails() { e.saveThen(nil) }
+
+// saveThen stores the details and then runs next; a refusal shows under
+// its field and keeps everything typed.
+func (e *protocolEditor) saveThen(next func()) {
+	for _, m := range e.msgs {
+		m.clear()
+	}
+	p := e.read()
+	e.saveBtn.Disable()
+	background(e.s.u, func() (data.Protocol, error) {
+		return e.s.u.store.UpdateProtocol(p)
+	}, func(saved data.Protocol) {
+		e.saveBtn.Enable()
+		e.p.Title, e.p.Status, e.p.CommitmentID = saved.Title, saved.Status, saved.CommitmentID
+		e.p.RemindDaysBefore, e.p.ReviewOn = saved.RemindDaysBefore, saved.ReviewOn
+		e.title.SetText(saved.Title)
+		e.saved.SetText("Saved.")
+		e.s.load()
+		if t := e.s.u.tiersTab(); t != nil {
+			t.load() // the agenda shows attached plans
+		}
+		if next != nil {
+			next()
+		}
+	}, func(err error) {
+		e.saveBtn.Enable()
+		e.fail(err, "status")
+	})
+}
+
+// fail shows a refusal under its field, or in a dialog.
+func (e *protocolEditor) fail(err error, fallback string) {
+	var ve *data.ValidationError
+	if errors.As(err, &ve) {
+		if m, ok := e.msgs[ve.Field]; ok {
+			m.show(ve.Message)
+		} else {
+			e.msgs[fallback].show(ve.Message)
+		}
+		return
+	}
+	e.s.u.showError(err)
+}
+
+// back returns to the overview, saving changed details first.
+func (e *protocolEditor) back() {
+	if e.dirty() {
+		e.saveThen(e.s.closeProtocol)
+		return
+	}
+	e.s.closeProtocol()
+}
+
+func (e *protocolEditor) confirmDelete() {
+	p := e.p
+	dialog.ShowConfirm("Delete “"+p.Title+"”?", "The protocol and its steps go. You can undo this straight after.", func(yes bool) {
+		if !yes {
+			return
+		}
+		background(e.s.u, func() (struct{}, error) {
+			return struct{}{}, e.s.u.store.DeleteProtocol(p.ID)
+		}, func(struct{}) {
+			e.s.closeProtocol()
+			e.s.offerUndo("Deleted “"+p.Title+"”.", func() {
+				background(e.s.u, func() (struct{}, error) {
+					return struct{}{}, e.s.u.store.RestoreProtocol(p.ID)
+				}, func(struct{}) { e.s.u.revealProtocol(p.ID) })
+			})
+		})
+	}, e.s.u.win)
+}

@@ -1,0 +1,145 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// overview is the right side with no protocol open: the templates to
+// start from, and the client-emergency triage with its record.
+func (p *protocolsScreen) overview() fyne.CanvasObject {
+	box := container.NewVBox(
+		subHeading("Start a next-time protocol"),
+		wrapLabel("Instead of going over what went wrong, write down what you'll do differently next time: a few concrete steps, tied if you like to the commitment where it matters next. Start blank, or from one of these."),
+	)
+	blank := widget.NewButtonWithIcon("Blank protocol…", theme.ContentAddIcon(), func() { p.showNewForm("", nil) })
+	box.Add(container.NewHBox(blank))
+	for _, tpl := range data.ProtocolTemplates() {
+		key := tpl.Key
+		b := widget.NewButtonWithIcon(tpl.Title, theme.ContentAddIcon(), func() { p.startTemplate(key) })
+		b.Alignment = widget.ButtonAlignLeading
+		box.Add(container.New(compactVBox(), container.NewHBox(b), caption(fmt.Sprintf("%s %d steps.", tpl.About, len(tpl.Steps)))))
+	}
+
+	box.Add(widget.NewSeparator())
+	box.Add(subHeading("When a client says it's urgent"))
+	box.Add(wrapLabel("Before you drop a family commitment, run the request through your own questions for what is genuinely urgent. The triage checks your Tiers for that time and drafts a calm reply offering the next free time."))
+	run := widget.NewButtonWithIcon("Urgent client request…", theme.WarningIcon(), p.openTriage)
+	run.Importance = widget.HighImportance
+	box.Add(container.NewHBox(run, widget.NewButton("My urgency questions…", func() { p.editUrgency(nil) })))
+	if p.snap.criteria == 0 {
+		box.Add(caption("You haven't defined what counts as urgent yet; the triage starts there."))
+	} else {
+		box.Add(caption(fmt.Sprintf("%d questions; %s.", p.snap.criteria, p.snap.rule)))
+	}
+	if sum := p.snap.record.Summary(); sum != "" {
+		box.Add(wrapLabel(sum))
+	}
+	if len(p.snap.recent) > 0 {
+		box.Add(sectionTitle("Recent requests"))
+		for _, t := range p.snap.recent {
+			box.Add(caption(triageLine(t)))
+		}
+	}
+	return container.NewVScroll(container.NewPadded(box))
+}
+
+func subHeading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// triageLine is one past triage in a line.
+func triageLine(t data.Triage) string {
+	who := t.Client
+	if who == "" {
+		who = "A client"
+	}
+	line := t.AskedAt.Local().Format("Mon 2 Jan") + " · " + who + " · " + verdictWords(t.Verdict)
+	switch {
+	case t.TrulyUrgent == nil:
+	case *t.TrulyUrgent:
+		line += " · looking back: truly urgent"
+	default:
+		line += " · looking back: could have waited"
+	}
+	return line
+}
+
+// startTemplate creates a protocol from a template and opens it.
+func (p *protocolsScreen) startTemplate(key string) {
+	background(p.u, func() (data.Protocol, error) {
+		return p.u.store.StartFromTemplate(key, nil)
+	}, func(pr data.Protocol) {
+		p.load()
+		p.openProtocol(pr.ID)
+	})
+}
+
+// runAction does what a template step leads to.
+func (p *protocolsScreen) runAction(action string) {
+	switch action {
+	case data.ActionAddTier1:
+		start := at(time.Now().AddDate(0, 0, 1), 18, 0)
+		p.u.showCommitmentForm(data.Commitment{
+			Tier: data.TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour),
+		}, func(data.Commitment) { p.commitmentsChanged() })
+	case data.ActionImportICS:
+		if t := p.u.tiersTab(); t != nil {
+			t.importCalendar()
+		}
+	case data.ActionUrgency:
+		p.editUrgency(nil)
+	case data.ActionDefaultBuffer:
+		p.chooseDefaultBuffer()
+	}
+}
+
+// commitmentsChanged refreshes what lists commitments after one was added
+// from here.
+func (p *protocolsScreen) commitmentsChanged() {
+	if t := p.u.tiersTab(); t != nil {
+		t.load()
+	}
+	if p.editor != nil {
+		p.editor.reloadCommitments()
+	}
+}
+
+// chooseDefaultBuffer sets the buffer new work blocks start with.
+func (p *protocolsScreen) chooseDefaultBuffer() {
+	store := p.u.store
+	background(p.u, store.DefaultBuffer, func(current int) {
+		choice := widget.NewSelect(bufferChoices, nil)
+		choice.SetSelected(bufferChoices[0])
+		for i, m := range bufferMinutes {
+			if m == current {
+				choice.SetSelected(bufferChoices[i])
+			}
+		}
+		content := container.NewVBox(
+			wrapLabel("New work blocks will start with this buffer after them, so an overrun or a surprise lands in the buffer and not on family time. You can still change it for each block."),
+			choice)
+		d := dialog.NewCustomConfirm("Default buffer for new work", "Save", "Cancel", content, func(ok bool) {
+			if !ok {
+				return
+			}
+			minutes := bufferMinutes[max(0, choice.SelectedIndex())]
+			background(p.u, func() (struct{}, error) {
+				return struct{}{}, store.SetDefaultBuffer(minutes)
+			}, func(struct{}) {})
+		}, p.u.win)
+		d.Resize(fyne.NewSize(460, 0))
+		d.Show()
+	})
+}

@@ -1,0 +1,342 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// openProtocols builds the window on a fresh journal and shows the
+// Protocols tab.
+func openProtocols(t *testing.T, opts ...data.Options) (*UI, *data.Store, *protocolsScreen) {
+	t.Helper()
+	var o data.Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	u, s := newTestUIWith(t, o, true)
+	p := u.protocolsTab()
+	u.selectScreen(p)
+	return u, s, p
+}
+
+// checks are the tick boxes under root, in order.
+func checks(root fyne.CanvasObject) []*widget.Check {
+	var out []*widget.Check
+	walk(root, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*widget.Check); ok && c.Visible() {
+			out = append(out, c)
+		}
+		return o.Visible()
+	})
+	return out
+}
+
+func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
+	u, s, p := openProtocols(t)
+	mustContain(t, visibleText(u.win.Content()), "Start a next-time protocol", "No protocols yet")
+
+	test.Tap(findButton(t, u.win.Content(), "School dates go in first"))
+	list, _ := s.Protocols()
+	if len(list) != 1 || list[0].TemplateKey != "school-calendar" || list[0].Total != 4 {
+		t.Fatalf("stored %+v", list)
+	}
+	if p.editor == nil {
+		t.Fatal("the new protocol is not open")
+	}
+	text := visibleText(u.win.Content())
+	mustContain(t, text, "0 of 4 steps done", "1. Add the next school event", "0 of 4 steps")
+	findButton(t, u.win.Content(), "Import a school calendar (.ics)…")
+
+	ticks := checks(p.editor.steps)
+	if len(ticks) != 4 {
+		t.Fatalf("%d tick boxes", len(ticks))
+	}
+	test.Tap(ticks[1])
+	pr, _ := s.Protocol(list[0].ID)
+	done := pr.Steps[1].DoneAt
+	if done == nil || pr.Steps[0].DoneAt != nil {
+		t.Fatalf("tick not stored: %+v", pr.Steps)
+	}
+	mustContain(t, visibleText(u.win.Content()), "1 of 4 steps done", "Done "+done.Local().Format("Mon 2 Jan 2006"), "1 of 4 steps")
+
+	// Untick, then undo: the same day comes back.
+	test.Tap(checks(p.editor.steps)[1])
+	if pr, _ = s.Protocol(pr.ID); pr.Steps[1].DoneAt != nil {
+		t.Fatal("untick not stored")
+	}
+	mustContain(t, visibleText(u.win.Content()), "Unticked")
+	test.Tap(findButton(t, u.win.Content(), "Undo"))
+	if pr, _ = s.Protocol(pr.ID); pr.Steps[1].DoneAt == nil || !pr.Steps[1].DoneAt.Equal(*done) {
+		t.Fatalf("undo lost the date: %v", pr.Steps[1].DoneAt)
+	}
+
+	// Move the done step to the top, remove it, undo: still done, same day.
+	p.editor.move(pr.Steps[1], -1)
+	pr, _ = s.Protocol(pr.ID)
+	if !strings.HasPrefix(pr.Steps[0].Text, "Bring in the school's calendar") {
+		t.Fatalf("order after move: %q", pr.Steps[0].Text)
+	}
+	p.editor.deleteStep(pr.Steps[0])
+	if pr2, _ := s.Protocol(pr.ID); len(pr2.Steps) != 3 {
+		t.Fatal("step not removed")
+	}
+	test.Tap(findButton(t, u.win.Content(), "Undo"))
+	if pr, _ = s.Protocol(pr.ID); len(pr.Steps) != 4 || pr.Steps[0].DoneAt == nil || !pr.Steps[0].DoneAt.Equal(*done) {
+		t.Fatalf("after undo: %+v", pr.Steps[0])
+	}
+
+	// A step of our own.
+	setText(p.editor.newStep, "Ask the class rep to forward dates")
+	test.Tap(findButton(t, u.win.Content(), "Add step"))
+	if pr, _ = s.Protocol(pr.ID); len(pr.Steps) != 5 || pr.Steps[4].Text != "Ask the class rep to forward dates" {
+		t.Fatalf("added step: %+v", pr.Steps)
+	}
+	if p.editor.newStep.Text != "" {
+		t.Error("the field kept the added step")
+	}
+
+	// Back to the list, and in again through its row.
+	test.Tap(findButton(t, u.win.Content(), "All protocols"))
+	if p.editor != nil {
+		t.Fatal("still open")
+	}
+	test.Tap(p.rows[pr.ID])
+	if p.openID != pr.ID {
+		t.Fatal("the row did not open the protocol")
+	}
+
+	// The step's action opens the tier-1 commitment form.
+	test.Tap(findButton(t, u.win.Content(), "Add a non-negotiable commitment…"))
+	mustContain(t, topText(u), "New commitment")
+}
+
+func TestBlankProtocolNeedsATitleAndSteps(t *testing.T) {
+	u, s, p := openProtocols(t)
+	test.Tap(findButton(t, u.win.Content(), "New protocol"))
+	f := p.newForm
+	test.Tap(f.save)
+	mustContain(t, topText(u), "Give the protocol a title")
+	setText(f.title, "Next time a client calls during dinner")
+	test.Tap(f.save)
+	mustContain(t, topText(u), "Add at least one step")
+	if list, _ := s.Protocols(); len(list) != 0 {
+		t.Fatal("stored without steps")
+	}
+	f.steps.SetText("Let it ring until after dinner\n\nCall back at 19:30")
+	test.Tap(f.save)
+	list, _ := s.Protocols()
+	if len(list) != 1 || list[0].Total != 2 || list[0].Title != "Next time a client calls during dinner" {
+		t.Fatalf("stored %+v", list)
+	}
+	mustContain(t, visibleText(u.win.Content()), "1. Let it ring until after dinner", "2. Call back at 19:30")
+}
+
+func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
+	u, s, p := openProtocols(t)
+	day := weekdayAfter(2)
+	sports, err := s.SaveCommitment(data.Commitment{
+		Title: "Sports day", Tier: data.TierNonNegotiable,
+		StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, _ := s.StartFromTemplate("block-client-time", nil)
+	p.openProtocol(pr.ID)
+	e := p.editor
+	e.commitment.SetSelected("Sports day · " + data.TierNonNegotiable.String())
+	e.days.SetSelected("3 days before")
+	e.hasReview.SetChecked(true)
+	review := day.AddDate(0, 0, 7)
+	e.review.SetDate(&review)
+	test.Tap(e.saveBtn)
+	got, _ := s.Protocol(pr.ID)
+	if got.CommitmentID == nil || *got.CommitmentID != sports.ID || got.RemindDaysBefore != 3 || got.ReviewOn == nil ||
+		got.ReviewOn.Format(time.DateOnly) != review.Format(time.DateOnly) {
+		t.Fatalf("stored %+v", got)
+	}
+	mustContain(t, visibleText(p.list), "before Sports day")
+
+	ts := u.tiersTab()
+	u.selectScreen(ts)
+	ts.load()
+	mustContain(t, visibleText(u.win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps")
+	test.Tap(findButton(t, u.win.Content(), "Open protocol"))
+	if p.openID != pr.ID || u.tabs.Selected().Text != "Protocols" {
+		t.Error("the agenda's link did not open the protocol")
+	}
+
+	// Going back with unsaved changes saves them.
+	setText(p.editor.title, "Client-free family times")
+	test.Tap(findButton(t, u.win.Content(), "All protocols"))
+	if got, _ := s.Protocol(pr.ID); got.Title != "Client-free family times" {
+		t.Errorf("title on leaving = %q", got.Title)
+	}
+}
+
+func TestTriageClashingWithTier1DraftsAReply(t *testing.T) {
+	u, s, p := openProtocols(t)
+	day := weekdayAfter(2)
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Sports day", Tier: data.TierNonNegotiable,
+		StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0),
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	// No questions yet: the triage sends the person to define them first.
+	test.Tap(findButton(t, u.win.Content(), "Urgent client request…"))
+	mustContain(t, topText(u), "First, decide what counts as urgent")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Define my questions"))
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Start from suggested questions"))
+	test.Tap(p.urgency.save)
+	if list, _ := s.UrgencyCriteria(); len(list) != 4 {
+		t.Fatalf("criteria stored: %d", len(list))
+	}
+	tr := p.triage
+	if tr == nil {
+		t.Fatal("the triage did not open after the questions were saved")
+	}
+
+	setText(tr.client, "Acme")
+	tr.request.SetText("The launch page has a typo")
+	tr.date.SetDate(&day)
+	setText(tr.from, "13:30")
+	setText(tr.to, "14:30")
+	mustContain(t, visibleText(tr.inWindow), "Sports day")
+
+	test.Tap(tr.decide)
+	mustContain(t, topText(u), "Answer every question")
+	for i, a := range tr.answers {
+		a.SetSelected(map[bool]string{true: "Yes", false: "No"}[i == 0])
+	}
+	test.Tap(tr.decide)
+	text := topText(u)
+	mustContain(t, text, "Urgent, but not during a non-negotiable commitment", "urgent when any answer is yes", "1 of 4 was yes", "Sports day")
+	if tr.reply == nil || !strings.Contains(tr.reply.Text, "Hello Acme,") || !strings.Contains(tr.reply.Text, "15:00 on "+day.Format("Monday 2 January")) {
+		t.Fatalf("reply = %v", tr.reply)
+	}
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Copy reply"))
+	if got := u.app.Clipboard().Content(); got != tr.reply.Text {
+		t.Errorf("clipboard = %q", got)
+	}
+	mustContain(t, topText(u), "Copied: paste it into your message to Acme.")
+	stored, _ := s.Triages(5)
+	if len(stored) != 1 || stored[0].Verdict != data.VerdictUrgentClash || stored[0].ReplyDraft != tr.reply.Text {
+		t.Fatalf("stored %+v", stored)
+	}
+}
+
+func TestUrgencyRuleRefusalKeepsTheDialog(t *testing.T) {
+	u, s, p := openProtocols(t)
+	test.Tap(findButton(t, u.win.Content(), "My urgency questions…"))
+	e := p.urgency
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Start from suggested questions"))
+	e.mode.SetSelected(ruleAtLeast)
+	e.count.SetSelected("4")
+	e.items = e.items[:3]
+	test.Tap(e.save)
+	mustContain(t, topText(u), "only 3 questions")
+	e.count.SetSelected("2")
+	test.Tap(e.save)
+	if r, _ := s.UrgencyRule(); r.AtLeast != 2 {
+		t.Errorf("rule = %+v", r)
+	}
+	mustContain(t, visibleText(u.win.Content()), "3 questions; urgent when at least 2 answers are yes.")
+}
+
+func TestLookBackIsAskedADayLater(t *testing.T) {
+	now := time.Now()
+	clock := func() time.Time { return now }
+	u, s, p := openProtocols(t, data.Options{Now: clock})
+	var list []data.UrgencyCriterion
+	for _, q := range data.StarterCriteria() {
+		list = append(list, data.UrgencyCriterion{Question: q})
+	}
+	list, _ = s.SaveUrgency(list, data.UrgencyRule{})
+	answers := map[int64]bool{}
+	for _, c := range list {
+		answers[c.ID] = false
+	}
+	if _, _, err := s.SaveTriage(data.TriageInput{
+		Client: "Acme", Request: "Slides by noon",
+		WindowStart: now.Add(time.Hour), WindowEnd: now.Add(2 * time.Hour), Answers: answers,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p.load()
+	if strings.Contains(visibleText(u.win.Content()), "Looking back") {
+		t.Fatal("asked straight away")
+	}
+	now = now.Add(25 * time.Hour)
+	u.checkReminders()
+	u.checkReminders()
+	if log := *notified[u]; len(log) != 1 || log[0].title != "Looking back: was it truly urgent?" || !strings.Contains(log[0].body, "Acme called something urgent") {
+		t.Fatalf("notifications = %+v", log)
+	}
+	mustContain(t, visibleText(u.win.Content()), "Acme called something urgent: “Slides by noon”", "Looking back, was it truly urgent?")
+	test.Tap(findButton(t, u.win.Content(), "No, it could have waited"))
+	rec, _ := s.TriageRecord()
+	if rec.LookedBack != 1 || rec.Real != 0 {
+		t.Errorf("record = %+v", rec)
+	}
+	text := visibleText(u.win.Content())
+	if strings.Contains(text, "Looking back, was it") {
+		t.Error("still asking")
+	}
+	mustContain(t, text, "it could have waited", "Acme · not urgent · looking back: could have waited")
+}
+
+func TestDefaultBufferStepSetsNewWorkBuffer(t *testing.T) {
+	u, s, p := openProtocols(t)
+	pr, _ := s.StartFromTemplate("deadline-buffer", nil)
+	p.openProtocol(pr.ID)
+	test.Tap(findButton(t, u.win.Content(), "Set a default buffer…"))
+	var choice *widget.Select
+	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		if sel, ok := o.(*widget.Select); ok {
+			choice = sel
+		}
+		return true
+	})
+	choice.SetSelected("1 h")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Save"))
+	if n, _ := s.DefaultBuffer(); n != 60 {
+		t.Fatalf("default buffer = %d", n)
+	}
+	ts := u.tiersTab()
+	ts.addWorkBlock()
+	if ts.workForm == nil || ts.workForm.buffer.Selected != "1 h" {
+		t.Errorf("new work starts without the default buffer")
+	}
+}
+
+func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
+	u, s, ts := openTiers(t)
+	day := weekdayAfter(3)
+	c, _ := s.SaveCommitment(data.Commitment{Title: "School play", Tier: data.TierNonNegotiable, StartsAt: at(day, 14, 0), EndsAt: at(day, 15, 30)})
+	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
+	menuItem(t, ts.occurrenceMenu(occ[0]), "Plan for next time…").Action()
+	f := u.protocolsTab().newForm
+	if f.title.Text != "Next time: School play" {
+		t.Errorf("title = %q", f.title.Text)
+	}
+	f.steps.SetText("Tell Northwind a week ahead that the afternoon is taken")
+	test.Tap(f.save)
+	list, _ := s.Protocols()
+	if len(list) != 1 || list[0].CommitmentID == nil || *list[0].CommitmentID != c.ID {
+		t.Fatalf("stored %+v", list)
+	}
+	if u.tabs.Selected().Text != "Protocols" {
+		t.Error("the new protocol is not shown")
+	}
+	u.selectScreen(ts)
+	mustContain(t, visibleText(ts.agenda), "Next-time protocol: “Next time: School play” · 0 of 1 step done")
+}

@@ -1,0 +1,273 @@
+package app
+
+import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
+)
+
+// triageDialog weighs a client's "urgent" request against the person's
+// own questions and Tiers, then shows the verdict and, when the request
+// can wait, a calm reply ready to copy.
+type triageDialog struct {
+	p        *protocolsScreen
+	dlg      dialog.Dialog
+	criteria []data.UrgencyCriterion
+	rule     data.UrgencyRule
+
+	client   *widget.Entry
+	request  *widgets.TextArea
+	date     *widget.DateEntry
+	from, to *widget.Entry
+	answers  []*widget.RadioGroup
+	inWindow *fyne.Container
+	msgs     map[string]fieldMessage
+	decide   *widget.Button
+	body     *fyne.Container
+
+	reply  *widgets.TextArea
+	copied *widget.Label
+}
+
+// openTriage starts a triage, or, with no questions defined yet, sends the
+// person to define them first.
+func (p *protocolsScreen) openTriage() {
+	store := p.u.store
+	if store == nil {
+		return
+	}
+	type loaded struct {
+		criteria []data.UrgencyCriterion
+		rule     data.UrgencyRule
+	}
+	background(p.u, func() (loaded, error) {
+		list, err := store.UrgencyCriteria()
+		if err != nil {
+			return loaded{}, err
+		}
+		rule, err := store.UrgencyRule()
+		return loaded{list, rule}, err
+	}, func(l loaded) {
+		if len(l.criteria) == 0 {
+			d := dialog.NewCustomConfirm("First, decide what counts as urgent", "Define my questions", "Not now",
+				wrapLabel(data.ErrNoCriteria.Message), func(ok bool) {
+					if ok {
+						p.editUrgency(p.openTriage)
+					}
+				}, p.u.win)
+			d.Resize(fyne.NewSize(480, 0))
+			d.Show()
+			return
+		}
+		t := &triageDialog{p: p, criteria: l.criteria, rule: l.rule, msgs: map[string]fieldMessage{}}
+		t.build()
+		p.triage = t
+	})
+}
+
+func (t *triageDialog) build() {
+	for _, k := range []string{"client", "request", "window", "answers"} {
+		t.msgs[k] = newFieldMessage()
+	}
+	t.client = widget.NewEntry()
+	t.client.SetPlaceHolder("Who is asking?")
+	t.request = widgets.NewTextArea()
+	t.request.SetPlaceHolder("What they asked for, in a line or two")
+	t.request.SetMinRowsVisible(2)
+	limitPastes(t.request, pasteLimit, t.msgs["request"].show)
+	start := roundUpTo(time.Now(), 15*time.Minute)
+	t.date = newDateField(start)
+	t.from = newClockField(start.Hour(), start.Minute())
+	end := start.Add(time.Hour)
+	t.to = newClockField(end.Hour(), end.Minute())
+	for _, f := range []*widget.Entry{t.from, t.to} {
+		f.OnChanged = func(string) { t.showWindow() }
+	}
+	t.date.OnChanged = func(*time.Time) { t.showWindow() }
+	t.inWindow = container.NewVBox()
+
+	questions := container.NewVBox()
+	for _, c := range t.criteria {
+		q := wrapLabel(c.Question)
+		a := widget.NewRadioGroup([]string{"Yes", "No"}, nil)
+		a.Horizontal = true
+		t.answers = append(t.answers, a)
+		questions.Add(container.NewBorder(nil, nil, nil, a, q))
+	}
+	t.decide = widget.NewButtonWithIcon("Decide", theme.ConfirmIcon(), t.submit)
+	t.decide.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { t.dlg.Hide() })
+	form := container.NewVBox(
+		sectionTitle("Client"), t.client, t.msgs["client"],
+		sectionTitle("What they asked"), t.request, t.msgs["request"],
+		sectionTitle("When it would take your time, if you did it now"),
+		container.NewGridWithColumns(3, t.date,
+			container.NewBorder(nil, nil, widget.NewLabel("from"), nil, t.from),
+			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, t.to)),
+		t.msgs["window"], t.inWindow,
+		widget.NewSeparator(),
+		sectionTitle("Your questions ("+t.rule.String()+")"), questions, t.msgs["answers"],
+	)
+	t.body = container.NewStack(container.NewBorder(nil,
+		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, t.decide)), nil, nil,
+		container.NewVScroll(form)))
+	t.dlg = dialog.NewCustomWithoutButtons("Is it truly urgent?", t.body, t.p.u.win)
+	t.dlg.Resize(fyne.NewSize(680, 700))
+	t.dlg.Show()
+	t.p.u.win.Canvas().Focus(t.client)
+	t.showWindow()
+}
+
+func roundUpTo(t time.Time, step time.Duration) time.Time {
+	r := t.Truncate(step)
+	if r.Before(t) {
+		r = r.Add(step)
+	}
+	return r
+}
+
+// window reads the affected time from the fields.
+func (t *triageDialog) window() (start, end time.Time, err error) {
+	day, err := dateOfField(t.date)
+	if err != nil {
+		return start, end, err
+	}
+	h1, m1, err := parseClock(t.from.Text)
+	if err != nil {
+		return start, end, problem("From: " + err.Error())
+	}
+	h2, m2, err := parseClock(t.to.Text)
+	if err != nil {
+		return start, end, problem("To: " + err.Error())
+	}
+	start, end = at(day, h1, m1), at(day, h2, m2)
+	if !end.After(start) {
+		end = end.AddDate(0, 0, 1) // into the night
+	}
+	return start, end, nil
+}
+
+// showWindow lists what is on the Tiers in the affected time as it changes.
+func (t *triageDialog) showWindow() {
+	start, end, err := t.window()
+	if err != nil {
+		return
+	}
+	store := t.p.u.store
+	background(t.p.u, func() ([]data.Occurrence, error) {
+		return store.Occurrences(start, end)
+	}, func(occs []data.Occurrence) {
+		t.inWindow.Objects = occurrenceLines(occs, "Nothing on your Tiers at that time.")
+		t.inWindow.Refresh()
+	}, func(error) {})
+}
+
+// occurrenceLines are commitments as short lines with their tier.
+func occurrenceLines(occs []data.Occurrence, none string) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, o := range occs {
+		if !o.Busy() {
+			continue
+		}
+		line := o.Start.Local().Format("Mon 2 Jan 15:04") + "–" + o.End.Local().Format("15:04") + "  " + o.Commitment.Title
+		if o.AllDay() {
+			line = o.Start.Local().Format("Mon 2 Jan") + " all day  " + o.Commitment.Title
+		}
+		out = append(out, container.NewBorder(nil, nil, widgets.NewTierBadge(int(o.Tier())), nil, widget.NewLabel(line)))
+	}
+	if len(out) == 0 {
+		out = append(out, caption(none))
+	}
+	return out
+}
+
+func (t *triageDialog) submit() {
+	for _, m := range t.msgs {
+		m.clear()
+	}
+	start, end, err := t.window()
+	if err != nil {
+		t.msgs["window"].show(err.Error())
+		return
+	}
+	in := data.TriageInput{Client: t.client.Text, Request: t.request.Text, WindowStart: start, WindowEnd: end, Answers: map[int64]bool{}}
+	for i, a := range t.answers {
+		if a.Selected != "" {
+			in.Answers[t.criteria[i].ID] = a.Selected == "Yes"
+		}
+	}
+	t.decide.Disable()
+	background(t.p.u, func() (triageResult, error) {
+		tr, c, err := t.p.u.store.SaveTriage(in)
+		return triageResult{tr, c}, err
+	}, func(r triageResult) {
+		t.decide.Enable()
+		t.showResult(r)
+		t.p.load()
+	}, func(err error) {
+		t.decide.Enable()
+		var ve *data.ValidationError
+		if errors.As(err, &ve) {
+			if m, ok := t.msgs[ve.Field]; ok {
+				m.show(ve.Message)
+				return
+			}
+		}
+		t.p.u.showError(err)
+	})
+}
+
+type triageResult struct {
+	triage data.Triage
+	check  data.TriageCheck
+}
+
+func verdictHeading(v data.Verdict) string {
+	switch v {
+	case data.VerdictUrgent:
+		return "Urgent: go ahead"
+	case data.VerdictUrgentClash:
+		return "Urgent, but not during a non-negotiable commitment"
+	}
+	return "Not urgent: it can wait"
+}
+
+// showResult replaces the form with the verdict, the commitments in the
+// window and the reply to copy.
+func (t *triageDialog) showResult(r triageResult) {
+	c := r.check
+	box := container.NewVBox(subHeading(verdictHeading(c.Verdict)), wrapLabel(c.Reason),
+		sectionTitle("On your Tiers at that time"))
+	box.Objects = append(box.Objects, occurrenceLines(c.InWindow, "Nothing on your Tiers at that time.")...)
+	if c.Reply != "" {
+		box.Add(sectionTitle("A reply you can send"))
+		t.reply = widgets.NewTextArea()
+		t.reply.SetText(c.Reply)
+		t.reply.SetMinRowsVisible(8)
+		t.copied = caption("")
+		who := r.triage.Client
+		if who == "" {
+			who = "the client"
+		}
+		copyBtn := widget.NewButtonWithIcon("Copy reply", theme.ContentCopyIcon(), func() {
+			t.p.u.app.Clipboard().SetContent(t.reply.Text)
+			t.copied.SetText("Copied: paste it into your message to " + who + ".")
+		})
+		copyBtn.Importance = widget.HighImportance
+		box.Add(t.reply)
+		box.Add(container.NewBorder(nil, nil, nil, copyBtn, t.copied))
+	}
+	box.Add(caption("Tomorrow Both/And will ask you whether it was truly urgent, so you can see how many “emergencies” were real."))
+	done := widget.NewButton("Close", func() { t.dlg.Hide() })
+	t.body.Objects = []fyne.CanvasObject{container.NewBorder(nil,
+		container.NewBorder(widget.NewSeparator(), nil, nil, done), nil, nil, container.NewVScroll(box))}
+	t.body.Refresh()
+}

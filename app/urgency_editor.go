@@ -1,0 +1,188 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+const (
+	ruleAny     = "Urgent when any answer is yes"
+	ruleAtLeast = "Urgent only when at least this many are yes:"
+)
+
+// urgencyEditor is the person's own definition of a client emergency: a
+// short list of yes-or-no questions and the rule that turns the answers
+// into a verdict. It is saved as a whole; a refusal keeps the dialog open.
+type urgencyEditor struct {
+	p     *protocolsScreen
+	dlg   dialog.Dialog
+	items []data.UrgencyCriterion // as listed, with the fields' words
+	rows  *fyne.Container
+	mode  *widget.RadioGroup
+	count *widget.Select
+	msg   fieldMessage
+	save  *widget.Button
+	then  func()
+}
+
+// editUrgency opens the questions; then, if given, runs after a save.
+func (p *protocolsScreen) editUrgency(then func()) {
+	store := p.u.store
+	type loaded struct {
+		list []data.UrgencyCriterion
+		rule data.UrgencyRule
+	}
+	background(p.u, func() (loaded, error) {
+		list, err := store.UrgencyCriteria()
+		if err != nil {
+			return loaded{}, err
+		}
+		rule, err := store.UrgencyRule()
+		return loaded{list, rule}, err
+	}, func(l loaded) {
+		e := &urgencyEditor{p: p, items: l.list, then: then, msg: newFieldMessage()}
+		e.build(l.rule)
+		p.urgency = e
+	})
+}
+
+func (e *urgencyEditor) build(rule data.UrgencyRule) {
+	e.rows = container.NewVBox()
+	e.mode = widget.NewRadioGroup([]string{ruleAny, ruleAtLeast}, func(string) { e.showCount() })
+	e.mode.Required = true
+	e.count = widget.NewSelect(nil, nil)
+	add := widget.NewButtonWithIcon("Add a question", theme.ContentAddIcon(), func() {
+		e.items = append(e.items, data.UrgencyCriterion{})
+		e.render()
+	})
+	starter := widget.NewButton("Start from suggested questions", func() {
+		for _, q := range data.StarterCriteria() {
+			e.items = append(e.items, data.UrgencyCriterion{Question: q})
+		}
+		e.render()
+	})
+	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.submit)
+	e.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { e.dlg.Hide() })
+	body := container.NewVBox(
+		wrapLabel("What makes a client request genuinely urgent for you? Write it as yes-or-no questions. When a client calls something urgent, the triage asks them one by one."),
+		e.rows,
+		container.NewHBox(add, starter),
+		widget.NewSeparator(),
+		sectionTitle("Your rule"),
+		e.mode,
+		container.NewHBox(e.count),
+		e.msg,
+	)
+	e.render()
+	if rule.AtLeast > 1 {
+		e.mode.SetSelected(ruleAtLeast)
+		e.count.SetSelected(strconv.Itoa(rule.AtLeast))
+	} else {
+		e.mode.SetSelected(ruleAny)
+	}
+	e.showCount()
+	e.dlg = dialog.NewCustomWithoutButtons("What counts as urgent", container.NewBorder(nil,
+		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, e.save)), nil, nil,
+		container.NewVScroll(body)), e.p.u.win)
+	e.dlg.Resize(fyne.NewSize(640, 620))
+	e.dlg.Show()
+}
+
+// render lists the questions, each editable, movable and removable.
+func (e *urgencyEditor) render() {
+	var rows []fyne.CanvasObject
+	for i := range e.items {
+		field := widget.NewEntry()
+		field.SetPlaceHolder("A yes-or-no question")
+		field.SetText(e.items[i].Question)
+		field.OnChanged = func(s string) { e.items[i].Question = s }
+		icon := func(res fyne.Resource, tapped func()) *widget.Button {
+			b := widget.NewButtonWithIcon("", res, tapped)
+			b.Importance = widget.LowImportance
+			return b
+		}
+		up := icon(theme.MoveUpIcon(), func() { e.swap(i, i-1) })
+		down := icon(theme.MoveDownIcon(), func() { e.swap(i, i+1) })
+		if i == 0 {
+			up.Disable()
+		}
+		if i == len(e.items)-1 {
+			down.Disable()
+		}
+		remove := icon(theme.DeleteIcon(), func() {
+			e.items = append(e.items[:i], e.items[i+1:]...)
+			e.render()
+		})
+		rows = append(rows, container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewHBox(up, down, remove), field))
+	}
+	if len(e.items) == 0 {
+		rows = append(rows, caption("No questions yet. Add your own, or start from the suggested ones and make them yours."))
+	}
+	e.rows.Objects = rows
+	e.rows.Refresh()
+	e.showCount()
+}
+
+func (e *urgencyEditor) swap(i, j int) {
+	if j < 0 || j >= len(e.items) {
+		return
+	}
+	e.items[i], e.items[j] = e.items[j], e.items[i]
+	e.render()
+}
+
+// showCount offers 2 up to the number of questions for "at least".
+func (e *urgencyEditor) showCount() {
+	if e.count == nil {
+		return
+	}
+	var opts []string
+	for n := 2; n <= max(2, len(e.items)); n++ {
+		opts = append(opts, strconv.Itoa(n))
+	}
+	keep := e.count.Selected
+	e.count.Options = opts
+	if keep == "" {
+		keep = "2"
+	}
+	e.count.SetSelected(keep)
+	setVisible(e.count, e.mode.Selected == ruleAtLeast)
+}
+
+func (e *urgencyEditor) submit() {
+	e.msg.clear()
+	rule := data.UrgencyRule{AtLeast: 1}
+	if e.mode.Selected == ruleAtLeast {
+		rule.AtLeast, _ = strconv.Atoi(e.count.Selected)
+	}
+	items := append([]data.UrgencyCriterion(nil), e.items...)
+	e.save.Disable()
+	background(e.p.u, func() ([]data.UrgencyCriterion, error) {
+		return e.p.u.store.SaveUrgency(items, rule)
+	}, func([]data.UrgencyCriterion) {
+		e.save.Enable()
+		e.dlg.Hide()
+		e.p.load()
+		if e.then != nil {
+			e.then()
+		}
+	}, func(err error) {
+		e.save.Enable()
+		var ve *data.ValidationError
+		if errors.As(err, &ve) {
+			e.msg.show(ve.Message)
+			return
+		}
+		e.p.u.showError(err)
+	})
+}

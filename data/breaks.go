@@ -115,6 +115,10 @@ func (s *Store) ImportBreaks(list []CompassionSession) error {
 				c.StartedAt = now
 			}
 			c.StartedAt = c.StartedAt.UTC().Truncate(time.Millisecond)
+			if c.FinishedAt != nil {
+				f := c.FinishedAt.UTC().Truncate(time.Millisecond)
+				c.FinishedAt = &f
+			}
 			c.stamp(now)
 			if err := tx.Create(&c).Error; err != nil {
 				return err

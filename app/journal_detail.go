@@ -137,6 +137,13 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 			}
 		}
 	case data.KindShame:
+		pause := widget.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {
+			if c := j.u.compassion(); c != nil {
+				c.startBreak(&e.ID, entryAbout(e))
+			}
+		})
+		pause.Importance = widget.HighImportance
+		box.Add(container.NewHBox(pause))
 		box.Add(sectionTitle("Reframes"))
 		box.Add(wrapLabel("Shame talks about who you are. Mark the new story that helps with this one."))
 		for _, r := range j.reframes {

@@ -1,0 +1,318 @@
+package app
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/bothand/bothand/data"
+)
+
+// chartColours are the theme's colours for the charts, read on the main
+// goroutine and handed to the renderer, so charts follow light and dark.
+type chartColours struct {
+	bg, fg, quiet, grid             color.Color
+	primary, warning, error, others color.Color
+}
+
+func currentChartColours() chartColours {
+	s := fyne.CurrentApp().Settings()
+	th, v := s.Theme(), s.ThemeVariant()
+	c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, v) }
+	return chartColours{
+		bg: c(theme.ColorNameBackground), fg: c(theme.ColorNameForeground),
+		quiet: c(theme.ColorNameDisabled), grid: c(theme.ColorNameSeparator),
+		primary: c(theme.ColorNamePrimary), warning: c(theme.ColorNameWarning),
+		error: c(theme.ColorNameError), others: c(theme.ColorNameSuccess),
+	}
+}
+
+// faded is c at the given opacity, for the many entry dots under the line.
+func faded(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}
+
+// newPlot is an empty plot in the theme's colours.
+func newPlot(col chartColours) *plot.Plot {
+	p := plot.New()
+	p.BackgroundColor = col.bg
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Color = col.quiet
+		a.Label.TextStyle.Color = col.fg
+		a.Tick.Color = col.quiet
+		a.Tick.Label.Color = col.fg
+		a.Tick.Label.Font.Size = 10
+	}
+	p.Legend.TextStyle.Color = col.fg
+	p.Legend.TextStyle.Font.Size = 10
+	p.Legend.Top = true
+	p.Legend.Left = true
+	grid := plotter.NewGrid()
+	grid.Vertical.Color = nil
+	grid.Horizontal.Color = col.grid
+	p.Add(grid)
+	return p
+}
+
+// weekAxis labels the x axis with the Mondays of the period, as many as fit.
+func weekAxis(p *plot.Plot, weeks []data.Week) {
+	step := max(1, len(weeks)/6)
+	var ticks plot.ConstantTicks
+	for i, w := range weeks {
+		label := ""
+		if i%step == 0 {
+			label = w.Start.Format("2 Jan")
+		}
+		ticks = append(ticks, plot.Tick{Value: float64(i), Label: label})
+	}
+	p.X.Tick.Marker = ticks
+	p.X.Min, p.X.Max = -0.6, float64(len(weeks))-0.4
+}
+
+// countAxis makes the y axis show whole numbers from zero.
+func countAxis(p *plot.Plot) {
+	p.Y.Min = 0
+	p.Y.Max = math.Max(p.Y.Max, 1)
+	p.Y.Tick.Marker = wholeTicks{}
+}
+
+type wholeTicks struct{}
+
+func (wholeTicks) Ticks(lo, hi float64) []plot.Tick {
+	step := math.Max(1, math.Ceil((hi-lo)/5))
+	var out []plot.Tick
+	for v := math.Ceil(lo); v <= hi; v += step {
+		out = append(out, plot.Tick{Value: v, Label: thousands(int(v))})
+	}
+	return out
+}
+
+// intensityPlot is guilt over time: each entry a faint dot in its week,
+// and the weekly average as a line on top.
+func intensityPlot(ins data.Insights, col chartColours) *plot.Plot {
+	p := newPlot(col)
+	weekAxis(p, ins.Weeks)
+	p.Y.Label.Text = "Intensity"
+	p.Y.Min, p.Y.Max = 0, 10
+	dots := make(plotter.XYs, len(ins.Points))
+	for i, pt := range ins.Points {
+		dots[i].X = weekPosition(ins.Weeks, pt.At)
+		dots[i].Y = float64(pt.Intensity)
+	}
+	if sc, err := plotter.NewScatter(dots); err == nil {
+		sc.GlyphStyle.Color = faded(col.primary, 0x50)
+		sc.GlyphStyle.Radius = vg.Points(1.8)
+		sc.GlyphStyle.Shape = draw.CircleGlyph{}
+		p.Add(sc)
+	}
+	var means plotter.XYs
+	for i, w := range ins.Weeks {
+		if w.Entries > 0 {
+			means = append(means, plotter.XY{X: float64(i), Y: w.MeanIntensity})
+		}
+	}
+	if len(means) > 0 {
+		line, pts, err := plotter.NewLinePoints(means)
+		if err == nil {
+			line.Color, line.Width = col.fg, vg.Points(2)
+			pts.Color, pts.Radius, pts.Shape = col.fg, vg.Points(2.5), draw.CircleGlyph{}
+			p.Add(line, pts)
+			p.Legend.Add("weekly average", line)
+		}
+	}
+	p.Y.Min, p.Y.Max = 0, 10
+	return p
+}
+
+// weekPosition places t on the week axis: week i spans i-0.5 to i+0.5.
+func weekPosition(weeks []data.Week, t time.Time) float64 {
+	for i, w := range weeks {
+		end := w.Start.AddDate(0, 0, 7)
+		if t.Before(end) {
+			return float64(i) - 0.5 + float64(t.Sub(w.Start))/float64(end.Sub(w.Start))
+		}
+	}
+	return float64(len(weeks)) - 0.5
+}
+
+// triggersPlot is the most frequent tags as horizontal bars, the most
+// frequent at the top. The person's own tags are drawn in another colour.
+func triggersPlot(ins data.Insights, col chartColours) *plot.Plot {
+	p := newPlot(col)
+	top := ins.Triggers
+	if len(top) > 8 {
+		top = top[:8]
+	}
+	n := len(top)
+	builtin, own := make(plotter.Values, n), make(plotter.Values, n)
+	names := make([]string, n)
+	hasOwn := false
+	for i, t := range top {
+		row := n - 1 - i // most frequent on top
+		names[row] = t.Name
+		if t.Builtin {
+			builtin[row] = float64(t.Entries)
+		} else {
+			own[row] = float64(t.Entries)
+			hasOwn = true
+		}
+	}
+	for _, s := range []struct {
+		v     plotter.Values
+		c     color.Color
+		label string
+	}{{builtin, col.primary, "built-in"}, {own, col.warning, "your own"}} {
+		b, err := plotter.NewBarChart(s.v, vg.Points(12))
+		if err != nil {
+			continue
+		}
+		b.Horizontal, b.Color, b.LineStyle.Width = true, s.c, 0
+		p.Add(b)
+		if hasOwn {
+			p.Legend.Add(s.label, b)
+		}
+	}
+	p.NominalY(names...)
+	p.X.Label.Text = "Entries"
+	p.X.Min = 0
+	p.X.Tick.Marker = wholeTicks{}
+	p.Legend.Left = false
+	p.Legend.Top = false
+	return p
+}
+
+// stack draws per-week stacked bars, bottom first, with a legend.
+func stack(p *plot.Plot, weeks int, series []barSeries) {
+	width := vg.Points(math.Max(3, math.Min(18, 320/float64(weeks))))
+	var below *plotter.BarChart
+	for _, s := range series {
+		b, err := plotter.NewBarChart(s.values, width)
+		if err != nil {
+			continue
+		}
+		b.Color, b.LineStyle.Width = s.colour, 0
+		if below != nil {
+			b.StackOn(below)
+		}
+		below = b
+		p.Add(b)
+		p.Legend.Add(s.label, b)
+	}
+}
+
+type barSeries struct {
+	label  string
+	colour color.Color
+	values plotter.Values
+}
+
+// kindPlot is the share of guilt, shame and "not sure yet" each week.
+func kindPlot(ins data.Insights, col chartColours) *plot.Plot {
+	p := newPlot(col)
+	weekAxis(p, ins.Weeks)
+	n := len(ins.Weeks)
+	guilt, shame, unsure := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
+	for i, w := range ins.Weeks {
+		if w.Entries == 0 {
+			continue
+		}
+		total := float64(w.Entries)
+		guilt[i] = 100 * float64(w.Guilt) / total
+		shame[i] = 100 * float64(w.Shame) / total
+		unsure[i] = 100 * float64(w.Unsure()) / total
+	}
+	stack(p, n, []barSeries{{"guilt", col.primary, guilt}, {"shame", col.warning, shame}, {"not sure yet", col.quiet, unsure}})
+	p.Y.Label.Text = "% of entries"
+	p.Y.Min, p.Y.Max = 0, 100
+	p.Legend.Top, p.Legend.Left = false, false
+	return p
+}
+
+// commitmentsPlot is tier-1 outcomes each week, with tier-2 time given to
+// an emergency as a bar beside them.
+func commitmentsPlot(ins data.Insights, col chartColours) *plot.Plot {
+	p := newPlot(col)
+	weekAxis(p, ins.Weeks)
+	n := len(ins.Weeks)
+	kept, moved, missed, em := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
+	for i, w := range ins.Weeks {
+		kept[i], moved[i], missed[i], em[i] = float64(w.Tier1Kept), float64(w.Tier1Moved), float64(w.Tier1Missed), float64(w.Emergencies)
+	}
+	stack(p, n, []barSeries{{"non-negotiable kept", col.primary, kept}, {"moved", col.quiet, moved}, {"missed", col.error, missed}})
+	width := vg.Points(math.Max(2, math.Min(8, 160/float64(n))))
+	if b, err := plotter.NewBarChart(em, width); err == nil {
+		b.Color, b.LineStyle.Width = col.warning, 0
+		b.Offset = vg.Points(math.Max(3, math.Min(18, 320/float64(n))))/2 + width/2
+		p.Add(b)
+		p.Legend.Add("high-priority time given to an emergency", b)
+	}
+	countAxis(p)
+	p.Y.Max *= 1.35 // room for the legend
+	return p
+}
+
+// triagePlot is the "urgent" requests each week by what they turned out to be.
+func triagePlot(ins data.Insights, col chartColours) *plot.Plot {
+	p := newPlot(col)
+	weekAxis(p, ins.Weeks)
+	n := len(ins.Weeks)
+	urgent, not, open := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
+	for i, w := range ins.Weeks {
+		urgent[i], not[i], open[i] = float64(w.TrulyUrgent), float64(w.NotUrgent), float64(w.NotLookedBack)
+	}
+	stack(p, n, []barSeries{{"truly urgent", col.error, urgent}, {"could have waited", col.primary, not}, {"not looked back on yet", col.quiet, open}})
+	countAxis(p)
+	p.Y.Max *= 1.35
+	return p
+}
+
+// practicePlot is the practice each week: entries, breaks, slips read.
+func practicePlot(ins data.Insights, col chartColours) *plot.Plot {
+	p := newPlot(col)
+	weekAxis(p, ins.Weeks)
+	n := len(ins.Weeks)
+	entries, breaks, reads := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
+	for i, w := range ins.Weeks {
+		entries[i], breaks[i], reads[i] = float64(w.Entries), float64(w.Breaks), float64(w.Readings)
+	}
+	width := vg.Points(math.Max(1.5, math.Min(10, 110/float64(n))))
+	for i, s := range []barSeries{{"journal entries", col.primary, entries}, {"self-compassion breaks", col.warning, breaks}, {"mornings the slip was read", col.others, reads}} {
+		b, err := plotter.NewBarChart(s.values, width)
+		if err != nil {
+			continue
+		}
+		b.Color, b.LineStyle.Width = s.colour, 0
+		b.Offset = vg.Length(i-1) * width
+		p.Add(b)
+		p.Legend.Add(s.label, b)
+	}
+	countAxis(p)
+	p.Y.Max *= 1.35
+	return p
+}
+
+// renderPlot draws p into an image of w×h pixels. Text is sized for the
+// canvas scale, so it matches the window's own labels.
+func renderPlot(p *plot.Plot, w, h int, scale float32) image.Image {
+	if w < 10 || h < 10 {
+		return image.NewNRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
+	}
+	dpi := max(1, int(math.Round(96*float64(scale))))
+	c := vgimg.NewWith(
+		vgimg.UseWH(vg.Length(float64(w)*72/float64(dpi)), vg.Length(float64(h)*72/float64(dpi))),
+		vgimg.UseDPI(dpi),
+		vgimg.UseBackgroundColor(p.BackgroundColor),
+	)
+	p.Draw(draw.New(c))
+	return c.Image()
+}

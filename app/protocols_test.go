@@ -167,8 +167,9 @@ func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
 	ts := u.tiersTab()
 	u.selectScreen(ts)
 	ts.load()
-	mustContain(t, visibleText(u.win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps")
-	test.Tap(findButton(t, u.win.Content(), "Open protocol"))
+	mustContain(t, visibleText(u.win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps",
+		"Sports day is "+whenFromToday(day, time.Now())+": look over “Family times are closed to clients” (0 of 4 steps done).")
+	test.Tap(findButton(t, ts.agenda, "Open protocol"))
 	if p.openID != pr.ID || u.tabs.Selected().Text != "Protocols" {
 		t.Error("the agenda's link did not open the protocol")
 	}
@@ -325,6 +326,9 @@ func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
 	menuItem(t, ts.occurrenceMenu(occ[0]), "Plan for next time…").Action()
 	f := u.protocolsTab().newForm
+	if strings.Contains(visibleText(ts.agenda), "Coming up") {
+		t.Error("a plan came back before anything was tied")
+	}
 	if f.title.Text != "Next time: School play" {
 		t.Errorf("title = %q", f.title.Text)
 	}
@@ -338,5 +342,9 @@ func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 		t.Error("the new protocol is not shown")
 	}
 	u.selectScreen(ts)
-	mustContain(t, visibleText(ts.agenda), "Next-time protocol: “Next time: School play” · 0 of 1 step done")
+	text := visibleText(ts.agenda)
+	mustContain(t, text, "Next-time protocol: “Next time: School play” · 0 of 1 step done")
+	if strings.Contains(text, "Coming up") {
+		t.Error("brought back more than two days ahead")
+	}
 }

@@ -348,3 +348,23 @@ func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 		t.Error("brought back more than two days ahead")
 	}
 }
+
+func TestPlanTiedToAPastCommitmentStaysTied(t *testing.T) {
+	_, s, p := openProtocols(t)
+	past := midnight(time.Now()).AddDate(0, 0, -10)
+	c, err := s.SaveCommitment(data.Commitment{Title: "Last sports day", Tier: data.TierNonNegotiable, StartsAt: at(past, 13, 0), EndsAt: at(past, 15, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, _ := s.StartFromTemplate("school-calendar", &c.ID)
+	p.openProtocol(pr.ID)
+	if p.editor.commitment.Selected != "Last sports day · "+data.TierNonNegotiable.String() {
+		t.Fatalf("selected %q", p.editor.commitment.Selected)
+	}
+	p.editor.done.SetChecked(true)
+	test.Tap(p.editor.saveBtn)
+	got, _ := s.Protocol(pr.ID)
+	if got.Status != data.ProtocolDone || got.CommitmentID == nil || *got.CommitmentID != c.ID {
+		t.Errorf("stored %+v", got)
+	}
+}

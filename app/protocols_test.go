@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
 )
 
 // openProtocols builds the window on a fresh journal and shows the
@@ -367,4 +368,49 @@ func TestPlanTiedToAPastCommitmentStaysTied(t *testing.T) {
 	if got.Status != data.ProtocolDone || got.CommitmentID == nil || *got.CommitmentID != c.ID {
 		t.Errorf("stored %+v", got)
 	}
+}
+
+func TestProtocolEditorRefusalsKeepWhatWasTyped(t *testing.T) {
+	u, s, p := openProtocols(t)
+	pr, _ := s.StartFromTemplate("deadline-buffer", nil)
+	p.openProtocol(pr.ID)
+	e := p.editor
+	setText(e.title, "  ")
+	test.Tap(e.saveBtn)
+	mustContain(t, visibleText(u.win.Content()), "Give the protocol a title")
+	if got, _ := s.Protocol(pr.ID); got.Title != pr.Title {
+		t.Errorf("blank title stored: %q", got.Title)
+	}
+	// Leaving with a refused change stays, so nothing is lost.
+	test.Tap(findButton(t, u.win.Content(), "All protocols"))
+	if p.editor == nil {
+		t.Fatal("left the protocol with a refused title")
+	}
+
+	// A blank step is refused beside the field; the step list is unchanged.
+	setText(e.title, "Buffers on every deadline")
+	test.Tap(e.saveBtn)
+	setText(e.newStep, "   ")
+	test.Tap(findButton(t, u.win.Content(), "Add step"))
+	mustContain(t, visibleText(u.win.Content()), "Write the step first")
+
+	// Rewording a step: a blank one is refused in the dialog, which stays.
+	e.editStep(e.p.Steps[0])
+	top := u.win.Canvas().Overlays().Top()
+	var field *widgets.TextArea
+	walk(top, func(o fyne.CanvasObject) bool {
+		if f, ok := o.(*widgets.TextArea); ok {
+			field = f
+		}
+		return true
+	})
+	field.SetText("")
+	test.Tap(findButton(t, top, "Save step"))
+	mustContain(t, topText(u), "Write the step first")
+	field.SetText("Choose a buffer for new work: an hour")
+	test.Tap(findButton(t, top, "Save step"))
+	if got, _ := s.Protocol(pr.ID); got.Steps[0].Text != "Choose a buffer for new work: an hour" || got.Title != "Buffers on every deadline" {
+		t.Errorf("stored %+v", got)
+	}
+	mustContain(t, visibleText(u.win.Content()), "1. Choose a buffer for new work: an hour")
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -177,8 +178,17 @@ func (p *protocolsScreen) openProtocol(id int64) {
 		if d.protocol, err = store.Protocol(id); err != nil {
 			return d, err
 		}
-		d.commitments, err = store.CurrentCommitments()
-		return d, err
+		if d.commitments, err = store.CurrentCommitments(); err != nil {
+			return d, err
+		}
+		// A plan tied to a commitment that is over keeps it listed, so
+		// saving other changes doesn't quietly untie it.
+		if cid := d.protocol.CommitmentID; cid != nil && !slices.ContainsFunc(d.commitments, func(c data.Commitment) bool { return c.ID == *cid }) {
+			if c, err := store.Commitment(*cid); err == nil {
+				d.commitments = append(d.commitments, c)
+			}
+		}
+		return d, nil
 	}, func(d protocolData) {
 		p.openID = id
 		p.editor = newProtocolEditor(p, d)

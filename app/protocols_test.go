@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
 )
 
 // openProtocols builds the window on a fresh journal and shows the
@@ -167,8 +168,9 @@ func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
 	ts := u.tiersTab()
 	u.selectScreen(ts)
 	ts.load()
-	mustContain(t, visibleText(u.win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps")
-	test.Tap(findButton(t, u.win.Content(), "Open protocol"))
+	mustContain(t, visibleText(u.win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps",
+		"Sports day is "+whenFromToday(day, time.Now())+": look over “Family times are closed to clients” (0 of 4 steps done).")
+	test.Tap(findButton(t, ts.agenda, "Open protocol"))
 	if p.openID != pr.ID || u.tabs.Selected().Text != "Protocols" {
 		t.Error("the agenda's link did not open the protocol")
 	}
@@ -325,6 +327,9 @@ func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
 	menuItem(t, ts.occurrenceMenu(occ[0]), "Plan for next time…").Action()
 	f := u.protocolsTab().newForm
+	if strings.Contains(visibleText(ts.agenda), "Coming up") {
+		t.Error("a plan came back before anything was tied")
+	}
 	if f.title.Text != "Next time: School play" {
 		t.Errorf("title = %q", f.title.Text)
 	}
@@ -338,5 +343,74 @@ func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 		t.Error("the new protocol is not shown")
 	}
 	u.selectScreen(ts)
-	mustContain(t, visibleText(ts.agenda), "Next-time protocol: “Next time: School play” · 0 of 1 step done")
+	text := visibleText(ts.agenda)
+	mustContain(t, text, "Next-time protocol: “Next time: School play” · 0 of 1 step done")
+	if strings.Contains(text, "Coming up") {
+		t.Error("brought back more than two days ahead")
+	}
+}
+
+func TestPlanTiedToAPastCommitmentStaysTied(t *testing.T) {
+	_, s, p := openProtocols(t)
+	past := midnight(time.Now()).AddDate(0, 0, -10)
+	c, err := s.SaveCommitment(data.Commitment{Title: "Last sports day", Tier: data.TierNonNegotiable, StartsAt: at(past, 13, 0), EndsAt: at(past, 15, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, _ := s.StartFromTemplate("school-calendar", &c.ID)
+	p.openProtocol(pr.ID)
+	if p.editor.commitment.Selected != "Last sports day · "+data.TierNonNegotiable.String() {
+		t.Fatalf("selected %q", p.editor.commitment.Selected)
+	}
+	p.editor.done.SetChecked(true)
+	test.Tap(p.editor.saveBtn)
+	got, _ := s.Protocol(pr.ID)
+	if got.Status != data.ProtocolDone || got.CommitmentID == nil || *got.CommitmentID != c.ID {
+		t.Errorf("stored %+v", got)
+	}
+}
+
+func TestProtocolEditorRefusalsKeepWhatWasTyped(t *testing.T) {
+	u, s, p := openProtocols(t)
+	pr, _ := s.StartFromTemplate("deadline-buffer", nil)
+	p.openProtocol(pr.ID)
+	e := p.editor
+	setText(e.title, "  ")
+	test.Tap(e.saveBtn)
+	mustContain(t, visibleText(u.win.Content()), "Give the protocol a title")
+	if got, _ := s.Protocol(pr.ID); got.Title != pr.Title {
+		t.Errorf("blank title stored: %q", got.Title)
+	}
+	// Leaving with a refused change stays, so nothing is lost.
+	test.Tap(findButton(t, u.win.Content(), "All protocols"))
+	if p.editor == nil {
+		t.Fatal("left the protocol with a refused title")
+	}
+
+	// A blank step is refused beside the field; the step list is unchanged.
+	setText(e.title, "Buffers on every deadline")
+	test.Tap(e.saveBtn)
+	setText(e.newStep, "   ")
+	test.Tap(findButton(t, u.win.Content(), "Add step"))
+	mustContain(t, visibleText(u.win.Content()), "Write the step first")
+
+	// Rewording a step: a blank one is refused in the dialog, which stays.
+	e.editStep(e.p.Steps[0])
+	top := u.win.Canvas().Overlays().Top()
+	var field *widgets.TextArea
+	walk(top, func(o fyne.CanvasObject) bool {
+		if f, ok := o.(*widgets.TextArea); ok {
+			field = f
+		}
+		return true
+	})
+	field.SetText("")
+	test.Tap(findButton(t, top, "Save step"))
+	mustContain(t, topText(u), "Write the step first")
+	field.SetText("Choose a buffer for new work: an hour")
+	test.Tap(findButton(t, top, "Save step"))
+	if got, _ := s.Protocol(pr.ID); got.Steps[0].Text != "Choose a buffer for new work: an hour" || got.Title != "Buffers on every deadline" {
+		t.Errorf("stored %+v", got)
+	}
+	mustContain(t, visibleText(u.win.Content()), "1. Choose a buffer for new work: an hour")
 }

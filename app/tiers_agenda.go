@@ -19,6 +19,9 @@ import (
 // recorded about them), its work, and the make-up notes for it.
 func (t *tiersScreen) renderAgenda() {
 	var rows []fyne.CanvasObject
+	if card := t.comingPlansCard(); card != nil {
+		rows = append(rows, card)
+	}
 	if card := t.makeUpCard(); card != nil {
 		rows = append(rows, card)
 	}

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fmt"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -27,4 +30,50 @@ func (t *tiersScreen) planNextTime(c data.Commitment) {
 	if p := t.u.protocolsTab(); p != nil {
 		p.showNewForm("Next time: "+c.Title, &c.ID)
 	}
+}
+
+// comingPlansCard brings back, at the top of the agenda, each plan whose
+// commitment comes next within the days the person chose.
+func (t *tiersScreen) comingPlansCard() fyne.CanvasObject {
+	now := time.Now()
+	if t.from.After(now) || len(t.snapshot.protocols) == 0 {
+		return nil
+	}
+	seen := map[int64]bool{}
+	box := container.NewVBox(widget.NewLabelWithStyle("Coming up: your next-time plans", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, day := range t.snapshot.days {
+		for _, o := range day.Occurrences {
+			id := o.Commitment.ID
+			if seen[id] || !o.End.After(now) {
+				continue
+			}
+			seen[id] = true
+			for _, p := range t.snapshot.protocols[id] {
+				if civilDiff(midnight(now), midnight(o.Start.Local())) > p.RemindDaysBefore {
+					continue
+				}
+				text := fmt.Sprintf("%s is %s: look over “%s” (%s done).",
+					o.Commitment.Title, whenFromToday(o.Start, now), p.Title, p.Progress())
+				pid := p.ID
+				open := widget.NewButton("Open protocol", func() { t.u.revealProtocol(pid) })
+				open.Importance = widget.LowImportance
+				box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ListIcon()), open, wrapLabel(text)))
+			}
+		}
+	}
+	if len(box.Objects) == 1 {
+		return nil
+	}
+	return widget.NewCard("", "", box)
+}
+
+// whenFromToday is "today", "tomorrow" or "on Friday 4 December".
+func whenFromToday(t, now time.Time) string {
+	switch civilDiff(now.Local(), t.Local()) {
+	case 0:
+		return "today"
+	case 1:
+		return "tomorrow"
+	}
+	return "on " + t.Local().Format("Monday 2 January")
 }

@@ -29,6 +29,7 @@ type triageDialog struct {
 	from, to *widget.Entry
 	answers  []*widget.RadioGroup
 	inWindow *fyne.Container
+	form     *fyne.Container
 	msgs     map[string]fieldMessage
 	decide   *widget.Button
 	body     *fyne.Container
@@ -105,7 +106,7 @@ func (t *triageDialog) build() {
 	t.decide = widget.NewButtonWithIcon("Decide", theme.ConfirmIcon(), t.submit)
 	t.decide.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { t.dlg.Hide() })
-	form := container.NewVBox(
+	t.form = container.NewVBox(
 		sectionTitle("Client"), t.client, t.msgs["client"],
 		sectionTitle("What they asked"), t.request, t.msgs["request"],
 		sectionTitle("When it would take your time, if you did it now"),
@@ -118,7 +119,7 @@ func (t *triageDialog) build() {
 	)
 	t.body = container.NewStack(container.NewBorder(nil,
 		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, t.decide)), nil, nil,
-		container.NewVScroll(form)))
+		container.NewVScroll(t.form)))
 	t.dlg = dialog.NewCustomWithoutButtons("Is it truly urgent?", t.body, t.p.u.win)
 	t.dlg.Resize(fyne.NewSize(680, 700))
 	t.dlg.Show()
@@ -166,7 +167,7 @@ func (t *triageDialog) showWindow() {
 		return store.Occurrences(start, end)
 	}, func(occs []data.Occurrence) {
 		t.inWindow.Objects = occurrenceLines(occs, "Nothing on your Tiers at that time.")
-		t.inWindow.Refresh()
+		t.form.Refresh() // the lines change the form's height
 	}, func(error) {})
 }
 

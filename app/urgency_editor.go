@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
 )
 
 const (
@@ -102,7 +103,9 @@ func (e *urgencyEditor) build(rule data.UrgencyRule) {
 func (e *urgencyEditor) render() {
 	var rows []fyne.CanvasObject
 	for i := range e.items {
-		field := widget.NewEntry()
+		field := widgets.NewTextArea()
+		field.SetMinRowsVisible(2)
+		limitPastes(field, pasteLimit, e.msg.show)
 		field.SetPlaceHolder("A yes-or-no question")
 		field.SetText(e.items[i].Question)
 		field.OnChanged = func(s string) { e.items[i].Question = s }

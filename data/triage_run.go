@@ -130,6 +130,15 @@ func (s *Store) checkTriage(db *gorm.DB, in TriageInput) (TriageCheck, []TriageA
 	case urgent:
 		c.Verdict = VerdictUrgent
 		c.Reason = fmt.Sprintf("Urgent by your rule (%s): %s. Nothing non-negotiable is in the way.", c.Rule, counted)
+		var high []Occurrence
+		for _, o := range c.InWindow {
+			if o.Tier() == TierHighPriority {
+				high = append(high, o)
+			}
+		}
+		if len(high) > 0 {
+			c.Reason += fmt.Sprintf(" It does take time from %s (high priority): when you plan the work, say why it is a genuine emergency.", titles(high))
+		}
 		return c, answers, nil
 	default:
 		c.Verdict = VerdictNotUrgent

@@ -145,6 +145,13 @@ func TestTriageVerdictsNameTheRule(t *testing.T) {
 	if rec, _ := s.TriageRecord(); rec.Total != 1 {
 		t.Errorf("CheckTriage stored something: %+v", rec)
 	}
+
+	// Urgent over a high-priority commitment: go ahead, with its reason.
+	in.WindowStart, in.WindowEnd = local(2026, 3, 6, 15, 0), local(2026, 3, 6, 16, 0)
+	c, err = s.CheckTriage(in)
+	if err != nil || c.Verdict != VerdictUrgent || !strings.Contains(c.Reason, "“Call with Grandma” (high priority)") {
+		t.Errorf("over tier 2: %q %v", c.Reason, err)
+	}
 }
 
 func mustHave(t *testing.T, text string, parts ...string) {

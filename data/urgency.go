@@ -25,7 +25,7 @@ func StarterCriteria() []string {
 		"If this waits until tomorrow, will someone lose money or be unsafe today?",
 		"Does a contract or a promise I made in writing require an answer now?",
 		"Is it something only I can do, with no one else able to cover it?",
-		"Would it still matter if I dealt with it after my family commitment?",
+		"Would waiting until after my family commitment make things genuinely worse?",
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -108,10 +107,14 @@ func intensityPlot(ins data.Insights, col chartColours) *plot.Plot {
 	weekAxis(p, ins.Weeks)
 	p.Y.Label.Text = "Intensity"
 	p.Y.Min, p.Y.Max = 0, 10
-	dots := make(plotter.XYs, len(ins.Points))
-	for i, pt := range ins.Points {
-		dots[i].X = weekPosition(ins.Weeks, pt.At)
-		dots[i].Y = float64(pt.Intensity)
+	// Each entry is a dot in its week at its intensity, the week's entries
+	// of one intensity spread evenly across the week.
+	var dots plotter.XYs
+	for _, d := range ins.Dots {
+		for k := range d.Entries {
+			x := float64(d.Week) - 0.4 + 0.8*(float64(k)+0.5)/float64(d.Entries)
+			dots = append(dots, plotter.XY{X: x, Y: float64(d.Intensity)})
+		}
 	}
 	if sc, err := plotter.NewScatter(dots); err == nil {
 		sc.GlyphStyle.Color = faded(col.primary, 0x50)
@@ -144,17 +147,6 @@ func intensityPlot(ins data.Insights, col chartColours) *plot.Plot {
 	flush()
 	p.Y.Min, p.Y.Max = 0, 10
 	return p
-}
-
-// weekPosition places t on the week axis: week i spans i-0.5 to i+0.5.
-func weekPosition(weeks []data.Week, t time.Time) float64 {
-	for i, w := range weeks {
-		end := w.Start.AddDate(0, 0, 7)
-		if t.Before(end) {
-			return float64(i) - 0.5 + float64(t.Sub(w.Start))/float64(end.Sub(w.Start))
-		}
-	}
-	return float64(len(weeks)) - 0.5
 }
 
 // triggersPlot is the most frequent tags as horizontal bars, the most

@@ -22,7 +22,7 @@ func knownInsights() data.Insights {
 			Tier1Kept: 2, Tier1Missed: i % 2, Emergencies: i % 2, TrulyUrgent: 1, NotUrgent: 2, Breaks: 1, Readings: 4,
 		}
 		ins.Weeks = append(ins.Weeks, w)
-		ins.Points = append(ins.Points, data.Point{At: w.Start.Add(30 * time.Hour), Intensity: 7 - i})
+		ins.Dots = append(ins.Dots, data.Dots{Week: i, Intensity: 7 - i, Entries: w.Entries})
 	}
 	ins.Triggers = []data.TagCount{{Name: "Visibility trap", Builtin: true, Entries: 4}, {Name: "Bedtime", Entries: 2}}
 	return ins

@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"gonum.org/v1/plot"
 
 	"github.com/bothand/bothand/data"
 )
@@ -134,4 +136,28 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 		t.Error("the period was not remembered")
 	}
 	mustContain(t, shownText(u), "this year")
+}
+
+// BenchmarkYearCharts renders the six charts of a full year at 600×300,
+// the work done off the main goroutine when the Insights tab shows:
+//
+//	go test ./app -run '^$' -bench YearCharts
+func BenchmarkYearCharts(b *testing.B) {
+	test.NewTempApp(b)
+	ins := data.Insights{Period: data.PeriodYear}
+	start := time.Date(2025, 12, 1, 0, 0, 0, 0, time.Local)
+	for i := range 52 {
+		ins.Weeks = append(ins.Weeks, data.Week{Start: start.AddDate(0, 0, 7*i), Entries: 20, Guilt: 12, Shame: 5, MeanIntensity: 4,
+			Tier1Kept: 3, Tier1Missed: 1, Breaks: 2, Readings: 5})
+		for v := range 11 {
+			ins.Dots = append(ins.Dots, data.Dots{Week: i, Intensity: v, Entries: 2})
+		}
+	}
+	ins.Triggers = []data.TagCount{{Name: "Visibility trap", Builtin: true, Entries: 300}, {Name: "Bedtime", Entries: 120}}
+	col := currentChartColours()
+	for b.Loop() {
+		for _, f := range []func(data.Insights, chartColours) *plot.Plot{intensityPlot, triggersPlot, kindPlot, commitmentsPlot, triagePlot, practicePlot} {
+			renderPlot(f(ins, col), 600, 300, 1)
+		}
+	}
 }

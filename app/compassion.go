@@ -125,16 +125,21 @@ func (c *compassionScreen) showBreaks(list []data.CompassionSession) {
 	c.breaks.Refresh()
 }
 
-// startBreak opens a new break, for the entry named (nil for none).
+// startBreak opens a new break, for the entry named (nil for none). A
+// break already open stays as it is when the new one is for no entry in
+// particular; otherwise what it holds is saved first, to be carried on later.
 func (c *compassionScreen) startBreak(entryID *int64, about string) {
 	if c.u.store == nil {
 		return
 	}
 	c.u.showScreen(c)
-	if c.flow != nil && c.flow.rec.ID == 0 && entryID == nil {
-		return // one is open and nothing of it is stored yet: carry on with it
+	open := func() { c.openFlow(newBreakFlow(c, data.CompassionSession{EntryID: entryID}, about)) }
+	switch {
+	case c.flow == nil:
+		open()
+	case entryID != nil:
+		c.flow.save(false, open)
 	}
-	c.openFlow(newBreakFlow(c, data.CompassionSession{EntryID: entryID}, about))
 }
 
 func (c *compassionScreen) openFlow(f *breakFlow) {

@@ -140,3 +140,41 @@ func TestOwnReframeIsSavedAndCountsWhatItHelped(t *testing.T) {
 	c.load()
 	mustContain(t, shownText(u), "I was at nine matches this term.", "Helped with 1 entry")
 }
+
+func TestTrayBreakKeepsABreakAlreadyOpen(t *testing.T) {
+	u, s := newTestUI(t)
+	c := u.compassion()
+	c.startBreak(nil, "")
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Frazzled")
+	test.Tap(findAction(t, u, "Next"))
+	test.Type(findTextArea(t, u, "Other parents in my place would also…"), "half a thought")
+	menuItem(t, u.trayMenu(), "Self-compassion break").Action()
+	if a := findTextArea(t, u, "Other parents in my place would also…"); a.Text != "half a thought" {
+		t.Errorf("the open break was replaced: %q", a.Text)
+	}
+
+	// A break for an entry saves the open one first.
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Bedtime rush", Intensity: 8, Kind: data.KindShame}, 0)
+	c.startBreak(&e.ID, entryAbout(e))
+	mustContain(t, shownText(u), "For your entry", "Bedtime rush", "step 1 of 3")
+	list, _ := s.Breaks(5)
+	if len(list) != 1 || list[0].Normalise != "half a thought" {
+		t.Errorf("the open break was not kept: %+v", list)
+	}
+	test.Tap(findAction(t, u, "Not now"))
+	mustContain(t, shownText(u), "Left half-way.")
+}
+
+func TestShameEntryOffersTheBreakWhenReadAgain(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Shouted at breakfast", Intensity: 7, Kind: data.KindShame}, 0)
+	j.load()
+	j.showEntry(e.ID, "")
+	test.Tap(findAction(t, u, "Take a self-compassion break"))
+	mustContain(t, shownText(u), "step 1 of 3", "“Shouted at breakfast”")
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Sorry and sad")
+	test.Tap(findAction(t, u, "Next"))
+	if list, _ := s.Breaks(1); len(list) != 1 || list[0].EntryID == nil || *list[0].EntryID != e.ID {
+		t.Errorf("break not linked to the entry: %+v", list)
+	}
+}

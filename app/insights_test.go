@@ -147,8 +147,10 @@ func BenchmarkYearCharts(b *testing.B) {
 	ins := data.Insights{Period: data.PeriodYear}
 	start := time.Date(2025, 12, 1, 0, 0, 0, 0, time.Local)
 	for i := range 52 {
-		ins.Weeks = append(ins.Weeks, data.Week{Start: start.AddDate(0, 0, 7*i), Entries: 20, Guilt: 12, Shame: 5, MeanIntensity: 4,
-			Tier1Kept: 3, Tier1Missed: 1, Breaks: 2, Readings: 5})
+		ins.Weeks = append(ins.Weeks, data.Week{
+			Start: start.AddDate(0, 0, 7*i), Entries: 20, Guilt: 12, Shame: 5, MeanIntensity: 4,
+			Tier1Kept: 3, Tier1Missed: 1, Breaks: 2, Readings: 5,
+		})
 		for v := range 11 {
 			ins.Dots = append(ins.Dots, data.Dots{Week: i, Intensity: v, Entries: 2})
 		}

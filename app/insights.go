@@ -55,10 +55,14 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	s.root = container.NewStack(s.empty, s.charts)
 	s.charts.Hide()
 
-	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) {
-		for _, c := range s.cards() {
-			c.themeChanged()
-		}
+	// Fyne calls this from its settings-file watcher too, off the main
+	// goroutine: the redraw goes through background to reach the widgets.
+	u.app.Settings().AddListener(func(fyne.Settings) {
+		background(u, func() (struct{}, error) { return struct{}{}, nil }, func(struct{}) {
+			for _, c := range s.cards() {
+				c.themeChanged()
+			}
+		})
 	})
 	return s
 }

@@ -80,9 +80,8 @@ type chartArea struct {
 	img   *canvas.Image
 	build func(chartColours) *plot.Plot
 
-	drawn     fyne.Size // the size last rendered for
-	gen       int
-	rendering bool // a render is on its way, for tests and screenshots
+	drawn fyne.Size // the size last rendered for
+	gen   int
 }
 
 func newChartArea(u *UI) *chartArea {
@@ -134,14 +133,12 @@ func (a *chartArea) render(size fyne.Size) {
 		scale = c.Scale()
 	}
 	w, h := int(size.Width*scale), int(size.Height*scale)
-	a.rendering = true
 	background(a.u, func() (image.Image, error) {
 		return renderPlot(build(col), w, h, scale), nil
 	}, func(img image.Image) {
 		if gen != a.gen {
 			return
 		}
-		a.rendering = false
 		a.img.Image = img
 		a.img.Refresh()
 	})

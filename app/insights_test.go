@@ -163,3 +163,19 @@ func BenchmarkYearCharts(b *testing.B) {
 		}
 	}
 }
+
+func TestChartsFollowAChangeOfTheme(t *testing.T) {
+	u, s := newTestUI(t)
+	ins := u.screens[4].(*insightsScreen)
+	s.SaveEntry(data.Entry{Trigger: "Missed the assembly", Intensity: 6, Kind: data.KindGuilt}, 0)
+	ins.load()
+	area := ins.intensity.area
+	before := area.img.Image
+	if before == nil {
+		t.Fatal("no chart")
+	}
+	u.app.Settings().SetTheme(test.NewTheme())
+	if area.img.Image == before {
+		t.Error("the chart was not drawn again for the new theme")
+	}
+}

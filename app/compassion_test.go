@@ -178,3 +178,35 @@ func TestShameEntryOffersTheBreakWhenReadAgain(t *testing.T) {
 		t.Errorf("break not linked to the entry: %+v", list)
 	}
 }
+
+func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
+	u, s := newTestUI(t)
+	own, err := s.SaveReframe(data.Reframe{OldStory: "Working means neglecting.", NewStory: "Working means providing."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := u.compassion()
+	u.showScreen(c)
+	c.load()
+	test.Tap(findAction(t, u, "Edit"))
+	area := findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”")
+	if area.Text != "Working means providing." {
+		t.Fatalf("the form shows %q", area.Text)
+	}
+	area.SetText("Working is one of the ways I care for them.")
+	test.Tap(findAction(t, u, "Save reframe"))
+	if r, _ := s.Reframes(); r[4].ID != own.ID || r[4].NewStory != "Working is one of the ways I care for them." {
+		t.Fatalf("after editing: %+v", r[4])
+	}
+	mustContain(t, shownText(u), "Working is one of the ways I care for them.")
+
+	test.Tap(findAction(t, u, "Delete"))
+	mustContain(t, topText(u), "Delete this reframe?")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Yes"))
+	if r, _ := s.Reframes(); len(r) != 4 {
+		t.Errorf("%d reframes after deleting the own one", len(r))
+	}
+	if strings.Contains(shownText(u), "Working is one of the ways") {
+		t.Error("the deleted reframe still shows")
+	}
+}

@@ -33,7 +33,7 @@ func newCompassionScreen(u *UI) *compassionScreen {
 	start := widget.NewButtonWithIcon("Take a self-compassion break", theme.MediaPlayIcon(), func() { c.startBreak(nil, "") })
 	start.Importance = widget.HighImportance
 	intro := wrapLabel("When guilt turns into “I'm a bad parent”, pause for three short steps: notice the moment, remember you are not alone in it, and offer yourself the kindness you would offer a friend.")
-	c.breaks = container.NewVBox()
+	c.breaks = container.New(compactVBox())
 	c.reframes = newReframeList(c)
 
 	heading := func(s string) *widget.Label {
@@ -73,7 +73,7 @@ func (c *compassionScreen) load() {
 	background(c.u, func() (compassionState, error) {
 		var st compassionState
 		var err error
-		if st.breaks, err = s.Breaks(8); err != nil {
+		if st.breaks, err = s.Breaks(5); err != nil {
 			return st, err
 		}
 		if st.reframes, err = s.Reframes(); err != nil {
@@ -118,23 +118,28 @@ func (c *compassionScreen) showBreaks(list []data.CompassionSession) {
 			rec := b
 			carry := widget.NewButton("Carry on", func() { c.openFlow(newBreakFlow(c, rec, "")) })
 			carry.Importance = widget.LowImportance
-			row = append(row, container.NewHBox(caption("Left half-way."), carry))
+			row = append(row, caption("Left half-way."), carry)
 		}
-		c.breaks.Add(container.New(compactVBox(), row...))
+		c.breaks.Add(container.NewHBox(row...))
 	}
 	c.breaks.Refresh()
 }
 
-// startBreak opens a new break, for the entry named (nil for none).
+// startBreak opens a new break, for the entry named (nil for none). A
+// break already open stays as it is when the new one is for no entry in
+// particular; otherwise what it holds is saved first, to be carried on later.
 func (c *compassionScreen) startBreak(entryID *int64, about string) {
 	if c.u.store == nil {
 		return
 	}
 	c.u.showScreen(c)
-	if c.flow != nil && c.flow.rec.ID == 0 && entryID == nil {
-		return // one is open and nothing of it is stored yet: carry on with it
+	open := func() { c.openFlow(newBreakFlow(c, data.CompassionSession{EntryID: entryID}, about)) }
+	switch {
+	case c.flow == nil:
+		open()
+	case entryID != nil:
+		c.flow.save(false, open)
 	}
-	c.openFlow(newBreakFlow(c, data.CompassionSession{EntryID: entryID}, about))
 }
 
 func (c *compassionScreen) openFlow(f *breakFlow) {

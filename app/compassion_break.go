@@ -80,9 +80,11 @@ func (f *breakFlow) view() fyne.CanvasObject {
 	f.message.Hide()
 	limitPastes(f.field, pasteLimit, f.show)
 
-	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), f.back)
-	if f.step == 0 {
-		back = widget.NewButton("Not now", f.leave)
+	later := widget.NewButton("Not now", f.leave)
+	later.Importance = widget.LowImportance
+	buttons := []fyne.CanvasObject{later}
+	if f.step > 0 {
+		buttons = append([]fyne.CanvasObject{widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), f.back)}, buttons...)
 	}
 	next := widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), f.next)
 	if f.step == len(f.steps)-1 {
@@ -95,7 +97,7 @@ func (f *breakFlow) view() fyne.CanvasObject {
 		items = append(items, caption("For your entry: "+f.about))
 	}
 	items = append(items, title, prompt, f.field, f.message,
-		container.NewHBox(back, layoutSpacer(), next),
+		container.NewHBox(append(buttons, layoutSpacer(), next)...),
 		caption("Saved as you go. A sentence is enough; you may also leave a step empty."))
 	return readable(container.NewVBox(items...))
 }

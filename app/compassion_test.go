@@ -140,3 +140,73 @@ func TestOwnReframeIsSavedAndCountsWhatItHelped(t *testing.T) {
 	c.load()
 	mustContain(t, shownText(u), "I was at nine matches this term.", "Helped with 1 entry")
 }
+
+func TestTrayBreakKeepsABreakAlreadyOpen(t *testing.T) {
+	u, s := newTestUI(t)
+	c := u.compassion()
+	c.startBreak(nil, "")
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Frazzled")
+	test.Tap(findAction(t, u, "Next"))
+	test.Type(findTextArea(t, u, "Other parents in my place would also…"), "half a thought")
+	menuItem(t, u.trayMenu(), "Self-compassion break").Action()
+	if a := findTextArea(t, u, "Other parents in my place would also…"); a.Text != "half a thought" {
+		t.Errorf("the open break was replaced: %q", a.Text)
+	}
+
+	// A break for an entry saves the open one first.
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Bedtime rush", Intensity: 8, Kind: data.KindShame}, 0)
+	c.startBreak(&e.ID, entryAbout(e))
+	mustContain(t, shownText(u), "For your entry", "Bedtime rush", "step 1 of 3")
+	list, _ := s.Breaks(5)
+	if len(list) != 1 || list[0].Normalise != "half a thought" {
+		t.Errorf("the open break was not kept: %+v", list)
+	}
+	test.Tap(findAction(t, u, "Not now"))
+	mustContain(t, shownText(u), "Left half-way.")
+}
+
+func TestShameEntryOffersTheBreakWhenReadAgain(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Shouted at breakfast", Intensity: 7, Kind: data.KindShame}, 0)
+	j.load()
+	j.showEntry(e.ID, "")
+	test.Tap(findAction(t, u, "Take a self-compassion break"))
+	mustContain(t, shownText(u), "step 1 of 3", "“Shouted at breakfast”")
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Sorry and sad")
+	test.Tap(findAction(t, u, "Next"))
+	if list, _ := s.Breaks(1); len(list) != 1 || list[0].EntryID == nil || *list[0].EntryID != e.ID {
+		t.Errorf("break not linked to the entry: %+v", list)
+	}
+}
+
+func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
+	u, s := newTestUI(t)
+	own, err := s.SaveReframe(data.Reframe{OldStory: "Working means neglecting.", NewStory: "Working means providing."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := u.compassion()
+	u.showScreen(c)
+	c.load()
+	test.Tap(findAction(t, u, "Edit"))
+	area := findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”")
+	if area.Text != "Working means providing." {
+		t.Fatalf("the form shows %q", area.Text)
+	}
+	area.SetText("Working is one of the ways I care for them.")
+	test.Tap(findAction(t, u, "Save reframe"))
+	if r, _ := s.Reframes(); r[4].ID != own.ID || r[4].NewStory != "Working is one of the ways I care for them." {
+		t.Fatalf("after editing: %+v", r[4])
+	}
+	mustContain(t, shownText(u), "Working is one of the ways I care for them.")
+
+	test.Tap(findAction(t, u, "Delete"))
+	mustContain(t, topText(u), "Delete this reframe?")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Yes"))
+	if r, _ := s.Reframes(); len(r) != 4 {
+		t.Errorf("%d reframes after deleting the own one", len(r))
+	}
+	if strings.Contains(shownText(u), "Working is one of the ways") {
+		t.Error("the deleted reframe still shows")
+	}
+}

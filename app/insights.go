@@ -28,12 +28,12 @@ type insightsScreen struct {
 
 func newInsightsScreen(u *UI) *insightsScreen {
 	s := &insightsScreen{u: u}
-	s.intensity = newChartCard(u, "How strong guilt felt")
-	s.triggers = newChartCard(u, "What set it off")
-	s.kinds = newChartCard(u, "Guilt or shame")
-	s.commitments = newChartCard(u, "Commitments kept")
-	s.triage = newChartCard(u, "Urgent requests, looking back")
-	s.practice = newChartCard(u, "Practice each week")
+	s.intensity = newChartCard(u, "How strong guilt felt", intensityLegend)
+	s.triggers = newChartCard(u, "What set it off", triggersLegend)
+	s.kinds = newChartCard(u, "Guilt or shame", kindLegend)
+	s.commitments = newChartCard(u, "Commitments kept", commitmentsLegend)
+	s.triage = newChartCard(u, "Urgent requests, looking back", triageLegend)
+	s.practice = newChartCard(u, "Practice each week", practiceLegend)
 
 	var labels []string
 	for _, p := range data.Periods() {
@@ -55,10 +55,14 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	s.root = container.NewStack(s.empty, s.charts)
 	s.charts.Hide()
 
-	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) {
-		for _, c := range s.cards() {
-			c.area.redraw()
-		}
+	// Fyne calls this from its settings-file watcher too, off the main
+	// goroutine: the redraw goes through background to reach the widgets.
+	u.app.Settings().AddListener(func(fyne.Settings) {
+		background(u, func() (struct{}, error) { return struct{}{}, nil }, func(struct{}) {
+			for _, c := range s.cards() {
+				c.themeChanged()
+			}
+		})
 	})
 	return s
 }

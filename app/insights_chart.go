@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"gonum.org/v1/plot"
 )
@@ -16,19 +17,43 @@ import (
 type chartCard struct {
 	heading string
 	summary *widget.Label
+	legend  *fyne.Container
+	items   []legendItem
 	area    *chartArea
 	view    fyne.CanvasObject
 }
 
-func newChartCard(u *UI, heading string) *chartCard {
-	c := &chartCard{heading: heading, area: newChartArea(u)}
+func newChartCard(u *UI, heading string, legend []legendItem) *chartCard {
+	c := &chartCard{heading: heading, area: newChartArea(u), items: legend}
 	c.summary = widget.NewLabel("")
 	c.summary.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabel(heading)
 	title.TextStyle = fyne.TextStyle{Bold: true}
+	// Two columns at most: the legend's height is then known before the
+	// card is laid out, whatever its width.
+	cols := min(len(legend), 2)
+	if len(legend) == 3 {
+		cols = 3
+	}
+	c.legend = container.NewGridWithColumns(max(cols, 1))
 	c.view = widget.NewCard("", "", container.NewBorder(
-		container.New(compactVBox(), title, c.summary), nil, nil, nil, c.area))
+		container.New(compactVBox(), title, c.summary, c.legend), nil, nil, nil, c.area))
 	return c
+}
+
+// paintLegend draws the legend's swatches in the theme's colours.
+func (c *chartCard) paintLegend() {
+	col := currentChartColours()
+	c.legend.Objects = nil
+	for _, it := range c.items {
+		sw := canvas.NewRectangle(it.colour(col))
+		sw.SetMinSize(fyne.NewSquareSize(12))
+		sw.CornerRadius = 2
+		label := widget.NewLabel(it.label)
+		label.SizeName = theme.SizeNameCaptionText
+		c.legend.Add(container.NewHBox(container.NewCenter(sw), label))
+	}
+	c.legend.Refresh()
 }
 
 // show draws build's plot with the summary above it, or, when summary is
@@ -36,10 +61,13 @@ func newChartCard(u *UI, heading string) *chartCard {
 func (c *chartCard) show(summary, empty string, build func(chartColours) *plot.Plot) {
 	if summary == "" {
 		c.summary.SetText(empty)
+		c.legend.Hide()
 		c.area.set(nil)
 		return
 	}
 	c.summary.SetText(summary)
+	c.paintLegend()
+	c.legend.Show()
 	c.area.set(build)
 }
 
@@ -52,9 +80,8 @@ type chartArea struct {
 	img   *canvas.Image
 	build func(chartColours) *plot.Plot
 
-	drawn     fyne.Size // the size last rendered for
-	gen       int
-	rendering bool // a render is on its way, for tests and screenshots
+	drawn fyne.Size // the size last rendered for
+	gen   int
 }
 
 func newChartArea(u *UI) *chartArea {
@@ -78,6 +105,14 @@ func (a *chartArea) set(build func(chartColours) *plot.Plot) {
 	a.render(a.Size())
 }
 
+// themeChanged repaints the legend and the chart in the new colours.
+func (c *chartCard) themeChanged() {
+	if c.legend.Visible() {
+		c.paintLegend()
+	}
+	c.area.redraw()
+}
+
 // redraw renders again at the same size, for a new theme.
 func (a *chartArea) redraw() {
 	if a.build != nil && a.Visible() {
@@ -98,14 +133,12 @@ func (a *chartArea) render(size fyne.Size) {
 		scale = c.Scale()
 	}
 	w, h := int(size.Width*scale), int(size.Height*scale)
-	a.rendering = true
 	background(a.u, func() (image.Image, error) {
 		return renderPlot(build(col), w, h, scale), nil
 	}, func(img image.Image) {
 		if gen != a.gen {
 			return
 		}
-		a.rendering = false
 		a.img.Image = img
 		a.img.Refresh()
 	})

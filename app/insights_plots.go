@@ -4,7 +4,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -52,11 +51,11 @@ func newPlot(col chartColours) *plot.Plot {
 		a.Tick.Color = col.quiet
 		a.Tick.Label.Color = col.fg
 		a.Tick.Label.Font.Size = 10
+		// Sans, like the window's own text.
+		a.Tick.Label.Font.Variant = "Sans"
+		a.Label.TextStyle.Font.Variant = "Sans"
+		a.Label.TextStyle.Font.Size = 10
 	}
-	p.Legend.TextStyle.Color = col.fg
-	p.Legend.TextStyle.Font.Size = 10
-	p.Legend.Top = true
-	p.Legend.Left = true
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = nil
 	grid.Horizontal.Color = col.grid
@@ -89,9 +88,13 @@ func countAxis(p *plot.Plot) {
 type wholeTicks struct{}
 
 func (wholeTicks) Ticks(lo, hi float64) []plot.Tick {
-	step := math.Max(1, math.Ceil((hi-lo)/5))
+	// A round step (1, 2, 5, 10, 20, 50…) giving at most about six ticks.
+	step := 1.0
+	for i := 0; (hi-lo)/step > 6; i++ {
+		step *= []float64{2, 2.5, 2}[i%3]
+	}
 	var out []plot.Tick
-	for v := math.Ceil(lo); v <= hi; v += step {
+	for v := math.Ceil(lo/step) * step; v <= hi; v += step {
 		out = append(out, plot.Tick{Value: v, Label: thousands(int(v))})
 	}
 	return out
@@ -104,10 +107,14 @@ func intensityPlot(ins data.Insights, col chartColours) *plot.Plot {
 	weekAxis(p, ins.Weeks)
 	p.Y.Label.Text = "Intensity"
 	p.Y.Min, p.Y.Max = 0, 10
-	dots := make(plotter.XYs, len(ins.Points))
-	for i, pt := range ins.Points {
-		dots[i].X = weekPosition(ins.Weeks, pt.At)
-		dots[i].Y = float64(pt.Intensity)
+	// Each entry is a dot in its week at its intensity, the week's entries
+	// of one intensity spread evenly across the week.
+	var dots plotter.XYs
+	for _, d := range ins.Dots {
+		for k := range d.Entries {
+			x := float64(d.Week) - 0.4 + 0.8*(float64(k)+0.5)/float64(d.Entries)
+			dots = append(dots, plotter.XY{X: x, Y: float64(d.Intensity)})
+		}
 	}
 	if sc, err := plotter.NewScatter(dots); err == nil {
 		sc.GlyphStyle.Color = faded(col.primary, 0x50)
@@ -115,34 +122,31 @@ func intensityPlot(ins data.Insights, col chartColours) *plot.Plot {
 		sc.GlyphStyle.Shape = draw.CircleGlyph{}
 		p.Add(sc)
 	}
-	var means plotter.XYs
-	for i, w := range ins.Weeks {
-		if w.Entries > 0 {
-			means = append(means, plotter.XY{X: float64(i), Y: w.MeanIntensity})
+	// The average is a line through consecutive weeks with entries; a week
+	// without any breaks it rather than being bridged as if known.
+	var run plotter.XYs
+	flush := func() {
+		if len(run) == 0 {
+			return
 		}
-	}
-	if len(means) > 0 {
-		line, pts, err := plotter.NewLinePoints(means)
+		line, pts, err := plotter.NewLinePoints(run)
 		if err == nil {
 			line.Color, line.Width = col.fg, vg.Points(2)
 			pts.Color, pts.Radius, pts.Shape = col.fg, vg.Points(2.5), draw.CircleGlyph{}
 			p.Add(line, pts)
-			p.Legend.Add("weekly average", line)
 		}
+		run = nil
 	}
+	for i, w := range ins.Weeks {
+		if w.Entries == 0 {
+			flush()
+			continue
+		}
+		run = append(run, plotter.XY{X: float64(i), Y: w.MeanIntensity})
+	}
+	flush()
 	p.Y.Min, p.Y.Max = 0, 10
 	return p
-}
-
-// weekPosition places t on the week axis: week i spans i-0.5 to i+0.5.
-func weekPosition(weeks []data.Week, t time.Time) float64 {
-	for i, w := range weeks {
-		end := w.Start.AddDate(0, 0, 7)
-		if t.Before(end) {
-			return float64(i) - 0.5 + float64(t.Sub(w.Start))/float64(end.Sub(w.Start))
-		}
-	}
-	return float64(len(weeks)) - 0.5
 }
 
 // triggersPlot is the most frequent tags as horizontal bars, the most
@@ -156,7 +160,6 @@ func triggersPlot(ins data.Insights, col chartColours) *plot.Plot {
 	n := len(top)
 	builtin, own := make(plotter.Values, n), make(plotter.Values, n)
 	names := make([]string, n)
-	hasOwn := false
 	for i, t := range top {
 		row := n - 1 - i // most frequent on top
 		names[row] = t.Name
@@ -164,34 +167,27 @@ func triggersPlot(ins data.Insights, col chartColours) *plot.Plot {
 			builtin[row] = float64(t.Entries)
 		} else {
 			own[row] = float64(t.Entries)
-			hasOwn = true
 		}
 	}
 	for _, s := range []struct {
-		v     plotter.Values
-		c     color.Color
-		label string
-	}{{builtin, col.primary, "built-in"}, {own, col.warning, "your own"}} {
+		v plotter.Values
+		c color.Color
+	}{{builtin, col.primary}, {own, col.warning}} {
 		b, err := plotter.NewBarChart(s.v, vg.Points(12))
 		if err != nil {
 			continue
 		}
 		b.Horizontal, b.Color, b.LineStyle.Width = true, s.c, 0
 		p.Add(b)
-		if hasOwn {
-			p.Legend.Add(s.label, b)
-		}
 	}
 	p.NominalY(names...)
 	p.X.Label.Text = "Entries"
 	p.X.Min = 0
 	p.X.Tick.Marker = wholeTicks{}
-	p.Legend.Left = false
-	p.Legend.Top = false
 	return p
 }
 
-// stack draws per-week stacked bars, bottom first, with a legend.
+// stack draws per-week stacked bars, bottom first.
 func stack(p *plot.Plot, weeks int, series []barSeries) {
 	width := vg.Points(math.Max(3, math.Min(18, 320/float64(weeks))))
 	var below *plotter.BarChart
@@ -206,15 +202,46 @@ func stack(p *plot.Plot, weeks int, series []barSeries) {
 		}
 		below = b
 		p.Add(b)
-		p.Legend.Add(s.label, b)
 	}
 }
 
 type barSeries struct {
-	label  string
 	colour color.Color
 	values plotter.Values
 }
+
+// legendItem names a series and says how to colour its swatch; legends are
+// drawn by the window, in its own font, above each chart.
+type legendItem struct {
+	label  string
+	colour func(chartColours) color.Color
+}
+
+var (
+	primary = func(c chartColours) color.Color { return c.primary }
+	warning = func(c chartColours) color.Color { return c.warning }
+	danger  = func(c chartColours) color.Color { return c.error }
+	quiet   = func(c chartColours) color.Color { return c.quiet }
+
+	intensityLegend = []legendItem{
+		{"an entry", func(c chartColours) color.Color { return faded(c.primary, 0xa0) }},
+		{"weekly average", func(c chartColours) color.Color { return c.fg }},
+	}
+	triggersLegend    = []legendItem{{"built-in", primary}, {"your own", warning}}
+	kindLegend        = []legendItem{{"guilt", primary}, {"shame", warning}, {"not sure yet", quiet}}
+	commitmentsLegend = []legendItem{
+		{"non-negotiable kept", primary},
+		{"moved", quiet},
+		{"missed", danger},
+		{"high priority given up", warning},
+	}
+	triageLegend   = []legendItem{{"truly urgent", danger}, {"could have waited", primary}, {"not looked back on", quiet}}
+	practiceLegend = []legendItem{
+		{"journal entries", primary},
+		{"breaks", warning},
+		{"slip read", func(c chartColours) color.Color { return c.others }},
+	}
+)
 
 // kindPlot is the share of guilt, shame and "not sure yet" each week.
 func kindPlot(ins data.Insights, col chartColours) *plot.Plot {
@@ -231,10 +258,9 @@ func kindPlot(ins data.Insights, col chartColours) *plot.Plot {
 		shame[i] = 100 * float64(w.Shame) / total
 		unsure[i] = 100 * float64(w.Unsure()) / total
 	}
-	stack(p, n, []barSeries{{"guilt", col.primary, guilt}, {"shame", col.warning, shame}, {"not sure yet", col.quiet, unsure}})
+	stack(p, n, []barSeries{{col.primary, guilt}, {col.warning, shame}, {col.quiet, unsure}})
 	p.Y.Label.Text = "% of entries"
 	p.Y.Min, p.Y.Max = 0, 100
-	p.Legend.Top, p.Legend.Left = false, false
 	return p
 }
 
@@ -248,16 +274,14 @@ func commitmentsPlot(ins data.Insights, col chartColours) *plot.Plot {
 	for i, w := range ins.Weeks {
 		kept[i], moved[i], missed[i], em[i] = float64(w.Tier1Kept), float64(w.Tier1Moved), float64(w.Tier1Missed), float64(w.Emergencies)
 	}
-	stack(p, n, []barSeries{{"non-negotiable kept", col.primary, kept}, {"moved", col.quiet, moved}, {"missed", col.error, missed}})
+	stack(p, n, []barSeries{{col.primary, kept}, {col.quiet, moved}, {col.error, missed}})
 	width := vg.Points(math.Max(2, math.Min(8, 160/float64(n))))
 	if b, err := plotter.NewBarChart(em, width); err == nil {
 		b.Color, b.LineStyle.Width = col.warning, 0
 		b.Offset = vg.Points(math.Max(3, math.Min(18, 320/float64(n))))/2 + width/2
 		p.Add(b)
-		p.Legend.Add("high-priority time given to an emergency", b)
 	}
 	countAxis(p)
-	p.Y.Max *= 1.35 // room for the legend
 	return p
 }
 
@@ -270,9 +294,8 @@ func triagePlot(ins data.Insights, col chartColours) *plot.Plot {
 	for i, w := range ins.Weeks {
 		urgent[i], not[i], open[i] = float64(w.TrulyUrgent), float64(w.NotUrgent), float64(w.NotLookedBack)
 	}
-	stack(p, n, []barSeries{{"truly urgent", col.error, urgent}, {"could have waited", col.primary, not}, {"not looked back on yet", col.quiet, open}})
+	stack(p, n, []barSeries{{col.error, urgent}, {col.primary, not}, {col.quiet, open}})
 	countAxis(p)
-	p.Y.Max *= 1.35
 	return p
 }
 
@@ -286,7 +309,7 @@ func practicePlot(ins data.Insights, col chartColours) *plot.Plot {
 		entries[i], breaks[i], reads[i] = float64(w.Entries), float64(w.Breaks), float64(w.Readings)
 	}
 	width := vg.Points(math.Max(1.5, math.Min(10, 110/float64(n))))
-	for i, s := range []barSeries{{"journal entries", col.primary, entries}, {"self-compassion breaks", col.warning, breaks}, {"mornings the slip was read", col.others, reads}} {
+	for i, s := range []barSeries{{col.primary, entries}, {col.warning, breaks}, {col.others, reads}} {
 		b, err := plotter.NewBarChart(s.values, width)
 		if err != nil {
 			continue
@@ -294,10 +317,8 @@ func practicePlot(ins data.Insights, col chartColours) *plot.Plot {
 		b.Color, b.LineStyle.Width = s.colour, 0
 		b.Offset = vg.Length(i-1) * width
 		p.Add(b)
-		p.Legend.Add(s.label, b)
 	}
 	countAxis(p)
-	p.Y.Max *= 1.35
 	return p
 }
 

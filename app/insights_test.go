@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"gonum.org/v1/plot"
 
 	"github.com/bothand/bothand/data"
 )
@@ -22,7 +24,7 @@ func knownInsights() data.Insights {
 			Tier1Kept: 2, Tier1Missed: i % 2, Emergencies: i % 2, TrulyUrgent: 1, NotUrgent: 2, Breaks: 1, Readings: 4,
 		}
 		ins.Weeks = append(ins.Weeks, w)
-		ins.Points = append(ins.Points, data.Point{At: w.Start.Add(30 * time.Hour), Intensity: 7 - i})
+		ins.Dots = append(ins.Dots, data.Dots{Week: i, Intensity: 7 - i, Entries: w.Entries})
 	}
 	ins.Triggers = []data.TagCount{{Name: "Visibility trap", Builtin: true, Entries: 4}, {Name: "Bedtime", Entries: 2}}
 	return ins
@@ -134,4 +136,46 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 		t.Error("the period was not remembered")
 	}
 	mustContain(t, shownText(u), "this year")
+}
+
+// BenchmarkYearCharts renders the six charts of a full year at 600×300,
+// the work done off the main goroutine when the Insights tab shows:
+//
+//	go test ./app -run '^$' -bench YearCharts
+func BenchmarkYearCharts(b *testing.B) {
+	test.NewTempApp(b)
+	ins := data.Insights{Period: data.PeriodYear}
+	start := time.Date(2025, 12, 1, 0, 0, 0, 0, time.Local)
+	for i := range 52 {
+		ins.Weeks = append(ins.Weeks, data.Week{
+			Start: start.AddDate(0, 0, 7*i), Entries: 20, Guilt: 12, Shame: 5, MeanIntensity: 4,
+			Tier1Kept: 3, Tier1Missed: 1, Breaks: 2, Readings: 5,
+		})
+		for v := range 11 {
+			ins.Dots = append(ins.Dots, data.Dots{Week: i, Intensity: v, Entries: 2})
+		}
+	}
+	ins.Triggers = []data.TagCount{{Name: "Visibility trap", Builtin: true, Entries: 300}, {Name: "Bedtime", Entries: 120}}
+	col := currentChartColours()
+	for b.Loop() {
+		for _, f := range []func(data.Insights, chartColours) *plot.Plot{intensityPlot, triggersPlot, kindPlot, commitmentsPlot, triagePlot, practicePlot} {
+			renderPlot(f(ins, col), 600, 300, 1)
+		}
+	}
+}
+
+func TestChartsFollowAChangeOfTheme(t *testing.T) {
+	u, s := newTestUI(t)
+	ins := u.screens[4].(*insightsScreen)
+	s.SaveEntry(data.Entry{Trigger: "Missed the assembly", Intensity: 6, Kind: data.KindGuilt}, 0)
+	ins.load()
+	area := ins.intensity.area
+	before := area.img.Image
+	if before == nil {
+		t.Fatal("no chart")
+	}
+	u.app.Settings().SetTheme(test.NewTheme())
+	if area.img.Image == before {
+		t.Error("the chart was not drawn again for the new theme")
+	}
 }

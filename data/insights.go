@@ -61,10 +61,13 @@ type Week struct {
 // Unsure is the number of entries not yet called guilt or shame.
 func (w Week) Unsure() int { return w.Entries - w.Guilt - w.Shame }
 
-// Point is one entry on the intensity chart.
-type Point struct {
-	At        time.Time
+// Dots are the entries of one week at one intensity: the intensity chart
+// draws each entry as a dot within its week. Counting them in SQL, rather
+// than reading every entry, keeps a year of a busy journal quick.
+type Dots struct {
+	Week      int // index into Insights.Weeks
 	Intensity int
+	Entries   int
 }
 
 // TagCount is how many entries of the period carry a tag.
@@ -79,7 +82,7 @@ type Insights struct {
 	Period   Period
 	From, To time.Time // From is the first Monday; To is now
 	Weeks    []Week
-	Points   []Point
+	Dots     []Dots     // by week, then intensity
 	Triggers []TagCount // most frequent first
 }
 
@@ -117,47 +120,48 @@ func (s *Store) Insights(p Period) (Insights, error) {
 	weeks := "WITH weeks(i, lo, hi) AS (VALUES " + values.String() + ") "
 	lo, hi := ms(starts[0]), ms(starts[len(starts)-1].AddDate(0, 0, 7))
 
-	var entryRows []struct {
-		I, N, Guilt, Shame int
-		Mean               float64
-	}
-	err := s.db.Raw(weeks+`SELECT w.i, count(*) AS n, avg(e.intensity) AS mean,
+	// One row per week and intensity: the dots, and summed up, each week's
+	// mean and kinds.
+	rows, err := s.db.Raw(weeks+`SELECT w.i AS week, e.intensity, count(*) AS entries,
 			sum(e.kind = 'guilt') AS guilt, sum(e.kind = 'shame') AS shame
 		FROM weeks w JOIN entries e INDEXED BY entries_live_insights
 			ON e.deleted_at IS NULL AND e.happened_at >= w.lo AND e.happened_at < w.hi
-		GROUP BY w.i`, args...).Scan(&entryRows).Error
+		GROUP BY w.i, e.intensity ORDER BY w.i, e.intensity`, args...).Rows()
 	if err != nil {
 		return ins, classify(err)
 	}
-	for _, r := range entryRows {
-		w := &ins.Weeks[r.I]
-		w.Entries, w.MeanIntensity, w.Guilt, w.Shame = r.N, r.Mean, r.Guilt, r.Shame
-	}
-
-	// Thousands of rows: scanned directly, without gorm's reflection.
-	rows, err := s.db.Raw(`SELECT happened_at, intensity FROM entries INDEXED BY entries_live_insights
-		WHERE deleted_at IS NULL AND happened_at >= ? AND happened_at < ? ORDER BY happened_at`, lo, hi).Rows()
-	if err != nil {
-		return ins, classify(err)
-	}
+	sums := make([]int, len(starts))
 	for rows.Next() {
-		var at, intensity int64
-		if err := rows.Scan(&at, &intensity); err != nil {
+		var d Dots
+		var guilt, shame int
+		if err := rows.Scan(&d.Week, &d.Intensity, &d.Entries, &guilt, &shame); err != nil {
 			rows.Close()
 			return ins, classify(err)
 		}
-		ins.Points = append(ins.Points, Point{At: time.UnixMilli(at), Intensity: int(intensity)})
+		ins.Dots = append(ins.Dots, d)
+		w := &ins.Weeks[d.Week]
+		w.Entries += d.Entries
+		w.Guilt += guilt
+		w.Shame += shame
+		sums[d.Week] += d.Intensity * d.Entries
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return ins, classify(err)
 	}
+	for i := range ins.Weeks {
+		if n := ins.Weeks[i].Entries; n > 0 {
+			ins.Weeks[i].MeanIntensity = float64(sums[i]) / float64(n)
+		}
+	}
 
-	err = s.db.Raw(`SELECT t.name, t.builtin_key IS NOT NULL AS builtin, count(*) AS entries
-		FROM entries e INDEXED BY entries_live_insights
-		JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id
-		WHERE e.deleted_at IS NULL AND e.happened_at >= ? AND e.happened_at < ?
-		GROUP BY t.id ORDER BY entries DESC, t.name`, lo, hi).Scan(&ins.Triggers).Error
+	err = s.db.Raw(`SELECT t.name, t.builtin_key IS NOT NULL AS builtin, c.n AS entries
+		FROM (SELECT et.tag_id, count(*) AS n
+			FROM entries e INDEXED BY entries_live_insights JOIN entry_tags et ON et.entry_id = e.id
+			WHERE e.deleted_at IS NULL AND e.happened_at >= ? AND e.happened_at < ?
+			GROUP BY et.tag_id) c
+		JOIN tags t ON t.id = c.tag_id
+		ORDER BY entries DESC, t.name`, lo, hi).Scan(&ins.Triggers).Error
 	if err != nil {
 		return ins, classify(err)
 	}

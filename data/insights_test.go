@@ -81,8 +81,14 @@ func TestInsightsAggregatesKnownWeeks(t *testing.T) {
 			t.Errorf("week of %s:\n got %+v\nwant %+v", w.Start.Format("2 Jan"), got, want[i])
 		}
 	}
-	if len(ins.Points) != 5 || ins.Points[0].Intensity != 8 || ins.Points[4].Intensity != 2 {
-		t.Errorf("points: %v", ins.Points)
+	wantDots := []Dots{{0, 6, 1}, {0, 8, 1}, {1, 5, 1}, {2, 2, 1}, {2, 3, 1}}
+	if len(ins.Dots) != len(wantDots) {
+		t.Errorf("dots: %v", ins.Dots)
+	}
+	for i := range min(len(ins.Dots), len(wantDots)) {
+		if ins.Dots[i] != wantDots[i] {
+			t.Errorf("dot %d = %v, want %v", i, ins.Dots[i], wantDots[i])
+		}
 	}
 	if len(ins.Triggers) != 2 || ins.Triggers[0] != (TagCount{"Bedtime", false, 3}) || ins.Triggers[1] != (TagCount{"Visibility trap", true, 2}) {
 		t.Errorf("triggers: %+v", ins.Triggers)
@@ -106,7 +112,7 @@ func TestInsightsOfAnEmptyJournalSayNothing(t *testing.T) {
 	s := openTemp(t)
 	for _, p := range Periods() {
 		ins, err := s.Insights(p)
-		if err != nil || len(ins.Weeks) != p.Weeks() || len(ins.Points) != 0 || len(ins.Triggers) != 0 {
+		if err != nil || len(ins.Weeks) != p.Weeks() || len(ins.Dots) != 0 || len(ins.Triggers) != 0 {
 			t.Fatalf("%s: %+v, %v", p, ins, err)
 		}
 		for _, sum := range []string{ins.IntensitySummary(), ins.TriggersSummary(), ins.KindSummary(), ins.CommitmentsSummary(), ins.TriageSummary(), ins.PracticeSummary()} {

@@ -181,6 +181,9 @@ func TestShameEntryOffersTheBreakWhenReadAgain(t *testing.T) {
 	if list, _ := s.Breaks(1); len(list) != 1 || list[0].EntryID == nil || *list[0].EntryID != e.ID {
 		t.Errorf("break not linked to the entry: %+v", list)
 	}
+	j.showTab()
+	j.showEntry(e.ID, "")
+	mustContain(t, shownText(u), "Break taken", "(left half-way)")
 }
 
 func TestOwnReframeIsEditedAndDeleted(t *testing.T) {

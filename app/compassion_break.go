@@ -79,6 +79,7 @@ func (f *breakFlow) view() fyne.CanvasObject {
 	f.message.Importance = widget.DangerImportance
 	f.message.Hide()
 	limitPastes(f.field, pasteLimit, f.show)
+	f.field.OnSubmitted = func(string) { f.next() } // Shift+Enter; Enter starts a new line
 
 	later := widget.NewButton("Not now", f.leave)
 	later.Importance = widget.LowImportance
@@ -98,7 +99,7 @@ func (f *breakFlow) view() fyne.CanvasObject {
 	}
 	items = append(items, title, prompt, f.field, f.message,
 		container.NewHBox(append(buttons, layoutSpacer(), next)...),
-		caption("Saved as you go. A sentence is enough; you may also leave a step empty."))
+		caption("Saved as you go. A sentence is enough; you may also leave a step empty. Shift+Enter goes on."))
 	return readable(container.NewVBox(items...))
 }
 

@@ -41,6 +41,10 @@ func TestTrayBreakSavesEachStepAndEndsCalmly(t *testing.T) {
 		t.Fatalf("after step 1: %+v", list)
 	}
 	mustContain(t, shownText(u), "step 2 of 3", "You are not the only one")
+	// Shift+Enter goes on from the keyboard, too.
+	findTextArea(t, u, "Other parents in my place would also…").OnSubmitted("")
+	mustContain(t, shownText(u), "step 3 of 3")
+	test.Tap(findAction(t, u, "Back"))
 
 	// Back shows the first answer again; forward again.
 	test.Tap(findAction(t, u, "Back"))
@@ -177,6 +181,9 @@ func TestShameEntryOffersTheBreakWhenReadAgain(t *testing.T) {
 	if list, _ := s.Breaks(1); len(list) != 1 || list[0].EntryID == nil || *list[0].EntryID != e.ID {
 		t.Errorf("break not linked to the entry: %+v", list)
 	}
+	j.showTab()
+	j.showEntry(e.ID, "")
+	mustContain(t, shownText(u), "Break taken", "(left half-way)")
 }
 
 func TestOwnReframeIsEditedAndDeleted(t *testing.T) {

@@ -80,8 +80,11 @@ type chartArea struct {
 	img   *canvas.Image
 	build func(chartColours) *plot.Plot
 
-	drawn fyne.Size // the size last rendered for
+	drawn fyne.Size // the size last asked for
 	gen   int
+	// One render at a time: while the window is being resized, sizes asked
+	// for meanwhile collapse into one more render at the latest size.
+	busy, again bool
 }
 
 func newChartArea(u *UI) *chartArea {
@@ -126,6 +129,11 @@ func (a *chartArea) render(size fyne.Size) {
 	}
 	a.drawn = size
 	a.gen++
+	if a.busy {
+		a.again = true
+		return
+	}
+	a.busy = true
 	gen, build := a.gen, a.build
 	col := currentChartColours()
 	scale := float32(1)
@@ -136,11 +144,15 @@ func (a *chartArea) render(size fyne.Size) {
 	background(a.u, func() (image.Image, error) {
 		return renderPlot(build(col), w, h, scale), nil
 	}, func(img image.Image) {
-		if gen != a.gen {
-			return
+		a.busy = false
+		if gen == a.gen {
+			a.img.Image = img
+			a.img.Refresh()
 		}
-		a.img.Image = img
-		a.img.Refresh()
+		if a.again {
+			a.again = false
+			a.render(a.drawn)
+		}
 	})
 }
 

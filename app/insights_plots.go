@@ -117,7 +117,7 @@ func intensityPlot(ins data.Insights, col chartColours) *plot.Plot {
 		}
 	}
 	if sc, err := plotter.NewScatter(dots); err == nil {
-		sc.GlyphStyle.Color = faded(col.primary, 0x50)
+		sc.GlyphStyle.Color = faded(col.primary, 0x78)
 		sc.GlyphStyle.Radius = vg.Points(1.8)
 		sc.GlyphStyle.Shape = draw.CircleGlyph{}
 		p.Add(sc)

@@ -86,6 +86,13 @@ func (s *Store) Breaks(limit int) ([]CompassionSession, error) {
 	return list, classify(err)
 }
 
+// EntryBreaks returns the breaks taken for an entry, oldest first.
+func (s *Store) EntryBreaks(entryID int64) ([]CompassionSession, error) {
+	var list []CompassionSession
+	err := s.db.Where("entry_id = ?", entryID).Order("started_at, id").Find(&list).Error
+	return list, classify(err)
+}
+
 // DeleteBreak removes a break for good.
 func (s *Store) DeleteBreak(id int64) error {
 	return s.write(func(tx *gorm.DB) error {

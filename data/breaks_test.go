@@ -41,6 +41,9 @@ func TestBreakIsSavedAtEachStepAndFinishedOnce(t *testing.T) {
 	if b.Acknowledge != "This is hard." || b.Normalise != "Other parents feel this too." || b.Kindness != "May I be gentle with myself." || *b.EntryID != e.ID {
 		t.Errorf("stored %+v", b)
 	}
+	if mine, err := s.EntryBreaks(e.ID); err != nil || len(mine) != 1 || mine[0].ID != b.ID {
+		t.Errorf("the entry's breaks: %+v, %v", mine, err)
+	}
 	if err := s.DeleteBreak(b.ID); err != nil {
 		t.Fatal(err)
 	}

@@ -87,7 +87,7 @@ func (c *icsComp) all(name string) []*icsProp {
 // and checks the BEGIN/END structure, which the library reports without
 // a place in the file.
 func readICS(r io.Reader) ([]*icsComp, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxICSSize+1))
+	data, err := readAtMost(r, MaxICSSize+1)
 	if err != nil {
 		return nil, err
 	}
@@ -218,4 +218,31 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// readAtMost reads up to limit bytes in chunks and joins them once, so
+// reading a file allocates about twice its size. io.ReadAll grows its
+// buffer by a quarter at a time at these sizes: refusing a file at the
+// limit allocated four to eight times the limit on the way.
+func readAtMost(r io.Reader, limit int) ([]byte, error) {
+	var chunks [][]byte
+	total, size := 0, 64<<10
+	for total < limit {
+		c := make([]byte, min(size, limit-total))
+		n, err := io.ReadFull(r, c)
+		chunks = append(chunks, c[:n])
+		total += n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		size = min(size*2, 1<<20)
+	}
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
 }

@@ -68,6 +68,8 @@ func runCrashChild(path, name string) int {
 		return 1
 	}
 	out := bufio.NewWriter(os.Stdout)
+	fmt.Fprintln(out, "open")
+	out.Flush()
 	start, _ := strconv.Atoi(os.Getenv("BOTHAND_CRASH_START"))
 	limit, _ := strconv.Atoi(os.Getenv("BOTHAND_CRASH_LIMIT"))
 	for n := start; limit == 0 || n < start+limit; n++ {
@@ -88,10 +90,11 @@ func runCrashChild(path, name string) int {
 
 // child is a running writer.
 type child struct {
-	cmd   *exec.Cmd
-	acks  chan [2]string
-	errs  chan string
-	ended chan struct{}
+	cmd    *exec.Cmd
+	acks   chan [2]string
+	errs   chan string
+	ended  chan struct{}
+	opened chan struct{} // closed once the child has the journal open
 }
 
 func startChild(t *testing.T, db, name string, start, limit int) *child {
@@ -106,12 +109,14 @@ func startChild(t *testing.T, db, name string, start, limit int) *child {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	c := &child{cmd: cmd, acks: make(chan [2]string, 1<<16), errs: make(chan string, 16), ended: make(chan struct{})}
+	c := &child{cmd: cmd, acks: make(chan [2]string, 1<<16), errs: make(chan string, 16), ended: make(chan struct{}), opened: make(chan struct{})}
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			f := strings.Fields(sc.Text())
 			switch {
+			case len(f) == 1 && f[0] == "open":
+				close(c.opened)
 			case len(f) == 3 && f[0] == "ack":
 				c.acks <- [2]string{f[1], f[2]}
 			case len(f) > 0 && f[0] == "error":
@@ -162,8 +167,17 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 	next := 0
 	for round := range kills {
 		c := startChild(t, db, "k", next, 0)
-		// Kill at a random moment: sometimes before the first write,
-		// usually in the middle of a stream of them.
+		// Kill at a random moment: one round in four counted from the
+		// start, perhaps before the journal is even open; the others from
+		// the moment it is, usually in the middle of a stream of writes,
+		// however slowly a loaded machine starts the child.
+		if r.IntN(4) > 0 {
+			select {
+			case <-c.opened:
+			case <-c.ended:
+			case <-time.After(30 * time.Second):
+			}
+		}
 		time.Sleep(time.Duration(r.IntN(60_000)) * time.Microsecond)
 		c.cmd.Process.Signal(syscall.SIGKILL)
 		<-c.ended

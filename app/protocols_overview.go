@@ -98,8 +98,14 @@ func (p *protocolsScreen) runAction(action string) {
 		if t := p.u.tiersTab(); t != nil {
 			t.importCalendar()
 		}
+	case data.ActionExportICS:
+		if t := p.u.tiersTab(); t != nil {
+			t.exportCalendar()
+		}
 	case data.ActionUrgency:
 		p.editUrgency(nil)
+	case data.ActionTriage:
+		p.openTriage()
 	case data.ActionDefaultBuffer:
 		p.chooseDefaultBuffer()
 	}

@@ -293,7 +293,8 @@ func TestLookBackIsAskedADayLater(t *testing.T) {
 	if strings.Contains(text, "Looking back, was it") {
 		t.Error("still asking")
 	}
-	mustContain(t, text, "it could have waited", "Acme · not urgent · looking back: could have waited")
+	mustContain(t, text, "it could have waited", "Acme · not urgent · looking back: could have waited",
+		"1 request run through the triage; your rule judged 1 not urgent.")
 }
 
 func TestDefaultBufferStepSetsNewWorkBuffer(t *testing.T) {

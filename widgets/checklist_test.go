@@ -78,9 +78,9 @@ func TestChecklistReportsWhatWasTapped(t *testing.T) {
 	if icons[4].Icon != theme.MoveUpIcon() {
 		t.Error("row buttons out of order")
 	}
-	test.Tap(icons[4]) // second row up
-	test.Tap(icons[1]) // first row down
-	test.Tap(icons[6]) // second row edit
+	test.Tap(icons[4])  // second row up
+	test.Tap(icons[1])  // first row down
+	test.Tap(icons[6])  // second row edit
 	test.Tap(icons[11]) // third row delete
 	if len(toggled) != 1 || toggled[0] != 0 || len(moved) != 2 || moved[0] != 9 || moved[1] != 1 ||
 		len(edited) != 1 || edited[0] != 1 || len(deleted) != 1 || deleted[0] != 2 {

@@ -27,6 +27,7 @@ type journalScreen struct {
 	filters *journalFilters
 	keys    *editorKeys // for the search field: Esc clears, Ctrl+S saves the editor
 	banners *fyne.Container
+	advice  *techniqueCard
 	undo    fyne.CanvasObject // the undo of the last deletion, nil when none
 	count   *widget.Label
 	trashB  *widget.Button
@@ -53,6 +54,7 @@ func newJournalScreen(u *UI) *journalScreen {
 	j.list = newEntryList(j)
 	j.filters = newJournalFilters(j)
 	j.banners = container.NewVBox()
+	j.advice = newTechniqueCard(j)
 	j.count = widget.NewLabel("")
 	j.count.SizeName = theme.SizeNameCaptionText
 	j.trashB = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), j.showTrash)
@@ -64,6 +66,7 @@ func newJournalScreen(u *UI) *journalScreen {
 		container.NewBorder(nil, nil, nil, newB, j.filters.search),
 		j.filters.view,
 		j.banners,
+		j.advice.box,
 	)
 	bottom := container.NewBorder(nil, nil, nil, j.trashB, j.count)
 	// Objects in reading order, so Tab goes search, filters, list, trash.
@@ -119,6 +122,7 @@ type journalState struct {
 	drafts   []data.Draft
 	live     int
 	trashed  int
+	advice   data.Recommendation
 }
 
 // load reads the tags, reframes, drafts and counts, then the list.
@@ -142,9 +146,13 @@ func (j *journalScreen) load() {
 		if st.live, err = s.CountEntries(data.EntryFilter{}); err != nil {
 			return st, err
 		}
-		st.trashed, err = s.TrashCount()
+		if st.trashed, err = s.TrashCount(); err != nil {
+			return st, err
+		}
+		st.advice, err = s.RecommendTechnique()
 		return st, err
 	}, func(st journalState) {
+		j.advice.set(st.advice)
 		j.tags, j.reframes, j.drafts = st.tags, st.reframes, st.drafts
 		j.live, j.trashed = st.live, st.trashed
 		j.filters.setTags(st.tags)

@@ -27,6 +27,7 @@ type kindCheck struct {
 	buttons  map[data.Kind]*keyButton
 	note     *widget.Label
 	reframes *fyne.Container
+	pause    *fyne.Container // the way to the self-compassion break
 	view     fyne.CanvasObject
 	plan     *fyne.Container
 }
@@ -50,10 +51,15 @@ func newKindCheck(e *entryEditor) *kindCheck {
 	c.note.SizeName = theme.SizeNameCaptionText
 	c.reframes = container.NewVBox()
 	c.reframes.Hide()
+	pause := newKeyButton(e.keys, "Take a self-compassion break", theme.AccountIcon(), e.startBreak)
+	pause.Importance = widget.HighImportance
+	c.pause = container.NewVBox(container.NewHBox(pause),
+		caption("Saves this entry, then three short steps: notice the moment, remember you are not alone in it, be kind to yourself."))
+	c.pause.Hide()
 	c.view = container.NewVBox(
 		sectionTitle(questionCheck),
 		container.NewGridWithColumns(3, row...),
-		c.note, c.reframes, e.message("kind"),
+		c.note, c.pause, c.reframes, e.message("kind"),
 	)
 
 	protocol := newKeyButton(e.keys, "What's my next-time protocol?", theme.ListIcon(), e.startProtocol)
@@ -98,15 +104,18 @@ func (c *kindCheck) show(k data.Kind) {
 	case data.KindGuilt:
 		c.note.SetText("Guilt points at something you did and can do differently. Once you've answered the friend question, you can turn it into a plan.")
 		c.reframes.Hide()
+		c.pause.Hide()
 		c.plan.Show()
 	case data.KindShame:
 		c.note.SetText("Shame talks about who you are, not what you did. One of these old stories may be the one speaking; its new story may help. Mark the one that does.")
 		c.showReframes()
 		c.reframes.Show()
+		c.pause.Show()
 		c.plan.Hide()
 	default:
 		c.note.SetText("Take your time. You can answer this later, when you read the entry again.")
 		c.reframes.Hide()
+		c.pause.Hide()
 		c.plan.Hide()
 	}
 }

@@ -18,6 +18,7 @@ import (
 type entryDetail struct {
 	entry     data.Entry
 	protocols []data.Protocol
+	breaks    []data.CompassionSession
 	// about is the commitment the entry concerns, with its kept record.
 	about    *data.Commitment
 	kept, of int
@@ -37,6 +38,9 @@ func (j *journalScreen) showEntry(id int64, note ...string) {
 			return d, err
 		}
 		if d.protocols, err = j.u.store.EntryProtocols(id); err != nil {
+			return d, err
+		}
+		if d.breaks, err = j.u.store.EntryBreaks(id); err != nil {
 			return d, err
 		}
 		if cid := d.entry.CommitmentID; cid != nil {
@@ -137,6 +141,23 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 			}
 		}
 	case data.KindShame:
+		pause := widget.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {
+			if c := j.u.compassion(); c != nil {
+				c.startBreak(&e.ID, entryAbout(e))
+			}
+		})
+		pause.Importance = widget.HighImportance
+		box.Add(container.NewHBox(pause))
+		for _, b := range d.breaks {
+			line := "Break taken " + b.StartedAt.Local().Format("Mon 2 Jan, 15:04")
+			if b.FinishedAt == nil {
+				line += " (left half-way)"
+			}
+			if k := firstLine(b.Kindness); k != "" {
+				line += ": “" + trimForMenu(k) + "”"
+			}
+			box.Add(caption(line))
+		}
 		box.Add(sectionTitle("Reframes"))
 		box.Add(wrapLabel("Shame talks about who you are. Mark the new story that helps with this one."))
 		for _, r := range j.reframes {

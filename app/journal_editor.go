@@ -26,6 +26,8 @@ type entryEditor struct {
 	keeper  *draftKeeper
 	saving  bool
 	loading bool // fields are being filled in, not typed
+	// thenBreak opens a self-compassion break for the entry once it is saved.
+	thenBreak bool
 
 	heading   *widget.Label
 	date      *keyEntry

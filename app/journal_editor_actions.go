@@ -33,6 +33,13 @@ func (e *entryEditor) startProtocol() {
 	e.commit(true)
 }
 
+// startBreak answers "Take a self-compassion break" on the shame route: it
+// saves the entry, then opens the break for it.
+func (e *entryEditor) startBreak() {
+	e.thenBreak = true
+	e.commit(false)
+}
+
 func (e *entryEditor) commit(withProtocol bool) {
 	if e.saving {
 		return
@@ -79,10 +86,16 @@ func (e *entryEditor) saved(r saveResult) {
 	if r.protocolErr != nil {
 		j.u.showError(r.protocolErr)
 	}
+	if e.thenBreak {
+		if c := j.u.compassion(); c != nil {
+			c.startBreak(&r.entry.ID, entryAbout(r.entry))
+		}
+	}
 }
 
 func (e *entryEditor) refused(err error) {
 	e.saving = false
+	e.thenBreak = false
 	e.status.SetText("Not saved yet.")
 	e.keeper.reopen()
 	var ve *data.ValidationError

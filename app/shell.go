@@ -26,6 +26,8 @@ func (u *UI) buildShell() {
 		newJournalScreen(u),
 		newTiersScreen(u),
 		newProtocolsScreen(u),
+		newCompassionScreen(u),
+		newInsightsScreen(u),
 	}
 	items := make([]*container.TabItem, len(u.screens))
 	for i, sc := range u.screens {
@@ -38,6 +40,9 @@ func (u *UI) buildShell() {
 	u.tabs.SelectIndex(clamp(prefs.IntWithFallback(prefLastTab, 0), 0, len(items)-1))
 	u.tabs.OnSelected = func(*container.TabItem) {
 		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
+		if sh, ok := u.screens[u.tabs.SelectedIndex()].(shownScreen); ok && u.store != nil {
+			sh.shown()
+		}
 	}
 
 	u.win.SetContent(container.NewBorder(container.NewPadded(u.strip), nil, nil, nil, u.tabs))
@@ -84,4 +89,38 @@ func (u *UI) saveWindowState() {
 
 func clamp(v, lo, hi int) int {
 	return max(lo, min(v, hi))
+}
+
+// shownScreen is a screen that refreshes when its tab is brought forward.
+type shownScreen interface {
+	shown()
+}
+
+// journal is the Journal tab, which other tabs open entries in.
+func (u *UI) journal() *journalScreen {
+	for _, sc := range u.screens {
+		if j, ok := sc.(*journalScreen); ok {
+			return j
+		}
+	}
+	return nil
+}
+
+// newJournalEntry opens the journal on a new entry.
+func (u *UI) newJournalEntry() {
+	if j := u.journal(); j != nil {
+		j.newEntry()
+	}
+}
+
+// showScreen brings sc's tab to the front.
+func (u *UI) showScreen(sc screen) {
+	if u.tabs == nil {
+		return
+	}
+	for _, item := range u.tabs.Items {
+		if item.Content == sc.view() {
+			u.tabs.Select(item)
+		}
+	}
 }

@@ -35,7 +35,7 @@ func TestTrayMenuFollowsThePinnedSlip(t *testing.T) {
 	if got := menuLabels(menu); got[0] != "“My child is fine, and so am I.”" {
 		t.Errorf("first item %q", got[0])
 	}
-	want := []string{"I read it today", "—", "New journal entry", "Urgent client request…", "—", "Show Both/And", "Quit"}
+	want := []string{"I read it today", "—", "New journal entry", "Urgent client request…", "Self-compassion break", "—", "Show Both/And", "Quit"}
 	if got := strings.Join(menuLabels(menu)[1:], "|"); got != strings.Join(want, "|") {
 		t.Errorf("menu = %v", menuLabels(menu))
 	}

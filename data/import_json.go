@@ -82,6 +82,9 @@ func (s *Store) Import(r io.Reader, opt ImportOptions) (ImportSummary, error) {
 		if err := im.finish(); err != nil {
 			return err
 		}
+		if err := im.resumeIndexing(); err != nil {
+			return err
+		}
 		summary = im.summary()
 		if opt.Progress != nil {
 			opt.Progress(max(opt.Size, rd.dec.InputOffset()), max(opt.Size, rd.dec.InputOffset()))

@@ -40,6 +40,8 @@ type importer struct {
 	// written holds the built-in kinds' rows this import wrote: they are
 	// no longer the untouched built-ins that yield to any imported copy.
 	written map[string]map[int64]bool
+
+	indexTrigger string // the index trigger set aside; see pauseIndexing
 }
 
 // idCacheLimit bounds the UUID -> id cache per table; past it the cache
@@ -190,6 +192,11 @@ func (im *importer) flush() error {
 	}
 	im.batch = im.batch[:0:0]
 	k := batch[0].k
+	if k.table == "entries" {
+		if err := im.pauseIndexing(); err != nil {
+			return err
+		}
+	}
 	var names []string
 	for i, c := range k.cols {
 		if batch[0].present[i] {

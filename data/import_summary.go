@@ -143,3 +143,14 @@ func capitalFirst(s string) string {
 	}
 	return string(s[0]-'a'+'A') + s[1:]
 }
+
+// AddedOf is the number of new records of one kind, named by its JSON
+// section ("entries").
+func (s ImportSummary) AddedOf(kind string) int {
+	return s.sum(func(c ImportCount) int {
+		if c.Kind != kind {
+			return 0
+		}
+		return c.Added
+	})
+}

@@ -7,6 +7,7 @@ package demo
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"sort"
 	"time"
@@ -66,8 +67,11 @@ func Fill(s *data.Store, opt Options) error {
 	if opt.Years <= 0 {
 		opt.Years = 10
 	}
-	g := &Gen{Store: s, Opt: opt, R: rand.New(rand.NewPCG(opt.Seed, 0x5eed)), vocab: newVocabulary()}
+	g := &Gen{Store: s, Opt: opt, vocab: newVocabulary()}
 	for _, st := range steps {
+		// Each step draws from its own stream, so adding or changing one
+		// step leaves what the others generate as it was.
+		g.R = rand.New(rand.NewPCG(opt.Seed, stepStream(st.name)))
 		if opt.Progress != nil {
 			opt.Progress(st.name)
 		}
@@ -76,6 +80,13 @@ func Fill(s *data.Store, opt Options) error {
 		}
 	}
 	return nil
+}
+
+// stepStream names a step's random stream after the step.
+func stepStream(name string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return h.Sum64()
 }
 
 // Start is the beginning of the generated history.

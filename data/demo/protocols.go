@@ -111,8 +111,9 @@ func fillTriages(g *Gen, questions []data.UrgencyCriterion) error {
 	now := g.Opt.Now.Local()
 	const count = 24
 	for i := range count {
-		// Spread over the last year, the last one asked a day and a half ago.
-		ago := time.Duration(count-1-i)*15*24*time.Hour + 36*time.Hour
+		// Spread over the last year, the last one two days ago, so its
+		// look-back question is due whatever the hour it was asked.
+		ago := time.Duration(count-1-i)*15*24*time.Hour + 48*time.Hour
 		day := now.Add(-ago)
 		for day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
 			day = day.AddDate(0, 0, -1)

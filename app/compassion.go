@@ -1,0 +1,221 @@
+package app
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// compassionScreen is the Compassion tab: the self-compassion break, the
+// breaks taken, and the reframes with how often each helped.
+type compassionScreen struct {
+	u    *UI
+	root *fyne.Container
+
+	home     fyne.CanvasObject
+	breaks   *fyne.Container
+	reframes *reframeList
+	flow     *breakFlow // nil when no break is open
+}
+
+func newCompassionScreen(u *UI) *compassionScreen {
+	c := &compassionScreen{u: u}
+	u.addTrayAction("Self-compassion break", func() { c.startBreak(nil, "") })
+
+	start := widget.NewButtonWithIcon("Take a self-compassion break", theme.MediaPlayIcon(), func() { c.startBreak(nil, "") })
+	start.Importance = widget.HighImportance
+	intro := wrapLabel("When guilt turns into “I'm a bad parent”, pause for three short steps: notice the moment, remember you are not alone in it, and offer yourself the kindness you would offer a friend.")
+	c.breaks = container.New(compactVBox())
+	c.reframes = newReframeList(c)
+
+	heading := func(s string) *widget.Label {
+		l := sectionTitle(s)
+		l.SizeName = theme.SizeNameSubHeadingText
+		return l
+	}
+	c.home = container.NewVScroll(readable(container.NewVBox(
+		heading("Self-compassion break"), intro, container.NewHBox(start),
+		c.breaks,
+		widget.NewSeparator(),
+		heading("Reframes"),
+		wrapLabel("An old story guilt tells, and a truer new one. Mark the one that helps on a journal entry; each card counts how often it did."),
+		c.reframes.view,
+	)))
+	c.root = container.NewStack(c.home)
+	return c
+}
+
+func (c *compassionScreen) title() string           { return "Compassion" }
+func (c *compassionScreen) icon() fyne.Resource     { return theme.AccountIcon() }
+func (c *compassionScreen) view() fyne.CanvasObject { return c.root }
+func (c *compassionScreen) shown()                  { c.load() }
+
+type compassionState struct {
+	breaks   []data.CompassionSession
+	reframes []data.Reframe
+	helped   map[int64]int
+}
+
+// load reads the latest breaks and the reframes with their counts.
+func (c *compassionScreen) load() {
+	if c.u.store == nil {
+		return
+	}
+	s := c.u.store
+	background(c.u, func() (compassionState, error) {
+		var st compassionState
+		var err error
+		if st.breaks, err = s.Breaks(5); err != nil {
+			return st, err
+		}
+		if st.reframes, err = s.Reframes(); err != nil {
+			return st, err
+		}
+		st.helped, err = s.ReframeHelped()
+		return st, err
+	}, func(st compassionState) {
+		c.showBreaks(st.breaks)
+		c.reframes.show(st.reframes, st.helped)
+	})
+}
+
+// reframesChanged re-reads the reframes here and in the journal, whose
+// shame route offers them.
+func (c *compassionScreen) reframesChanged() {
+	c.load()
+	if j := c.u.journal(); j != nil {
+		j.load()
+	}
+}
+
+// showBreaks lists the latest breaks, with a way back into one left
+// half-way.
+func (c *compassionScreen) showBreaks(list []data.CompassionSession) {
+	c.breaks.Objects = nil
+	if len(list) > 0 {
+		c.breaks.Add(sectionTitle("Your latest breaks"))
+	}
+	for _, b := range list {
+		when := b.StartedAt.Local().Format("Mon 2 Jan 2006, 15:04")
+		words := firstLine(b.Kindness)
+		if words == "" {
+			words = firstLine(b.Acknowledge)
+		}
+		line := when
+		if words != "" {
+			line += " · “" + trimForMenu(words) + "”"
+		}
+		row := []fyne.CanvasObject{caption(line)}
+		if b.FinishedAt == nil {
+			rec := b
+			carry := widget.NewButton("Carry on", func() { c.openFlow(newBreakFlow(c, rec, "")) })
+			carry.Importance = widget.LowImportance
+			row = append(row, caption("Left half-way."), carry)
+		}
+		c.breaks.Add(container.NewHBox(row...))
+	}
+	c.breaks.Refresh()
+}
+
+// startBreak opens a new break, for the entry named (nil for none). A
+// break already open stays as it is when the new one is for no entry in
+// particular; otherwise what it holds is saved first, to be carried on later.
+func (c *compassionScreen) startBreak(entryID *int64, about string) {
+	if c.u.store == nil {
+		return
+	}
+	c.u.showScreen(c)
+	open := func() { c.openFlow(newBreakFlow(c, data.CompassionSession{EntryID: entryID}, about)) }
+	switch {
+	case c.flow == nil:
+		open()
+	case entryID != nil:
+		c.flow.save(false, open)
+	}
+}
+
+func (c *compassionScreen) openFlow(f *breakFlow) {
+	c.u.showScreen(c)
+	c.showFlow(f)
+}
+
+func (c *compassionScreen) showFlow(f *breakFlow) {
+	c.flow = f
+	c.root.Objects = []fyne.CanvasObject{container.NewVScroll(f.view())}
+	c.root.Refresh()
+	c.u.win.Canvas().Focus(f.field)
+}
+
+func (c *compassionScreen) showFinished(rec data.CompassionSession) {
+	c.flow = nil
+	c.root.Objects = []fyne.CanvasObject{container.NewVScroll(finishedView(rec, c.showHome))}
+	c.root.Refresh()
+}
+
+// compassion is the Compassion tab.
+func (u *UI) compassion() *compassionScreen {
+	for _, sc := range u.screens {
+		if c, ok := sc.(*compassionScreen); ok {
+			return c
+		}
+	}
+	return nil
+}
+
+func (c *compassionScreen) showHome() {
+	c.flow = nil
+	c.root.Objects = []fyne.CanvasObject{c.home}
+	c.root.Refresh()
+	c.load()
+}
+
+// entryAbout names an entry in a few words, for the top of a break.
+func entryAbout(e data.Entry) string {
+	words := firstLine(e.Trigger)
+	if words == "" {
+		words = firstLine(e.Story)
+	}
+	when := e.HappenedAt.Local().Format("Mon 2 Jan")
+	if words == "" {
+		return when
+	}
+	return when + ", “" + trimForMenu(strings.TrimSpace(words)) + "”"
+}
+
+// readable keeps a column of text to a comfortable measure on wide
+// windows, centred, with room around it.
+func readable(obj fyne.CanvasObject) fyne.CanvasObject {
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(560, 0))
+	return container.NewPadded(container.New(&measureLayout{max: 680}, strut, obj))
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// measureLayout stacks its objects at most max wide, centred.
+type measureLayout struct{ max float32 }
+
+func (l *measureLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, l.max)
+	x := (size.Width - w) / 2
+	for _, o := range objs {
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+}
+
+func (l *measureLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}

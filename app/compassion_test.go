@@ -1,0 +1,219 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
+)
+
+// findTextArea returns the visible text area with the given placeholder.
+func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.TextArea {
+	t.Helper()
+	var found *widgets.TextArea
+	walk(u.win.Content(), func(o fyne.CanvasObject) bool {
+		if a, ok := o.(*widgets.TextArea); ok && a.Visible() && a.PlaceHolder == placeholder && found == nil {
+			found = a
+		}
+		return found == nil && o.Visible()
+	})
+	if found == nil {
+		t.Fatalf("no visible text area %q in:\n%s", placeholder, shownText(u))
+	}
+	return found
+}
+
+func TestTrayBreakSavesEachStepAndEndsCalmly(t *testing.T) {
+	u, s := newTestUI(t)
+	u.win.Hide()
+	menuItem(t, u.trayMenu(), "Self-compassion break").Action()
+	text := shownText(u)
+	mustContain(t, text, "step 1 of 3", "Notice the moment", "This is a hard moment")
+
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Tired and guilty about bedtime.")
+	test.Tap(findAction(t, u, "Next"))
+	list, _ := s.Breaks(5)
+	if len(list) != 1 || list[0].Acknowledge != "Tired and guilty about bedtime." || list[0].FinishedAt != nil {
+		t.Fatalf("after step 1: %+v", list)
+	}
+	mustContain(t, shownText(u), "step 2 of 3", "You are not the only one")
+	// Shift+Enter goes on from the keyboard, too.
+	findTextArea(t, u, "Other parents in my place would also…").OnSubmitted("")
+	mustContain(t, shownText(u), "step 3 of 3")
+	test.Tap(findAction(t, u, "Back"))
+
+	// Back shows the first answer again; forward again.
+	test.Tap(findAction(t, u, "Back"))
+	if a := findTextArea(t, u, "Right now I feel…"); a.Text != "Tired and guilty about bedtime." {
+		t.Errorf("back to step 1 shows %q", a.Text)
+	}
+	test.Tap(findAction(t, u, "Next"))
+	test.Type(findTextArea(t, u, "Other parents in my place would also…"), "Lots of parents juggle this.")
+	test.Tap(findAction(t, u, "Next"))
+	mustContain(t, shownText(u), "step 3 of 3", "Offer yourself kindness")
+	test.Type(findTextArea(t, u, "May I…"), "May I be as patient with me as with them.")
+	test.Tap(findAction(t, u, "Finish"))
+
+	text = shownText(u)
+	mustContain(t, text, "Thank you for stopping", "“May I be as patient with me as with them.”")
+	for _, word := range []string{"score", "badge", "streak", "points"} {
+		if strings.Contains(strings.ToLower(text), word) {
+			t.Errorf("the calm finish mentions %q:\n%s", word, text)
+		}
+	}
+	list, _ = s.Breaks(5)
+	if len(list) != 1 || list[0].FinishedAt == nil || list[0].Normalise != "Lots of parents juggle this." || list[0].Kindness == "" {
+		t.Fatalf("finished break: %+v", list)
+	}
+	test.Tap(findAction(t, u, "Done"))
+	mustContain(t, shownText(u), "Your latest breaks", "“May I be as patient with me as with them.”")
+}
+
+func TestBreakLeftHalfWayIsKeptAndCarriedOn(t *testing.T) {
+	u, s := newTestUI(t)
+	c := u.compassion()
+	c.startBreak(nil, "")
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Overwhelmed")
+	test.Tap(findAction(t, u, "Not now"))
+	list, _ := s.Breaks(5)
+	if len(list) != 1 || list[0].Acknowledge != "Overwhelmed" {
+		t.Fatalf("left half-way: %+v", list)
+	}
+	mustContain(t, shownText(u), "Left half-way.")
+	test.Tap(findAction(t, u, "Carry on"))
+	mustContain(t, shownText(u), "step 2 of 3")
+}
+
+func TestBreakRefusalKeepsTheText(t *testing.T) {
+	u, s := newTestUI(t)
+	u.compassion().startBreak(nil, "")
+	area := findTextArea(t, u, "Right now I feel…")
+	long := strings.Repeat("a", data.MaxFieldLen+1)
+	area.SetText(long)
+	test.Tap(findAction(t, u, "Next"))
+	mustContain(t, shownText(u), "100,000", "step 1 of 3")
+	if area.Text != long {
+		t.Error("the text was lost")
+	}
+	if list, _ := s.Breaks(5); len(list) != 0 {
+		t.Errorf("stored %d breaks", len(list))
+	}
+}
+
+func TestShameRouteOpensABreakForTheEntryInTwoClicks(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	press(t, u, shortcutNew)
+	typeText(u, "Snapped at the kids during a call")
+	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame])) // click 1
+	test.Tap(findAction(t, u, "Take a self-compassion break"))   // click 2
+	mustContain(t, shownText(u), "step 1 of 3", "For your entry", "“Snapped at the kids during a call”")
+	if j.editor != nil {
+		t.Error("the editor is still open: the entry was not saved first")
+	}
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Ashamed")
+	test.Tap(findAction(t, u, "Next"))
+	list, _ := s.Breaks(5)
+	page, _ := s.EntryPage(data.EntryFilter{}, nil, 10)
+	if len(list) != 1 || len(page.Rows) != 1 || list[0].EntryID == nil || *list[0].EntryID != page.Rows[0].ID {
+		t.Fatalf("break %+v for entries %+v", list, page.Rows)
+	}
+}
+
+func TestOwnReframeIsSavedAndCountsWhatItHelped(t *testing.T) {
+	u, s := newTestUI(t)
+	c := u.compassion()
+	u.showScreen(c)
+	c.load()
+	mustContain(t, shownText(u), "From either/or to both/and", "Not marked on an entry yet")
+	test.Tap(findAction(t, u, "Add your own reframe"))
+	test.Tap(findAction(t, u, "Save reframe"))
+	mustContain(t, shownText(u), "The old story is empty")
+	test.Type(findTextArea(t, u, "The old story, as guilt tells it: “A good parent never…”"), "Good parents never miss a match.")
+	test.Type(findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”"), "I was at nine matches this term.")
+	test.Tap(findAction(t, u, "Save reframe"))
+	list, _ := s.Reframes()
+	if len(list) != 5 || list[4].NewStory != "I was at nine matches this term." {
+		t.Fatalf("reframes: %+v", list)
+	}
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Missed the match", Intensity: 6, Kind: data.KindShame}, 0)
+	s.LinkReframe(e.ID, &list[4].ID)
+	c.load()
+	mustContain(t, shownText(u), "I was at nine matches this term.", "Helped with 1 entry")
+}
+
+func TestTrayBreakKeepsABreakAlreadyOpen(t *testing.T) {
+	u, s := newTestUI(t)
+	c := u.compassion()
+	c.startBreak(nil, "")
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Frazzled")
+	test.Tap(findAction(t, u, "Next"))
+	test.Type(findTextArea(t, u, "Other parents in my place would also…"), "half a thought")
+	menuItem(t, u.trayMenu(), "Self-compassion break").Action()
+	if a := findTextArea(t, u, "Other parents in my place would also…"); a.Text != "half a thought" {
+		t.Errorf("the open break was replaced: %q", a.Text)
+	}
+
+	// A break for an entry saves the open one first.
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Bedtime rush", Intensity: 8, Kind: data.KindShame}, 0)
+	c.startBreak(&e.ID, entryAbout(e))
+	mustContain(t, shownText(u), "For your entry", "Bedtime rush", "step 1 of 3")
+	list, _ := s.Breaks(5)
+	if len(list) != 1 || list[0].Normalise != "half a thought" {
+		t.Errorf("the open break was not kept: %+v", list)
+	}
+	test.Tap(findAction(t, u, "Not now"))
+	mustContain(t, shownText(u), "Left half-way.")
+}
+
+func TestShameEntryOffersTheBreakWhenReadAgain(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Shouted at breakfast", Intensity: 7, Kind: data.KindShame}, 0)
+	j.load()
+	j.showEntry(e.ID, "")
+	test.Tap(findAction(t, u, "Take a self-compassion break"))
+	mustContain(t, shownText(u), "step 1 of 3", "“Shouted at breakfast”")
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Sorry and sad")
+	test.Tap(findAction(t, u, "Next"))
+	if list, _ := s.Breaks(1); len(list) != 1 || list[0].EntryID == nil || *list[0].EntryID != e.ID {
+		t.Errorf("break not linked to the entry: %+v", list)
+	}
+	j.showTab()
+	j.showEntry(e.ID, "")
+	mustContain(t, shownText(u), "Break taken", "(left half-way)")
+}
+
+func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
+	u, s := newTestUI(t)
+	own, err := s.SaveReframe(data.Reframe{OldStory: "Working means neglecting.", NewStory: "Working means providing."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := u.compassion()
+	u.showScreen(c)
+	c.load()
+	test.Tap(findAction(t, u, "Edit"))
+	area := findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”")
+	if area.Text != "Working means providing." {
+		t.Fatalf("the form shows %q", area.Text)
+	}
+	area.SetText("Working is one of the ways I care for them.")
+	test.Tap(findAction(t, u, "Save reframe"))
+	if r, _ := s.Reframes(); r[4].ID != own.ID || r[4].NewStory != "Working is one of the ways I care for them." {
+		t.Fatalf("after editing: %+v", r[4])
+	}
+	mustContain(t, shownText(u), "Working is one of the ways I care for them.")
+
+	test.Tap(findAction(t, u, "Delete"))
+	mustContain(t, topText(u), "Delete this reframe?")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Yes"))
+	if r, _ := s.Reframes(); len(r) != 4 {
+		t.Errorf("%d reframes after deleting the own one", len(r))
+	}
+	if strings.Contains(shownText(u), "Working is one of the ways") {
+		t.Error("the deleted reframe still shows")
+	}
+}

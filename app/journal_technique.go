@@ -1,0 +1,80 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// prefTechniqueHidden holds the week ("2026-W49") the person hid the card
+// for; it comes back the next week with a fresh recommendation.
+const prefTechniqueHidden = "journal.techniqueHiddenWeek"
+
+var techniqueNames = map[data.Technique]string{
+	data.TechniqueJournal:    "the guilt journal",
+	data.TechniqueProtocol:   "a next-time protocol",
+	data.TechniqueShameCheck: "shame or guilt, and a self-compassion break",
+}
+
+// techniqueCard is "This week's technique" above the journal list: one
+// technique, why, in a sentence, and a way to hide it until next week.
+type techniqueCard struct {
+	j   *journalScreen
+	box *fyne.Container
+}
+
+func newTechniqueCard(j *journalScreen) *techniqueCard {
+	return &techniqueCard{j: j, box: container.NewVBox()}
+}
+
+func weekKey(t time.Time) string {
+	y, w := t.Local().ISOWeek()
+	return fmt.Sprintf("%d-W%02d", y, w)
+}
+
+func (t *techniqueCard) hiddenThisWeek() bool {
+	prefs := t.j.u.app.Preferences()
+	return prefs.String(prefTechniqueHidden) == weekKey(t.j.u.store.Now())
+}
+
+// set shows the recommendation, unless it was hidden this week.
+func (t *techniqueCard) set(rec data.Recommendation) {
+	t.box.Objects = nil
+	if t.j.u.store == nil || t.hiddenThisWeek() {
+		t.box.Refresh()
+		return
+	}
+	title := widget.NewLabel("This week's technique: " + techniqueNames[rec.Technique])
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Wrapping = fyne.TextWrapWord
+	hide := widget.NewButtonWithIcon("", theme.CancelIcon(), t.hide)
+	hide.Importance = widget.LowImportance
+	items := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, hide, title), caption(rec.Reason)}
+	switch rec.Technique {
+	case data.TechniqueShameCheck:
+		b := widget.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {
+			if c := t.j.u.compassion(); c != nil {
+				c.startBreak(nil, "")
+			}
+		})
+		b.Importance = widget.LowImportance
+		items = append(items, container.NewHBox(b))
+	case data.TechniqueProtocol:
+		items = append(items, caption("Open an entry about it, call it guilt, and choose “What's my next-time protocol?”."))
+	}
+	t.box.Add(widget.NewCard("", "", container.New(compactVBox(), items...)))
+	t.box.Refresh()
+}
+
+// hide puts the card away until next week.
+func (t *techniqueCard) hide() {
+	t.j.u.app.Preferences().SetString(prefTechniqueHidden, weekKey(t.j.u.store.Now()))
+	t.box.Objects = nil
+	t.box.Refresh()
+}

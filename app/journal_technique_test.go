@@ -1,0 +1,41 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/data"
+)
+
+func TestTechniqueCardRecommendsAndHidesUntilNextWeek(t *testing.T) {
+	now := time.Date(2026, 6, 10, 12, 0, 0, 0, time.Local)
+	u, s := newTestUIWith(t, data.Options{Now: func() time.Time { return now }}, true)
+	j := u.journal()
+	j.load()
+	mustContain(t, visibleText(j.advice.box), "This week's technique: the guilt journal", "too few to see a pattern")
+
+	var list []data.Entry
+	for i := range 4 {
+		list = append(list, data.Entry{HappenedAt: now.AddDate(0, 0, -i), Trigger: "Called a bad parent in my head", Intensity: 6, Kind: data.KindShame})
+	}
+	if err := s.ImportEntries(list); err != nil {
+		t.Fatal(err)
+	}
+	j.load()
+	text := visibleText(j.advice.box)
+	mustContain(t, text, "shame or guilt, and a self-compassion break", "4 of your 4 entries were about who you are")
+	test.Tap(findAction(t, u, "Take a self-compassion break"))
+	mustContain(t, shownText(u), "step 1 of 3")
+
+	j.advice.hide()
+	j.load()
+	if strings.TrimSpace(visibleText(j.advice.box)) != "" {
+		t.Errorf("hidden card still shows:\n%s", visibleText(j.advice.box))
+	}
+	now = now.AddDate(0, 0, 7)
+	j.load()
+	mustContain(t, visibleText(j.advice.box), "This week's technique")
+}

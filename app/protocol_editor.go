@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
 )
 
 // daysBeforeChoices are how far ahead an attached protocol can come back.
@@ -47,7 +48,7 @@ type protocolEditor struct {
 	dayChoices []int // daysBeforeChoices, plus the stored value if it isn't one
 
 	progress *widget.Label
-	steps    *fyne.Container
+	steps    *widgets.Checklist
 	newStep  *widget.Entry
 	root     fyne.CanvasObject
 }
@@ -86,7 +87,8 @@ func (e *protocolEditor) build() {
 	e.saveBtn.Importance = widget.HighImportance
 	e.saved = caption("")
 	e.progress = widget.NewLabel("")
-	e.steps = container.NewVBox()
+	e.steps = widgets.NewChecklist()
+	e.wireSteps()
 	e.newStep = widget.NewEntry()
 	e.newStep.SetPlaceHolder("Add a step: one concrete thing you'll do")
 	e.newStep.OnSubmitted = func(string) { e.addStep() }

@@ -14,54 +14,38 @@ import (
 	"github.com/bothand/bothand/widgets"
 )
 
-// renderSteps lists the steps in order: a tick box, the words with the day
-// it was done, the action a template step leads to, and moving, editing
-// and removing.
+// renderSteps shows the steps in order: the day each was done, and the
+// action a template step leads to.
 func (e *protocolEditor) renderSteps() {
 	done := 0
-	var rows []fyne.CanvasObject
+	items := make([]widgets.ChecklistItem, len(e.p.Steps))
 	for i, st := range e.p.Steps {
+		items[i].Text = st.Text
 		if st.DoneAt != nil {
 			done++
+			items[i].Done = true
+			items[i].Detail = "Done " + st.DoneAt.Local().Format("Mon 2 Jan 2006")
 		}
-		rows = append(rows, e.stepRow(i, st))
+		if label := data.ActionLabel(st.Action); label != "" {
+			action := st.Action
+			items[i].Extra = widget.NewButton(label, func() { e.s.runAction(action) })
+		}
 	}
 	e.progress.SetText(data.ProtocolSummary{Done: done, Total: len(e.p.Steps)}.Progress() + " done")
-	e.steps.Objects = rows
-	e.steps.Refresh()
+	e.steps.SetItems(items)
 }
 
-func (e *protocolEditor) stepRow(i int, st data.ProtocolStep) fyne.CanvasObject {
-	tick := widget.NewCheck("", nil)
-	tick.SetChecked(st.DoneAt != nil)
-	tick.OnChanged = func(on bool) { e.tick(st, on) }
-	text := wrapLabel(fmt.Sprintf("%d. %s", i+1, st.Text))
-	details := []fyne.CanvasObject{text}
-	if st.DoneAt != nil {
-		details = append(details, caption("Done "+st.DoneAt.Local().Format("Mon 2 Jan 2006")))
+// wireSteps connects the checklist's taps to the stored steps.
+func (e *protocolEditor) wireSteps() {
+	step := func(i int, do func(data.ProtocolStep)) {
+		if i >= 0 && i < len(e.p.Steps) {
+			do(e.p.Steps[i])
+		}
 	}
-	if label := data.ActionLabel(st.Action); label != "" {
-		action := st.Action
-		b := widget.NewButton(label, func() { e.s.runAction(action) })
-		details = append(details, container.NewHBox(b))
-	}
-	icon := func(res fyne.Resource, tapped func()) *widget.Button {
-		b := widget.NewButtonWithIcon("", res, tapped)
-		b.Importance = widget.LowImportance
-		return b
-	}
-	up := icon(theme.MoveUpIcon(), func() { e.move(st, -1) })
-	down := icon(theme.MoveDownIcon(), func() { e.move(st, 1) })
-	if i == 0 {
-		up.Disable()
-	}
-	if i == len(e.p.Steps)-1 {
-		down.Disable()
-	}
-	buttons := container.NewHBox(up, down,
-		icon(theme.DocumentCreateIcon(), func() { e.editStep(st) }),
-		icon(theme.DeleteIcon(), func() { e.deleteStep(st) }))
-	return container.NewBorder(nil, nil, container.NewVBox(tick), buttons, container.New(compactVBox(), details...))
+	e.steps.OnToggle = func(i int, on bool) { step(i, func(st data.ProtocolStep) { e.tick(st, on) }) }
+	e.steps.OnMove = func(i, delta int) { step(i, func(st data.ProtocolStep) { e.move(st, delta) }) }
+	e.steps.OnEdit = func(i int) { step(i, e.editStep) }
+	e.steps.OnDelete = func(i int) { step(i, e.deleteStep) }
 }
 
 // stepChange runs a change to a step and shows the steps as stored after.

@@ -40,6 +40,9 @@ func (p *protocolsScreen) overview() fyne.CanvasObject {
 	} else {
 		box.Add(caption(fmt.Sprintf("%d questions; %s.", p.snap.criteria, p.snap.rule)))
 	}
+	if r := p.snap.record; r.Total > 0 {
+		box.Add(caption(fmt.Sprintf("%d %s run through the triage; your rule judged %d not urgent.", r.Total, plural(r.Total, "request", "requests"), r.CalledOff)))
+	}
 	if sum := p.snap.record.Summary(); sum != "" {
 		box.Add(wrapLabel(sum))
 	}
@@ -98,8 +101,14 @@ func (p *protocolsScreen) runAction(action string) {
 		if t := p.u.tiersTab(); t != nil {
 			t.importCalendar()
 		}
+	case data.ActionExportICS:
+		if t := p.u.tiersTab(); t != nil {
+			t.exportCalendar()
+		}
 	case data.ActionUrgency:
 		p.editUrgency(nil)
+	case data.ActionTriage:
+		p.openTriage()
 	case data.ActionDefaultBuffer:
 		p.chooseDefaultBuffer()
 	}
@@ -142,4 +151,11 @@ func (p *protocolsScreen) chooseDefaultBuffer() {
 		d.Resize(fyne.NewSize(460, 0))
 		d.Show()
 	})
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -45,7 +45,7 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 
 	test.Tap(findButton(t, u.win.Content(), "School dates go in first"))
 	list, _ := s.Protocols()
-	if len(list) != 1 || list[0].TemplateKey != "school-calendar" || list[0].Total != 4 {
+	if len(list) != 1 || list[0].TemplateKey != "school-events" || list[0].Total != 4 {
 		t.Fatalf("stored %+v", list)
 	}
 	if p.editor == nil {
@@ -293,7 +293,8 @@ func TestLookBackIsAskedADayLater(t *testing.T) {
 	if strings.Contains(text, "Looking back, was it") {
 		t.Error("still asking")
 	}
-	mustContain(t, text, "it could have waited", "Acme · not urgent · looking back: could have waited")
+	mustContain(t, text, "it could have waited", "Acme · not urgent · looking back: could have waited",
+		"1 request run through the triage; your rule judged 1 not urgent.")
 }
 
 func TestDefaultBufferStepSetsNewWorkBuffer(t *testing.T) {
@@ -357,7 +358,7 @@ func TestPlanTiedToAPastCommitmentStaysTied(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr, _ := s.StartFromTemplate("school-calendar", &c.ID)
+	pr, _ := s.StartFromTemplate("school-events", &c.ID)
 	p.openProtocol(pr.ID)
 	if p.editor.commitment.Selected != "Last sports day · "+data.TierNonNegotiable.String() {
 		t.Fatalf("selected %q", p.editor.commitment.Selected)

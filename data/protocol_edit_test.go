@@ -241,7 +241,7 @@ func TestProtocolTemplates(t *testing.T) {
 			t.Errorf("from %q: %+v", tpl.Key, p)
 		}
 	}
-	for _, a := range []string{ActionAddTier1, ActionImportICS, ActionUrgency, ActionDefaultBuffer} {
+	for _, a := range []string{ActionAddTier1, ActionImportICS, ActionExportICS, ActionUrgency, ActionTriage, ActionDefaultBuffer} {
 		if !actions[a] {
 			t.Errorf("no template step leads to %q", a)
 		}

@@ -10,6 +10,8 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"github.com/bothand/bothand/assets"
 )
 
 // maxQuestion is the urgency_criteria table's limit on a question.
@@ -19,15 +21,9 @@ const maxQuestion = 500
 // is meant to take a minute, not an afternoon.
 const MaxCriteria = 12
 
-// StarterCriteria are the questions offered to someone who has none yet.
-func StarterCriteria() []string {
-	return []string{
-		"If this waits until tomorrow, will someone lose money or be unsafe today?",
-		"Does a contract or a promise I made in writing require an answer now?",
-		"Is it something only I can do, with no one else able to cover it?",
-		"Would waiting until after my family commitment make things genuinely worse?",
-	}
-}
+// StarterCriteria are the questions offered to someone who has none yet
+// (built-in content: assets/content/urgency.json).
+func StarterCriteria() []string { return assets.UrgencyQuestions() }
 
 // UrgencyRule is how many yes answers make a request urgent: AtLeast 1 is
 // "any yes".

@@ -68,7 +68,7 @@ func fillProtocols(g *Gen) error {
 	if len(coming) > 0 {
 		next = &coming[0].Commitment.ID
 	}
-	for i, key := range []string{"school-calendar", "client-emergency", "deadline-buffer"} {
+	for i, key := range []string{"school-events", "client-emergency", "deadline-buffer"} {
 		var tie *int64
 		if i == 0 {
 			tie = next

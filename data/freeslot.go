@@ -131,6 +131,12 @@ func (s *Store) nextFreeSlot(db *gorm.DB, after time.Time, length time.Duration,
 	if err != nil {
 		return time.Time{}, err
 	}
+	// The commitments can't change within this call: check them once
+	// rather than once per two weeks searched.
+	set, err := s.series(db)
+	if err != nil {
+		return time.Time{}, err
+	}
 	inHours := length <= hours.End-hours.Start
 	horizon := after.Add(freeSlotHorizonDays * 24 * time.Hour)
 	t := roundUp(after.Local(), slotStep)
@@ -145,7 +151,7 @@ func (s *Store) nextFreeSlot(db *gorm.DB, after time.Time, length time.Duration,
 		if busyTo.IsZero() || t.Before(busyFrom) || end.After(busyTo) {
 			// Busy times for the next two weeks, then walk through them.
 			busyFrom, busyTo = t, t.Add(chunk+length)
-			if busy, err = s.busy(db, busyFrom, busyTo, except); err != nil {
+			if busy, err = s.busy(db, set, busyFrom, busyTo, except); err != nil {
 				return time.Time{}, err
 			}
 		}
@@ -168,8 +174,8 @@ func (s *Store) nextFreeSlot(db *gorm.DB, after time.Time, length time.Duration,
 }
 
 // busy lists what takes up time in [from, to), sorted by start.
-func (s *Store) busy(db *gorm.DB, from, to time.Time, except int64) ([]busySpan, error) {
-	occs, err := s.occurrences(db, from, to)
+func (s *Store) busy(db *gorm.DB, set *seriesSet, from, to time.Time, except int64) ([]busySpan, error) {
+	occs, err := s.occurrencesOf(db, set, from, to)
 	if err != nil {
 		return nil, err
 	}

@@ -59,6 +59,15 @@ func (s *Store) occurrences(db *gorm.DB, from, to time.Time, tiers ...Tier) ([]O
 	if err != nil {
 		return nil, err
 	}
+	return s.occurrencesOf(db, set, from, to, tiers...)
+}
+
+// occurrencesOf is occurrences with the compiled series already in hand,
+// for callers that expand many windows in one go.
+func (s *Store) occurrencesOf(db *gorm.DB, set *seriesSet, from, to time.Time, tiers ...Tier) ([]Occurrence, error) {
+	if !from.Before(to) {
+		return nil, nil
+	}
 	var out []Occurrence
 	for _, se := range set.list {
 		if len(tiers) > 0 && !slices.Contains(tiers, se.c.Tier) {

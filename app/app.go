@@ -142,7 +142,12 @@ func (u *UI) openStore(cfg Config) {
 func (u *UI) attach(s *data.Store) {
 	u.store = s
 	u.loadStrip()
-	for _, sc := range u.screens {
+	for i, sc := range u.screens {
+		// A tab that refreshes whenever it is brought forward waits until
+		// it is: a big journal's charts needn't be drawn behind the window.
+		if _, lazy := sc.(shownScreen); lazy && u.tabs != nil && i != u.tabs.SelectedIndex() {
+			continue
+		}
 		sc.load()
 	}
 	u.maybeWelcome()

@@ -179,3 +179,26 @@ func TestChartsFollowAChangeOfTheme(t *testing.T) {
 		t.Error("the chart was not drawn again for the new theme")
 	}
 }
+
+// The Insights tab draws nothing behind the window at start: its charts
+// are computed when the tab is first brought forward.
+func TestInsightsWaitUntilTheTabIsShown(t *testing.T) {
+	u, s := newTestUI(t)
+	if _, err := s.SaveEntry(data.Entry{Trigger: "Worked through dinner", Intensity: 7, Kind: data.KindGuilt}, 0); err != nil {
+		t.Fatal(err)
+	}
+	u.attach(s) // as at start, on the Journal tab
+	var ins *insightsScreen
+	for _, sc := range u.screens {
+		if i, ok := sc.(*insightsScreen); ok {
+			ins = i
+		}
+	}
+	if ins.loaded || ins.intensity.area.img.Image != nil {
+		t.Fatal("the insights were computed before their tab was shown")
+	}
+	u.showScreen(ins)
+	if !ins.intensity.area.Visible() || ins.intensity.area.img.Image == nil {
+		t.Error("showing the tab did not draw the chart")
+	}
+}

@@ -146,15 +146,19 @@ func (e *protocolEditor) fill() {
 	setVisible(e.review, e.p.ReviewOn != nil)
 }
 
-// fillCommitments lists the commitments the plan can be tied to, keeping
-// the choice.
-func (e *protocolEditor) fillCommitments() {
+// fillCommitments lists the commitments the plan can be tied to, with
+// the stored one chosen.
+func (e *protocolEditor) fillCommitments() { e.listCommitments(e.p.CommitmentID) }
+
+// listCommitments lists the commitments with the given one chosen (none
+// when nil).
+func (e *protocolEditor) listCommitments(chosen *int64) {
 	opts := []string{notTied}
 	selected := notTied
 	for _, c := range e.commitments {
 		label := c.Title + " · " + data.Tier(c.Tier).String()
 		opts = append(opts, label)
-		if e.p.CommitmentID != nil && *e.p.CommitmentID == c.ID {
+		if chosen != nil && *chosen == c.ID {
 			selected = label
 		}
 	}
@@ -162,18 +166,21 @@ func (e *protocolEditor) fillCommitments() {
 	e.commitment.SetSelected(selected)
 }
 
+// reloadCommitments lists the commitments again after one was added,
+// keeping the person's unsaved choice. The stored choice is left as it
+// is, so a changed choice still counts as a change to save.
 func (e *protocolEditor) reloadCommitments() {
 	background(e.s.u, e.s.u.store.CurrentCommitments, func(list []data.Commitment) {
-		keep := e.commitment.SelectedIndex()
-		var keepID int64
-		if keep > 0 && keep <= len(e.commitments) {
-			keepID = e.commitments[keep-1].ID
+		chosen := e.read().CommitmentID
+		// A tie to a commitment that is over stays listed, as on opening.
+		for _, c := range e.commitments {
+			if e.p.CommitmentID != nil && c.ID == *e.p.CommitmentID &&
+				!slices.ContainsFunc(list, func(n data.Commitment) bool { return n.ID == c.ID }) {
+				list = append(list, c)
+			}
 		}
 		e.commitments = list
-		if keepID != 0 {
-			e.p.CommitmentID = &keepID
-		}
-		e.fillCommitments()
+		e.listCommitments(chosen)
 	})
 }
 

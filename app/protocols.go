@@ -169,8 +169,14 @@ func (p *protocolsScreen) renderList() {
 	p.list.Refresh()
 }
 
-// openProtocol shows a protocol in the editor.
+// openProtocol shows a protocol in the editor. Changed details of the
+// protocol open before are saved first, as when going back to the list; a
+// refusal keeps that one open with its message.
 func (p *protocolsScreen) openProtocol(id int64) {
+	if e := p.editor; e != nil && e.p.ID != id && e.dirty() {
+		e.saveThen(func() { p.openProtocol(id) })
+		return
+	}
 	store := p.u.store
 	background(p.u, func() (protocolData, error) {
 		var d protocolData
@@ -204,6 +210,21 @@ func (p *protocolsScreen) closeProtocol() {
 	p.detail.Objects = []fyne.CanvasObject{p.overview()}
 	p.detail.Refresh()
 	p.load()
+}
+
+// keepUnsaved stores the open protocol's changed details before the app
+// quits. A change the store refuses (a blank title) can't be kept, and
+// must not stop the quit.
+func (p *protocolsScreen) keepUnsaved(then func()) {
+	e := p.editor
+	if e == nil || p.u.store == nil || !e.dirty() {
+		then()
+		return
+	}
+	changed := e.read()
+	background(p.u, func() (data.Protocol, error) {
+		return p.u.store.UpdateProtocol(changed)
+	}, func(data.Protocol) { then() }, func(error) { then() })
 }
 
 // reveal brings the Protocols tab forward with a protocol open: the way in

@@ -190,7 +190,10 @@ func occurrenceLines(occs []data.Occurrence, none string) []fyne.CanvasObject {
 		if o.AllDay() {
 			line = o.Start.Local().Format("Mon 2 Jan") + " all day  " + o.Commitment.Title
 		}
-		out = append(out, container.NewBorder(nil, nil, widgets.NewTierBadge(int(o.Tier())), nil, widget.NewLabel(line)))
+		// The badge column has one width, as on the agenda, so the lines
+		// start in line whatever their tier.
+		badge := container.New(topAligned{badgeColumn(), lineHeight()}, widgets.NewTierBadge(int(o.Tier())))
+		out = append(out, container.NewBorder(nil, nil, badge, nil, widget.NewLabel(line)))
 	}
 	if len(out) == 0 {
 		out = append(out, caption(none))

@@ -2,9 +2,13 @@ package app
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 )
@@ -43,4 +47,29 @@ func TestTriageListsTheTiersForTheLatestTime(t *testing.T) {
 		f()
 	}
 	mustContain(t, visibleText(tr.inWindow), "Nothing on your Tiers at that time.")
+}
+
+func TestTriageLinesStartInLineWhateverTheirTier(t *testing.T) {
+	test.NewTempApp(t)
+	day := weekdayAfter(2)
+	sports := data.Commitment{Title: "Sports day", Tier: data.TierNonNegotiable}
+	call := data.Commitment{Title: "Client call", Tier: data.TierHighPriority}
+	lines := occurrenceLines([]data.Occurrence{
+		{Commitment: &sports, Start: at(day, 13, 0), End: at(day, 15, 0)},
+		{Commitment: &call, Start: at(day, 14, 0), End: at(day, 14, 30)},
+	}, "")
+	box := container.NewVBox(lines...)
+	test.NewWindow(box).Resize(fyne.NewSize(600, 200))
+	var xs []float32
+	for _, l := range lines {
+		walk(l, func(o fyne.CanvasObject) bool {
+			if lbl, ok := o.(*widget.Label); ok && (strings.HasSuffix(lbl.Text, "Sports day") || strings.HasSuffix(lbl.Text, "Client call")) {
+				xs = append(xs, lbl.Position().X)
+			}
+			return true
+		})
+	}
+	if len(xs) != 2 || xs[0] != xs[1] {
+		t.Errorf("lines start at %v", xs)
+	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -87,5 +88,26 @@ func TestAddingACommitmentKeepsTheUnsavedTie(t *testing.T) {
 	got, _ := s.Protocol(pr.ID)
 	if got.CommitmentID == nil || *got.CommitmentID != play.ID {
 		t.Errorf("the tie was not saved on leaving: %v", got.CommitmentID)
+	}
+}
+
+func TestCommitmentAddedOnTheTiersCanBeChosenOnReturn(t *testing.T) {
+	u, s, p := openProtocols(t)
+	pr, _ := s.StartFromTemplate("school-events", nil)
+	p.openProtocol(pr.ID)
+
+	// Over on the Tiers, the school's sports day goes in.
+	u.selectScreen(u.tiersTab())
+	day := weekdayAfter(4)
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Sports day", Tier: data.TierNonNegotiable,
+		StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	u.selectScreen(p)
+	label := "Sports day · " + data.TierNonNegotiable.String()
+	if !slices.Contains(p.editor.commitment.Options, label) {
+		t.Fatalf("choices on return: %q", p.editor.commitment.Options)
 	}
 }

@@ -89,6 +89,16 @@ func (p *protocolsScreen) title() string           { return "Protocols" }
 func (p *protocolsScreen) icon() fyne.Resource     { return theme.ListIcon() }
 func (p *protocolsScreen) view() fyne.CanvasObject { return p.root }
 
+// shown refreshes the tab when it is brought forward: a commitment added
+// or imported on the Tiers meanwhile can then be chosen for the open plan,
+// and a look-back that fell due is asked.
+func (p *protocolsScreen) shown() {
+	p.load()
+	if p.editor != nil {
+		p.editor.reloadCommitments()
+	}
+}
+
 // load reads the protocols, the due look-backs and the triage record off
 // the main goroutine, and shows them.
 func (p *protocolsScreen) load() {

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"io"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -109,5 +111,19 @@ func TestCommitmentAddedOnTheTiersCanBeChosenOnReturn(t *testing.T) {
 	label := "Sports day · " + data.TierNonNegotiable.String()
 	if !slices.Contains(p.editor.commitment.Options, label) {
 		t.Fatalf("choices on return: %q", p.editor.commitment.Options)
+	}
+}
+
+func TestSchoolCalendarImportedFromAStepCanBeChosen(t *testing.T) {
+	u, s, p := openProtocols(t)
+	pr, _ := s.StartFromTemplate("school-events", nil)
+	p.openProtocol(pr.ID)
+	day := weekdayAfter(5).Format("20060102")
+	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:sports@school\r\nSUMMARY:Sports day\r\n" +
+		"DTSTART;VALUE=DATE:" + day + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	u.tiersTab().importFrom(io.NopCloser(strings.NewReader(ics)), "school.ics", data.TierNonNegotiable)
+	label := "Sports day · " + data.TierNonNegotiable.String()
+	if !slices.Contains(p.editor.commitment.Options, label) {
+		t.Fatalf("choices after the import: %q", p.editor.commitment.Options)
 	}
 }

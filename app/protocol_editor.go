@@ -146,44 +146,6 @@ func (e *protocolEditor) fill() {
 	setVisible(e.review, e.p.ReviewOn != nil)
 }
 
-// fillCommitments lists the commitments the plan can be tied to, with
-// the stored one chosen.
-func (e *protocolEditor) fillCommitments() { e.listCommitments(e.p.CommitmentID) }
-
-// listCommitments lists the commitments with the given one chosen (none
-// when nil).
-func (e *protocolEditor) listCommitments(chosen *int64) {
-	opts := []string{notTied}
-	selected := notTied
-	for _, c := range e.commitments {
-		label := c.Title + " · " + data.Tier(c.Tier).String()
-		opts = append(opts, label)
-		if chosen != nil && *chosen == c.ID {
-			selected = label
-		}
-	}
-	e.commitment.Options = opts
-	e.commitment.SetSelected(selected)
-}
-
-// reloadCommitments lists the commitments again after one was added,
-// keeping the person's unsaved choice. The stored choice is left as it
-// is, so a changed choice still counts as a change to save.
-func (e *protocolEditor) reloadCommitments() {
-	background(e.s.u, e.s.u.store.CurrentCommitments, func(list []data.Commitment) {
-		chosen := e.read().CommitmentID
-		// A tie to a commitment that is over stays listed, as on opening.
-		for _, c := range e.commitments {
-			if e.p.CommitmentID != nil && c.ID == *e.p.CommitmentID &&
-				!slices.ContainsFunc(list, func(n data.Commitment) bool { return n.ID == c.ID }) {
-				list = append(list, c)
-			}
-		}
-		e.commitments = list
-		e.listCommitments(chosen)
-	})
-}
-
 // read takes the details from the fields.
 func (e *protocolEditor) read() data.Protocol {
 	p := e.p

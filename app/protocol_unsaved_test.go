@@ -127,3 +127,36 @@ func TestSchoolCalendarImportedFromAStepCanBeChosen(t *testing.T) {
 		t.Fatalf("choices after the import: %q", p.editor.commitment.Options)
 	}
 }
+
+func TestCommitmentsWithTheSameTitleCanEachBeChosen(t *testing.T) {
+	_, s, p := openProtocols(t)
+	var evenings []data.Commitment
+	for _, d := range []int{3, 10} {
+		day := weekdayAfter(d)
+		c, err := s.SaveCommitment(data.Commitment{
+			Title: "Parents' evening", Tier: data.TierNonNegotiable,
+			StartsAt: at(day, 17, 0), EndsAt: at(day, 18, 0),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		evenings = append(evenings, c)
+	}
+	pr, _ := s.StartFromTemplate("school-events", nil)
+	p.openProtocol(pr.ID)
+	opts := p.editor.commitment.Options
+	if len(opts) != 3 || opts[1] == opts[2] {
+		t.Fatalf("choices: %q", opts)
+	}
+	second := evenings[1]
+	for _, o := range opts {
+		if strings.Contains(o, second.StartsAt.Local().Format("Mon 2 Jan 2006")) {
+			p.editor.commitment.SetSelected(o)
+		}
+	}
+	test.Tap(p.editor.saveBtn)
+	got, _ := s.Protocol(pr.ID)
+	if got.CommitmentID == nil || *got.CommitmentID != second.ID {
+		t.Errorf("tied to %v, want the second evening (%d)", got.CommitmentID, second.ID)
+	}
+}

@@ -201,8 +201,8 @@ func availableFrom(clashes []Occurrence) string {
 	return last.End.Local().Format("15:04 on Monday 2 January")
 }
 
-// formatOffer says a time to a client: "on Friday 5 June at 15:30", or
-// "today at 15:30".
+// formatOffer says a time to a client: "on Friday 5 June at 15:30". The
+// day is always named: the reply may be read, or sent, on another day.
 func formatOffer(t time.Time) string {
 	return "on " + t.Local().Format("Monday 2 January at 15:04")
 }

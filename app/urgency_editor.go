@@ -30,14 +30,11 @@ type urgencyEditor struct {
 	dlg   dialog.Dialog
 	items []data.UrgencyCriterion // as listed, with the fields' words
 	rows  *fyne.Container
-	// scroll holds the whole form: it is laid out again when questions
-	// come or go, so what follows them moves down or up with them.
-	scroll *container.Scroll
-	mode   *widget.RadioGroup
-	count  *widget.Select
-	msg    fieldMessage
-	save   *widget.Button
-	then   func()
+	mode  *widget.RadioGroup
+	count *widget.Select
+	msg   fieldMessage
+	save  *widget.Button
+	then  func()
 }
 
 // editUrgency opens the questions; then, if given, runs after a save.
@@ -93,7 +90,6 @@ func (e *urgencyEditor) build(rule data.UrgencyRule) {
 		container.NewHBox(e.count),
 		e.msg,
 	)
-	e.scroll = container.NewVScroll(body)
 	e.render()
 	if rule.AtLeast > 1 {
 		e.mode.SetSelected(ruleAtLeast)
@@ -104,7 +100,7 @@ func (e *urgencyEditor) build(rule data.UrgencyRule) {
 	e.showCount()
 	e.dlg = dialog.NewCustomWithoutButtons("What counts as urgent", container.NewBorder(nil,
 		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, e.save)), nil, nil,
-		e.scroll), e.p.u.win)
+		container.NewVScroll(body)), e.p.u.win)
 	e.dlg.Resize(fyne.NewSize(640, 620))
 	e.dlg.Show()
 }
@@ -143,10 +139,6 @@ func (e *urgencyEditor) render() {
 	}
 	e.rows.Objects = rows
 	e.rows.Refresh()
-	if e.scroll != nil {
-		e.scroll.Content.Refresh()
-		e.scroll.Refresh()
-	}
 	e.showCount()
 }
 

@@ -160,3 +160,18 @@ func TestCommitmentsWithTheSameTitleCanEachBeChosen(t *testing.T) {
 		t.Errorf("tied to %v, want the second evening (%d)", got.CommitmentID, second.ID)
 	}
 }
+
+func TestOpeningTheSameProtocolAgainKeepsChangedDetails(t *testing.T) {
+	u, s, p := openProtocols(t)
+	pr, _ := s.StartFromTemplate("deadline-buffer", nil)
+	p.openProtocol(pr.ID)
+	setText(p.editor.title, "Buffers on every deadline")
+	// From the agenda's or the journal's "Open protocol".
+	u.revealProtocol(pr.ID)
+	if got, _ := s.Protocol(pr.ID); got.Title != "Buffers on every deadline" {
+		t.Errorf("stored title %q", got.Title)
+	}
+	if p.editor.title.Text != "Buffers on every deadline" {
+		t.Errorf("the editor shows %q", p.editor.title.Text)
+	}
+}

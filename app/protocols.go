@@ -180,10 +180,11 @@ func (p *protocolsScreen) renderList() {
 }
 
 // openProtocol shows a protocol in the editor. Changed details of the
-// protocol open before are saved first, as when going back to the list; a
-// refusal keeps that one open with its message.
+// protocol open before (even the same one, opened again from the agenda)
+// are saved first, as when going back to the list; a refusal keeps it open
+// with its message.
 func (p *protocolsScreen) openProtocol(id int64) {
-	if e := p.editor; e != nil && e.p.ID != id && e.dirty() {
+	if e := p.editor; e != nil && e.dirty() {
 		e.saveThen(func() { p.openProtocol(id) })
 		return
 	}

@@ -23,3 +23,12 @@ func TestSuggestedQuestionsAreAddedOnce(t *testing.T) {
 		t.Errorf("%d questions stored, want %d", len(list), want)
 	}
 }
+
+func TestOneUrgencyQuestionIsCountedInTheSingular(t *testing.T) {
+	u, s, p := openProtocols(t)
+	if _, err := s.SaveUrgency([]data.UrgencyCriterion{{Question: "Will someone lose money today if it waits?"}}, data.UrgencyRule{}); err != nil {
+		t.Fatal(err)
+	}
+	p.load()
+	mustContain(t, visibleText(u.win.Content()), "1 question; urgent when any answer is yes.")
+}

@@ -64,6 +64,11 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 		return t.u.store.ImportICS(r, name, tier)
 	}, func(res data.ImportResult) {
 		t.load()
+		// The import may have been opened from a protocol's step, whose
+		// plan can now be tied to one of the school's events.
+		if p := t.u.protocolsTab(); p != nil && p.editor != nil {
+			p.editor.reloadCommitments()
+		}
 		dialog.ShowInformation("Calendar imported", importSummary(name, res), t.u.win)
 	}, func(err error) {
 		var ie *data.ICSError

@@ -146,37 +146,6 @@ func (e *protocolEditor) fill() {
 	setVisible(e.review, e.p.ReviewOn != nil)
 }
 
-// fillCommitments lists the commitments the plan can be tied to, keeping
-// the choice.
-func (e *protocolEditor) fillCommitments() {
-	opts := []string{notTied}
-	selected := notTied
-	for _, c := range e.commitments {
-		label := c.Title + " · " + data.Tier(c.Tier).String()
-		opts = append(opts, label)
-		if e.p.CommitmentID != nil && *e.p.CommitmentID == c.ID {
-			selected = label
-		}
-	}
-	e.commitment.Options = opts
-	e.commitment.SetSelected(selected)
-}
-
-func (e *protocolEditor) reloadCommitments() {
-	background(e.s.u, e.s.u.store.CurrentCommitments, func(list []data.Commitment) {
-		keep := e.commitment.SelectedIndex()
-		var keepID int64
-		if keep > 0 && keep <= len(e.commitments) {
-			keepID = e.commitments[keep-1].ID
-		}
-		e.commitments = list
-		if keepID != 0 {
-			e.p.CommitmentID = &keepID
-		}
-		e.fillCommitments()
-	})
-}
-
 // read takes the details from the fields.
 func (e *protocolEditor) read() data.Protocol {
 	p := e.p

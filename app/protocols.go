@@ -89,6 +89,16 @@ func (p *protocolsScreen) title() string           { return "Protocols" }
 func (p *protocolsScreen) icon() fyne.Resource     { return theme.ListIcon() }
 func (p *protocolsScreen) view() fyne.CanvasObject { return p.root }
 
+// shown refreshes the tab when it is brought forward: a commitment added
+// or imported on the Tiers meanwhile can then be chosen for the open plan,
+// and a look-back that fell due is asked.
+func (p *protocolsScreen) shown() {
+	p.load()
+	if p.editor != nil {
+		p.editor.reloadCommitments()
+	}
+}
+
 // load reads the protocols, the due look-backs and the triage record off
 // the main goroutine, and shows them.
 func (p *protocolsScreen) load() {
@@ -169,8 +179,15 @@ func (p *protocolsScreen) renderList() {
 	p.list.Refresh()
 }
 
-// openProtocol shows a protocol in the editor.
+// openProtocol shows a protocol in the editor. Changed details of the
+// protocol open before (even the same one, opened again from the agenda)
+// are saved first, as when going back to the list; a refusal keeps it open
+// with its message.
 func (p *protocolsScreen) openProtocol(id int64) {
+	if e := p.editor; e != nil && e.dirty() {
+		e.saveThen(func() { p.openProtocol(id) })
+		return
+	}
 	store := p.u.store
 	background(p.u, func() (protocolData, error) {
 		var d protocolData
@@ -204,6 +221,21 @@ func (p *protocolsScreen) closeProtocol() {
 	p.detail.Objects = []fyne.CanvasObject{p.overview()}
 	p.detail.Refresh()
 	p.load()
+}
+
+// keepUnsaved stores the open protocol's changed details before the app
+// quits. A change the store refuses (a blank title) can't be kept, and
+// must not stop the quit.
+func (p *protocolsScreen) keepUnsaved(then func()) {
+	e := p.editor
+	if e == nil || p.u.store == nil || !e.dirty() {
+		then()
+		return
+	}
+	changed := e.read()
+	background(p.u, func() (data.Protocol, error) {
+		return p.u.store.UpdateProtocol(changed)
+	}, func(data.Protocol) { then() }, func(error) { then() })
 }
 
 // reveal brings the Protocols tab forward with a protocol open: the way in

@@ -38,7 +38,7 @@ func (p *protocolsScreen) overview() fyne.CanvasObject {
 	if p.snap.criteria == 0 {
 		box.Add(caption("You haven't defined what counts as urgent yet; the triage starts there."))
 	} else {
-		box.Add(caption(fmt.Sprintf("%d questions; %s.", p.snap.criteria, p.snap.rule)))
+		box.Add(caption(fmt.Sprintf("%d %s; %s.", p.snap.criteria, plural(p.snap.criteria, "question", "questions"), p.snap.rule)))
 	}
 	if r := p.snap.record; r.Total > 0 {
 		box.Add(caption(fmt.Sprintf("%d %s run through the triage; your rule judged %d not urgent.", r.Total, plural(r.Total, "request", "requests"), r.CalledOff)))

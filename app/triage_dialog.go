@@ -29,10 +29,13 @@ type triageDialog struct {
 	from, to *widget.Entry
 	answers  []*widget.RadioGroup
 	inWindow *fyne.Container
-	form     *fyne.Container
-	msgs     map[string]fieldMessage
-	decide   *widget.Button
-	body     *fyne.Container
+	// asked counts the looks at the Tiers as the time is typed, so only
+	// the answer for the latest time is shown, whatever order they end in.
+	asked  int
+	form   *fyne.Container
+	msgs   map[string]fieldMessage
+	decide *widget.Button
+	body   *fyne.Container
 
 	reply  *widgets.TextArea
 	copied *widget.Label
@@ -158,6 +161,8 @@ func (t *triageDialog) window() (start, end time.Time, err error) {
 
 // showWindow lists what is on the Tiers in the affected time as it changes.
 func (t *triageDialog) showWindow() {
+	t.asked++
+	asked := t.asked
 	start, end, err := t.window()
 	if err != nil {
 		return
@@ -166,6 +171,9 @@ func (t *triageDialog) showWindow() {
 	background(t.p.u, func() ([]data.Occurrence, error) {
 		return store.Occurrences(start, end)
 	}, func(occs []data.Occurrence) {
+		if asked != t.asked {
+			return // the time has changed since
+		}
 		t.inWindow.Objects = occurrenceLines(occs, "Nothing on your Tiers at that time.")
 		t.form.Refresh() // the lines change the form's height
 	}, func(error) {})
@@ -182,7 +190,10 @@ func occurrenceLines(occs []data.Occurrence, none string) []fyne.CanvasObject {
 		if o.AllDay() {
 			line = o.Start.Local().Format("Mon 2 Jan") + " all day  " + o.Commitment.Title
 		}
-		out = append(out, container.NewBorder(nil, nil, widgets.NewTierBadge(int(o.Tier())), nil, widget.NewLabel(line)))
+		// The badge column has one width, as on the agenda, so the lines
+		// start in line whatever their tier.
+		badge := container.New(topAligned{badgeColumn(), lineHeight()}, widgets.NewTierBadge(int(o.Tier())))
+		out = append(out, container.NewBorder(nil, nil, badge, nil, widget.NewLabel(line)))
 	}
 	if len(out) == 0 {
 		out = append(out, caption(none))

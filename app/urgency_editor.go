@@ -3,7 +3,9 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -66,8 +68,12 @@ func (e *urgencyEditor) build(rule data.UrgencyRule) {
 		e.render()
 	})
 	starter := widget.NewButton("Start from suggested questions", func() {
+		// A second tap, or one after some were kept, adds only those not
+		// listed yet: a triage asks each question once.
 		for _, q := range data.StarterCriteria() {
-			e.items = append(e.items, data.UrgencyCriterion{Question: q})
+			if !slices.ContainsFunc(e.items, func(c data.UrgencyCriterion) bool { return strings.TrimSpace(c.Question) == q }) {
+				e.items = append(e.items, data.UrgencyCriterion{Question: q})
+			}
 		}
 		e.render()
 	})

@@ -178,19 +178,31 @@ func replyDraft(in TriageInput, c TriageCheck) string {
 	}
 	var body string
 	if c.Verdict == VerdictUrgentClash {
-		var until time.Time
-		for _, o := range c.Clashes {
-			until = maxTime(until, o.End)
-		}
-		body = fmt.Sprintf("Thank you for flagging this; I can see it matters. I'm not available until %s because of a commitment I can't move. %s", until.Local().Format("15:04 on Monday 2 January"), offer)
+		body = fmt.Sprintf("Thank you for flagging this; I can see it matters. I'm not available until %s because of a commitment I can't move. %s", availableFrom(c.Clashes), offer)
 	} else {
 		body = "Thank you for letting me know. I've looked at what's needed, and I want to do it properly rather than in a rush. " + offer
 	}
 	return hello + "\n\n" + body + " If anything changes on your side before then, just tell me.\n\nBest wishes"
 }
 
-// formatOffer says a time to a client: "on Friday 5 June at 15:30", or
-// "today at 15:30".
+// availableFrom says when the last of the clashing commitments is over:
+// "15:00 on Friday 6 March", or for a whole-day one (as school calendars
+// mostly bring) "after Friday 6 March" rather than "00:00 on Saturday".
+func availableFrom(clashes []Occurrence) string {
+	var last Occurrence
+	for _, o := range clashes {
+		if !o.End.Before(last.End) {
+			last = o
+		}
+	}
+	if last.AllDay() {
+		return "after " + last.End.Local().AddDate(0, 0, -1).Format("Monday 2 January")
+	}
+	return last.End.Local().Format("15:04 on Monday 2 January")
+}
+
+// formatOffer says a time to a client: "on Friday 5 June at 15:30". The
+// day is always named: the reply may be read, or sent, on another day.
 func formatOffer(t time.Time) string {
 	return "on " + t.Local().Format("Monday 2 January at 15:04")
 }

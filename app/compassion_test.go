@@ -217,3 +217,23 @@ func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
 		t.Error("the deleted reframe still shows")
 	}
 }
+
+// A break asked for while the date can't be read must not come back later:
+// the next plain Save only saves.
+func TestRefusedBreakRouteDoesNotOpenABreakOnTheNextSave(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	press(t, u, shortcutNew)
+	typeText(u, "Forgot the school form")
+	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
+	j.editor.date.SetText("someday")
+	test.Tap(findAction(t, u, "Take a self-compassion break"))
+	mustContain(t, shownText(u), "Write the date as year-month-day")
+	j.editor.date.SetText("2026-03-14")
+	j.editor.save()
+	if strings.Contains(shownText(u), "step 1 of 3") {
+		t.Error("a plain Save opened the self-compassion break asked for before")
+	}
+	if page, _ := s.EntryPage(data.EntryFilter{}, nil, 10); len(page.Rows) != 1 {
+		t.Fatalf("entries: %+v", page.Rows)
+	}
+}

@@ -2,7 +2,7 @@ package data
 
 import (
 	"fmt"
-	"math"
+	"sort"
 )
 
 // The one-line summaries under each chart, in plain words. Each is written
@@ -102,14 +102,48 @@ func (ins Insights) KindSummary() string {
 	if n == 0 {
 		return ""
 	}
-	pct := func(k int) int { return int(math.Round(100 * float64(k) / float64(n))) }
-	s := fmt.Sprintf("Guilt %d%%, shame %d%%, not sure yet %d%% of entries.", pct(guilt), pct(shame), 100-pct(guilt)-pct(shame))
-	if shame > guilt {
+	shares := percentages(guilt, shame, n-guilt-shame)
+	s := fmt.Sprintf("Guilt %d%%, shame %d%%", shares[0], shares[1])
+	if n > guilt+shame {
+		s += fmt.Sprintf(", not sure yet %d%%", shares[2])
+	}
+	s += " of entries."
+	switch {
+	case shame > guilt:
 		s += " Shame speaks loudest: the reframes and the self-compassion break are for exactly this."
-	} else if guilt > 0 {
+	case guilt > shame:
 		s += " Mostly guilt: about things you can plan for next time."
 	}
 	return s
+}
+
+// percentages rounds the parts' shares of their total so that they still
+// add up to 100: the points lost to rounding down go to the parts that lost
+// the most.
+func percentages(parts ...int) []int {
+	total := 0
+	for _, p := range parts {
+		total += p
+	}
+	out := make([]int, len(parts))
+	if total == 0 {
+		return out
+	}
+	left := 100
+	for i, p := range parts {
+		out[i] = 100 * p / total
+		left -= out[i]
+	}
+	order := make([]int, len(parts))
+	for i := range order {
+		order[i] = i
+	}
+	rest := func(i int) int { return 100 * parts[i] % total }
+	sort.SliceStable(order, func(a, b int) bool { return rest(order[a]) > rest(order[b]) })
+	for _, i := range order[:left] {
+		out[i]++
+	}
+	return out
 }
 
 // CommitmentsSummary sums up tier-1 outcomes and tier-2 emergencies.
@@ -149,14 +183,17 @@ func (ins Insights) TriageSummary() string {
 		not += w.NotUrgent
 		open += w.NotLookedBack
 	}
+	looked := urgent + not
 	switch {
-	case urgent+not+open == 0:
+	case looked+open == 0:
 		return ""
-	case urgent+not == 0:
+	case looked == 0 && open == 1:
+		return "1 request called urgent; look back at it later to see whether it truly was."
+	case looked == 0:
 		return fmt.Sprintf("%d requests called urgent; look back at them later to see which truly were.", open)
-	default:
-		return fmt.Sprintf("%d of the %d urgent requests you looked back on were truly urgent.", urgent, urgent+not)
 	}
+	// Said the way the Protocols tab says it, so both read alike.
+	return TriageRecord{LookedBack: looked, Real: urgent}.Summary()
 }
 
 // PracticeSummary counts the practice: entries, breaks, slips read.

@@ -140,9 +140,7 @@ func (s *insightsScreen) show(ins data.Insights, entries int) {
 		s.empty.Hide()
 		s.charts.Show()
 	}
-	span := map[data.Period]string{
-		data.PeriodFourWeeks: "these four weeks", data.PeriodThreeMonths: "these three months", data.PeriodYear: "this year",
-	}[ins.Period]
+	span := ins.Period.Span()
 	with := func(f func(data.Insights, chartColours) *plot.Plot) func(chartColours) *plot.Plot {
 		return func(c chartColours) *plot.Plot { return f(ins, c) }
 	}

@@ -106,7 +106,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	s.SaveEntry(data.Entry{Trigger: "Late pickup", Intensity: 6, Kind: data.KindGuilt, HappenedAt: time.Now().AddDate(-2, 0, 0)}, 0)
 	ins.load()
 	text := shownText(u)
-	mustContain(t, text, "No journal entries in these four weeks", "Mark non-negotiable commitments", "No urgent client requests triaged")
+	mustContain(t, text, "No journal entries in the last four weeks", "Mark non-negotiable commitments", "No urgent client requests triaged")
 	if ins.intensity.area.Visible() {
 		t.Error("an empty chart is drawn")
 	}
@@ -136,7 +136,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	if u.app.Preferences().Int(prefInsightsPeriod) != int(data.PeriodYear) {
 		t.Error("the period was not remembered")
 	}
-	mustContain(t, shownText(u), "this year")
+	mustContain(t, shownText(u), "the last year")
 }
 
 // BenchmarkYearCharts renders the six charts of a full year at 600×300,
@@ -220,8 +220,8 @@ func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
 	q.jobs[0], q.jobs[1] = q.jobs[1], q.jobs[0]
 	q.run()
 	text := shownText(u)
-	mustContain(t, text, "these three months")
-	if strings.Contains(text, "this year") {
+	mustContain(t, text, "the last three months")
+	if strings.Contains(text, "the last year") {
 		t.Errorf("the year's figures show under “3 months”:\n%s", text)
 	}
 }

@@ -8,14 +8,16 @@ import (
 // The one-line summaries under each chart, in plain words. Each is written
 // for the data it sums up, including when there is little or none.
 
-func (ins Insights) span() string {
-	switch ins.Period {
+// Span names the period inside a sentence, as the period choice reads
+// ("Show the last 4 weeks"): a year is the last 52 weeks, not the calendar year.
+func (p Period) Span() string {
+	switch p {
 	case PeriodThreeMonths:
-		return "these three months"
+		return "the last three months"
 	case PeriodYear:
-		return "this year"
+		return "the last year"
 	default:
-		return "these four weeks"
+		return "the last four weeks"
 	}
 }
 
@@ -57,15 +59,15 @@ func (ins Insights) IntensitySummary() string {
 	first, second, ok := ins.halves()
 	if !ok {
 		return fmt.Sprintf("%s out of 10 on average over %s. A trend shows once there are entries in both halves of the period.",
-			oneDecimal(meanOf(ins.Weeks)), ins.span())
+			oneDecimal(meanOf(ins.Weeks)), ins.Period.Span())
 	}
 	switch d := second - first; {
 	case d <= -0.5:
-		return fmt.Sprintf("Guilt is easing: from %s to %s out of 10 on average, first half to second half of %s.", oneDecimal(first), oneDecimal(second), ins.span())
+		return fmt.Sprintf("Guilt is easing: from %s to %s out of 10 on average, first half to second half of %s.", oneDecimal(first), oneDecimal(second), ins.Period.Span())
 	case d >= 0.5:
 		return fmt.Sprintf("Guilt has weighed more lately: from %s to %s out of 10 on average. Hard weeks happen; it fades gradually, not in a straight line.", oneDecimal(first), oneDecimal(second))
 	default:
-		return fmt.Sprintf("Guilt held steady at about %s out of 10 over %s. Change comes with repetition, a little at a time.", oneDecimal((first+second)/2), ins.span())
+		return fmt.Sprintf("Guilt held steady at about %s out of 10 over %s. Change comes with repetition, a little at a time.", oneDecimal((first+second)/2), ins.Period.Span())
 	}
 }
 
@@ -88,7 +90,7 @@ func (ins Insights) TriggersSummary() string {
 		return ""
 	}
 	top := ins.Triggers[0]
-	return fmt.Sprintf("“%s” came up most: in %d of your %d entries over %s.", top.Name, top.Entries, ins.TotalEntries(), ins.span())
+	return fmt.Sprintf("“%s” came up most: in %d of your %d entries over %s.", top.Name, top.Entries, ins.TotalEntries(), ins.Period.Span())
 }
 
 // KindSummary gives the share of guilt and shame.
@@ -208,7 +210,7 @@ func (ins Insights) PracticeSummary() string {
 		return ""
 	}
 	return fmt.Sprintf("Over %s: %s, %s, and your permission slip read on %s. Change comes through repetition.",
-		ins.span(), plural(entries, "journal entry", "journal entries"), plural(breaks, "self-compassion break", "self-compassion breaks"),
+		ins.Period.Span(), plural(entries, "journal entry", "journal entries"), plural(breaks, "self-compassion break", "self-compassion breaks"),
 		plural(readings, "morning", "mornings"))
 }
 

@@ -237,3 +237,23 @@ func TestRefusedBreakRouteDoesNotOpenABreakOnTheNextSave(t *testing.T) {
 		t.Fatalf("entries: %+v", page.Rows)
 	}
 }
+
+// Save tapped twice before the first save comes back stores one reframe.
+func TestOwnReframeSavedOnceWhenSaveIsTappedTwice(t *testing.T) {
+	u, s := newTestUI(t)
+	c := u.compassion()
+	u.showScreen(c)
+	c.load()
+	test.Tap(findAction(t, u, "Add your own reframe"))
+	test.Type(findTextArea(t, u, "The old story, as guilt tells it: “A good parent never…”"), "I should always be free at 3.")
+	test.Type(findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”"), "I am there most days, and that counts.")
+	q := &queue{}
+	u.async = func(f func()) { q.jobs = append(q.jobs, f) }
+	save := findAction(t, u, "Save reframe")
+	test.Tap(save)
+	test.Tap(save)
+	q.run()
+	if list, _ := s.Reframes(); len(list) != 5 {
+		t.Errorf("%d reframes stored, want the four built-in and one own", len(list))
+	}
+}

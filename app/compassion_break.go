@@ -108,6 +108,16 @@ func (f *breakFlow) show(msg string) {
 	f.message.Show()
 }
 
+// blank is true while no step holds a word.
+func (f *breakFlow) blank() bool {
+	for i := range f.steps {
+		if strings.TrimSpace(f.answer(i)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // next saves the step and moves on, or finishes on the last step.
 func (f *breakFlow) next() {
 	last := f.step == len(f.steps)-1
@@ -145,8 +155,8 @@ func (f *breakFlow) save(finish bool, then func()) {
 		return
 	}
 	f.setAnswer(f.step, f.field.Text)
-	if f.rec.ID == 0 && !finish && strings.TrimSpace(f.field.Text) == "" && f.step == 0 {
-		then() // nothing to keep yet
+	if f.rec.ID == 0 && !finish && f.blank() {
+		then() // nothing to keep yet: an empty break left half-way would only clutter the list
 		return
 	}
 	f.saving = true

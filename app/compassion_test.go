@@ -257,3 +257,20 @@ func TestOwnReframeSavedOnceWhenSaveIsTappedTwice(t *testing.T) {
 		t.Errorf("%d reframes stored, want the four built-in and one own", len(list))
 	}
 }
+
+// Moving through the steps without writing anything stores nothing: an empty
+// break left half-way would only clutter the list.
+func TestBreakWithNothingWrittenIsNotStoredUntilFinished(t *testing.T) {
+	u, s := newTestUI(t)
+	u.compassion().startBreak(nil, "")
+	test.Tap(findAction(t, u, "Next"))
+	test.Tap(findAction(t, u, "Next"))
+	test.Tap(findAction(t, u, "Back"))
+	test.Tap(findAction(t, u, "Not now"))
+	if list, _ := s.Breaks(5); len(list) != 0 {
+		t.Fatalf("stored %+v", list)
+	}
+	if strings.Contains(shownText(u), "Left half-way.") {
+		t.Error("an empty break is offered to carry on")
+	}
+}

@@ -29,10 +29,10 @@ func TestTriageSummaryCountsInPlainWords(t *testing.T) {
 	}{
 		{Week{NotLookedBack: 1}, "1 request called urgent; look back at it later to see whether it truly was."},
 		{Week{NotLookedBack: 3}, "3 requests called urgent; look back at them later to see which truly were."},
-		{Week{TrulyUrgent: 1}, "You looked back on one “urgent” request: it was truly urgent."},
-		{Week{NotUrgent: 1, NotLookedBack: 2}, "You looked back on one “urgent” request: it could have waited."},
-		{Week{TrulyUrgent: 1, NotUrgent: 2}, "Of 3 “urgent” requests you looked back on, 1 was truly urgent."},
-		{Week{TrulyUrgent: 2, NotUrgent: 2}, "Of 4 “urgent” requests you looked back on, 2 were truly urgent."},
+		// Looked back on: said as the Protocols tab's record says it.
+		{Week{TrulyUrgent: 1}, TriageRecord{LookedBack: 1, Real: 1}.Summary()},
+		{Week{NotUrgent: 1, NotLookedBack: 2}, TriageRecord{LookedBack: 1}.Summary()},
+		{Week{TrulyUrgent: 2, NotUrgent: 2}, TriageRecord{LookedBack: 4, Real: 2}.Summary()},
 	} {
 		ins := Insights{Weeks: []Week{c.week}}
 		if got := ins.TriageSummary(); got != c.want {

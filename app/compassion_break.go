@@ -12,7 +12,6 @@ import (
 
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
-	"github.com/bothand/bothand/widgets"
 )
 
 // breakFlow is the self-compassion break: acknowledge, normalise,
@@ -26,7 +25,7 @@ type breakFlow struct {
 	step  int
 	steps []assets.CompassionStep
 
-	field   *widgets.TextArea
+	field   *keyEntry
 	message *widget.Label
 	saving  bool
 }
@@ -71,14 +70,15 @@ func (f *breakFlow) view() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameSubHeadingText
 	prompt := wrapLabel(st.Prompt)
 
-	f.field = widgets.NewTextArea()
+	// Esc is "Not now", as it closes the journal's editor.
+	f.field = newKeyEntry(&editorKeys{escape: f.leave}, true)
 	f.field.SetPlaceHolder(st.Placeholder)
 	f.field.SetMinRowsVisible(5)
 	f.field.SetText(f.answer(f.step))
 	f.message = wrapLabel("")
 	f.message.Importance = widget.DangerImportance
 	f.message.Hide()
-	limitPastes(f.field, pasteLimit, f.show)
+	limitPastes(&f.field.TextArea, pasteLimit, f.show)
 	f.field.OnSubmitted = func(string) { f.next() } // Shift+Enter; Enter starts a new line
 
 	later := widget.NewButton("Not now", f.leave)
@@ -99,7 +99,7 @@ func (f *breakFlow) view() fyne.CanvasObject {
 	}
 	items = append(items, title, prompt, f.field, f.message,
 		container.NewHBox(append(buttons, layoutSpacer(), next)...),
-		caption("Saved as you go. A sentence is enough; you may also leave a step empty. Shift+Enter goes on."))
+		caption("Saved as you go. A sentence is enough; you may also leave a step empty. Shift+Enter goes on; Esc is Not now."))
 	return readable(container.NewVBox(items...))
 }
 

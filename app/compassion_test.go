@@ -16,7 +16,11 @@ func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.TextArea {
 	t.Helper()
 	var found *widgets.TextArea
 	walk(u.win.Content(), func(o fyne.CanvasObject) bool {
-		if a, ok := o.(*widgets.TextArea); ok && a.Visible() && a.PlaceHolder == placeholder && found == nil {
+		a, ok := o.(*widgets.TextArea)
+		if k, isKey := o.(*keyEntry); isKey {
+			a, ok = &k.TextArea, true
+		}
+		if ok && a.Visible() && a.PlaceHolder == placeholder && found == nil {
 			found = a
 		}
 		return found == nil && o.Visible()
@@ -272,5 +276,18 @@ func TestBreakWithNothingWrittenIsNotStoredUntilFinished(t *testing.T) {
 	}
 	if strings.Contains(shownText(u), "Left half-way.") {
 		t.Error("an empty break is offered to carry on")
+	}
+}
+
+// Esc in a step is "Not now": the break closes, keeping what was written.
+func TestEscClosesTheBreakKeepingTheText(t *testing.T) {
+	u, s := newTestUI(t)
+	u.compassion().startBreak(nil, "")
+	area := findTextArea(t, u, "Right now I feel…")
+	test.Type(area, "Stretched thin")
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	mustContain(t, shownText(u), "Left half-way.")
+	if list, _ := s.Breaks(5); len(list) != 1 || list[0].Acknowledge != "Stretched thin" {
+		t.Fatalf("breaks: %+v", list)
 	}
 }

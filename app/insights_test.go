@@ -136,7 +136,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	if u.app.Preferences().Int(prefInsightsPeriod) != int(data.PeriodYear) {
 		t.Error("the period was not remembered")
 	}
-	mustContain(t, shownText(u), "the last year")
+	mustContain(t, shownText(u), "the last twelve months")
 }
 
 // BenchmarkYearCharts renders the six charts of a full year at 600×300,
@@ -221,7 +221,7 @@ func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
 	q.run()
 	text := shownText(u)
 	mustContain(t, text, "the last three months")
-	if strings.Contains(text, "the last year") {
+	if strings.Contains(text, "the last twelve months") {
 		t.Errorf("the year's figures show under “3 months”:\n%s", text)
 	}
 }

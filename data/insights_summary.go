@@ -9,13 +9,13 @@ import (
 // for the data it sums up, including when there is little or none.
 
 // Span names the period inside a sentence, as the period choice reads
-// ("Show the last 4 weeks"): a year is the last 52 weeks, not the calendar year.
+// ("Show the last 4 weeks"): twelve months are the last 52 weeks, not the calendar year.
 func (p Period) Span() string {
 	switch p {
 	case PeriodThreeMonths:
 		return "the last three months"
 	case PeriodYear:
-		return "the last year"
+		return "the last twelve months"
 	default:
 		return "the last four weeks"
 	}

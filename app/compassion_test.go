@@ -291,3 +291,15 @@ func TestEscClosesTheBreakKeepingTheText(t *testing.T) {
 		t.Fatalf("breaks: %+v", list)
 	}
 }
+
+// Carrying on with a break for an entry still names the entry.
+func TestCarriedOnBreakStillNamesItsEntry(t *testing.T) {
+	u, s := newTestUI(t)
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Cancelled the zoo trip", Intensity: 7, Kind: data.KindShame}, 0)
+	c := u.compassion()
+	c.startBreak(&e.ID, entryAbout(e))
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Let down by myself")
+	test.Tap(findAction(t, u, "Not now"))
+	test.Tap(findAction(t, u, "Carry on"))
+	mustContain(t, shownText(u), "step 2 of 3", "For your entry", "“Cancelled the zoo trip”")
+}

@@ -303,3 +303,19 @@ func TestCarriedOnBreakStillNamesItsEntry(t *testing.T) {
 	test.Tap(findAction(t, u, "Carry on"))
 	mustContain(t, shownText(u), "step 2 of 3", "For your entry", "“Cancelled the zoo trip”")
 }
+
+// A reframe added while a shame entry is being written is offered on it.
+func TestOpenShameEntryOffersAReframeAddedMeanwhile(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	press(t, u, shortcutNew)
+	typeText(u, "Missed the nativity play")
+	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
+	if _, err := s.SaveReframe(data.Reframe{OldStory: "Good parents see every show.", NewStory: "I see the child, not just the show."}); err != nil {
+		t.Fatal(err)
+	}
+	u.compassion().reframesChanged()
+	if j.editor == nil {
+		t.Fatal("the editor closed")
+	}
+	mustContain(t, shownText(u), "I see the child, not just the show.")
+}

@@ -173,8 +173,12 @@ func (c *compassionScreen) showFlow(f *breakFlow) {
 
 func (c *compassionScreen) showFinished(rec data.CompassionSession) {
 	c.flow = nil
-	c.root.Objects = []fyne.CanvasObject{container.NewVScroll(finishedView(rec, c.showHome))}
+	view, done := finishedView(rec, c.showHome)
+	c.root.Objects = []fyne.CanvasObject{container.NewVScroll(view)}
 	c.root.Refresh()
+	// The text area that had the focus is gone: Space or Enter now ends
+	// the break from the keyboard.
+	c.u.win.Canvas().Focus(done)
 }
 
 // compassion is the Compassion tab.

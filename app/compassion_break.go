@@ -186,8 +186,8 @@ func (f *breakFlow) save(finish bool, then func()) {
 }
 
 // finishedView is the quiet end of a break: the person's own kind words
-// given back, and the way home.
-func finishedView(rec data.CompassionSession, done func()) fyne.CanvasObject {
+// given back, and the way home, returned too so it can take the focus.
+func finishedView(rec data.CompassionSession, done func()) (fyne.CanvasObject, *widget.Button) {
 	title := widget.NewLabel("Thank you for stopping for a moment")
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -197,8 +197,9 @@ func finishedView(rec data.CompassionSession, done func()) fyne.CanvasObject {
 		words.TextStyle = fyne.TextStyle{Italic: true}
 		items = append(items, caption("What you needed to hear:"), words)
 	}
+	doneButton := widget.NewButton("Done", done)
 	items = append(items,
 		wrapLabel("Come back to these three steps whenever guilt or shame gets loud. It may feel awkward at first; it gets easier with repetition."),
-		container.NewHBox(widget.NewButton("Done", done)))
-	return readable(container.NewVBox(items...))
+		container.NewHBox(doneButton))
+	return readable(container.NewVBox(items...)), doneButton
 }

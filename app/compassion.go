@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"image/color"
 	"strings"
 
@@ -116,13 +117,29 @@ func (c *compassionScreen) showBreaks(list []data.CompassionSession) {
 		row := []fyne.CanvasObject{caption(line)}
 		if b.FinishedAt == nil {
 			rec := b
-			carry := widget.NewButton("Carry on", func() { c.openFlow(newBreakFlow(c, rec, "")) })
+			carry := widget.NewButton("Carry on", func() { c.carryOn(rec) })
 			carry.Importance = widget.LowImportance
 			row = append(row, caption("Left half-way."), carry)
 		}
 		c.breaks.Add(container.NewHBox(row...))
 	}
 	c.breaks.Refresh()
+}
+
+// carryOn opens a break left half-way, naming the entry it is for again.
+func (c *compassionScreen) carryOn(rec data.CompassionSession) {
+	if rec.EntryID == nil {
+		c.openFlow(newBreakFlow(c, rec, ""))
+		return
+	}
+	id := *rec.EntryID
+	background(c.u, func() (string, error) {
+		e, err := c.u.store.Entry(id)
+		if errors.Is(err, data.ErrNotFound) {
+			return "", nil // the entry is gone; the break still goes on
+		}
+		return entryAbout(e), err
+	}, func(about string) { c.openFlow(newBreakFlow(c, rec, about)) })
 }
 
 // startBreak opens a new break, for the entry named (nil for none). A
@@ -156,8 +173,12 @@ func (c *compassionScreen) showFlow(f *breakFlow) {
 
 func (c *compassionScreen) showFinished(rec data.CompassionSession) {
 	c.flow = nil
-	c.root.Objects = []fyne.CanvasObject{container.NewVScroll(finishedView(rec, c.showHome))}
+	view, done := finishedView(rec, c.showHome)
+	c.root.Objects = []fyne.CanvasObject{container.NewVScroll(view)}
 	c.root.Refresh()
+	// The text area that had the focus is gone: Space or Enter now ends
+	// the break from the keyboard.
+	c.u.win.Canvas().Focus(done)
 }
 
 // compassion is the Compassion tab.

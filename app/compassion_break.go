@@ -12,7 +12,6 @@ import (
 
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
-	"github.com/bothand/bothand/widgets"
 )
 
 // breakFlow is the self-compassion break: acknowledge, normalise,
@@ -26,7 +25,7 @@ type breakFlow struct {
 	step  int
 	steps []assets.CompassionStep
 
-	field   *widgets.TextArea
+	field   *keyEntry
 	message *widget.Label
 	saving  bool
 }
@@ -71,14 +70,15 @@ func (f *breakFlow) view() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameSubHeadingText
 	prompt := wrapLabel(st.Prompt)
 
-	f.field = widgets.NewTextArea()
+	// Esc is "Not now", as it closes the journal's editor.
+	f.field = newKeyEntry(&editorKeys{escape: f.leave}, true)
 	f.field.SetPlaceHolder(st.Placeholder)
 	f.field.SetMinRowsVisible(5)
 	f.field.SetText(f.answer(f.step))
 	f.message = wrapLabel("")
 	f.message.Importance = widget.DangerImportance
 	f.message.Hide()
-	limitPastes(f.field, pasteLimit, f.show)
+	limitPastes(&f.field.TextArea, pasteLimit, f.show)
 	f.field.OnSubmitted = func(string) { f.next() } // Shift+Enter; Enter starts a new line
 
 	later := widget.NewButton("Not now", f.leave)
@@ -99,13 +99,23 @@ func (f *breakFlow) view() fyne.CanvasObject {
 	}
 	items = append(items, title, prompt, f.field, f.message,
 		container.NewHBox(append(buttons, layoutSpacer(), next)...),
-		caption("Saved as you go. A sentence is enough; you may also leave a step empty. Shift+Enter goes on."))
+		caption("Saved as you go. A sentence is enough; you may also leave a step empty. Shift+Enter goes on; Esc is Not now."))
 	return readable(container.NewVBox(items...))
 }
 
 func (f *breakFlow) show(msg string) {
 	f.message.SetText(msg)
 	f.message.Show()
+}
+
+// blank is true while no step holds a word.
+func (f *breakFlow) blank() bool {
+	for i := range f.steps {
+		if strings.TrimSpace(f.answer(i)) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // next saves the step and moves on, or finishes on the last step.
@@ -145,8 +155,8 @@ func (f *breakFlow) save(finish bool, then func()) {
 		return
 	}
 	f.setAnswer(f.step, f.field.Text)
-	if f.rec.ID == 0 && !finish && strings.TrimSpace(f.field.Text) == "" && f.step == 0 {
-		then() // nothing to keep yet
+	if f.rec.ID == 0 && !finish && f.blank() {
+		then() // nothing to keep yet: an empty break left half-way would only clutter the list
 		return
 	}
 	f.saving = true
@@ -176,8 +186,8 @@ func (f *breakFlow) save(finish bool, then func()) {
 }
 
 // finishedView is the quiet end of a break: the person's own kind words
-// given back, and the way home.
-func finishedView(rec data.CompassionSession, done func()) fyne.CanvasObject {
+// given back, and the way home, returned too so it can take the focus.
+func finishedView(rec data.CompassionSession, done func()) (fyne.CanvasObject, *widget.Button) {
 	title := widget.NewLabel("Thank you for stopping for a moment")
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -187,8 +197,9 @@ func finishedView(rec data.CompassionSession, done func()) fyne.CanvasObject {
 		words.TextStyle = fyne.TextStyle{Italic: true}
 		items = append(items, caption("What you needed to hear:"), words)
 	}
+	doneButton := widget.NewButton("Done", done)
 	items = append(items,
 		wrapLabel("Come back to these three steps whenever guilt or shame gets loud. It may feel awkward at first; it gets easier with repetition."),
-		container.NewHBox(widget.NewButton("Done", done)))
-	return readable(container.NewVBox(items...))
+		container.NewHBox(doneButton))
+	return readable(container.NewVBox(items...)), doneButton
 }

@@ -28,6 +28,7 @@ type reframeList struct {
 	old     *widgets.TextArea
 	story   *widgets.TextArea
 	message *widget.Label
+	saving  bool // a second tap on Save while the first is stored would add the reframe twice
 }
 
 func newReframeList(c *compassionScreen) *reframeList {
@@ -105,15 +106,21 @@ func (l *reframeList) showMsg(msg string) {
 
 // save stores the reframe; a refusal keeps the form open with the text.
 func (l *reframeList) save() {
+	if l.saving {
+		return
+	}
+	l.saving = true
 	r := l.editing
 	r.OldStory, r.NewStory = l.old.Text, l.story.Text
 	store := l.c.u.store
 	background(l.c.u, func() (data.Reframe, error) {
 		return store.SaveReframe(r)
 	}, func(data.Reframe) {
+		l.saving = false
 		l.closeForm()
 		l.c.reframesChanged()
 	}, func(err error) {
+		l.saving = false
 		var ve *data.ValidationError
 		if errors.As(err, &ve) {
 			l.showMsg(ve.Message)

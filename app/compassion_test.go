@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
@@ -16,7 +17,11 @@ func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.TextArea {
 	t.Helper()
 	var found *widgets.TextArea
 	walk(u.win.Content(), func(o fyne.CanvasObject) bool {
-		if a, ok := o.(*widgets.TextArea); ok && a.Visible() && a.PlaceHolder == placeholder && found == nil {
+		a, ok := o.(*widgets.TextArea)
+		if k, isKey := o.(*keyEntry); isKey {
+			a, ok = &k.TextArea, true
+		}
+		if ok && a.Visible() && a.PlaceHolder == placeholder && found == nil {
 			found = a
 		}
 		return found == nil && o.Visible()
@@ -69,7 +74,12 @@ func TestTrayBreakSavesEachStepAndEndsCalmly(t *testing.T) {
 	if len(list) != 1 || list[0].FinishedAt == nil || list[0].Normalise != "Lots of parents juggle this." || list[0].Kindness == "" {
 		t.Fatalf("finished break: %+v", list)
 	}
-	test.Tap(findAction(t, u, "Done"))
+	// Done has the focus, so the keyboard ends the break too.
+	done, ok := u.win.Canvas().Focused().(*widget.Button)
+	if !ok || done.Text != "Done" {
+		t.Fatalf("focused after Finish: %#v", u.win.Canvas().Focused())
+	}
+	done.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	mustContain(t, shownText(u), "Your latest breaks", "“May I be as patient with me as with them.”")
 }
 
@@ -216,4 +226,102 @@ func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
 	if strings.Contains(shownText(u), "Working is one of the ways") {
 		t.Error("the deleted reframe still shows")
 	}
+}
+
+// A break asked for while the date can't be read must not come back later:
+// the next plain Save only saves.
+func TestRefusedBreakRouteDoesNotOpenABreakOnTheNextSave(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	press(t, u, shortcutNew)
+	typeText(u, "Forgot the school form")
+	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
+	j.editor.date.SetText("someday")
+	test.Tap(findAction(t, u, "Take a self-compassion break"))
+	mustContain(t, shownText(u), "Write the date as year-month-day")
+	j.editor.date.SetText("2026-03-14")
+	j.editor.save()
+	if strings.Contains(shownText(u), "step 1 of 3") {
+		t.Error("a plain Save opened the self-compassion break asked for before")
+	}
+	if page, _ := s.EntryPage(data.EntryFilter{}, nil, 10); len(page.Rows) != 1 {
+		t.Fatalf("entries: %+v", page.Rows)
+	}
+}
+
+// Save tapped twice before the first save comes back stores one reframe.
+func TestOwnReframeSavedOnceWhenSaveIsTappedTwice(t *testing.T) {
+	u, s := newTestUI(t)
+	c := u.compassion()
+	u.showScreen(c)
+	c.load()
+	test.Tap(findAction(t, u, "Add your own reframe"))
+	test.Type(findTextArea(t, u, "The old story, as guilt tells it: “A good parent never…”"), "I should always be free at 3.")
+	test.Type(findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”"), "I am there most days, and that counts.")
+	q := &queue{}
+	u.async = func(f func()) { q.jobs = append(q.jobs, f) }
+	save := findAction(t, u, "Save reframe")
+	test.Tap(save)
+	test.Tap(save)
+	q.run()
+	if list, _ := s.Reframes(); len(list) != 5 {
+		t.Errorf("%d reframes stored, want the four built-in and one own", len(list))
+	}
+}
+
+// Moving through the steps without writing anything stores nothing: an empty
+// break left half-way would only clutter the list.
+func TestBreakWithNothingWrittenIsNotStoredUntilFinished(t *testing.T) {
+	u, s := newTestUI(t)
+	u.compassion().startBreak(nil, "")
+	test.Tap(findAction(t, u, "Next"))
+	test.Tap(findAction(t, u, "Next"))
+	test.Tap(findAction(t, u, "Back"))
+	test.Tap(findAction(t, u, "Not now"))
+	if list, _ := s.Breaks(5); len(list) != 0 {
+		t.Fatalf("stored %+v", list)
+	}
+	if strings.Contains(shownText(u), "Left half-way.") {
+		t.Error("an empty break is offered to carry on")
+	}
+}
+
+// Esc in a step is "Not now": the break closes, keeping what was written.
+func TestEscClosesTheBreakKeepingTheText(t *testing.T) {
+	u, s := newTestUI(t)
+	u.compassion().startBreak(nil, "")
+	area := findTextArea(t, u, "Right now I feel…")
+	test.Type(area, "Stretched thin")
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	mustContain(t, shownText(u), "Left half-way.")
+	if list, _ := s.Breaks(5); len(list) != 1 || list[0].Acknowledge != "Stretched thin" {
+		t.Fatalf("breaks: %+v", list)
+	}
+}
+
+// Carrying on with a break for an entry still names the entry.
+func TestCarriedOnBreakStillNamesItsEntry(t *testing.T) {
+	u, s := newTestUI(t)
+	e, _ := s.SaveEntry(data.Entry{Trigger: "Cancelled the zoo trip", Intensity: 7, Kind: data.KindShame}, 0)
+	c := u.compassion()
+	c.startBreak(&e.ID, entryAbout(e))
+	test.Type(findTextArea(t, u, "Right now I feel…"), "Let down by myself")
+	test.Tap(findAction(t, u, "Not now"))
+	test.Tap(findAction(t, u, "Carry on"))
+	mustContain(t, shownText(u), "step 2 of 3", "For your entry", "“Cancelled the zoo trip”")
+}
+
+// A reframe added while a shame entry is being written is offered on it.
+func TestOpenShameEntryOffersAReframeAddedMeanwhile(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	press(t, u, shortcutNew)
+	typeText(u, "Missed the nativity play")
+	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
+	if _, err := s.SaveReframe(data.Reframe{OldStory: "Good parents see every show.", NewStory: "I see the child, not just the show."}); err != nil {
+		t.Fatal(err)
+	}
+	u.compassion().reframesChanged()
+	if j.editor == nil {
+		t.Fatal("the editor closed")
+	}
+	mustContain(t, shownText(u), "I see the child, not just the show.")
 }

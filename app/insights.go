@@ -24,6 +24,9 @@ type insightsScreen struct {
 
 	intensity, triggers, kinds, commitments, triage, practice *chartCard
 	loaded                                                    bool
+	// gen counts loads: figures for a period chosen before the latest
+	// choice may arrive after it, and are then dropped.
+	gen int
 }
 
 func newInsightsScreen(u *UI) *insightsScreen {
@@ -78,6 +81,8 @@ func (s *insightsScreen) load() {
 		return
 	}
 	p := s.chosen()
+	s.gen++
+	gen := s.gen
 	type result struct {
 		ins     data.Insights
 		entries int
@@ -89,7 +94,11 @@ func (s *insightsScreen) load() {
 		}
 		n, err := s.u.store.CountEntries(data.EntryFilter{})
 		return result{ins, n}, err
-	}, func(r result) { s.show(r.ins, r.entries) })
+	}, func(r result) {
+		if gen == s.gen {
+			s.show(r.ins, r.entries)
+		}
+	})
 }
 
 func (s *insightsScreen) shown() { s.load() }
@@ -131,9 +140,7 @@ func (s *insightsScreen) show(ins data.Insights, entries int) {
 		s.empty.Hide()
 		s.charts.Show()
 	}
-	span := map[data.Period]string{
-		data.PeriodFourWeeks: "these four weeks", data.PeriodThreeMonths: "these three months", data.PeriodYear: "this year",
-	}[ins.Period]
+	span := ins.Period.Span()
 	with := func(f func(data.Insights, chartColours) *plot.Plot) func(chartColours) *plot.Plot {
 		return func(c chartColours) *plot.Plot { return f(ins, c) }
 	}

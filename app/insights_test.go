@@ -3,6 +3,7 @@ package app
 import (
 	"image"
 	"image/color"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,7 +106,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	s.SaveEntry(data.Entry{Trigger: "Late pickup", Intensity: 6, Kind: data.KindGuilt, HappenedAt: time.Now().AddDate(-2, 0, 0)}, 0)
 	ins.load()
 	text := shownText(u)
-	mustContain(t, text, "No journal entries in these four weeks", "Mark non-negotiable commitments", "No urgent client requests triaged")
+	mustContain(t, text, "No journal entries in the last four weeks", "Mark non-negotiable commitments", "No urgent client requests triaged")
 	if ins.intensity.area.Visible() {
 		t.Error("an empty chart is drawn")
 	}
@@ -135,7 +136,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	if u.app.Preferences().Int(prefInsightsPeriod) != int(data.PeriodYear) {
 		t.Error("the period was not remembered")
 	}
-	mustContain(t, shownText(u), "this year")
+	mustContain(t, shownText(u), "the last twelve months")
 }
 
 // BenchmarkYearCharts renders the six charts of a full year at 600×300,
@@ -200,5 +201,27 @@ func TestInsightsWaitUntilTheTabIsShown(t *testing.T) {
 	u.showScreen(ins)
 	if !ins.intensity.area.Visible() || ins.intensity.area.img.Image == nil {
 		t.Error("showing the tab did not draw the chart")
+	}
+}
+
+// Changing the period twice quickly: the first period's figures, arriving
+// late, must not replace the second's under its radio choice.
+func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
+	u, s := newTestUI(t)
+	s.SaveEntry(data.Entry{Trigger: "Late pickup", Intensity: 5, Kind: data.KindGuilt}, 0)
+	ins := u.screens[4].(*insightsScreen)
+	u.showScreen(ins)
+	ins.load()
+	q := &queue{}
+	u.async = func(f func()) { q.jobs = append(q.jobs, f) }
+	ins.period.SetSelected(data.PeriodYear.String())
+	ins.period.SetSelected(data.PeriodThreeMonths.String())
+	// The three-month figures come first, the year's after them.
+	q.jobs[0], q.jobs[1] = q.jobs[1], q.jobs[0]
+	q.run()
+	text := shownText(u)
+	mustContain(t, text, "the last three months")
+	if strings.Contains(text, "the last twelve months") {
+		t.Errorf("the year's figures show under “3 months”:\n%s", text)
 	}
 }

@@ -158,6 +158,9 @@ func (j *journalScreen) load() {
 		j.filters.setTags(st.tags)
 		if j.editor != nil {
 			j.editor.setTags(st.tags)
+			if j.editor.check.kind == data.KindShame {
+				j.editor.check.showReframes() // one added on the Compassion tab meanwhile
+			}
 		}
 		j.showDraftBanner()
 		j.updateCounts()

@@ -18,7 +18,7 @@ type saveResult struct {
 
 // save stores the entry. A refusal is explained under its field, and the
 // editor stays open with everything typed (and kept as a draft).
-func (e *entryEditor) save() { e.commit(false) }
+func (e *entryEditor) save() { e.commit(false, false) }
 
 // startProtocol answers "What's my next-time protocol?": it saves the
 // entry and creates its protocol, the first step drafted from the friend
@@ -30,20 +30,20 @@ func (e *entryEditor) startProtocol() {
 		e.j.u.win.Canvas().Focus(e.friend)
 		return
 	}
-	e.commit(true)
+	e.commit(true, false)
 }
 
 // startBreak answers "Take a self-compassion break" on the shame route: it
 // saves the entry, then opens the break for it.
-func (e *entryEditor) startBreak() {
-	e.thenBreak = true
-	e.commit(false)
-}
+func (e *entryEditor) startBreak() { e.commit(false, true) }
 
-func (e *entryEditor) commit(withProtocol bool) {
+// commit saves the entry; thenBreak is set for this save only, so a break
+// asked for by a save that was refused never opens after a later plain Save.
+func (e *entryEditor) commit(withProtocol, thenBreak bool) {
 	if e.saving {
 		return
 	}
+	e.thenBreak = thenBreak
 	e.clearMessages()
 	at, ok := e.when()
 	if !ok {

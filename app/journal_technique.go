@@ -66,10 +66,23 @@ func (t *techniqueCard) set(rec data.Recommendation) {
 		b.Importance = widget.LowImportance
 		items = append(items, container.NewHBox(b))
 	case data.TechniqueProtocol:
-		items = append(items, caption("Open an entry about it, call it guilt, and choose “What's my next-time protocol?”."))
+		b := widget.NewButtonWithIcon("Start a next-time protocol", theme.ListIcon(), func() { t.startProtocol(rec.Situation) })
+		b.Importance = widget.LowImportance
+		items = append(items, container.NewHBox(b))
 	}
 	t.box.Add(widget.NewCard("", "", container.New(compactVBox(), items...)))
 	t.box.Refresh()
+}
+
+// startProtocol opens a new protocol named after the situation that keeps
+// coming back, on the Protocols tab: the card's advice, one click away.
+func (t *techniqueCard) startProtocol(situation string) {
+	p := t.j.u.protocolsTab()
+	if p == nil {
+		return
+	}
+	t.j.u.showScreen(p)
+	p.showNewForm("Next time: "+situation, nil)
 }
 
 // hide puts the card away until next week.

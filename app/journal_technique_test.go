@@ -39,3 +39,28 @@ func TestTechniqueCardRecommendsAndHidesUntilNextWeek(t *testing.T) {
 	j.load()
 	mustContain(t, visibleText(j.advice.box), "This week's technique")
 }
+
+// The protocol advice leads straight to a new protocol named after the
+// situation that keeps coming back.
+func TestTechniqueCardStartsAProtocolForTheRepeatingSituation(t *testing.T) {
+	now := time.Date(2026, 6, 10, 12, 0, 0, 0, time.Local)
+	u, s := newTestUIWith(t, data.Options{Now: func() time.Time { return now }}, true)
+	var list []data.Entry
+	for i := range 3 {
+		list = append(list, data.Entry{
+			HappenedAt: now.AddDate(0, 0, -i), Trigger: "Call ran over", Intensity: 5,
+			Kind: data.KindGuilt, Tags: []data.Tag{{Name: "School pickup"}},
+		})
+	}
+	if err := s.ImportEntries(list); err != nil {
+		t.Fatal(err)
+	}
+	j := u.journal()
+	j.load()
+	mustContain(t, visibleText(j.advice.box), "a next-time protocol", "“School pickup” came up in 3 of your 3 entries")
+	test.Tap(findAction(t, u, "Start a next-time protocol"))
+	f := u.protocolsTab().newForm
+	if f == nil || f.title.Text != "Next time: School pickup" {
+		t.Fatalf("new protocol form: %+v", f)
+	}
+}

@@ -35,7 +35,7 @@ func (p Period) String() string {
 	case PeriodThreeMonths:
 		return "3 months"
 	case PeriodYear:
-		return "A year"
+		return "12 months"
 	default:
 		return "4 weeks"
 	}

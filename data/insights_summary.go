@@ -2,20 +2,22 @@ package data
 
 import (
 	"fmt"
-	"math"
+	"sort"
 )
 
 // The one-line summaries under each chart, in plain words. Each is written
 // for the data it sums up, including when there is little or none.
 
-func (ins Insights) span() string {
-	switch ins.Period {
+// Span names the period inside a sentence, as the period choice reads
+// ("Show the last 4 weeks"): twelve months are the last 52 weeks, not the calendar year.
+func (p Period) Span() string {
+	switch p {
 	case PeriodThreeMonths:
-		return "these three months"
+		return "the last three months"
 	case PeriodYear:
-		return "this year"
+		return "the last twelve months"
 	default:
-		return "these four weeks"
+		return "the last four weeks"
 	}
 }
 
@@ -57,15 +59,15 @@ func (ins Insights) IntensitySummary() string {
 	first, second, ok := ins.halves()
 	if !ok {
 		return fmt.Sprintf("%s out of 10 on average over %s. A trend shows once there are entries in both halves of the period.",
-			oneDecimal(meanOf(ins.Weeks)), ins.span())
+			oneDecimal(meanOf(ins.Weeks)), ins.Period.Span())
 	}
 	switch d := second - first; {
 	case d <= -0.5:
-		return fmt.Sprintf("Guilt is easing: from %s to %s out of 10 on average, first half to second half of %s.", oneDecimal(first), oneDecimal(second), ins.span())
+		return fmt.Sprintf("Guilt is easing: from %s to %s out of 10 on average, first half to second half of %s.", oneDecimal(first), oneDecimal(second), ins.Period.Span())
 	case d >= 0.5:
 		return fmt.Sprintf("Guilt has weighed more lately: from %s to %s out of 10 on average. Hard weeks happen; it fades gradually, not in a straight line.", oneDecimal(first), oneDecimal(second))
 	default:
-		return fmt.Sprintf("Guilt held steady at about %s out of 10 over %s. Change comes with repetition, a little at a time.", oneDecimal((first+second)/2), ins.span())
+		return fmt.Sprintf("Guilt held steady at about %s out of 10 over %s. Change comes with repetition, a little at a time.", oneDecimal((first+second)/2), ins.Period.Span())
 	}
 }
 
@@ -88,7 +90,7 @@ func (ins Insights) TriggersSummary() string {
 		return ""
 	}
 	top := ins.Triggers[0]
-	return fmt.Sprintf("“%s” came up most: in %d of your %d entries over %s.", top.Name, top.Entries, ins.TotalEntries(), ins.span())
+	return fmt.Sprintf("“%s” came up most: in %d of your %d entries over %s.", top.Name, top.Entries, ins.TotalEntries(), ins.Period.Span())
 }
 
 // KindSummary gives the share of guilt and shame.
@@ -102,14 +104,48 @@ func (ins Insights) KindSummary() string {
 	if n == 0 {
 		return ""
 	}
-	pct := func(k int) int { return int(math.Round(100 * float64(k) / float64(n))) }
-	s := fmt.Sprintf("Guilt %d%%, shame %d%%, not sure yet %d%% of entries.", pct(guilt), pct(shame), 100-pct(guilt)-pct(shame))
-	if shame > guilt {
+	shares := percentages(guilt, shame, n-guilt-shame)
+	s := fmt.Sprintf("Guilt %d%%, shame %d%%", shares[0], shares[1])
+	if n > guilt+shame {
+		s += fmt.Sprintf(", not sure yet %d%%", shares[2])
+	}
+	s += " of entries."
+	switch {
+	case shame > guilt:
 		s += " Shame speaks loudest: the reframes and the self-compassion break are for exactly this."
-	} else if guilt > 0 {
+	case guilt > shame:
 		s += " Mostly guilt: about things you can plan for next time."
 	}
 	return s
+}
+
+// percentages rounds the parts' shares of their total so that they still
+// add up to 100: the points lost to rounding down go to the parts that lost
+// the most.
+func percentages(parts ...int) []int {
+	total := 0
+	for _, p := range parts {
+		total += p
+	}
+	out := make([]int, len(parts))
+	if total == 0 {
+		return out
+	}
+	left := 100
+	for i, p := range parts {
+		out[i] = 100 * p / total
+		left -= out[i]
+	}
+	order := make([]int, len(parts))
+	for i := range order {
+		order[i] = i
+	}
+	rest := func(i int) int { return 100 * parts[i] % total }
+	sort.SliceStable(order, func(a, b int) bool { return rest(order[a]) > rest(order[b]) })
+	for _, i := range order[:left] {
+		out[i]++
+	}
+	return out
 }
 
 // CommitmentsSummary sums up tier-1 outcomes and tier-2 emergencies.
@@ -149,14 +185,17 @@ func (ins Insights) TriageSummary() string {
 		not += w.NotUrgent
 		open += w.NotLookedBack
 	}
+	looked := urgent + not
 	switch {
-	case urgent+not+open == 0:
+	case looked+open == 0:
 		return ""
-	case urgent+not == 0:
+	case looked == 0 && open == 1:
+		return "1 request called urgent; look back at it later to see whether it truly was."
+	case looked == 0:
 		return fmt.Sprintf("%d requests called urgent; look back at them later to see which truly were.", open)
-	default:
-		return fmt.Sprintf("%d of the %d urgent requests you looked back on were truly urgent.", urgent, urgent+not)
 	}
+	// Said the way the Protocols tab says it, so both read alike.
+	return TriageRecord{LookedBack: looked, Real: urgent}.Summary()
 }
 
 // PracticeSummary counts the practice: entries, breaks, slips read.
@@ -171,7 +210,7 @@ func (ins Insights) PracticeSummary() string {
 		return ""
 	}
 	return fmt.Sprintf("Over %s: %s, %s, and your permission slip read on %s. Change comes through repetition.",
-		ins.span(), plural(entries, "journal entry", "journal entries"), plural(breaks, "self-compassion break", "self-compassion breaks"),
+		ins.Period.Span(), plural(entries, "journal entry", "journal entries"), plural(breaks, "self-compassion break", "self-compassion breaks"),
 		plural(readings, "morning", "mornings"))
 }
 

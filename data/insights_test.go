@@ -96,10 +96,10 @@ func TestInsightsAggregatesKnownWeeks(t *testing.T) {
 
 	for _, c := range []struct{ got, want string }{
 		{ins.IntensitySummary(), "Guilt is easing: from 6.3 to 2.5 out of 10"},
-		{ins.TriggersSummary(), "“Bedtime” came up most: in 3 of your 5 entries over these four weeks."},
+		{ins.TriggersSummary(), "“Bedtime” came up most: in 3 of your 5 entries over the last four weeks."},
 		{ins.KindSummary(), "Guilt 60%, shame 20%, not sure yet 20% of entries."},
 		{ins.CommitmentsSummary(), "Non-negotiables kept 2 of 4 times recorded (1 moved); high-priority time given up once"},
-		{ins.TriageSummary(), "1 of the 2 urgent requests you looked back on were truly urgent."},
+		{ins.TriageSummary(), TriageRecord{LookedBack: 2, Real: 1}.Summary()},
 		{ins.PracticeSummary(), "5 journal entries, 1 self-compassion break, and your permission slip read on 3 mornings"},
 	} {
 		if !strings.Contains(c.got, c.want) {

@@ -28,6 +28,9 @@ type Recommendation struct {
 	// TooLittle is set when the last two weeks hold too few entries to see
 	// a pattern; the journal is then suggested as the place to start.
 	TooLittle bool
+	// Situation is the tag or commitment that keeps coming back, for a
+	// protocol; "" for the other techniques.
+	Situation string
 }
 
 // EntryFacts is what the recommendation looks at in one entry.
@@ -102,8 +105,8 @@ func Recommend(entries []EntryFacts) Recommendation {
 	}
 	if what, count := repeating(entries); count >= repeatCount && float64(count) >= repeatShare*float64(n) {
 		return Recommendation{
-			Technique: TechniqueProtocol,
-			Reason:    fmt.Sprintf("%s came up in %d of your %d entries: this week, turn it into a next-time protocol, a short plan for the next time it happens.", what, count, n),
+			Technique: TechniqueProtocol, Situation: what,
+			Reason: fmt.Sprintf("“%s” came up in %d of your %d entries: this week, turn it into a next-time protocol, a short plan for the next time it happens.", what, count, n),
 		}
 	}
 	if n >= frequentEntries && avg >= intenseAverage {
@@ -136,7 +139,7 @@ func repeating(entries []EntryFacts) (string, int) {
 				seen[key] = true
 				counts[key]++
 				if _, ok := display[key]; !ok {
-					display[key] = "“" + name + "”"
+					display[key] = name
 				}
 			}
 		}

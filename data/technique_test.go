@@ -79,7 +79,8 @@ func TestRecommendationCountsACommitmentAsASituation(t *testing.T) {
 	for i := range 3 {
 		h[i].Commitment = "Swimming lesson"
 	}
-	if got := Recommend(h); got.Technique != TechniqueProtocol || !strings.Contains(got.Reason, "“Swimming lesson” came up in 3 of your 4") {
+	if got := Recommend(h); got.Technique != TechniqueProtocol || got.Situation != "Swimming lesson" ||
+		!strings.Contains(got.Reason, "“Swimming lesson” came up in 3 of your 4") {
 		t.Errorf("got %+v", got)
 	}
 }

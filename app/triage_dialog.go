@@ -44,22 +44,10 @@ type triageDialog struct {
 // openTriage starts a triage, or, with no questions defined yet, sends the
 // person to define them first.
 func (p *protocolsScreen) openTriage() {
-	store := p.u.store
-	if store == nil {
+	if p.u.store == nil {
 		return
 	}
-	type loaded struct {
-		criteria []data.UrgencyCriterion
-		rule     data.UrgencyRule
-	}
-	background(p.u, func() (loaded, error) {
-		list, err := store.UrgencyCriteria()
-		if err != nil {
-			return loaded{}, err
-		}
-		rule, err := store.UrgencyRule()
-		return loaded{list, rule}, err
-	}, func(l loaded) {
+	p.withUrgency(func(l urgencySettings) {
 		if len(l.criteria) == 0 {
 			d := dialog.NewCustomConfirm("First, decide what counts as urgent", "Define my questions", "Not now",
 				wrapLabel(data.ErrNoCriteria.Message), func(ok bool) {

@@ -37,22 +37,30 @@ type urgencyEditor struct {
 	then  func()
 }
 
-// editUrgency opens the questions; then, if given, runs after a save.
-func (p *protocolsScreen) editUrgency(then func()) {
+// urgencySettings is the person's urgency questions and the rule that weighs them.
+type urgencySettings struct {
+	criteria []data.UrgencyCriterion
+	rule     data.UrgencyRule
+}
+
+// withUrgency reads the questions and the rule off the main goroutine and
+// hands them to apply on it.
+func (p *protocolsScreen) withUrgency(apply func(urgencySettings)) {
 	store := p.u.store
-	type loaded struct {
-		list []data.UrgencyCriterion
-		rule data.UrgencyRule
-	}
-	background(p.u, func() (loaded, error) {
+	background(p.u, func() (urgencySettings, error) {
 		list, err := store.UrgencyCriteria()
 		if err != nil {
-			return loaded{}, err
+			return urgencySettings{}, err
 		}
 		rule, err := store.UrgencyRule()
-		return loaded{list, rule}, err
-	}, func(l loaded) {
-		e := &urgencyEditor{p: p, items: l.list, then: then, msg: newFieldMessage()}
+		return urgencySettings{list, rule}, err
+	}, apply)
+}
+
+// editUrgency opens the questions; then, if given, runs after a save.
+func (p *protocolsScreen) editUrgency(then func()) {
+	p.withUrgency(func(l urgencySettings) {
+		e := &urgencyEditor{p: p, items: l.criteria, then: then, msg: newFieldMessage()}
 		e.build(l.rule)
 		p.urgency = e
 	})

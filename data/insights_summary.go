@@ -25,20 +25,8 @@ func (p Period) Span() string {
 // half of the period, and whether both halves have entries.
 func (ins Insights) halves() (first, second float64, ok bool) {
 	mid := len(ins.Weeks) / 2
-	mean := func(ws []Week) (float64, int) {
-		var sum float64
-		var n int
-		for _, w := range ws {
-			sum += w.MeanIntensity * float64(w.Entries)
-			n += w.Entries
-		}
-		if n == 0 {
-			return 0, 0
-		}
-		return sum / float64(n), n
-	}
-	a, na := mean(ins.Weeks[:mid])
-	b, nb := mean(ins.Weeks[mid:])
+	a, na := meanOf(ins.Weeks[:mid])
+	b, nb := meanOf(ins.Weeks[mid:])
 	return a, b, na > 0 && nb > 0
 }
 
@@ -58,8 +46,9 @@ func (ins Insights) IntensitySummary() string {
 	}
 	first, second, ok := ins.halves()
 	if !ok {
+		mean, _ := meanOf(ins.Weeks)
 		return fmt.Sprintf("%s out of 10 on average over %s. A trend shows once there are entries in both halves of the period.",
-			oneDecimal(meanOf(ins.Weeks)), ins.Period.Span())
+			oneDecimal(mean), ins.Period.Span())
 	}
 	switch d := second - first; {
 	case d <= -0.5:
@@ -71,7 +60,8 @@ func (ins Insights) IntensitySummary() string {
 	}
 }
 
-func meanOf(ws []Week) float64 {
+// meanOf is the mean intensity of the weeks' entries, and how many there were.
+func meanOf(ws []Week) (float64, int) {
 	var sum float64
 	var n int
 	for _, w := range ws {
@@ -79,9 +69,9 @@ func meanOf(ws []Week) float64 {
 		n += w.Entries
 	}
 	if n == 0 {
-		return 0
+		return 0, 0
 	}
-	return sum / float64(n)
+	return sum / float64(n), n
 }
 
 // TriggersSummary names what set guilt off most.

@@ -385,3 +385,24 @@ func TestImportFileErrors(t *testing.T) {
 		t.Errorf("a folder: %v", err)
 	}
 }
+
+// A file holding two copies of one built-in (matched by its built-in key)
+// settles on one of them the first time; importing it again changes
+// nothing, even though the winner's dates make it look untouched.
+func TestImportTwoCopiesOfABuiltinTwice(t *testing.T) {
+	doc := `{"format":"bothand-journal","format_version":1,"records":{"tags":[
+		{"uuid":"01930000-0000-7000-8000-00000000000a","name":"Visibility trap","builtin_key":"visibility-trap","created_at":"2026-11-02T08:00:00.000Z","updated_at":"2026-11-02T08:00:00.000Z"},
+		{"uuid":"01930000-0000-7000-8000-00000000000b","name":"Seen","builtin_key":"visibility-trap","created_at":"2026-11-01T08:00:00.000Z","updated_at":"2026-11-01T08:00:00.000Z"}]}}`
+	s := openTemp(t, transferClock())
+	if _, err := importString(s, doc); err != nil {
+		t.Fatal(err)
+	}
+	before := dumpTables(t, s)
+	sum, err := importString(s, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added()+sum.Updated() != 0 || dumpTables(t, s) != before {
+		t.Errorf("the second import changed the journal: %s", sum)
+	}
+}

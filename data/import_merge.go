@@ -37,8 +37,9 @@ type importer struct {
 	batchMask string
 	empty     []int8 // by kind: 0 not yet known, 1 empty at the start, -1 not
 
-	// written holds the built-in kinds' rows this import wrote: they are
-	// no longer the untouched built-ins that yield to any imported copy.
+	// written holds the built-in kinds' rows this import wrote or matched
+	// with a copy in the file: they are no longer the untouched built-ins
+	// that yield to any imported copy.
 	written map[string]map[int64]bool
 
 	indexTrigger string // the index trigger set aside; see pauseIndexing
@@ -456,6 +457,13 @@ func (im *importer) apply(p *parsed) error {
 		return im.setTags(p, local.id, true)
 	}
 	count.Unchanged++
+	if !k.keyed {
+		// The file's copy of this built-in is settled, even though the
+		// journal's was as new: a second copy of it later in the same file
+		// (matched by its built-in key) must be weighed by date, not taken
+		// as if the built-in were untouched.
+		im.wrote(k, local.id)
+	}
 	if natural {
 		im.remember(k.table, p.id, local.id)
 		_, err := im.exec("INSERT OR REPLACE INTO import_alias (tbl, uuid, id, kind) VALUES (?, ?, ?, ?)", k.table, p.id, local.id, k.pos)

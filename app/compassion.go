@@ -182,14 +182,7 @@ func (c *compassionScreen) showFinished(rec data.CompassionSession) {
 }
 
 // compassion is the Compassion tab.
-func (u *UI) compassion() *compassionScreen {
-	for _, sc := range u.screens {
-		if c, ok := sc.(*compassionScreen); ok {
-			return c
-		}
-	}
-	return nil
-}
+func (u *UI) compassion() *compassionScreen { return tab[*compassionScreen](u) }
 
 func (c *compassionScreen) showHome() {
 	c.flow = nil

@@ -99,7 +99,7 @@ func TestCommitmentAddedOnTheTiersCanBeChosenOnReturn(t *testing.T) {
 	p.openProtocol(pr.ID)
 
 	// Over on the Tiers, the school's sports day goes in.
-	u.selectScreen(u.tiersTab())
+	u.showScreen(u.tiersTab())
 	day := weekdayAfter(4)
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Sports day", Tier: data.TierNonNegotiable,
@@ -107,7 +107,7 @@ func TestCommitmentAddedOnTheTiersCanBeChosenOnReturn(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	u.selectScreen(p)
+	u.showScreen(p)
 	label := "Sports day · " + data.TierNonNegotiable.String()
 	if !slices.Contains(p.editor.commitment.Options, label) {
 		t.Fatalf("choices on return: %q", p.editor.commitment.Options)

@@ -245,36 +245,14 @@ func (u *UI) revealProtocol(id int64) {
 	if p == nil {
 		return
 	}
-	u.selectScreen(p)
+	u.showScreen(p)
 	p.load()
 	p.openProtocol(id)
 }
 
-func (u *UI) protocolsTab() *protocolsScreen {
-	for _, sc := range u.screens {
-		if p, ok := sc.(*protocolsScreen); ok {
-			return p
-		}
-	}
-	return nil
-}
+func (u *UI) protocolsTab() *protocolsScreen { return tab[*protocolsScreen](u) }
 
-func (u *UI) tiersTab() *tiersScreen {
-	for _, sc := range u.screens {
-		if t, ok := sc.(*tiersScreen); ok {
-			return t
-		}
-	}
-	return nil
-}
-
-func (u *UI) selectScreen(sc screen) {
-	for i, s := range u.screens {
-		if s == sc && u.tabs != nil {
-			u.tabs.SelectIndex(i)
-		}
-	}
-}
+func (u *UI) tiersTab() *tiersScreen { return tab[*tiersScreen](u) }
 
 // offerUndo shows what just changed with a way back.
 func (p *protocolsScreen) offerUndo(text string, undo func()) {
@@ -338,11 +316,9 @@ func verdictWords(v data.Verdict) string {
 
 // revealEntry brings the Journal tab forward showing an entry.
 func (u *UI) revealEntry(id int64) {
-	for _, sc := range u.screens {
-		if j, ok := sc.(*journalScreen); ok {
-			u.selectScreen(j)
-			j.showEntry(id)
-		}
+	if j := u.journal(); j != nil {
+		u.showScreen(j)
+		j.showEntry(id)
 	}
 }
 

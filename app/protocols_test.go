@@ -23,7 +23,7 @@ func openProtocols(t *testing.T, opts ...data.Options) (*UI, *data.Store, *proto
 	}
 	u, s := newTestUIWith(t, o, true)
 	p := u.protocolsTab()
-	u.selectScreen(p)
+	u.showScreen(p)
 	return u, s, p
 }
 
@@ -166,7 +166,7 @@ func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
 	mustContain(t, visibleText(p.list), "before Sports day")
 
 	ts := u.tiersTab()
-	u.selectScreen(ts)
+	u.showScreen(ts)
 	ts.load()
 	mustContain(t, visibleText(u.win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps",
 		"Sports day is "+whenFromToday(day, time.Now())+": look over “Family times are closed to clients” (0 of 4 steps done).")
@@ -343,7 +343,7 @@ func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 	if u.tabs.Selected().Text != "Protocols" {
 		t.Error("the new protocol is not shown")
 	}
-	u.selectScreen(ts)
+	u.showScreen(ts)
 	text := visibleText(ts.agenda)
 	mustContain(t, text, "Next-time protocol: “Next time: School play” · 0 of 1 step done")
 	if strings.Contains(text, "Coming up") {

@@ -97,13 +97,17 @@ type shownScreen interface {
 }
 
 // journal is the Journal tab, which other tabs open entries in.
-func (u *UI) journal() *journalScreen {
+func (u *UI) journal() *journalScreen { return tab[*journalScreen](u) }
+
+// tab is the window's screen of type T (nil before the shell is built).
+func tab[T screen](u *UI) T {
 	for _, sc := range u.screens {
-		if j, ok := sc.(*journalScreen); ok {
-			return j
+		if t, ok := sc.(T); ok {
+			return t
 		}
 	}
-	return nil
+	var none T
+	return none
 }
 
 // newJournalEntry opens the journal on a new entry.

@@ -200,13 +200,6 @@ func (ins Insights) PracticeSummary() string {
 		return ""
 	}
 	return fmt.Sprintf("Over %s: %s, %s, and your permission slip read on %s. Change comes through repetition.",
-		ins.Period.Span(), plural(entries, "journal entry", "journal entries"), plural(breaks, "self-compassion break", "self-compassion breaks"),
-		plural(readings, "morning", "mornings"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return thousands(n) + " " + many
+		ins.Period.Span(), countNoun(entries, "journal entry", "journal entries"), countNoun(breaks, "self-compassion break", "self-compassion breaks"),
+		countNoun(readings, "morning", "mornings"))
 }

@@ -7,7 +7,9 @@ import (
 	"os"
 
 	"github.com/bothand/bothand/app"
+	// First of all: a language setting Fyne can't read becomes one it can.
 	"github.com/bothand/bothand/app/cli"
+	_ "github.com/bothand/bothand/app/langenv"
 )
 
 func main() {

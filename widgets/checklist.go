@@ -56,7 +56,7 @@ func (c *Checklist) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (c *Checklist) row(i int, it ChecklistItem) fyne.CanvasObject {
-	tick := widget.NewCheck("", nil)
+	tick := NewCheck("", nil)
 	tick.SetChecked(it.Done)
 	tick.OnChanged = func(on bool) {
 		if c.OnToggle != nil {
@@ -75,8 +75,8 @@ func (c *Checklist) row(i int, it ChecklistItem) fyne.CanvasObject {
 	if it.Extra != nil {
 		details = append(details, container.NewHBox(it.Extra))
 	}
-	icon := func(res fyne.Resource, tapped func(i int)) *widget.Button {
-		b := widget.NewButtonWithIcon("", res, func() {
+	icon := func(res fyne.Resource, tapped func(i int)) *Button {
+		b := NewButtonWithIcon("", res, func() {
 			if tapped != nil {
 				tapped(i)
 			}

@@ -43,13 +43,6 @@ func TestABrokenFileImportsNothingAndSaysWhere(t *testing.T) {
 	}
 }
 
-type bufferCloser struct {
-	strings.Builder
-	closed bool
-}
-
-func (b *bufferCloser) Close() error { b.closed = true; return nil }
-
 func TestExportWritesBusyTimes(t *testing.T) {
 	u, s, ts := openTiers(t)
 	day := weekdayAfter(1)
@@ -61,10 +54,11 @@ func TestExportWritesBusyTimes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var out bufferCloser
-	ts.exportTo(&out, "busy.ics", []data.Tier{data.TierNonNegotiable})
-	if !out.closed || strings.Count(out.String(), "BEGIN:VEVENT") != 1 || strings.Contains(out.String(), "Sports") {
-		t.Errorf("export:\n%s", out.String())
+	path := filepath.Join(t.TempDir(), "busy.ics")
+	ts.exportToFile(path, []data.Tier{data.TierNonNegotiable})
+	out, err := os.ReadFile(path)
+	if err != nil || strings.Count(string(out), "BEGIN:VEVENT") != 1 || strings.Contains(string(out), "Sports") {
+		t.Errorf("export: %v\n%s", err, out)
 	}
 	mustContain(t, overlayText(u), "1 busy events written", "busy.ics")
 }

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 func TestJournalStartsWithAnInvitationThatOpensTheEditor(t *testing.T) {
@@ -200,7 +202,7 @@ func TestShameRouteShowsTheReframesAndLinksTheOneThatHelps(t *testing.T) {
 	j.editor.check.showReframes()
 	buttons := 0
 	walkAll(j.editor.check.reframes, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*keyButton); ok {
+		if b, ok := o.(*widgets.Button); ok {
 			if buttons == 2 {
 				test.Tap(b)
 			}
@@ -298,7 +300,7 @@ func TestTrashUndoAndEmptyTrash(t *testing.T) {
 		t.Fatal("the trashed entry is still listed")
 	}
 	mustContain(t, shownText(u), "Moved to the trash")
-	test.Tap(findAction(t, u, "Undo"))
+	test.Tap(findAction(t, u, "Undo  (Ctrl+Z)"))
 	if len(j.list.rows) != 1 {
 		t.Fatal("undo did not bring the entry back")
 	}
@@ -308,7 +310,7 @@ func TestTrashUndoAndEmptyTrash(t *testing.T) {
 	test.Tap(findAction(t, u, "Trash (1)"))
 	mustContain(t, shownText(u), "Snapped at the kids")
 	test.Tap(findAction(t, u, "Empty trash…"))
-	test.Tap(findAction(t, u, "Yes"))
+	test.Tap(findAction(t, u, "Empty the trash"))
 	if _, err := s.Entry(e.ID); err == nil {
 		t.Error("the entry survived emptying the trash")
 	}

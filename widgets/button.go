@@ -13,6 +13,11 @@ import (
 // and scrolls itself into view when it takes the focus.
 type Button struct {
 	widget.Button
+	// Name says what a button with an icon alone does, for whoever
+	// doesn't see the icon: the log, and the tests that read it.
+	Name string
+
+	spaceDown bool // Space is held: the press comes when it is let go
 }
 
 // NewButton returns a button with a label.
@@ -28,30 +33,63 @@ func NewButtonWithIcon(label string, icon fyne.Resource, tapped func()) *Button 
 	return b
 }
 
-// TypedKey presses the button on Space and Enter.
-func (b *Button) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeySpace || isEnter(ev.Name) {
-		b.Press()
-		return
-	}
-	typedKey(b, ev, true, b.Button.TypedKey)
+// NewIconButton returns a button showing only icon; name says what it does.
+func NewIconButton(name string, icon fyne.Resource, tapped func()) *Button {
+	b := NewButtonWithIcon("", icon, tapped)
+	b.Name = name
+	return b
 }
 
-// Press does what a click does, keeping the focus on the button unless
-// what it did put the focus elsewhere.
+// TypedKey presses the button on Enter, and on Space where no key-up will
+// follow (the test driver).
+func (b *Button) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case ev.Name == fyne.KeySpace && b.spaceDown:
+	case ev.Name == fyne.KeySpace || isEnter(ev.Name):
+		b.Press()
+	default:
+		typedKey(b, ev, true, b.Button.TypedKey)
+	}
+}
+
+// KeyDown notes that Space is held. The desktop sends a key's press, then
+// the character it types, then its release: a button pressed on the key
+// down opened a dialog whose field then received the space.
+func (b *Button) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeySpace {
+		b.spaceDown = true
+	}
+}
+
+// KeyUp presses the button when Space is let go, as native buttons do.
+func (b *Button) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeySpace && b.spaceDown {
+		b.spaceDown = false
+		b.Press()
+	}
+}
+
+// Press does what a click does, but keeps the focus on the button (Fyne's
+// Tapped drops it).
 func (b *Button) Press() {
-	if b.Disabled() {
-		return
+	if !b.Disabled() && b.OnTapped != nil {
+		b.OnTapped()
 	}
-	c := fyne.CurrentApp().Driver().CanvasForObject(b)
-	b.Tapped(nil) // the press animation, and the action
-	if c != nil && c.Focused() == nil && b.Visible() {
-		c.Focus(b)
-	}
+}
+
+// FocusLost forgets a Space held when the focus went.
+func (b *Button) FocusLost() {
+	b.spaceDown = false
+	b.Button.FocusLost()
 }
 
 // FocusGained scrolls the button into view.
 func (b *Button) FocusGained() {
 	b.Button.FocusGained()
 	Reveal(b)
+	label := b.Text
+	if label == "" {
+		label = b.Name
+	}
+	logFocus(b, "button", label)
 }

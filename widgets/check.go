@@ -28,4 +28,5 @@ func (c *Check) TypedKey(ev *fyne.KeyEvent) {
 func (c *Check) FocusGained() {
 	c.Check.FocusGained()
 	Reveal(c)
+	logFocus(c, "check", c.Text)
 }

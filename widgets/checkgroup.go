@@ -93,6 +93,9 @@ func (g *CheckGroup) toggle(option string, on bool) {
 	}
 }
 
+// Children are the options, for ScrollAround.
+func (g *CheckGroup) Children() []fyne.CanvasObject { return []fyne.CanvasObject{g.box} }
+
 // CreateRenderer implements fyne.Widget.
 func (g *CheckGroup) CreateRenderer() fyne.WidgetRenderer {
 	g.build()

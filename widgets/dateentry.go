@@ -46,4 +46,5 @@ func (e *DateEntry) TypedKey(ev *fyne.KeyEvent) {
 func (e *DateEntry) FocusGained() {
 	e.DateEntry.FocusGained()
 	Reveal(e)
+	logFocus(e, "date", e.PlaceHolder)
 }

@@ -67,6 +67,7 @@ func (t *Entry) AcceptsTab() bool { return false }
 func (t *Entry) FocusGained() {
 	t.Entry.FocusGained()
 	Reveal(t)
+	logFocus(t, "entry", t.PlaceHolder)
 }
 
 // TypedRune inserts r at the cursor and leaves the cursor just after it.

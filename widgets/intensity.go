@@ -115,6 +115,7 @@ func (i *Intensity) FocusGained() {
 	i.focused = true
 	i.Refresh()
 	Reveal(i)
+	logFocus(i, "intensity", "")
 }
 
 // FocusLost is part of fyne.Focusable.

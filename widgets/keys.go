@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"context"
+	"log/slog"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -79,4 +81,21 @@ func typedKey(self fyne.Focusable, ev *fyne.KeyEvent, usesEnter bool, own func(*
 		return
 	}
 	own(ev)
+}
+
+// logFocus notes, at the debug level, which widget took the focus and where
+// it is in the window, in the window's units: a keyboard can be followed
+// in the log, and the real-window tests find widgets by it. A field is
+// named by its placeholder, never by what was typed in it.
+func logFocus(o fyne.CanvasObject, kind, label string) {
+	if !slog.Default().Enabled(context.Background(), slog.LevelDebug) {
+		return
+	}
+	app := fyne.CurrentApp()
+	if app == nil {
+		return
+	}
+	pos, size := app.Driver().AbsolutePositionForObject(o), o.Size()
+	slog.Debug("focus", "widget", kind, "label", label,
+		"x", int(pos.X), "y", int(pos.Y), "w", int(size.Width), "h", int(size.Height))
 }

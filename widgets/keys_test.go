@@ -186,3 +186,30 @@ func TestRadioAndCheckGroupsChooseLikeFynes(t *testing.T) {
 		t.Errorf("selected %v", g.Selected)
 	}
 }
+
+// On the desktop a key comes as its press, the character it types, then
+// its release. A button pressed with Space acts on the release, so a
+// dialog it opens doesn't receive the space in its field.
+func TestSpaceOnAButtonActsWhenLetGo(t *testing.T) {
+	test.NewTempApp(t)
+	field := NewEntry()
+	var b *Button
+	b = NewButton("Edit", func() { fyne.CurrentApp().Driver().CanvasForObject(b).Focus(field) })
+	w := test.NewWindow(container.NewVBox(b, field))
+	defer w.Close()
+	c := w.Canvas()
+	c.Focus(b)
+	space := &fyne.KeyEvent{Name: fyne.KeySpace}
+	// As the desktop driver does: KeyDown, TypedKey, TypedRune, KeyUp,
+	// each to the widget focused at the time.
+	c.Focused().(interface{ KeyDown(*fyne.KeyEvent) }).KeyDown(space)
+	c.Focused().TypedKey(space)
+	c.Focused().TypedRune(' ')
+	if c.Focused() != b {
+		t.Fatal("the button acted before Space was let go")
+	}
+	c.Focused().(interface{ KeyUp(*fyne.KeyEvent) }).KeyUp(space)
+	if c.Focused() != field || field.Text != "" {
+		t.Errorf("focus %T, field %q", c.Focused(), field.Text)
+	}
+}

@@ -27,3 +27,10 @@ func (l *List) TypedKey(ev *fyne.KeyEvent) {
 	}
 	typedKey(l, ev, true, l.List.TypedKey)
 }
+
+// FocusGained scrolls the list into view.
+func (l *List) FocusGained() {
+	l.List.FocusGained()
+	Reveal(l)
+	logFocus(l, "list", "")
+}

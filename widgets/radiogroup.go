@@ -92,6 +92,9 @@ func (g *RadioGroup) choose(option string) {
 	g.SetSelected(option)
 }
 
+// Children are the options, for ScrollAround.
+func (g *RadioGroup) Children() []fyne.CanvasObject { return []fyne.CanvasObject{g.box} }
+
 // CreateRenderer implements fyne.Widget.
 func (g *RadioGroup) CreateRenderer() fyne.WidgetRenderer {
 	g.build()

@@ -14,7 +14,8 @@ import (
 // scrolled into view, and the mouse wheel over a text field scrolls the
 // form. Fyne keeps no parent links, so the scroll around a widget is found
 // by looking down the window's visible layer (the top dialog, or the
-// window's content) for the innermost scroll container whose area holds it.
+// window's content) for the path to the widget, through containers and
+// the widgets that show their content openly (children).
 
 // ScrollAround returns the innermost vertical scroll container around o in
 // the window that shows it, or nil.
@@ -32,21 +33,42 @@ func ScrollAround(o fyne.CanvasObject) *container.Scroll {
 	if top := c.Overlays().Top(); top != nil {
 		root = top
 	}
+	var found *container.Scroll
+	var walk func(n fyne.CanvasObject, inner *container.Scroll) bool
+	walk = func(n fyne.CanvasObject, inner *container.Scroll) bool {
+		if n == nil || !n.Visible() {
+			return false
+		}
+		if n == o {
+			found = inner
+			return true
+		}
+		if s, ok := n.(*container.Scroll); ok && (s.Direction == container.ScrollBoth || s.Direction == container.ScrollVerticalOnly) {
+			inner = s
+		}
+		for _, child := range children(n) {
+			if walk(child, inner) {
+				return true
+			}
+		}
+		return false
+	}
+	if walk(root, nil) {
+		return found
+	}
+	// Inside a widget that keeps its parts to itself: the innermost scroll
+	// whose view holds it (so it is on screen, where the wheel turned).
 	at := d.AbsolutePositionForObject(o)
 	var best *container.Scroll
 	visitScrolls(root, func(s *container.Scroll) {
 		if s.Direction != container.ScrollBoth && s.Direction != container.ScrollVerticalOnly {
 			return
 		}
-		if s.Content == nil {
-			return
-		}
-		// Its content, not its view: the widget may be scrolled out of it.
-		p, size := d.AbsolutePositionForObject(s.Content), s.Content.Size()
+		p, size := d.AbsolutePositionForObject(s), s.Size()
 		if at.X < p.X || at.Y < p.Y || at.X >= p.X+size.Width || at.Y >= p.Y+size.Height {
 			return
 		}
-		if best == nil || size.Height*size.Width < best.Content.Size().Height*best.Content.Size().Width {
+		if best == nil || size.Height*size.Width < best.Size().Height*best.Size().Width {
 			best = s
 		}
 	})

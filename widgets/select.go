@@ -30,4 +30,5 @@ func (s *Select) TypedKey(ev *fyne.KeyEvent) {
 func (s *Select) FocusGained() {
 	s.Select.FocusGained()
 	Reveal(s)
+	logFocus(s, "select", s.Selected)
 }

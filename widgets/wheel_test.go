@@ -114,3 +114,24 @@ func TestTheWheelAndTheFocusWorkInADialog(t *testing.T) {
 		t.Error("the focus on the dialog's last field did not scroll to it")
 	}
 }
+
+// A button below a scrolled list, in the same dialog, doesn't scroll the
+// list when it takes the focus: only what is inside a scroll moves it.
+func TestTheFocusBelowAScrollLeavesItAlone(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(NewEntry())
+	defer w.Close()
+	w.Resize(fyne.NewSize(500, 400))
+	list := container.NewVBox()
+	for range 30 {
+		list.Add(NewCheck("A line", nil))
+	}
+	s := container.NewVScroll(list)
+	s.SetMinSize(fyne.NewSize(300, 150))
+	closeB := NewButton("Close", nil)
+	w.SetContent(container.NewBorder(nil, closeB, nil, nil, s))
+	w.Canvas().Focus(closeB)
+	if s.Offset.Y != 0 {
+		t.Errorf("focusing the button below scrolled the list to %v", s.Offset.Y)
+	}
+}

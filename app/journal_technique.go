@@ -55,7 +55,7 @@ func (t *techniqueCard) set(rec data.Recommendation) {
 	title := widget.NewLabel("This week's technique: " + techniqueNames[rec.Technique])
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.Wrapping = fyne.TextWrapWord
-	hide := widgets.NewButtonWithIcon("", theme.CancelIcon(), t.hide)
+	hide := widgets.NewIconButton("Hide this technique", theme.CancelIcon(), t.hide)
 	hide.Importance = widget.LowImportance
 	items := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, hide, title), caption(rec.Reason)}
 	switch rec.Technique {

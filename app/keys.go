@@ -128,6 +128,12 @@ func (u *UI) guard(c command) func() {
 		}
 		slog.Debug("menu", "item", c.menu+"/"+c.label)
 		c.run()
+		// Fyne's menu bar stays active after an item is chosen from it:
+		// the next Tab went to the menu bar instead of the dialog just
+		// opened, and the next click only closed the bar.
+		if m, ok := u.win.Canvas().(interface{ DismissMenu() bool }); ok {
+			m.DismissMenu()
+		}
 	}
 }
 
@@ -155,7 +161,8 @@ type windowKeys func(ev *fyne.KeyEvent, from fyne.Focusable) bool
 func (k windowKeys) TypedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool { return k(ev, from) }
 
 // escape closes what is on top: a pop-up that is not one of our dialogs
-// (a calendar, a menu), the top dialog, or what the tab has open.
+// (a calendar, a menu), the top dialog, or what the tab has open; with
+// nothing to close it lets go of the focus.
 func (u *UI) escape(from fyne.Focusable) bool {
 	if top := u.win.Canvas().Overlays().Top(); top != nil {
 		if d := u.topDialog(); d == nil || !d.isTop() {
@@ -168,6 +175,12 @@ func (u *UI) escape(from fyne.Focusable) bool {
 		return true
 	}
 	if e, ok := u.visibleScreen().(escaper); ok && e.escape(from) {
+		return true
+	}
+	// Nothing to close: Esc lets go of the focus, so Tab starts again from
+	// the top of the window.
+	if from != nil {
+		u.win.Canvas().Unfocus()
 		return true
 	}
 	return false

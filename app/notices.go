@@ -45,7 +45,7 @@ func (u *UI) backgroundFailed(kind string, err error) {
 	text := wrapLabel(noticeText[kind] + ": " + err.Error() + ". Nothing you wrote is affected; the details are in the log.")
 	logs := widgets.NewButton("Open the log folder", u.openLogFolder)
 	logs.Importance = widget.LowImportance
-	dismiss := widgets.NewButtonWithIcon("", theme.CancelIcon(), func() {
+	dismiss := widgets.NewIconButton("Dismiss", theme.CancelIcon(), func() {
 		u.noticeBox.Remove(card)
 	})
 	dismiss.Importance = widget.LowImportance

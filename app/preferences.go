@@ -1,6 +1,7 @@
 package app
 
 import (
+	"log/slog"
 	"os"
 	"slices"
 	"time"
@@ -80,9 +81,11 @@ func (u *UI) showPreferences() {
 		w.SetOnClosed(func() {
 			widgets.SetWindowKeys(w, nil)
 			u.prefsWin = nil
+			slog.Debug("window closed", "name", "preferences")
 		})
 		u.prefsWin = w
 		w.Show()
+		slog.Debug("window shown", "name", "preferences")
 	})
 }
 

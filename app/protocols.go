@@ -150,6 +150,7 @@ func (p *protocolsScreen) renderList() {
 		// A button without words under the row makes all of it tappable,
 		// while the title can be cut short to fit the column.
 		b := widgets.NewButton("", func() { p.openProtocol(id) })
+		b.Name = "Open " + s.Title
 		b.Importance = widget.LowImportance
 		if id == p.openID {
 			b.Importance = widget.MediumImportance

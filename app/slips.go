@@ -100,22 +100,22 @@ func (d *slipsDialog) render() {
 
 func (d *slipsDialog) row(i int, s data.Slip) fyne.CanvasObject {
 	text := wrapLabel(s.Text)
-	pin := widgets.NewButtonWithIcon("", theme.RadioButtonIcon(), func() { d.do(func(st *data.Store) error { return st.PinSlip(s.ID) }) })
+	pin := widgets.NewIconButton("Pin", theme.RadioButtonIcon(), func() { d.do(func(st *data.Store) error { return st.PinSlip(s.ID) }) })
 	if s.Pinned {
 		pin.SetIcon(theme.RadioButtonCheckedIcon())
 		text.TextStyle = fyne.TextStyle{Bold: true}
 	}
 	pin.Importance = widget.LowImportance
-	up := widgets.NewButtonWithIcon("", theme.MoveUpIcon(), func() { d.do(func(st *data.Store) error { return st.MoveSlip(s.ID, i-1) }) })
-	down := widgets.NewButtonWithIcon("", theme.MoveDownIcon(), func() { d.do(func(st *data.Store) error { return st.MoveSlip(s.ID, i+1) }) })
+	up := widgets.NewIconButton("Move up", theme.MoveUpIcon(), func() { d.do(func(st *data.Store) error { return st.MoveSlip(s.ID, i-1) }) })
+	down := widgets.NewIconButton("Move down", theme.MoveDownIcon(), func() { d.do(func(st *data.Store) error { return st.MoveSlip(s.ID, i+1) }) })
 	if i == 0 {
 		up.Disable()
 	}
 	if i == len(d.slips)-1 {
 		down.Disable()
 	}
-	edit := widgets.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { d.edit(s) })
-	del := widgets.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.confirmDelete(s) })
+	edit := widgets.NewIconButton("Edit", theme.DocumentCreateIcon(), func() { d.edit(s) })
+	del := widgets.NewIconButton("Delete", theme.DeleteIcon(), func() { d.confirmDelete(s) })
 	for _, b := range []*widgets.Button{up, down, edit, del} {
 		b.Importance = widget.LowImportance
 	}

@@ -124,11 +124,11 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 	addCommitment := widgets.NewButtonWithIcon("Commitment", theme.ContentAddIcon(), t.addCommitment)
 	addCommitment.Importance = widget.HighImportance
 	addWork := widgets.NewButtonWithIcon("Work block", theme.ContentAddIcon(), t.addWorkBlock)
-	prev := widgets.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.jump(t.from.AddDate(0, 0, -agendaDays)) })
-	next := widgets.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.jump(t.from.AddDate(0, 0, agendaDays)) })
+	prev := widgets.NewIconButton("Previous two weeks", theme.NavigateBackIcon(), func() { t.jump(t.from.AddDate(0, 0, -agendaDays)) })
+	next := widgets.NewIconButton("Next two weeks", theme.NavigateNextIcon(), func() { t.jump(t.from.AddDate(0, 0, agendaDays)) })
 	today := widgets.NewButton("Today", func() { t.jump(time.Now()) })
 	t.rangeText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	more := widgets.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
+	more := widgets.NewIconButton("More", theme.MoreVerticalIcon(), nil)
 	more.OnTapped = func() {
 		menu := fyne.NewMenu("",
 			fyne.NewMenuItem("Import a calendar file (.ics)…", t.importCalendar),

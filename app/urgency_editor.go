@@ -119,20 +119,20 @@ func (e *urgencyEditor) render() {
 		field.SetPlaceHolder("A yes-or-no question")
 		field.SetText(e.items[i].Question)
 		field.OnChanged = func(s string) { e.items[i].Question = s }
-		icon := func(res fyne.Resource, tapped func()) *widgets.Button {
-			b := widgets.NewButtonWithIcon("", res, tapped)
+		icon := func(name string, res fyne.Resource, tapped func()) *widgets.Button {
+			b := widgets.NewIconButton(name, res, tapped)
 			b.Importance = widget.LowImportance
 			return b
 		}
-		up := icon(theme.MoveUpIcon(), func() { e.swap(i, i-1) })
-		down := icon(theme.MoveDownIcon(), func() { e.swap(i, i+1) })
+		up := icon("Move up", theme.MoveUpIcon(), func() { e.swap(i, i-1) })
+		down := icon("Move down", theme.MoveDownIcon(), func() { e.swap(i, i+1) })
 		if i == 0 {
 			up.Disable()
 		}
 		if i == len(e.items)-1 {
 			down.Disable()
 		}
-		remove := icon(theme.DeleteIcon(), func() {
+		remove := icon("Delete", theme.DeleteIcon(), func() {
 			e.items = append(e.items[:i], e.items[i+1:]...)
 			e.render()
 		})

@@ -40,6 +40,7 @@ type appDialog struct {
 	values  string // what the form held when shown
 	closed  []func()
 	d       *dialog.CustomDialog
+	scroll  *container.Scroll // around body
 	overlay fyne.CanvasObject
 	shown   bool
 }
@@ -88,10 +89,14 @@ func (d *appDialog) onClosed(f func()) { d.closed = append(d.closed, f) }
 // high as its content needs), with focus in focus (nil for none: Enter and
 // Esc still reach the dialog through the window).
 func (d *appDialog) show(width, height float32, focus fyne.Focusable) {
-	body := d.body
+	// The body scrolls when the window is too small for all of it (a
+	// small screen, a large text scale); the buttons stay in view.
+	d.scroll = container.NewVScroll(d.body)
+	d.scroll.SetMinSize(d.body.MinSize())
+	body := fyne.CanvasObject(d.scroll)
 	if len(d.row) > 0 {
 		buttons := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, d.row...)...)
-		body = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil, d.body)
+		body = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil, d.scroll)
 	}
 	c := d.u.win.Canvas()
 	d.d = dialog.NewCustomWithoutButtons(d.title, body, d.u.win)
@@ -108,10 +113,15 @@ func (d *appDialog) show(width, height float32, focus fyne.Focusable) {
 	slog.Debug("dialog shown", "kind", string(d.kind))
 }
 
-// resize sizes the dialog, never larger than the window it is in.
+// resize sizes the dialog, never larger than the window it is in: the
+// body gives up height to its scroll bar first.
 func (d *appDialog) resize(width, height float32) {
 	room := d.u.win.Canvas().Size()
 	margin := theme.Padding() * 4
+	if over := d.d.MinSize().Height - (room.Height - margin); room.Height > 0 && over > 0 {
+		natural := d.body.MinSize()
+		d.scroll.SetMinSize(fyne.NewSize(natural.Width, max(natural.Height-over, theme.Padding()*10)))
+	}
 	if room.Width > 0 && width > room.Width-margin {
 		width = room.Width - margin
 	}

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bothand/bothand/app/version"
+	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
 )
 

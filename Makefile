@@ -7,7 +7,7 @@ BIN     := bin/bothand
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test test-long fuzz build lint deps bench bench-startup install uninstall test-install
+.PHONY: run test test-long fuzz build lint deps bench bench-startup install uninstall dist test-install
 
 # Where `make install` puts Both/And: your own ~/.local by default (no root
 # needed); PREFIX=/usr/local (as root) installs it for everyone.
@@ -66,6 +66,9 @@ install: ## install Both/And in your applications menu (PREFIX=/usr/local: for e
 
 uninstall: ## remove exactly what `make install` installed (give the same PREFIX)
 	@DESTDIR="$(DESTDIR)" assets/packaging/linux/install.sh --uninstall --prefix "$(PREFIX)"
+
+dist: ## the release packages in dist/: Linux tarball, .deb, Windows zip, SHA256SUMS
+	@.ci/dist
 
 test-install: ## install and uninstall into a scratch HOME and DESTDIR, install the .deb and remove it
 	@.ci/test-install

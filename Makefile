@@ -7,7 +7,7 @@ BIN     := bin/bothand
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test test-long fuzz build lint deps bench bench-startup install uninstall dist test-install
+.PHONY: run test test-long fuzz build lint deps bench bench-startup install uninstall dist test-install test-windows
 
 # Where `make install` puts Both/And: your own ~/.local by default (no root
 # needed); PREFIX=/usr/local (as root) installs it for everyone.
@@ -73,6 +73,8 @@ dist: ## the release packages in dist/: Linux tarball, .deb, Windows zip, SHA256
 test-install: ## install and uninstall into a scratch HOME and DESTDIR, install the .deb and remove it
 	@.ci/test-install
 
+test-windows: ## build bothand.exe and run it under Wine in a virtual display (needs no Windows)
+	@.ci/test-windows
 
 bench: ## every hot-path benchmark over 100,000 entries, as one table with the budgets
 	@.ci/bench

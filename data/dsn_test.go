@@ -131,6 +131,15 @@ func TestOpenRefusesABrokenPathAsSuch(t *testing.T) {
 	}
 }
 
+func TestOpenRefusesAFolderAsABadPath(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Open(dir, Options{})
+	var oe *OpenError
+	if !errors.As(err, &oe) || oe.Kind != ErrBadPath || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("Open(a folder) = %v, want ErrBadPath saying it is a folder", err)
+	}
+}
+
 // A URI SQLite refuses while opening (here the "file://C:/…" Windows
 // journals used to get) is reported as a path problem, not as damage, and
 // leaves the file alone.

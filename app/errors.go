@@ -14,6 +14,7 @@ import (
 
 	"github.com/bothand/bothand/app/version"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // showError tells the person what went wrong and what to do, in a dialog.
@@ -50,7 +51,7 @@ func (u *UI) showOpenError(err error) {
 	problem := err.Error()
 	var oe *data.OpenError
 	if errors.As(err, &oe) {
-		problem = capitalise(oe.Kind.Error()) + "."
+		problem = prose.Capitalise(oe.Kind.Error()) + "."
 	}
 	content := container.NewVBox(
 		widget.NewLabelWithStyle("Journal file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -133,15 +134,4 @@ func caption(text string) *widget.Label {
 	l := wrapLabel(text)
 	l.SizeName = theme.SizeNameCaptionText
 	return l
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	if r[0] >= 'a' && r[0] <= 'z' {
-		r[0] -= 'a' - 'A'
-	}
-	return string(r)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // kindCheck is the shame-vs-guilt check that follows the story: three
@@ -264,7 +265,7 @@ func (p *tagPicker) addTag(name string) {
 		return
 	}
 	if n := len([]rune(key)); n > data.MaxTagLen {
-		p.e.showMessage("tags", "A tag holds up to 60 characters; this one has "+thousands(n)+".")
+		p.e.showMessage("tags", "A tag holds up to 60 characters; this one has "+prose.Thousands(n)+".")
 		return
 	}
 	p.e.msgs["tags"].Hide()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // draftKeeper keeps the editor's content in the database while the person
@@ -207,7 +208,7 @@ func (j *journalScreen) draftBanner() fyne.CanvasObject {
 		text += ": “" + what + "”"
 	}
 	if len(waiting) > 1 {
-		text += " (and " + thousands(len(waiting)-1) + " more)"
+		text += " (and " + prose.Thousands(len(waiting)-1) + " more)"
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 )
 
 func TestJournalStartsWithAnInvitationThatOpensTheEditor(t *testing.T) {
@@ -320,7 +321,7 @@ func TestListReadsMorePagesAsItScrolls(t *testing.T) {
 	_, s, j := newJournalUI(t)
 	var entries []data.Entry
 	for i := range 180 {
-		entries = append(entries, data.Entry{Trigger: "entry " + thousands(i)})
+		entries = append(entries, data.Entry{Trigger: "entry " + prose.Thousands(i)})
 	}
 	if err := s.ImportEntries(entries); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // transferState is what the File menu's export, import and backups keep
@@ -128,7 +129,7 @@ func (u *UI) showImportError(path string, err error) {
 	problem := err.Error()
 	var ie *data.ImportError
 	if errors.As(err, &ie) {
-		problem = capitalise(problem) + "."
+		problem = prose.Capitalise(problem) + "."
 	}
 	file := widget.NewLabel(path)
 	file.Selectable = true

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // breakFields names the break's three answers for messages about them.
@@ -25,7 +27,7 @@ func checkBreak(c *CompassionSession) error {
 		}
 		if n := utf8.RuneCountInString(text); n > MaxFieldLen {
 			return invalid(f.field, "%s: this answer is %s characters long; one answer holds up to %s. Nothing was cut: shorten it a little.",
-				f.name, thousands(n), thousands(MaxFieldLen))
+				f.name, prose.Thousands(n), prose.Thousands(MaxFieldLen))
 		}
 	}
 	return nil

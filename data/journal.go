@@ -1,12 +1,13 @@
 package data
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // MaxTagLen is the longest tag name, in characters (the tags table's limit).
@@ -35,7 +36,7 @@ func (s *Store) checkEntry(e *Entry) error {
 		}
 		if n := utf8.RuneCountInString(text); n > MaxFieldLen {
 			return invalid(f.field, "%s: this answer is %s characters long; one answer holds up to %s. Nothing was cut: shorten it, or carry on in a second entry.",
-				f.name, thousands(n), thousands(MaxFieldLen))
+				f.name, prose.Thousands(n), prose.Thousands(MaxFieldLen))
 		}
 		if strings.TrimSpace(text) != "" {
 			empty = false
@@ -286,17 +287,4 @@ func ensureTags(tx *gorm.DB, names []string, now time.Time) ([]Tag, error) {
 		tags = append(tags, t)
 	}
 	return tags, nil
-}
-
-// thousands writes n with comma separators, as the messages show counts.
-func thousands(n int) string {
-	digits := strconv.Itoa(n)
-	var b strings.Builder
-	for i, d := range digits {
-		if i > 0 && d != '-' && digits[i-1] != '-' && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	return b.String()
 }

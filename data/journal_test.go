@@ -308,13 +308,6 @@ func TestLinkReframe(t *testing.T) {
 	}
 }
 
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 100001: "100,001", -1234567: "-1,234,567"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
 
 // pageIDs lists every entry matching f, paging through with a small page.
 func pageIDs(t testing.TB, s *Store, f EntryFilter) []int64 {

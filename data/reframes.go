@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // maxStory is the longest old or new story (the reframes table's limit).
@@ -34,7 +36,7 @@ func (s *Store) SaveReframe(r Reframe) (Reframe, error) {
 			return r, invalid(f.field, "%s is empty. Write it in a sentence, in your own words.", f.name)
 		}
 		if n := utf8.RuneCountInString(f.text); n > maxStory {
-			return r, invalid(f.field, "%s holds up to %s characters; this one has %s.", f.name, thousands(maxStory), thousands(n))
+			return r, invalid(f.field, "%s holds up to %s characters; this one has %s.", f.name, prose.Thousands(maxStory), prose.Thousands(n))
 		}
 	}
 	err := s.write(func(tx *gorm.DB) error {

@@ -4,10 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // ReminderSettings say when the app speaks up. They live in the journal, so
@@ -188,16 +189,7 @@ func protocolBody(c Upcoming, start, now time.Time) string {
 	} else if c.OpenSteps > 1 {
 		steps = fmt.Sprintf("%d steps still open", c.OpenSteps)
 	}
-	return fmt.Sprintf("%s is %s. Look over “%s” (%s).", c.Title, when, truncate(c.Protocol, 80), steps)
-}
-
-// truncate shortens s to at most n characters, ending with an ellipsis.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	return fmt.Sprintf("%s is %s. Look over “%s” (%s).", c.Title, when, prose.Clip(c.Protocol, 80), steps)
 }
 
 // ClaimReminder records that r is being delivered and reports whether this

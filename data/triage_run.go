@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // MaxTriageWindow is the longest time a triaged request can claim.
@@ -95,7 +97,7 @@ func (s *Store) checkTriage(db *gorm.DB, in TriageInput) (TriageCheck, []TriageA
 	for i, q := range criteria {
 		yes, ok := in.Answers[q.ID]
 		if !ok {
-			return c, nil, invalid("answers", "Answer every question: “%s” has no answer yet.", clip(q.Question, 80))
+			return c, nil, invalid("answers", "Answer every question: “%s” has no answer yet.", prose.Clip(q.Question, 80))
 		}
 		if yes {
 			c.Yes++

@@ -43,10 +43,10 @@ func (s *Store) BackupTo(path string) error {
 	}
 	dir := filepath.Dir(abs)
 	if abs == s.path {
-		return invalid("path", "The backup can't replace the journal itself; choose another file name.")
+		return invalid(FieldPath, "The backup can't replace the journal itself; choose another file name.")
 	}
 	if _, err := os.Stat(abs); err == nil {
-		return invalid("path", "%s already exists; choose a new file name so no backup is overwritten.", abs)
+		return invalid(FieldPath, "%s already exists; choose a new file name so no backup is overwritten.", abs)
 	}
 	if fi, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) || (err == nil && !fi.IsDir()) {
 		return fmt.Errorf("%w: %s", ErrFolderMissing, dir)

@@ -86,7 +86,7 @@ func (s *Store) DailyBackupsKept() (int, error) {
 // backup.
 func (s *Store) SetDailyBackupsKept(n int) error {
 	if n < 0 || n > MaxDailyBackups {
-		return invalid("keep", "Keep between 0 and %d daily backups.", MaxDailyBackups)
+		return invalid(FieldKeep, "Keep between 0 and %d daily backups.", MaxDailyBackups)
 	}
 	return s.SetSetting(SettingDailyBackups, strconv.Itoa(n))
 }

@@ -11,12 +11,13 @@ import (
 
 // breakFields names the break's three answers for messages about them.
 var breakFields = []struct {
-	field, name string
-	get         func(*CompassionSession) string
+	field Field
+	name  string
+	get   func(*CompassionSession) string
 }{
-	{"acknowledge", "Notice the moment", func(c *CompassionSession) string { return c.Acknowledge }},
-	{"normalise", "You are not the only one", func(c *CompassionSession) string { return c.Normalise }},
-	{"kindness", "Offer yourself kindness", func(c *CompassionSession) string { return c.Kindness }},
+	{FieldAcknowledge, "Notice the moment", func(c *CompassionSession) string { return c.Acknowledge }},
+	{FieldNormalise, "You are not the only one", func(c *CompassionSession) string { return c.Normalise }},
+	{FieldKindness, "Offer yourself kindness", func(c *CompassionSession) string { return c.Kindness }},
 }
 
 func checkBreak(c *CompassionSession) error {

@@ -14,7 +14,7 @@ func TestSaveCommitmentRefusesBadInputAndStoresNothing(t *testing.T) {
 	cases := []struct {
 		name  string
 		edit  func(c *Commitment)
-		field string
+		field Field
 		words string
 	}{
 		{"no title", func(c *Commitment) { c.Title = "  " }, "title", "title"},
@@ -39,6 +39,9 @@ func TestSaveCommitmentRefusesBadInputAndStoresNothing(t *testing.T) {
 		var ve *ValidationError
 		if !errors.As(err, &ve) || ve.Field != tc.field || !strings.Contains(ve.Message, tc.words) {
 			t.Errorf("%s: got %v, want a %s message with %q", tc.name, err, tc.field, tc.words)
+		}
+		if isNever := errors.Is(err, ErrNeverHappens); isNever != (tc.name == "rule never happens") {
+			t.Errorf("%s: errors.Is(err, ErrNeverHappens) = %v", tc.name, isNever)
 		}
 	}
 	if list, _ := s.Commitments(); len(list) != 0 {

@@ -37,7 +37,7 @@ func ParseFormat(name string) (Format, error) {
 	case "csv":
 		return FormatCSV, nil
 	}
-	return "", invalid("format", "%q is not an export format; use json, md or csv.", name)
+	return "", invalid(FieldFormat, "%q is not an export format; use json, md or csv.", name)
 }
 
 // Ext is the file name extension for the format, with its dot.
@@ -74,7 +74,7 @@ func (s *Store) Export(w io.Writer, f Format, opt ExportOptions) error {
 	case FormatCSV:
 		return s.ExportCSV(w, opt)
 	}
-	return invalid("format", "%q is not an export format; use json, md or csv.", string(f))
+	return invalid(FieldFormat, "%q is not an export format; use json, md or csv.", string(f))
 }
 
 // readSnapshot runs fn in a read transaction: every query inside sees the
@@ -148,7 +148,7 @@ func (s *Store) ExportFile(path string, f Format, opt ExportOptions, replace boo
 	if !replace {
 		out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if errors.Is(err, fs.ErrExist) {
-			return invalid("path", "%s already exists; choose a new file name (an export never overwrites a file).", path)
+			return invalid(FieldPath, "%s already exists; choose a new file name (an export never overwrites a file).", path)
 		}
 		if err != nil {
 			return exportFileError(path, err)

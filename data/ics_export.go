@@ -27,7 +27,7 @@ func (s *Store) ExportICS(w io.Writer, tiers ...Tier) (int, error) {
 	}
 	for _, t := range tiers {
 		if !t.Valid() {
-			return 0, invalid("tiers", "Tiers are 1, 2 and 3, not %d.", int(t))
+			return 0, invalid(FieldTiers, "Tiers are 1, 2 and 3, not %d.", int(t))
 		}
 	}
 	set, err := s.series(s.db)

@@ -43,7 +43,7 @@ func (r ImportResult) Total() int { return r.Added + r.Updated + r.Unchanged }
 func (s *Store) ImportICS(r io.Reader, source string, tier Tier) (ImportResult, error) {
 	var res ImportResult
 	if !tier.Valid() {
-		return res, invalid("tier", "Choose the tier for the imported events: 1, 2 or 3.")
+		return res, invalid(FieldTier, "Choose the tier for the imported events: 1, 2 or 3.")
 	}
 	cals, err := readICS(r)
 	if err != nil {

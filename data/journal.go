@@ -16,12 +16,13 @@ const MaxTagLen = 60
 // entryFields names the three answers in the technique's order, with the
 // words used in messages about them.
 var entryFields = []struct {
-	field, name string
-	get         func(*Entry) string
+	field Field
+	name  string
+	get   func(*Entry) string
 }{
-	{"trigger", "What triggered it", func(e *Entry) string { return e.Trigger }},
-	{"story", "What you're telling yourself", func(e *Entry) string { return e.Story }},
-	{"friend", "What you'd tell a friend", func(e *Entry) string { return e.Friend }},
+	{FieldTrigger, "What triggered it", func(e *Entry) string { return e.Trigger }},
+	{FieldStory, "What you're telling yourself", func(e *Entry) string { return e.Story }},
+	{FieldFriend, "What you'd tell a friend", func(e *Entry) string { return e.Friend }},
 }
 
 // checkEntry refuses what the journal cannot keep faithfully and fills the
@@ -43,31 +44,31 @@ func (s *Store) checkEntry(e *Entry) error {
 		}
 	}
 	if empty {
-		return invalid("trigger", "Write at least one of the three answers before saving, even a few words about what happened.")
+		return invalid(FieldTrigger, "Write at least one of the three answers before saving, even a few words about what happened.")
 	}
 	if e.Intensity < 0 || e.Intensity > 10 {
-		return invalid("intensity", "Intensity goes from 0 (none) to 10 (overwhelming); %d is outside that.", e.Intensity)
+		return invalid(FieldIntensity, "Intensity goes from 0 (none) to 10 (overwhelming); %d is outside that.", e.Intensity)
 	}
 	switch e.Kind {
 	case "":
 		e.Kind = KindUnsure
 	case KindGuilt, KindShame, KindUnsure:
 	default:
-		return invalid("kind", "Choose guilt, shame or not sure yet.")
+		return invalid(FieldKind, "Choose guilt, shame or not sure yet.")
 	}
 	now := s.Now()
 	switch {
 	case e.HappenedAt.IsZero():
 		e.HappenedAt = now
 	case e.HappenedAt.After(now.Add(time.Hour)):
-		return invalid("happened_at", "That moment is still in the future. Set when it happened.")
+		return invalid(FieldHappenedAt, "That moment is still in the future. Set when it happened.")
 	case e.HappenedAt.Year() < 1900:
-		return invalid("happened_at", "That date is too far back. Set when it happened.")
+		return invalid(FieldHappenedAt, "That date is too far back. Set when it happened.")
 	}
 	e.HappenedAt = e.HappenedAt.UTC().Truncate(time.Millisecond)
 	for _, t := range e.Tags {
 		if n := utf8.RuneCountInString(strings.TrimSpace(t.Name)); n > MaxTagLen {
-			return invalid("tags", "A tag holds up to %d characters; %q has %d.", MaxTagLen, t.Name, n)
+			return invalid(FieldTags, "A tag holds up to %d characters; %q has %d.", MaxTagLen, t.Name, n)
 		}
 	}
 	return nil
@@ -97,7 +98,7 @@ func (s *Store) SaveEntry(e Entry, draftID int64) (Entry, error) {
 				return notFound(err)
 			}
 			if old.DeletedAt != nil {
-				return invalid("entry", "This entry is in the trash. Restore it first, then edit it.")
+				return invalid(FieldEntry, "This entry is in the trash. Restore it first, then edit it.")
 			}
 			e.UUID, e.CreatedAt, e.DeletedAt = old.UUID, old.CreatedAt, nil
 			e.stamp(now)

@@ -110,7 +110,7 @@ func TestSaveEntryRefusesWhatItCannotKeep(t *testing.T) {
 	cases := []struct {
 		name  string
 		entry Entry
-		field string
+		field Field
 		want  string
 	}{
 		{"all three empty", Entry{Trigger: " \n\t", Story: "", Friend: "  "}, "trigger", "at least one"},
@@ -307,7 +307,6 @@ func TestLinkReframe(t *testing.T) {
 		t.Errorf("missing entry: %v", err)
 	}
 }
-
 
 // pageIDs lists every entry matching f, paging through with a small page.
 func pageIDs(t testing.TB, s *Store, f EntryFilter) []int64 {

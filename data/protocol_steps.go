@@ -128,7 +128,7 @@ func (s *Store) DeleteStep(id int64) error {
 			return err
 		}
 		if n <= 1 {
-			return invalid("steps", "A protocol needs at least one step: add the next one before removing this.")
+			return invalid(FieldSteps, "A protocol needs at least one step: add the next one before removing this.")
 		}
 		now := s.Now()
 		return tx.Model(&ProtocolStep{}).Where("id = ?", id).

@@ -32,7 +32,7 @@ func (s *Store) StartProtocol(entryID int64) (Protocol, error) {
 		}
 		step := strings.TrimSpace(e.Friend)
 		if step == "" {
-			return invalid("friend", "Answer the friend question first: what you would tell a friend becomes the plan's first step.")
+			return invalid(FieldFriend, "Answer the friend question first: what you would tell a friend becomes the plan's first step.")
 		}
 		now := s.Now()
 		p = Protocol{

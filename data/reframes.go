@@ -25,9 +25,12 @@ func (s *Store) Reframes() ([]Reframe, error) {
 // built-in four are the text's own and are not edited.
 func (s *Store) SaveReframe(r Reframe) (Reframe, error) {
 	r.OldStory, r.NewStory = strings.TrimSpace(r.OldStory), strings.TrimSpace(r.NewStory)
-	for _, f := range []struct{ field, name, text string }{
-		{"old_story", "The old story", r.OldStory},
-		{"new_story", "The new story", r.NewStory},
+	for _, f := range []struct {
+		field      Field
+		name, text string
+	}{
+		{FieldOldStory, "The old story", r.OldStory},
+		{FieldNewStory, "The new story", r.NewStory},
 	} {
 		if !utf8.ValidString(f.text) {
 			return r, invalid(f.field, "%s holds bytes that are not text. Type or paste it again as plain text.", f.name)
@@ -55,7 +58,7 @@ func (s *Store) SaveReframe(r Reframe) (Reframe, error) {
 			return notFound(err)
 		}
 		if old.BuiltinKey != nil {
-			return invalid("reframe", "The four built-in reframes stay as they are. Write your own version as a new reframe.")
+			return invalid(FieldReframe, "The four built-in reframes stay as they are. Write your own version as a new reframe.")
 		}
 		if old.DeletedAt != nil {
 			return ErrNotFound
@@ -77,7 +80,7 @@ func (s *Store) DeleteReframe(id int64) error {
 			return notFound(err)
 		}
 		if r.BuiltinKey != nil {
-			return invalid("reframe", "The four built-in reframes stay; you can add your own beside them.")
+			return invalid(FieldReframe, "The four built-in reframes stay; you can add your own beside them.")
 		}
 		return tx.Exec("UPDATE reframes SET deleted_at = ?, updated_at = ? WHERE id = ?", ms(s.Now()), ms(s.Now()), id).Error
 	})

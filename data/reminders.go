@@ -56,10 +56,10 @@ func (s *Store) ReminderSettings() (ReminderSettings, error) {
 // SaveReminderSettings stores rs after checking it.
 func (s *Store) SaveReminderSettings(rs ReminderSettings) error {
 	if rs.Morning < 0 || rs.Morning >= 24*60 {
-		return invalid("morning", "Choose a morning time between 00:00 and 23:59.")
+		return invalid(FieldMorning, "Choose a morning time between 00:00 and 23:59.")
 	}
 	if rs.Tier1LeadMinutes < 0 || rs.Tier1LeadMinutes > 7*24*60 {
-		return invalid("lead", "Choose a reminder time between 0 minutes and 7 days before.")
+		return invalid(FieldLead, "Choose a reminder time between 0 minutes and 7 days before.")
 	}
 	b, _ := json.Marshal(rs)
 	return s.SetSetting(reminderKey, string(b))

@@ -37,10 +37,10 @@ func Day(t time.Time) string { return t.Local().Format(time.DateOnly) }
 func validateSlip(text string) (string, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return "", invalid("text", "Write a sentence first: the slip is empty.")
+		return "", invalid(FieldText, "Write a sentence first: the slip is empty.")
 	}
 	if n := utf8.RuneCountInString(text); n > MaxSlipLen {
-		return "", invalid("text", "A slip holds up to %d characters; this one has %d. Try a shorter sentence.", MaxSlipLen, n)
+		return "", invalid(FieldText, "A slip holds up to %d characters; this one has %d. Try a shorter sentence.", MaxSlipLen, n)
 	}
 	return text, nil
 }

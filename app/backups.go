@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strconv"
@@ -47,7 +48,7 @@ func (u *UI) backUpNow() {
 		return
 	}
 	s := u.store
-	background(u, s.Backup, func(path string) {
+	background(u, func() (string, error) { return s.Backup(context.Background()) }, func(path string) {
 		u.showDone("Backed up", "A copy of your journal is saved in:", path)
 	})
 }
@@ -131,7 +132,7 @@ func (u *UI) backupsPanel() fyne.CanvasObject {
 		if s == nil {
 			return
 		}
-		background(u, s.Backup, func(string) { reload() })
+		background(u, func() (string, error) { return s.Backup(context.Background()) }, func(string) { reload() })
 	})
 	intro := wrapLabel("While Both/And is open it copies your journal once a day into the backups folder beside it. Restoring a backup replaces your journal with that copy; your journal as it is now is kept as a backup first.")
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel("Daily backups:"), now, keep))
@@ -207,7 +208,7 @@ func (u *UI) restore(backup string, reload func()) {
 		restore error
 	}
 	background(u, func() (result, error) {
-		saved, restoreErr := old.Restore(backup)
+		saved, restoreErr := old.Restore(context.Background(), backup)
 		s, err := data.Open(old.Path(), data.Options{})
 		return result{s, saved, restoreErr}, err
 	}, func(r result) {

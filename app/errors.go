@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -99,7 +100,7 @@ func backupToOffer(err error) (data.BackupFile, bool) {
 // restoreAfterOpenError puts the backup in the journal's place and opens it.
 func (u *UI) restoreAfterOpenError(path string, b data.BackupFile) {
 	background(u, func() (*data.Store, error) {
-		if _, err := data.RestoreBackup(path, b.Path, data.Options{}); err != nil {
+		if _, err := data.RestoreBackup(context.Background(), path, b.Path, data.Options{}); err != nil {
 			return nil, err
 		}
 		return data.Open(path, data.Options{})

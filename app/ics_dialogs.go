@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/ical"
 )
 
 // importCalendar asks for an .ics file, then for the tier its events get.
@@ -59,10 +60,10 @@ func (t *tiersScreen) askImportTier(r io.ReadCloser, name string) {
 
 // importFrom imports the calendar in r and says what happened.
 func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
-	background(t.u, func() (data.ImportResult, error) {
+	background(t.u, func() (ical.Result, error) {
 		defer r.Close()
-		return t.u.store.ImportICS(r, name, tier)
-	}, func(res data.ImportResult) {
+		return ical.Import(t.u.store, r, name, tier)
+	}, func(res ical.Result) {
 		t.load()
 		// The import may have been opened from a protocol's step, whose
 		// plan can now be tied to one of the school's events.
@@ -71,7 +72,7 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 		}
 		dialog.ShowInformation("Calendar imported", importSummary(name, res), t.u.win)
 	}, func(err error) {
-		var ie *data.ICSError
+		var ie *ical.Error
 		if errors.As(err, &ie) {
 			d := dialog.NewCustom("Nothing was imported", "OK", container.NewVBox(
 				wrapLabel(err.Error()),
@@ -85,7 +86,7 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 }
 
 // importSummary says what an import did, in a few lines.
-func importSummary(name string, res data.ImportResult) string {
+func importSummary(name string, res ical.Result) string {
 	var parts []string
 	if res.Added > 0 {
 		parts = append(parts, fmt.Sprintf("%d new", res.Added))
@@ -145,7 +146,7 @@ func (t *tiersScreen) exportCalendar() {
 
 func (t *tiersScreen) exportTo(w io.WriteCloser, name string, tiers []data.Tier) {
 	background(t.u, func() (int, error) {
-		n, err := t.u.store.ExportICS(w, tiers...)
+		n, err := ical.Export(t.u.store, w, tiers...)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}

@@ -12,7 +12,7 @@ import (
 
 func TestImportAFileThenSeeItsEvents(t *testing.T) {
 	u, s, ts := openTiers(t)
-	f, err := os.Open(filepath.Join("..", "data", "testdata", "ics", "google.ics"))
+	f, err := os.Open(filepath.Join("..", "data", "ical", "testdata", "ics", "google.ics"))
 	if err != nil {
 		t.Fatal(err)
 	}

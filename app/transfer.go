@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/prose"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 // transferState is what the File menu's export, import and backups keep
@@ -41,7 +43,7 @@ func (u *UI) fileMenuItems() []*fyne.MenuItem {
 	}
 }
 
-// exportChoices describe the formats, in data.Formats order.
+// exportChoices describe the formats, in transfer.Formats order.
 var exportChoices = []string{
 	"JSON: every record, to import into Both/And again or use elsewhere",
 	"Markdown: a readable journal, to print or keep",
@@ -64,10 +66,10 @@ func (u *UI) showExport() {
 		if !ok {
 			return
 		}
-		f := data.FormatJSON
+		f := transfer.FormatJSON
 		for i, label := range exportChoices {
 			if choice.Selected == label {
-				f = data.Formats[i]
+				f = transfer.Formats[i]
 			}
 		}
 		name := fmt.Sprintf("bothand-journal-%s%s", time.Now().Format("2006-01-02"), f.Ext())
@@ -79,11 +81,12 @@ func (u *UI) showExport() {
 
 // exportTo writes the export to path, which the save dialog has created
 // (and, for an existing file, the person agreed to replace).
-func (u *UI) exportTo(path string, f data.Format) {
+func (u *UI) exportTo(path string, f transfer.Format) {
 	progress := u.showProgress("Exporting", "Writing your journal to "+filepath.Base(path)+"…")
 	s := u.store
 	background(u, func() (struct{}, error) {
-		return struct{}{}, s.ExportFile(path, f, data.ExportOptions{Progress: progress.report}, true)
+		opt := transfer.ExportOptions{Progress: progress.report, Replace: true}
+		return struct{}{}, transfer.ExportFile(context.Background(), s, path, f, opt)
 	}, func(struct{}) {
 		progress.hide()
 		u.showDone("Exported", "Your journal is saved in:", path)
@@ -108,9 +111,9 @@ func (u *UI) showImport() {
 func (u *UI) importFrom(path string) {
 	progress := u.showProgress("Importing", "Reading "+filepath.Base(path)+"…")
 	s := u.store
-	background(u, func() (data.ImportSummary, error) {
-		return s.ImportFile(path, progress.report)
-	}, func(sum data.ImportSummary) {
+	background(u, func() (transfer.ImportSummary, error) {
+		return transfer.ImportFile(context.Background(), s, path, progress.report)
+	}, func(sum transfer.ImportSummary) {
 		progress.hide()
 		d := dialog.NewCustom("Import finished", "OK", wrapLabel(sum.String()), u.win)
 		d.Resize(fyne.NewSize(480, 0))
@@ -127,7 +130,7 @@ func (u *UI) importFrom(path string) {
 // showImportError says what is wrong with the file, and that nothing changed.
 func (u *UI) showImportError(path string, err error) {
 	problem := err.Error()
-	var ie *data.ImportError
+	var ie *transfer.ImportError
 	if errors.As(err, &ie) {
 		problem = prose.Capitalise(problem) + "."
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -16,7 +17,7 @@ func TestBackupIsACompletePrivateCopy(t *testing.T) {
 	if _, err := s.AddSlip("Done is kind.", true); err != nil {
 		t.Fatal(err)
 	}
-	path, err := s.Backup()
+	path, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +40,7 @@ func TestBackupIsACompletePrivateCopy(t *testing.T) {
 		t.Errorf("backup holds %+v %v %v", slip, ok, err)
 	}
 	// A second backup in the same second must not overwrite the first.
-	if _, err := s.Backup(); err == nil {
+	if _, err := s.Backup(context.Background()); err == nil {
 		t.Error("a backup overwrote an existing file")
 	}
 }
@@ -47,17 +48,17 @@ func TestBackupIsACompletePrivateCopy(t *testing.T) {
 func TestBackupRefusals(t *testing.T) {
 	s := openTemp(t)
 	var ve *ValidationError
-	if err := s.BackupTo(s.Path()); !errors.As(err, &ve) {
+	if err := s.BackupTo(context.Background(), s.Path()); !errors.As(err, &ve) {
 		t.Errorf("backup onto the journal: %v", err)
 	}
-	if err := s.BackupTo(filepath.Join(t.TempDir(), "missing", "b.db")); !errors.Is(err, ErrFolderMissing) {
+	if err := s.BackupTo(context.Background(), filepath.Join(t.TempDir(), "missing", "b.db")); !errors.Is(err, ErrFolderMissing) {
 		t.Errorf("missing folder: %v", err)
 	}
 	ro := t.TempDir()
 	os.Chmod(ro, 0o500)
 	defer os.Chmod(ro, 0o700)
 	if os.Getuid() != 0 { // root writes anywhere; the mode check above covers the journal's own folder
-		if err := s.BackupTo(filepath.Join(ro, "b.db")); !errors.Is(err, ErrFolderLocked) {
+		if err := s.BackupTo(context.Background(), filepath.Join(ro, "b.db")); !errors.Is(err, ErrFolderLocked) {
 			t.Errorf("read-only folder: %v", err)
 		}
 	}
@@ -89,7 +90,7 @@ func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
 	}()
 	time.Sleep(20 * time.Millisecond)
 	path := filepath.Join(t.TempDir(), "copy.db")
-	err = s.BackupTo(path)
+	err = s.BackupTo(context.Background(), path)
 	close(stop)
 	wg.Wait()
 	if err != nil {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -27,7 +28,7 @@ func TestDailyBackupOncePerDayAndRolling(t *testing.T) {
 	if err := s.SetDailyBackupsKept(3); err != nil {
 		t.Fatal(err)
 	}
-	manual, err := s.Backup()
+	manual, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,13 +120,13 @@ func TestListBackupsIgnoresOtherFiles(t *testing.T) {
 }
 
 func TestRestoreReplacesTheJournalAndSavesItFirst(t *testing.T) {
-	now := transferEpoch
+	now := epoch
 	s := openTemp(t, clockAt(&now))
 	path := s.Path()
 	if _, err := s.AddSlip("Before the backup.", true); err != nil {
 		t.Fatal(err)
 	}
-	backup, err := s.Backup()
+	backup, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +136,7 @@ func TestRestoreReplacesTheJournalAndSavesItFirst(t *testing.T) {
 	}
 	backupBytes := fileHash(t, backup)
 
-	saved, err := s.Restore(backup)
+	saved, err := s.Restore(context.Background(), backup)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +211,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 			s := openTemp(t)
 			s.AddSlip("Keep me.", true)
 			path := s.Path()
-			_, err := s.Restore(backup)
+			_, err := s.Restore(context.Background(), backup)
 			if !errors.Is(err, ErrBadBackup) || Advice(err) == "" {
 				t.Fatalf("err = %v", err)
 			}
@@ -228,7 +229,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 		})
 	}
 	s := openTemp(t)
-	if _, err := s.Restore(s.Path()); !errors.Is(err, ErrBadBackup) {
+	if _, err := s.Restore(context.Background(), s.Path()); !errors.Is(err, ErrBadBackup) {
 		t.Errorf("restoring the journal onto itself: %v", err)
 	}
 }
@@ -236,7 +237,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 func TestRestoreWaitsForOtherConnections(t *testing.T) {
 	s := openTemp(t)
 	s.AddSlip("Mine.", true)
-	backup, err := s.Backup()
+	backup, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +247,7 @@ func TestRestoreWaitsForOtherConnections(t *testing.T) {
 	}
 	defer other.Close()
 	other.AddSlip("The other window's.", false)
-	_, err = s.Restore(backup)
+	_, err = s.Restore(context.Background(), backup)
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("restore while another connection is open: %v", err)
 	}
@@ -263,7 +264,7 @@ func TestRestoreBackupOfADamagedJournal(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.AddSlip("Saved in time.", true)
-	backup, err := s.Backup()
+	backup, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +272,7 @@ func TestRestoreBackupOfADamagedJournal(t *testing.T) {
 	garbage := []byte("SQLite format 3\x00 and then the disk failed")
 	os.WriteFile(journal, garbage, 0o600)
 
-	saved, err := RestoreBackup(journal, backup, Options{})
+	saved, err := RestoreBackup(context.Background(), journal, backup, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,7 @@ func (s *Store) saveBreak(c CompassionSession, finish bool) (CompassionSession, 
 		if finish && c.FinishedAt == nil {
 			c.FinishedAt = &now
 		}
-		c.stamp(now)
+		c.Stamp(now)
 		return tx.Save(&c).Error
 	})
 	return c, err
@@ -129,7 +129,7 @@ func (s *Store) ImportBreaks(list []CompassionSession) error {
 				f := c.FinishedAt.UTC().Truncate(time.Millisecond)
 				c.FinishedAt = &f
 			}
-			c.stamp(now)
+			c.Stamp(now)
 			if err := tx.Create(&c).Error; err != nil {
 				return err
 			}

@@ -13,9 +13,9 @@ import (
 
 // Limits on what a commitment holds.
 const (
-	MaxCommitmentTitle = 500
-	maxLocation        = 500
-	maxNotes           = 20_000
+	MaxCommitmentTitle    = 500
+	MaxCommitmentLocation = 500
+	MaxCommitmentNotes    = 20_000
 )
 
 // String names the tier as the app shows it: "non-negotiable", "high
@@ -35,10 +35,10 @@ func (t Tier) String() string {
 // Valid reports whether t is one of the three tiers.
 func (t Tier) Valid() bool { return t >= TierNonNegotiable && t <= TierFlexible }
 
-// normalise checks a commitment before it is stored and puts it in its
-// stored form: trimmed text, whole seconds, all-day dates at 00:00 UTC with
+// Normalise checks a commitment as the store does before storing it, and
+// puts it in its stored form: trimmed text, whole seconds, all-day dates at 00:00 UTC with
 // an exclusive end, skipped dates sorted, the rule in upper case.
-func (c *Commitment) normalise() error {
+func (c *Commitment) Normalise() error {
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
 		return invalid(FieldTitle, "Give the commitment a title, for example “Sports day”.")
@@ -53,11 +53,11 @@ func (c *Commitment) normalise() error {
 		return invalid(FieldStartsAt, "Choose when the commitment starts.")
 	}
 	c.Location = strings.TrimSpace(c.Location)
-	if utf8.RuneCountInString(c.Location) > maxLocation {
-		return invalid(FieldLocation, "A location holds up to %d characters.", maxLocation)
+	if utf8.RuneCountInString(c.Location) > MaxCommitmentLocation {
+		return invalid(FieldLocation, "A location holds up to %d characters.", MaxCommitmentLocation)
 	}
-	if utf8.RuneCountInString(c.Notes) > maxNotes {
-		return invalid(FieldNotes, "Notes hold up to %d characters.", maxNotes)
+	if utf8.RuneCountInString(c.Notes) > MaxCommitmentNotes {
+		return invalid(FieldNotes, "Notes hold up to %d characters.", MaxCommitmentNotes)
 	}
 	if c.AllDay {
 		c.TimeZone = ""
@@ -75,7 +75,7 @@ func (c *Commitment) normalise() error {
 		if c.TimeZone == "" || c.TimeZone == "Local" {
 			c.TimeZone = LocalZoneName()
 		}
-		loc, err := loadZone(c.TimeZone)
+		loc, err := LoadZone(c.TimeZone)
 		if err != nil {
 			return invalid(FieldTimeZone, "The time zone %q isn't known. Use a name like “Europe/London”.", c.TimeZone)
 		}
@@ -143,11 +143,20 @@ func (s *series) firstStart() (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// over reports whether every occurrence of the series ended before now.
+func (s *series) over(now time.Time) bool {
+	if s.opt != nil && s.until.IsZero() {
+		return false
+	}
+	_, end := s.span(s.until)
+	return end.Before(now)
+}
+
 // SaveCommitment stores c: a new commitment when c.ID is 0, otherwise the
 // changed one. It returns c as stored.
 func (s *Store) SaveCommitment(c Commitment) (Commitment, error) {
 	c.ExDates = slices.Clone(c.ExDates)
-	if err := c.normalise(); err != nil {
+	if err := c.Normalise(); err != nil {
 		return c, err
 	}
 	err := s.write(func(tx *gorm.DB) error {
@@ -158,7 +167,7 @@ func (s *Store) SaveCommitment(c Commitment) (Commitment, error) {
 			}
 			c.UUID, c.CreatedAt, c.DeletedAt = old.UUID, old.CreatedAt, nil
 		}
-		c.stamp(s.Now())
+		c.Stamp(s.Now())
 		return tx.Save(&c).Error
 	})
 	s.commitmentsChanged()

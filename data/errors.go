@@ -59,7 +59,15 @@ func (e *OpenError) Advice() string { return Advice(e.Kind) }
 func (e *OpenError) Unwrap() []error { return []error{e.Kind, e.Cause} }
 
 // Advice returns what to do about err, or "" when there is nothing specific.
+// An error of another package gives its own advice with an Advice method
+// (transfer's ImportError does).
 func Advice(err error) string {
+	var adviser interface{ Advice() string }
+	if errors.As(err, &adviser) {
+		if text := adviser.Advice(); text != "" {
+			return text
+		}
+	}
 	for kind, text := range advice {
 		if errors.Is(err, kind) {
 			return text
@@ -178,6 +186,15 @@ func classify(err error) error {
 		}
 	}
 	return err
+}
+
+// IsConstraint reports whether err is SQLite refusing a write that breaks
+// one of the schema's rules (NOT NULL, CHECK, UNIQUE, FOREIGN KEY). It is
+// here, with classify, so that only this file knows the SQLite driver's
+// error type.
+func IsConstraint(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
 }
 
 type wrapped struct {

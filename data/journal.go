@@ -25,10 +25,10 @@ var entryFields = []struct {
 	{FieldFriend, "What you'd tell a friend", func(e *Entry) string { return e.Friend }},
 }
 
-// checkEntry refuses what the journal cannot keep faithfully and fills the
+// CheckEntry refuses what the journal cannot keep faithfully and fills the
 // defaults (now, "not sure yet"). The answers themselves are never trimmed or
 // otherwise changed: what was typed is what is stored.
-func (s *Store) checkEntry(e *Entry) error {
+func (s *Store) CheckEntry(e *Entry) error {
 	empty := true
 	for _, f := range entryFields {
 		text := f.get(e)
@@ -80,15 +80,15 @@ func (s *Store) checkEntry(e *Entry) error {
 // (0 for none); it is removed in the same transaction, as is any draft of
 // the edited entry. It returns the entry as stored.
 func (s *Store) SaveEntry(e Entry, draftID int64) (Entry, error) {
-	if err := s.checkEntry(&e); err != nil {
+	if err := s.CheckEntry(&e); err != nil {
 		return e, err
 	}
-	names := tagNames(e.Tags)
+	names := TagNames(e.Tags)
 	err := s.write(func(tx *gorm.DB) error {
 		now := s.Now()
 		if e.ID == 0 {
 			e.DeletedAt = nil
-			e.stamp(now)
+			e.Stamp(now)
 			if err := tx.Omit("Tags").Create(&e).Error; err != nil {
 				return err
 			}
@@ -101,7 +101,7 @@ func (s *Store) SaveEntry(e Entry, draftID int64) (Entry, error) {
 				return invalid(FieldEntry, "This entry is in the trash. Restore it first, then edit it.")
 			}
 			e.UUID, e.CreatedAt, e.DeletedAt = old.UUID, old.CreatedAt, nil
-			e.stamp(now)
+			e.Stamp(now)
 			if err := tx.Omit("Tags").Save(&e).Error; err != nil {
 				return err
 			}
@@ -250,9 +250,9 @@ func (s *Store) Tags() ([]Tag, error) {
 	return tags, classify(err)
 }
 
-// tagNames returns the distinct, trimmed, non-empty tag names, first
+// TagNames returns the distinct, trimmed, non-empty tag names, first
 // spelling wins.
-func tagNames(tags []Tag) []string {
+func TagNames(tags []Tag) []string {
 	seen := map[string]bool{}
 	var names []string
 	for _, t := range tags {
@@ -281,7 +281,7 @@ func ensureTags(tx *gorm.DB, names []string, now time.Time) ([]Tag, error) {
 			continue
 		}
 		t := Tag{Name: name}
-		t.stamp(now)
+		t.Stamp(now)
 		if err := tx.Create(&t).Error; err != nil {
 			return nil, err
 		}

@@ -67,7 +67,7 @@ func TestSaveEntryNewThenEdit(t *testing.T) {
 	// An edit keeps identity and creation time, replaces the tags and keeps
 	// the commitment link it was given.
 	c := Commitment{Title: "Sports day", Tier: TierNonNegotiable, StartsAt: *now, EndsAt: now.Add(time.Hour), ExDates: []time.Time{}}
-	c.stamp(*now)
+	c.Stamp(*now)
 	if err := s.db.Create(&c).Error; err != nil {
 		t.Fatal(err)
 	}

@@ -65,7 +65,7 @@ func (s *Store) setOutcome(commitmentID int64, occursAt time.Time, outcome Outco
 				commitmentID, ms(occursAt)).Error
 		}
 		row := OccurrenceOutcome{CommitmentID: commitmentID, OccursAt: occursAt, Status: outcome, MovedTo: movedTo, Note: note}
-		row.stamp(s.Now())
+		row.Stamp(s.Now())
 		return tx.Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "commitment_id"}, {Name: "occurs_at"}},
 			DoUpdates: clause.AssignmentColumns([]string{"status", "moved_to", "note", "updated_at"}),

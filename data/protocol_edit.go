@@ -105,14 +105,14 @@ func (s *Store) CreateProtocol(p Protocol, steps []NewStep) (Protocol, error) {
 			return err
 		}
 		now := s.Now()
-		p.stamp(now)
+		p.Stamp(now)
 		if err := tx.Omit("Steps").Create(&p).Error; err != nil {
 			return err
 		}
 		p.Steps = nil
 		for i, st := range clean {
 			row := ProtocolStep{ProtocolID: p.ID, Position: i + 1, Text: st.Text, Action: st.Action}
-			row.stamp(now)
+			row.Stamp(now)
 			if err := tx.Create(&row).Error; err != nil {
 				return err
 			}
@@ -153,7 +153,7 @@ func (s *Store) UpdateProtocol(p Protocol) (Protocol, error) {
 		}
 		old.Title, old.CommitmentID, old.RemindDaysBefore = p.Title, p.CommitmentID, p.RemindDaysBefore
 		old.ReviewOn, old.Status = p.ReviewOn, p.Status
-		old.stamp(s.Now())
+		old.Stamp(s.Now())
 		if err := tx.Omit("Steps").Save(&old).Error; err != nil {
 			return err
 		}

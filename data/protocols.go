@@ -42,12 +42,12 @@ func (s *Store) StartProtocol(entryID int64) (Protocol, error) {
 			RemindDaysBefore: 2,
 			Status:           ProtocolActive,
 		}
-		p.stamp(now)
+		p.Stamp(now)
 		if err := tx.Omit("Steps").Create(&p).Error; err != nil {
 			return err
 		}
 		first := ProtocolStep{ProtocolID: p.ID, Position: 1, Text: prose.Clip(step, maxStepText)}
-		first.stamp(now)
+		first.Stamp(now)
 		if err := tx.Create(&first).Error; err != nil {
 			return err
 		}

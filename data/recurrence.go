@@ -76,7 +76,7 @@ func compileSeries(c *Commitment) (*series, error) {
 	if c.AllDay {
 		s.loc = time.UTC
 	} else {
-		loc, err := loadZone(c.TimeZone)
+		loc, err := LoadZone(c.TimeZone)
 		if err != nil {
 			// A zone this build doesn't know should not hide the commitment.
 			loc = time.Local

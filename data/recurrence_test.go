@@ -12,7 +12,7 @@ import (
 
 func mustZone(t testing.TB, name string) *time.Location {
 	t.Helper()
-	loc, err := loadZone(name)
+	loc, err := LoadZone(name)
 	if err != nil {
 		t.Fatal(err)
 	}

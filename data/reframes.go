@@ -50,7 +50,7 @@ func (s *Store) SaveReframe(r Reframe) (Reframe, error) {
 				return err
 			}
 			r.Position, r.BuiltinKey, r.DeletedAt = last+1, nil, nil
-			r.stamp(now)
+			r.Stamp(now)
 			return tx.Create(&r).Error
 		}
 		var old Reframe
@@ -64,7 +64,7 @@ func (s *Store) SaveReframe(r Reframe) (Reframe, error) {
 			return ErrNotFound
 		}
 		r.UUID, r.CreatedAt, r.Position, r.BuiltinKey, r.DeletedAt = old.UUID, old.CreatedAt, old.Position, nil, nil
-		r.stamp(now)
+		r.Stamp(now)
 		return tx.Save(&r).Error
 	})
 	return r, err

@@ -192,6 +192,16 @@ func protocolBody(c Upcoming, start, now time.Time) string {
 	return fmt.Sprintf("%s is %s. Look over “%s” (%s).", c.Title, when, prose.Clip(c.Protocol, 80), steps)
 }
 
+// Notice records a reminder that was delivered (the morning slip on a given
+// day, a commitment's reminder), so it is never delivered twice.
+type Notice struct {
+	Record
+	Kind   string    `json:"kind"`
+	Ref    string    `json:"ref"`
+	DueAt  time.Time `gorm:"serializer:unixms" json:"due_at"`
+	SentAt time.Time `gorm:"serializer:unixms" json:"sent_at"`
+}
+
 // ClaimReminder records that r is being delivered and reports whether this
 // call was the first to claim it. Two checks, two app instances or a restart
 // racing a wake can't deliver the same reminder twice.
@@ -199,7 +209,7 @@ func (s *Store) ClaimReminder(r Reminder) (bool, error) {
 	var claimed bool
 	err := s.write(func(tx *gorm.DB) error {
 		n := Notice{Kind: r.Kind, Ref: r.Ref, DueAt: r.Due, SentAt: s.Now()}
-		n.stamp(s.Now())
+		n.Stamp(s.Now())
 		res := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "kind"}, {Name: "ref"}}, DoNothing: true}).Create(&n)
 		claimed = res.RowsAffected == 1
 		return res.Error

@@ -59,9 +59,7 @@ func fakeJournal(t testing.TB, s *Store, n int, seed uint64) []Entry {
 		}
 		entries[i] = e
 	}
-	if err := s.ImportEntries(entries); err != nil {
-		t.Fatal(err)
-	}
+	addEntries(t, s, entries)
 	return entries
 }
 

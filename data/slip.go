@@ -68,7 +68,7 @@ func (s *Store) AddSlip(text string, pin bool) (Slip, error) {
 			}
 			slip.Pinned = true
 		}
-		slip.stamp(s.Now())
+		slip.Stamp(s.Now())
 		return tx.Create(&slip).Error
 	})
 	return slip, err
@@ -86,7 +86,7 @@ func (s *Store) UpdateSlip(id int64, text string) (Slip, error) {
 			return err
 		}
 		slip.Text = text
-		slip.stamp(s.Now())
+		slip.Stamp(s.Now())
 		return tx.Save(&slip).Error
 	})
 	return slip, err

@@ -98,9 +98,7 @@ func TestRecommendTechniqueReadsTheLastTwoWeeks(t *testing.T) {
 	}
 	// Older than two weeks: not counted.
 	list = append(list, Entry{HappenedAt: now.AddDate(0, 0, -20), Trigger: "old", Intensity: 10, Kind: KindShame})
-	if err := s.ImportEntries(list); err != nil {
-		t.Fatal(err)
-	}
+	addEntries(t, s, list)
 	got, err = s.RecommendTechnique()
 	if err != nil || got.Technique != TechniqueProtocol || !strings.Contains(got.Reason, "“Bedtime” came up in 4 of your 4 entries") {
 		t.Errorf("got %+v, %v", got, err)

@@ -235,13 +235,13 @@ func (s *Store) SaveTriage(in TriageInput) (Triage, TriageCheck, error) {
 			Rule: c.Rule.String(), Verdict: c.Verdict, Reason: c.Reason, ReplyDraft: c.Reply,
 			FollowUpAt: &follow,
 		}
-		t.stamp(now)
+		t.Stamp(now)
 		if err := tx.Omit("Answers").Create(&t).Error; err != nil {
 			return err
 		}
 		for i := range answers {
 			answers[i].TriageID = t.ID
-			answers[i].stamp(now)
+			answers[i].Stamp(now)
 		}
 		if err := tx.Create(&answers).Error; err != nil {
 			return err
@@ -271,7 +271,7 @@ func (s *Store) LookBack(id int64, truly bool) error {
 		}
 		now := s.Now()
 		t.TrulyUrgent, t.LookedBackAt = &truly, &now
-		t.stamp(now)
+		t.Stamp(now)
 		return tx.Omit("Answers").Save(&t).Error
 	})
 }

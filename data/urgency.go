@@ -112,14 +112,14 @@ func (s *Store) SaveUrgency(list []UrgencyCriterion, rule UrgencyRule) ([]Urgenc
 					return notFound(err)
 				}
 				old.Question, old.Position = c.Question, c.Position
-				old.stamp(now)
+				old.Stamp(now)
 				if err := tx.Save(&old).Error; err != nil {
 					return err
 				}
 				*c = old
 			} else {
 				c.UUID, c.DeletedAt = "", nil
-				c.stamp(now)
+				c.Stamp(now)
 				if err := tx.Create(c).Error; err != nil {
 					return err
 				}

@@ -133,7 +133,7 @@ func (s *Store) SaveWorkBlock(wb WorkBlock, emergencyReason string) (WorkBlock, 
 		if len(conf.HighPriority) > 0 {
 			wb.EmergencyReason = emergencyReason
 		}
-		wb.stamp(s.Now())
+		wb.Stamp(s.Now())
 		if err := tx.Save(&wb).Error; err != nil {
 			return err
 		}
@@ -167,7 +167,7 @@ func (s *Store) leaveMakeUps(tx *gorm.DB, wb WorkBlock, taken []Occurrence) erro
 			Note: fmt.Sprintf("%s (“%s”) took %s on %s. Give that time back another day.",
 				what, wb.Title, "“"+o.Commitment.Title+"”", o.Start.Local().Format("Mon 2 Jan")),
 		}
-		m.stamp(s.Now())
+		m.Stamp(s.Now())
 		if err := tx.Create(&m).Error; err != nil {
 			return err
 		}

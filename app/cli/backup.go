@@ -1,6 +1,9 @@
 package cli
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 func init() {
 	verbs["backup"] = verb{
@@ -24,9 +27,9 @@ func runBackup(c *command, args []string) int {
 	var err error
 	if len(rest) == 1 {
 		path = rest[0]
-		err = s.BackupTo(path)
+		err = s.BackupTo(context.Background(), path)
 	} else {
-		path, err = s.Backup()
+		path, err = s.Backup(context.Background())
 	}
 	if err != nil {
 		return c.fail(err)

@@ -1,9 +1,10 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
-	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 func init() {
@@ -21,7 +22,7 @@ func runExport(c *command, args []string) int {
 	if _, code := c.parse(fs, args, 0); code != proceed {
 		return code
 	}
-	f, err := data.ParseFormat(*format)
+	f, err := transfer.ParseFormat(*format)
 	if err != nil {
 		return c.usageError(fmt.Errorf("--format %s: use json, md or csv", *format))
 	}
@@ -31,12 +32,12 @@ func runExport(c *command, args []string) int {
 	}
 	defer s.Close()
 	if *out == "" {
-		if err := s.Export(c.Stdout, f, data.ExportOptions{}); err != nil {
+		if err := transfer.Export(context.Background(), s, c.Stdout, f, transfer.ExportOptions{}); err != nil {
 			return c.fail(err)
 		}
 		return ExitOK
 	}
-	if err := s.ExportFile(*out, f, data.ExportOptions{}, false); err != nil {
+	if err := transfer.ExportFile(context.Background(), s, *out, f, transfer.ExportOptions{}); err != nil {
 		return c.fail(err)
 	}
 	fmt.Fprintln(c.Stdout, *out)

@@ -1,10 +1,11 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
-	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 func init() {
@@ -28,12 +29,12 @@ func runImport(c *command, args []string) int {
 		return ExitError
 	}
 	defer s.Close()
-	var summary data.ImportSummary
+	var summary transfer.ImportSummary
 	var err error
 	if rest[0] == "-" {
-		summary, err = s.Import(c.Stdin, data.ImportOptions{})
+		summary, err = transfer.Import(context.Background(), s, c.Stdin, transfer.ImportOptions{})
 	} else {
-		summary, err = s.ImportFile(rest[0], nil)
+		summary, err = transfer.ImportFile(context.Background(), s, rest[0], nil)
 	}
 	if err != nil {
 		if rest[0] != "-" {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -60,7 +61,7 @@ func runRestore(c *command, args []string) int {
 	if createFolder {
 		_ = os.MkdirAll(filepath.Dir(path), 0o700)
 	}
-	saved, err := data.RestoreBackup(path, rest[0], data.Options{Now: c.Now})
+	saved, err := data.RestoreBackup(context.Background(), path, rest[0], data.Options{Now: c.Now})
 	if err != nil {
 		return c.fail(err)
 	}

@@ -1,11 +1,13 @@
 package demo
 
 import (
+	"context"
 	"math"
 	"sort"
 	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 func init() { register(40, "journal entries", fillEntries) }
@@ -135,7 +137,7 @@ func fillEntries(g *Gen) error {
 		}
 		entries = append(entries, e)
 		if len(entries) == batch || i == len(times)-1 {
-			if err := g.Store.ImportEntries(entries); err != nil {
+			if err := transfer.ImportEntries(context.Background(), g.Store, entries); err != nil {
 				return err
 			}
 			entries = entries[:0]

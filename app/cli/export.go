@@ -32,13 +32,19 @@ func runExport(c *command, args []string) int {
 	}
 	defer s.Close()
 	if *out == "" {
-		if err := transfer.Export(context.Background(), s, c.Stdout, f, transfer.ExportOptions{}); err != nil {
-			return c.fail(err)
+		err := c.interruptible(func(ctx context.Context) error {
+			return transfer.Export(ctx, s, c.Stdout, f, transfer.ExportOptions{})
+		})
+		if err != nil {
+			return c.failOrStop(err, "the output is incomplete")
 		}
 		return ExitOK
 	}
-	if err := transfer.ExportFile(context.Background(), s, *out, f, transfer.ExportOptions{}); err != nil {
-		return c.fail(err)
+	err = c.interruptible(func(ctx context.Context) error {
+		return transfer.ExportFile(ctx, s, *out, f, transfer.ExportOptions{})
+	})
+	if err != nil {
+		return c.failOrStop(err, "no file was written")
 	}
 	fmt.Fprintln(c.Stdout, *out)
 	return ExitOK

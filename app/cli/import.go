@@ -30,17 +30,19 @@ func runImport(c *command, args []string) int {
 	}
 	defer s.Close()
 	var summary transfer.ImportSummary
-	var err error
-	if rest[0] == "-" {
-		summary, err = transfer.Import(context.Background(), s, c.Stdin, transfer.ImportOptions{})
-	} else {
-		summary, err = transfer.ImportFile(context.Background(), s, rest[0], nil)
-	}
+	err := c.interruptible(func(ctx context.Context) (err error) {
+		if rest[0] == "-" {
+			summary, err = transfer.Import(ctx, s, c.Stdin, transfer.ImportOptions{})
+		} else {
+			summary, err = transfer.ImportFile(ctx, s, rest[0], nil)
+		}
+		return err
+	})
 	if err != nil {
 		if rest[0] != "-" {
 			err = fmt.Errorf("%s: %w", rest[0], err)
 		}
-		return c.fail(err)
+		return c.failOrStop(err, "nothing was imported and the journal is unchanged")
 	}
 	fmt.Fprintln(c.Stdout, summary)
 	return ExitOK

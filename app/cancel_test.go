@@ -147,6 +147,9 @@ func TestCancelStopsAnImport(t *testing.T) {
 	job := holdFirstJob(u)
 	mainMenuItem(t, u, "File", "Import…").Action()
 	cancel := cancelButton(t, u)
+	if u.win.Canvas().Focused() != cancel {
+		t.Error("Cancel does not have the focus: Space or Enter should stop the job")
+	}
 	test.Tap(cancel)
 	if !cancel.Disabled() || !strings.Contains(visibleText(topDialog(t, u)), "Stopping") {
 		t.Errorf("after Cancel the progress says:\n%s", visibleText(topDialog(t, u)))

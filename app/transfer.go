@@ -248,6 +248,10 @@ func (u *UI) showProgress(title, message string, measured bool) *progressDialog 
 	p.d.SetOnClosed(cancel) // whatever closes it, the context goes with it
 	p.d.Resize(fyne.NewSize(420, 0))
 	p.d.Show()
+	// Again, now that the message knows its width: before, it was measured
+	// as if wrapped word by word, and the dialog kept that height.
+	p.d.Resize(fyne.NewSize(420, 0))
+	u.win.Canvas().Focus(p.cancel) // Space or Enter stops the job
 	return p
 }
 

@@ -12,6 +12,7 @@ import (
 )
 
 func TestBackupIsACompletePrivateCopy(t *testing.T) {
+	t.Parallel()
 	clock := time.Date(2026, 11, 25, 7, 30, 0, 0, time.UTC)
 	s := openTemp(t, Options{Now: func() time.Time { return clock }})
 	if _, err := s.AddSlip("Done is kind.", true); err != nil {
@@ -46,6 +47,7 @@ func TestBackupIsACompletePrivateCopy(t *testing.T) {
 }
 
 func TestBackupRefusals(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	var ve *ValidationError
 	if err := s.BackupTo(context.Background(), s.Path()); !errors.As(err, &ve) {
@@ -65,6 +67,7 @@ func TestBackupRefusals(t *testing.T) {
 }
 
 func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	other, err := Open(s.Path(), Options{})
 	if err != nil {

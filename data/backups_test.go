@@ -15,6 +15,7 @@ import (
 func clockAt(now *time.Time) Options { return Options{Now: func() time.Time { return *now }} }
 
 func TestDailyBackupOncePerDayAndRolling(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 1, 12, 0, 0, 0, time.Local)
 	s := openTemp(t, clockAt(&now))
 
@@ -85,6 +86,7 @@ func TestDailyBackupOncePerDayAndRolling(t *testing.T) {
 }
 
 func TestDailyBackupsKeptSetting(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	if n, err := s.DailyBackupsKept(); err != nil || n != DefaultDailyBackups {
 		t.Errorf("default: %d %v", n, err)
@@ -102,6 +104,7 @@ func TestDailyBackupsKeptSetting(t *testing.T) {
 }
 
 func TestListBackupsIgnoresOtherFiles(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	dir := s.BackupDir()
 	os.MkdirAll(dir, 0o700)
@@ -120,6 +123,7 @@ func TestListBackupsIgnoresOtherFiles(t *testing.T) {
 }
 
 func TestRestoreReplacesTheJournalAndSavesItFirst(t *testing.T) {
+	t.Parallel()
 	now := epoch
 	s := openTemp(t, clockAt(&now))
 	path := s.Path()
@@ -181,6 +185,7 @@ func TestRestoreReplacesTheJournalAndSavesItFirst(t *testing.T) {
 }
 
 func TestRestoreRefusesBadBackups(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.db")
 	os.WriteFile(notDB, []byte("not a database"), 0o600)
@@ -235,6 +240,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 }
 
 func TestRestoreWaitsForOtherConnections(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	s.AddSlip("Mine.", true)
 	backup, err := s.Backup(context.Background())
@@ -257,6 +263,7 @@ func TestRestoreWaitsForOtherConnections(t *testing.T) {
 }
 
 func TestRestoreBackupOfADamagedJournal(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	journal := filepath.Join(dir, "journal.db")
 	s, err := Open(journal, Options{})

@@ -25,10 +25,15 @@ func addEntries(t testing.TB, s *Store, entries []Entry) {
 	err := s.write(func(tx *gorm.DB) error {
 		now := s.Now()
 		for i := range entries {
+			entries[i].Stamp(now)
+		}
+		if err := tx.Omit("Tags").CreateInBatches(entries, 100).Error; err != nil {
+			return err
+		}
+		for i := range entries {
 			e := &entries[i]
-			e.Stamp(now)
-			if err := tx.Omit("Tags").Create(e).Error; err != nil {
-				return err
+			if len(e.Tags) == 0 {
+				continue
 			}
 			tags, err := ensureTags(tx, TagNames(e.Tags), now)
 			if err != nil {

@@ -107,6 +107,7 @@ func TestInsightsAggregatesKnownWeeks(t *testing.T) {
 }
 
 func TestInsightsOfAnEmptyJournalSayNothing(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	for _, p := range Periods() {
 		ins, err := s.Insights(p)

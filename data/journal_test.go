@@ -30,6 +30,7 @@ func tagNamesOf(tags []Tag) string {
 }
 
 func TestSaveEntryNewThenEdit(t *testing.T) {
+	t.Parallel()
 	clock, now := fixedClock(time.Date(2026, 3, 2, 21, 30, 0, 0, time.UTC))
 	s := openTemp(t, Options{Now: clock})
 
@@ -104,6 +105,7 @@ func TestSaveEntryNewThenEdit(t *testing.T) {
 }
 
 func TestSaveEntryRefusesWhatItCannotKeep(t *testing.T) {
+	t.Parallel()
 	clock, now := fixedClock(time.Date(2026, 3, 2, 21, 30, 0, 0, time.UTC))
 	s := openTemp(t, Options{Now: clock})
 	long := strings.Repeat("é", MaxFieldLen+1) // characters, not bytes, count
@@ -153,6 +155,7 @@ func TestSaveEntryRefusesWhatItCannotKeep(t *testing.T) {
 }
 
 func TestUnicodeRoundTripsExactly(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	texts := []string{
 		"Family 👨‍👩‍👧‍👦 dinner, flag 🇳🇱, skin tone 👍🏽, keycap 1️⃣",
@@ -185,6 +188,7 @@ func TestUnicodeRoundTripsExactly(t *testing.T) {
 }
 
 func TestTrashUndoAndEmpty(t *testing.T) {
+	t.Parallel()
 	clock, now := fixedClock(time.Date(2026, 3, 2, 21, 30, 0, 0, time.UTC))
 	s := openTemp(t, Options{Now: clock})
 	keep, _ := s.SaveEntry(Entry{Trigger: "kept evening", Intensity: 3}, 0)
@@ -268,6 +272,7 @@ func TestTrashUndoAndEmpty(t *testing.T) {
 }
 
 func TestLinkReframe(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	e, _ := s.SaveEntry(Entry{Story: "I'm a terrible parent.", Kind: KindShame}, 0)
 	reframes, err := s.Reframes()

@@ -166,6 +166,7 @@ func modulePackages(t *testing.T) []pkg {
 }
 
 func TestLayering(t *testing.T) {
+	t.Parallel()
 	for _, v := range layeringViolations(modulePackages(t)) {
 		t.Error(v)
 	}
@@ -173,6 +174,7 @@ func TestLayering(t *testing.T) {
 
 // The check itself, on made-up packages that break each rule.
 func TestLayeringCatchesEachViolation(t *testing.T) {
+	t.Parallel()
 	broken := []pkg{
 		{path: module + "/data/prose", deps: []string{"fyne.io/fyne/v2"}},
 		{path: module + "/data/ical", test: true, deps: []string{module + "/app/version"}},

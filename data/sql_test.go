@@ -17,6 +17,7 @@ import (
 // WriteSQL and ReadSQL, never by unwrapping gorm's transaction, so they
 // keep working with gorm's PrepareStmt on (which wraps that transaction).
 func TestBulkJobsWorkWithPreparedStatements(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	src, err := data.Open(filepath.Join(dir, "src.db"), data.Options{})
@@ -69,6 +70,7 @@ func TestBulkJobsWorkWithPreparedStatements(t *testing.T) {
 // A job cancelled inside WriteSQL leaves nothing of what it wrote, and
 // comes back as the context's error whatever SQLite said on the way.
 func TestWriteSQLCancelledRollsBack(t *testing.T) {
+	t.Parallel()
 	s, err := data.Open(filepath.Join(t.TempDir(), "journal.db"), data.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -26,6 +26,7 @@ func history(specs ...string) []EntryFacts {
 }
 
 func TestRecommendFollowsTheTextsRules(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		entries []EntryFacts
@@ -75,6 +76,7 @@ func TestRecommendFollowsTheTextsRules(t *testing.T) {
 }
 
 func TestRecommendationCountsACommitmentAsASituation(t *testing.T) {
+	t.Parallel()
 	h := history("5 guilt", "5 guilt", "5 guilt", "5 guilt")
 	for i := range 3 {
 		h[i].Commitment = "Swimming lesson"
@@ -86,6 +88,7 @@ func TestRecommendationCountsACommitmentAsASituation(t *testing.T) {
 }
 
 func TestRecommendTechniqueReadsTheLastTwoWeeks(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 5, 20, 12, 0, 0, 0, time.UTC)
 	s := openTemp(t, Options{Now: func() time.Time { return now }})
 	got, err := s.RecommendTechnique()

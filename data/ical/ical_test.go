@@ -61,6 +61,7 @@ func occurrenceLines(t *testing.T, s *data.Store, from, to time.Time, loc *time.
 }
 
 func TestImportGoogleCalendarExport(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
 	res := importFixture(t, s, "google.ics", data.TierNonNegotiable)
 	if res.Added != 4 || res.Updated != 0 || len(res.Notes) != 0 {
@@ -101,6 +102,7 @@ func TestImportGoogleCalendarExport(t *testing.T) {
 }
 
 func TestImportOutlookExport(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
 	res := importFixture(t, s, "outlook.ics", data.TierHighPriority)
 	if res.Added != 4 {
@@ -144,6 +146,7 @@ func TestImportOutlookExport(t *testing.T) {
 }
 
 func TestImportThunderbirdExport(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
 	res := importFixture(t, s, "thunderbird.ics", data.TierFlexible)
 	if res.Added != 4 || res.Cancelled != 1 {
@@ -175,6 +178,7 @@ func TestImportThunderbirdExport(t *testing.T) {
 }
 
 func TestReimportUpdatesByUID(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
 	first := importFixture(t, s, "google.ics", data.TierNonNegotiable)
 	before, _ := s.Commitments()
@@ -225,6 +229,7 @@ func byTitleIn(list []data.Commitment, title string) data.Commitment {
 }
 
 func TestMalformedICSIsRefusedWithItsLine(t *testing.T) {
+	t.Parallel()
 	good, err := os.ReadFile(filepath.Join("testdata", "ics", "thunderbird.ics"))
 	if err != nil {
 		t.Fatal(err)
@@ -295,6 +300,7 @@ func TestMalformedICSIsRefusedWithItsLine(t *testing.T) {
 }
 
 func TestExportIsBusyTimeThatParsesBack(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	s, _ := openTiers(t, now)
 	london := mustZone(t, "Europe/London")
@@ -371,6 +377,7 @@ func TestExportIsBusyTimeThatParsesBack(t *testing.T) {
 }
 
 func TestResolveTZID(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"Europe/London":                            "Europe/London",
 		"GMT Standard Time":                        "Europe/London",
@@ -392,6 +399,7 @@ func TestResolveTZID(t *testing.T) {
 }
 
 func TestParseICSDuration(t *testing.T) {
+	t.Parallel()
 	for v, want := range map[string]time.Duration{
 		"PT1H30M": 90 * time.Minute, "P1D": 24 * time.Hour, "P1W": 7 * 24 * time.Hour,
 		"-PT15M": -15 * time.Minute, "P1DT2H": 26 * time.Hour, "PT45S": 45 * time.Second,

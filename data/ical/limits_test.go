@@ -36,6 +36,7 @@ func (e *endlessEvents) Read(p []byte) (int, error) {
 // clear message at once, nothing imported, and memory no more than the
 // limit's worth.
 func TestAFiftyMegabyteCalendarIsRefusedQuickly(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	runtime.GC()
 	var before, after runtime.MemStats

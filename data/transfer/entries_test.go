@@ -10,6 +10,7 @@ import (
 )
 
 func TestImportEntriesAllOrNothing(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	at := time.Date(2020, 5, 4, 20, 0, 0, 0, time.UTC)
 	deleted := at.Add(time.Hour)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestExportCSVGolden(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	var b bytes.Buffer

@@ -18,6 +18,7 @@ import (
 // column that the export does not describe: add it to sections in
 // data/transfer/kinds.go (or, for a table, to notExported with the reason).
 func TestTransferKindsCoverTheSchema(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	var tables []string
 	// Virtual tables (the full-text index) and their shadow tables are
@@ -113,6 +114,7 @@ func TestTransferKindsCoverTheSchema(t *testing.T) {
 // TestExportImportRoundTrip: a journal with every kind of record, exported,
 // imported into a new journal and exported again, gives the same file.
 func TestExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	src := openTemp(t, transferClock())
 	fillEveryKind(t, src)
 	first := exportJSON(t, src)
@@ -181,6 +183,7 @@ func firstDifference(a, b string) string {
 }
 
 func TestExportJSONContent(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	var progress [][2]int64
@@ -259,6 +262,7 @@ func TestExportJSONContent(t *testing.T) {
 }
 
 func TestAppendJSONStringDecodesBack(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{
 		"", "plain", `quote " and \ backslash`, "new\nline\r\ttab", "\x00\x01\x1f control", "ünïcödé ✓ 🙂",
 		"<html> & 'single'", "line\u2028sep\u2029", "bad utf8 \xff\xfe end", "/slash",
@@ -282,6 +286,7 @@ func TestAppendJSONStringDecodesBack(t *testing.T) {
 // the export is consistent (every reference resolves inside the file) and
 // the writer is never blocked for long.
 func TestExportIsOneSnapshot(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, transferClock())
 	fillEveryKind(t, s)
 	other, err := data.Open(s.Path(), data.Options{BusyTimeout: 2 * time.Second})
@@ -313,6 +318,7 @@ func TestExportIsOneSnapshot(t *testing.T) {
 // TestExportDocDescribesEveryField keeps docs/EXPORT.md in step with the
 // export: every kind has a section, and every field is named in it.
 func TestExportDocDescribesEveryField(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "EXPORT.md"))
 	if err != nil {
 		t.Fatal(err)

@@ -40,6 +40,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 }
 
 func TestExportMarkdownGolden(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, transferClock())
 	fillEveryKind(t, s)
 	var b bytes.Buffer
@@ -71,6 +72,7 @@ func TestExportMarkdownGolden(t *testing.T) {
 }
 
 func TestExportMarkdownEmptyJournal(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, transferClock())
 	var b bytes.Buffer
 	if err := ExportMarkdown(ctx, s, &b, ExportOptions{Location: goldenZone}); err != nil {
@@ -84,6 +86,7 @@ func TestExportMarkdownEmptyJournal(t *testing.T) {
 }
 
 func TestMarkdownInlineEscapes(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"plain words":        "plain words",
 		"# hash":             `\# hash`,

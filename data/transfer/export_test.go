@@ -11,6 +11,7 @@ import (
 )
 
 func TestParseFormat(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]Format{"json": FormatJSON, "JSON": FormatJSON, "md": FormatMarkdown, "markdown": FormatMarkdown, " csv ": FormatCSV} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
@@ -23,6 +24,7 @@ func TestParseFormat(t *testing.T) {
 }
 
 func TestExportFile(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, transferClock())
 	fillEveryKind(t, s)
 	dir := t.TempDir()

@@ -15,6 +15,7 @@ import (
 )
 
 func TestImportTwiceChangesNothing(t *testing.T) {
+	t.Parallel()
 	src := openTemp(t, transferClock())
 	fillEveryKind(t, src)
 	doc := exportJSON(t, src)
@@ -70,6 +71,7 @@ func setField(line, field, value string) string {
 }
 
 func TestImportNewerCopyWins(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	doc := exportJSON(t, s)
@@ -121,6 +123,7 @@ func TestImportNewerCopyWins(t *testing.T) {
 }
 
 func TestImportResolvesReferencesToTheJournal(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	// A file with only a new protocol for an entry already in the journal,
@@ -150,6 +153,7 @@ func TestImportResolvesReferencesToTheJournal(t *testing.T) {
 }
 
 func TestImportMergesBuiltinsAndNaturalKeys(t *testing.T) {
+	t.Parallel()
 	src := openTemp(t, transferClock())
 	fillEveryKind(t, src)
 	doc := exportJSON(t, src)
@@ -203,6 +207,7 @@ func TestImportMergesBuiltinsAndNaturalKeys(t *testing.T) {
 }
 
 func TestImportKeepsOnePinnedSlip(t *testing.T) {
+	t.Parallel()
 	src := openTemp(t, transferClock())
 	fillEveryKind(t, src) // its pinned slip was last changed 30 days ago
 	doc := exportJSON(t, src)
@@ -242,6 +247,7 @@ func pinnedUUID(t *testing.T, s *data.Store) string {
 // message that names the problem and, where it can, the place; the journal
 // is left exactly as it was.
 func TestBadImportsChangeNothing(t *testing.T) {
+	t.Parallel()
 	src := openTemp(t, transferClock())
 	ids := fillEveryKind(t, src)
 	good := exportJSON(t, src)
@@ -324,6 +330,7 @@ func TestBadImportsChangeNothing(t *testing.T) {
 
 // A UUID already used by another kind of record in the journal is refused.
 func TestImportRefusesAUUIDUsedByAnotherKind(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, transferClock())
 	ids := fillEveryKind(t, s)
 	doc := fmt.Sprintf(`{"format":"bothand-journal","format_version":1,"records":{"slips":[
@@ -339,6 +346,7 @@ func TestImportRefusesAUUIDUsedByAnotherKind(t *testing.T) {
 }
 
 func TestImportLineNumbersNeedASeekableFile(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	_, err := Import(ctx, s, io.MultiReader(strings.NewReader("{\n  \"format\": nope\n}")), ImportOptions{})
 	var ie *ImportError
@@ -354,6 +362,7 @@ func TestImportLineNumbersNeedASeekableFile(t *testing.T) {
 }
 
 func TestImportProgressAndSummary(t *testing.T) {
+	t.Parallel()
 	src := openTemp(t, transferClock())
 	fillEveryKind(t, src)
 	path := filepath.Join(t.TempDir(), "export.json")
@@ -379,6 +388,7 @@ func TestImportProgressAndSummary(t *testing.T) {
 }
 
 func TestImportFileErrors(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	if _, err := ImportFile(ctx, s, filepath.Join(t.TempDir(), "missing.json"), nil); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
@@ -392,6 +402,7 @@ func TestImportFileErrors(t *testing.T) {
 // settles on one of them the first time; importing it again changes
 // nothing, even though the winner's dates make it look untouched.
 func TestImportTwoCopiesOfABuiltinTwice(t *testing.T) {
+	t.Parallel()
 	doc := `{"format":"bothand-journal","format_version":1,"records":{"tags":[
 		{"uuid":"01930000-0000-7000-8000-00000000000a","name":"Visibility trap","builtin_key":"visibility-trap","created_at":"2026-11-02T08:00:00.000Z","updated_at":"2026-11-02T08:00:00.000Z"},
 		{"uuid":"01930000-0000-7000-8000-00000000000b","name":"Seen","builtin_key":"visibility-trap","created_at":"2026-11-01T08:00:00.000Z","updated_at":"2026-11-01T08:00:00.000Z"}]}}`

@@ -14,6 +14,7 @@ import (
 // leave both as it found them: the trigger back, word for word, and the
 // index whole and searchable; a failed import leaves no trace.
 func TestBulkImportLeavesTheIndexWhole(t *testing.T) {
+	t.Parallel()
 	src := filepath.Join(t.TempDir(), "src.db")
 	if err := synthetic.Build(src, 1200); err != nil {
 		t.Fatal(err)

@@ -137,7 +137,7 @@ func openStore(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// dsn builds the connection string. See the DESIGN facts: glebarez reads only
+// dsn builds the connection string. See docs/ARCHITECTURE.md: glebarez reads only
 // _pragma and _txlock from it, and the path travels as a file: URI so that
 // '?' or '#' in a folder name cannot cut it short.
 //

@@ -3,10 +3,7 @@ package data_test
 import (
 	"bufio"
 	"bytes"
-	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -125,11 +122,9 @@ func firstUnder(list, prefixes []string) string {
 // modulePackages asks go list for the module's packages and tests.
 func modulePackages(t *testing.T) []pkg {
 	t.Helper()
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(goTool); err != nil {
-		if goTool, err = exec.LookPath("go"); err != nil {
-			t.Fatal("no go command to list the packages with")
-		}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal("no go command to list the packages with")
 	}
 	cmd := exec.Command(goTool, "list", "-test",
 		"-f", `{{.ImportPath}}|{{join .Imports ","}}|{{join .Deps ","}}`, "./...")

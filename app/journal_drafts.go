@@ -197,9 +197,7 @@ func (j *journalScreen) draftBanner() fyne.CanvasObject {
 	if what == "" {
 		what = firstLine(d.Story + "\n" + d.Friend)
 	}
-	if r := []rune(what); len(r) > 60 {
-		what = string(r[:59]) + "…"
-	}
+	what = prose.Clip(what, 60)
 	text := "Unsaved entry from " + formatWhen(d.UpdatedAt)
 	if d.EntryID != nil {
 		text = "Unsaved changes from " + formatWhen(d.UpdatedAt)

@@ -29,8 +29,7 @@ func (t *tiersScreen) importCalendar() {
 		t.askImportTier(r, r.URI().Name())
 	}, t.u.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ICS", ".ical", ".ifb"}))
-	open.Resize(fyne.NewSize(760, 540))
-	open.Show()
+	t.u.showFileDialog(open) // shown, then sized: sized first, it crashes
 }
 
 // askImportTier asks which tier the file's events belong to, then imports.
@@ -137,8 +136,7 @@ func (t *tiersScreen) exportCalendar() {
 			}
 		}, t.u.win)
 		save.SetFileName("busy-family.ics")
-		save.Resize(fyne.NewSize(760, 540))
-		save.Show()
+		t.u.showFileDialog(save)
 	}, t.u.win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()

@@ -68,3 +68,15 @@ func TestExportWritesBusyTimes(t *testing.T) {
 	}
 	mustContain(t, overlayText(u), "1 busy events written", "busy.ics")
 }
+
+// The calendar's file dialogs open: a Fyne file dialog resized before it
+// is shown dereferences nil, which took the whole window down.
+func TestCalendarFileDialogsOpen(t *testing.T) {
+	u, _, ts := openTiers(t)
+	ts.importCalendar()
+	findButton(t, topDialog(t, u), "Open")
+	u.win.Canvas().Overlays().Top().Hide()
+	ts.exportCalendar()
+	tapInDialog(t, u, "Choose a file…")
+	findButton(t, topDialog(t, u), "Save")
+}

@@ -76,9 +76,12 @@ func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
 	defer other.Close()
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
+	writing := make(chan struct{}) // closed once the first slip is stored
+	var once sync.Once
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		defer once.Do(func() { close(writing) }) // a failed first write too
 		for i := 0; ; i++ {
 			select {
 			case <-stop:
@@ -89,9 +92,10 @@ func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
 				t.Error(err)
 				return
 			}
+			once.Do(func() { close(writing) })
 		}
 	}()
-	time.Sleep(20 * time.Millisecond)
+	<-writing // not a fixed sleep: under load the first write can take longer
 	path := filepath.Join(t.TempDir(), "copy.db")
 	err = s.BackupTo(context.Background(), path)
 	close(stop)

@@ -13,7 +13,7 @@ import (
 
 // GeneratorVersion names what Fill generates. Bump it whenever a step is
 // added or changed, so cached benchmark journals are made anew.
-const GeneratorVersion = 6
+const GeneratorVersion = 7
 
 // BenchNow is the fixed "now" of cached journals, so cached files and the
 // benchmarks that query them agree on dates.

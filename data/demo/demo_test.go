@@ -2,9 +2,12 @@ package demo
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"regexp"
 	"testing"
 	"time"
+
+	"github.com/bothand/bothand/data"
 )
 
 // TestFillIsDeterministic: the same seed and "now" give the same journal,
@@ -58,5 +61,40 @@ func TestFillIsDeterministic(t *testing.T) {
 	}
 	if c := digest(8); c == a {
 		t.Error("seeds 7 and 8 give the same journal")
+	}
+}
+
+// BenchmarkFill generates a 10,000-entry journal (ten years) per run: the
+// phrase bank's writing and the store's inserts and index together, as
+// `bothand demo` and the cached benchmark journals pay them.
+//
+//	go test ./data/demo -run '^$' -bench Fill -benchtime 3x
+func BenchmarkFill(b *testing.B) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		s, err := data.Open(filepath.Join(b.TempDir(), "demo.db"), data.Options{Now: func() time.Time { return now }})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Fill(s, Options{Entries: 10_000, Seed: 1, Now: now}); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+	b.ReportMetric(float64(b.N*10_000)/b.Elapsed().Seconds(), "entries/s")
+}
+
+// BenchmarkAnswers writes the three answers of one entry, without the
+// store: the phrase bank's own cost.
+func BenchmarkAnswers(b *testing.B) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	g := &Gen{Opt: Options{Now: now, Years: 10}, R: newRand(1), bank: loadBank()}
+	g.fam = newFamily(newRand(2), g.bank, now, 10)
+	sc := newScene(g.R, g.bank, g.fam)
+	comp := newComposer(sc)
+	at := now.AddDate(-3, 0, 0)
+	for b.Loop() {
+		sit, _ := g.setScene(sc, at)
+		comp.answers(sit, data.KindGuilt, 6)
 	}
 }

@@ -74,6 +74,19 @@ func TestBankRefusesMistakes(t *testing.T) {
 	}
 }
 
+// TestCacheKeyFollowsTheBank: a cached benchmark journal is made anew when
+// a phrase changes, even if the generator version stays the same.
+func TestCacheKeyFollowsTheBank(t *testing.T) {
+	a := fstest.MapFS{"bank/x.txt": {Data: []byte("== pool p\nI was late.\n")}}
+	b := fstest.MapFS{"bank/x.txt": {Data: []byte("== pool p\nI was early.\n")}}
+	if bankHash(a) == bankHash(b) {
+		t.Error("two banks, one cache key")
+	}
+	if first, again := bankHash(bankFiles), bankHash(bankFiles); first != again || first == bankHash(a) {
+		t.Error("the bank's hash is not stable")
+	}
+}
+
 // TestEveryTextComesFromTheBank generates a journal and reads back every
 // text the demo wrote: each sentence of every answer must be one of the
 // bank's phrases written out, and every other text one of the phrases of

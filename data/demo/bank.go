@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,6 +62,10 @@ type situation struct {
 	// plain leaves out the general sentences about missed time and
 	// deadlines, which don't fit good days and the person's own time.
 	plain bool
+	// adults: the entry is about the grown-ups (money, the partner, a
+	// grandparent), so the general sentences about a child are left out.
+	adults bool
+	days   uint8 // bit d set: can be written on weekday d (Sunday 0); 0 is any
 }
 
 type tagChance struct {
@@ -234,6 +239,16 @@ func (s *situation) set(key, val string) error {
 		s.link = val
 	case "plain":
 		s.plain = val == "yes"
+	case "focus":
+		s.adults = val == "adults"
+	case "days":
+		for _, d := range strings.Split(val, ",") {
+			i := slices.Index([]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}, strings.TrimSpace(d))
+			if i < 0 {
+				return fmt.Errorf("bad day %q", d)
+			}
+			s.days |= 1 << i
+		}
 	case "tags":
 		for _, t := range strings.Split(val, ",") {
 			t = strings.TrimSpace(t)

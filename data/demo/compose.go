@@ -16,9 +16,10 @@ type composer struct {
 	b     *bank
 	used  []*phrase
 	pools struct {
-		context, more                               []*phrase
-		storyGuilt, storyShame, storyUnsure, friend []*phrase
-		friendPlan, friendKind, afterword           []*phrase
+		context, more                     []*phrase
+		storyGuilt, storyGuiltChild       []*phrase
+		storyShame, storyUnsure, friend   []*phrase
+		friendPlan, friendKind, afterword []*phrase
 	}
 }
 
@@ -27,6 +28,7 @@ func newComposer(sc *scene) *composer {
 	p := &c.pools
 	p.context = c.b.pool("context")
 	p.storyGuilt, p.storyShame, p.storyUnsure = c.b.pool("story-guilt"), c.b.pool("story-shame"), c.b.pool("story-unsure")
+	p.storyGuiltChild = append(append([]*phrase{}, p.storyGuilt...), c.b.pool("story-guilt-child")...)
 	p.friend, p.friendPlan, p.friendKind = c.b.pool("friend"), c.b.pool("friend-plan"), c.b.pool("friend-kind")
 	p.afterword = c.b.pool("afterword")
 	return c
@@ -59,7 +61,10 @@ func (c *composer) answers(sit *situation, kind data.Kind, intensity int) (trigg
 	trigger = c.field(sit.parts["trigger"], extra(0.45, 5, 2, 4),
 		source{sit.parts["more"], 0.7}, source{context, 0.3})
 
-	storyFirst, storyPool := sit.parts["guilt"], c.pools.storyGuilt
+	storyFirst, storyPool := sit.parts["guilt"], c.pools.storyGuiltChild
+	if sit.adults {
+		storyPool = c.pools.storyGuilt
+	}
 	var unsure []*phrase
 	switch kind {
 	case data.KindShame:

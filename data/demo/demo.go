@@ -41,9 +41,10 @@ type Gen struct {
 	bank  *bank
 	fam   *family
 	// What earlier steps made that later ones write about.
-	made   []*madeCommitment
-	missed []missedOccurrence
-	plans  []planSeed
+	made    []*madeCommitment
+	missed  []missedOccurrence
+	plans   []planSeed
+	lastSit *situation // what the previous entry was about
 }
 
 // step is one kind of record to generate. Steps run in order, so later ones

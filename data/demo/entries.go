@@ -24,8 +24,9 @@ type madeCommitment struct {
 // missedOccurrence is a commitment missed or moved, which an entry that
 // evening is likely to be about.
 type missedOccurrence struct {
-	at time.Time
-	c  *madeCommitment
+	at   time.Time
+	c    *madeCommitment
+	used bool // an entry has been written about it
 }
 
 // planSeed is a recent guilt entry with the scene it was written in, for a
@@ -123,11 +124,16 @@ func (g *Gen) setScene(sc *scene, t time.Time) (*situation, *int64) {
 	r := g.R
 	if m := g.missedBefore(t); m != nil && r.Float64() < 0.8 {
 		if sit := g.chooseSituation(t, m.c.link); sit != nil && sc.reset(t, sit.ageMin, sit.ageMax) {
+			m.used = true
 			g.aboutCommitment(sc, m.c)
 			return sit, &m.c.id
 		}
 	}
 	sit := g.chooseSituation(t, "")
+	if sit == g.lastSit {
+		sit = g.chooseSituation(t, "") // the same again happens, but seldom twice running
+	}
+	g.lastSit = sit
 	sc.reset(t, sit.ageMin, sit.ageMax)
 	if sit.link == "" {
 		return sit, nil
@@ -170,11 +176,15 @@ func (g *Gen) aboutCommitment(sc *scene, c *madeCommitment) {
 	}
 }
 
-// missedBefore is a commitment missed or moved in the 20 hours before t.
+// missedBefore is a commitment missed or moved in the 20 hours before t
+// that no entry is about yet: one entry an occurrence, not every entry of
+// that evening.
 func (g *Gen) missedBefore(t time.Time) *missedOccurrence {
 	i := sort.Search(len(g.missed), func(i int) bool { return g.missed[i].at.After(t) })
-	if i > 0 && t.Sub(g.missed[i-1].at) < 20*time.Hour {
-		return &g.missed[i-1]
+	for j := i - 1; j >= 0 && t.Sub(g.missed[j].at) < 20*time.Hour; j-- {
+		if !g.missed[j].used {
+			return &g.missed[j]
+		}
 	}
 	return nil
 }
@@ -191,12 +201,13 @@ func (g *Gen) chooseSituation(t time.Time, link string) *situation {
 		}
 	}
 	month := uint16(1) << int(t.Local().Month())
+	day := uint8(1) << int(t.Local().Weekday())
 	var weights [64]float64
 	total := 0.0
 	sits := g.bank.situations
 	for i, s := range sits {
 		w := 0.0
-		if (link == "" || s.link == link) && (s.months == 0 || s.months&month != 0) &&
+		if (link == "" || s.link == link) && (s.months == 0 || s.months&month != 0) && (s.days == 0 || s.days&day != 0) &&
 			(ages[0] >= 0 && ages[0] >= s.ageMin && ages[0] <= s.ageMax || ages[1] >= 0 && ages[1] >= s.ageMin && ages[1] <= s.ageMax) {
 			w = s.weight
 		}

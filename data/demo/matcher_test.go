@@ -321,7 +321,7 @@ func entryPhrases(b *bank) []*phrase {
 			}
 		}
 	}
-	for _, name := range []string{"context", "story-guilt", "story-shame", "story-unsure", "friend", "friend-plan", "friend-kind", "afterword"} {
+	for _, name := range []string{"context", "story-guilt", "story-guilt-child", "story-shame", "story-unsure", "friend", "friend-plan", "friend-kind", "afterword"} {
 		add(b.pool(name))
 	}
 	return out

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 // TestBankIsWellFormed checks the phrase bank itself: every phrase is one
@@ -241,7 +243,7 @@ func exportedDemo(t *testing.T, now time.Time, opt Options) map[string][]map[str
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := s.ExportJSON(&buf, data.ExportOptions{}); err != nil {
+	if err := transfer.ExportJSON(context.Background(), s, &buf, transfer.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/ical"
 )
 
 // importCalendar asks for an .ics file, then for the tier its events get.
@@ -28,8 +29,7 @@ func (t *tiersScreen) importCalendar() {
 		t.askImportTier(r, r.URI().Name())
 	}, t.u.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ICS", ".ical", ".ifb"}))
-	open.Resize(fyne.NewSize(760, 540))
-	open.Show()
+	t.u.showFileDialog(open) // shown, then sized: sized first, it crashes
 }
 
 // askImportTier asks which tier the file's events belong to, then imports.
@@ -59,10 +59,10 @@ func (t *tiersScreen) askImportTier(r io.ReadCloser, name string) {
 
 // importFrom imports the calendar in r and says what happened.
 func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
-	background(t.u, func() (data.ImportResult, error) {
+	background(t.u, func() (ical.Result, error) {
 		defer r.Close()
-		return t.u.store.ImportICS(r, name, tier)
-	}, func(res data.ImportResult) {
+		return ical.Import(t.u.store, r, name, tier)
+	}, func(res ical.Result) {
 		t.load()
 		// The import may have been opened from a protocol's step, whose
 		// plan can now be tied to one of the school's events.
@@ -71,7 +71,7 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 		}
 		dialog.ShowInformation("Calendar imported", importSummary(name, res), t.u.win)
 	}, func(err error) {
-		var ie *data.ICSError
+		var ie *ical.Error
 		if errors.As(err, &ie) {
 			d := dialog.NewCustom("Nothing was imported", "OK", container.NewVBox(
 				wrapLabel(err.Error()),
@@ -85,7 +85,7 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 }
 
 // importSummary says what an import did, in a few lines.
-func importSummary(name string, res data.ImportResult) string {
+func importSummary(name string, res ical.Result) string {
 	var parts []string
 	if res.Added > 0 {
 		parts = append(parts, fmt.Sprintf("%d new", res.Added))
@@ -136,8 +136,7 @@ func (t *tiersScreen) exportCalendar() {
 			}
 		}, t.u.win)
 		save.SetFileName("busy-family.ics")
-		save.Resize(fyne.NewSize(760, 540))
-		save.Show()
+		t.u.showFileDialog(save)
 	}, t.u.win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
@@ -145,7 +144,7 @@ func (t *tiersScreen) exportCalendar() {
 
 func (t *tiersScreen) exportTo(w io.WriteCloser, name string, tiers []data.Tier) {
 	background(t.u, func() (int, error) {
-		n, err := t.u.store.ExportICS(w, tiers...)
+		n, err := ical.Export(t.u.store, w, tiers...)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}

@@ -12,7 +12,7 @@ import (
 
 func TestImportAFileThenSeeItsEvents(t *testing.T) {
 	u, s, ts := openTiers(t)
-	f, err := os.Open(filepath.Join("..", "data", "testdata", "ics", "google.ics"))
+	f, err := os.Open(filepath.Join("..", "data", "ical", "testdata", "ics", "google.ics"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,4 +67,16 @@ func TestExportWritesBusyTimes(t *testing.T) {
 		t.Errorf("export:\n%s", out.String())
 	}
 	mustContain(t, overlayText(u), "1 busy events written", "busy.ics")
+}
+
+// The calendar's file dialogs open: a Fyne file dialog resized before it
+// is shown dereferences nil, which took the whole window down.
+func TestCalendarFileDialogsOpen(t *testing.T) {
+	u, _, ts := openTiers(t)
+	ts.importCalendar()
+	findButton(t, topDialog(t, u), "Open")
+	u.win.Canvas().Overlays().Top().Hide()
+	ts.exportCalendar()
+	tapInDialog(t, u, "Choose a file…")
+	findButton(t, topDialog(t, u), "Save")
 }

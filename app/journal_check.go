@@ -12,6 +12,7 @@ import (
 
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // kindCheck is the shame-vs-guilt check that follows the story: three
@@ -59,7 +60,7 @@ func newKindCheck(e *entryEditor) *kindCheck {
 	c.view = container.NewVBox(
 		sectionTitle(questionCheck),
 		container.NewGridWithColumns(3, row...),
-		c.note, c.pause, c.reframes, e.message("kind"),
+		c.note, c.pause, c.reframes, e.message(data.FieldKind),
 	)
 
 	protocol := newKeyButton(e.keys, "What's my next-time protocol?", theme.ListIcon(), e.startProtocol)
@@ -264,10 +265,10 @@ func (p *tagPicker) addTag(name string) {
 		return
 	}
 	if n := len([]rune(key)); n > data.MaxTagLen {
-		p.e.showMessage("tags", "A tag holds up to 60 characters; this one has "+thousands(n)+".")
+		p.e.showMessage(data.FieldTags, "A tag holds up to 60 characters; this one has "+prose.Thousands(n)+".")
 		return
 	}
-	p.e.msgs["tags"].Hide()
+	p.e.msgs[data.FieldTags].Hide()
 	for _, c := range p.checks {
 		if normalTag(c.Text) == key {
 			c.SetChecked(true)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 )
 
 var (
@@ -149,7 +150,7 @@ func (f *journalFilters) customRange() (from, to time.Time) {
 	}
 	switch {
 	case len(bad) > 0:
-		f.msg.SetText("Write dates as year-month-day, like 2026-03-14. Not understood: " + joinWords(bad) + ".")
+		f.msg.SetText("Write dates as year-month-day, like 2026-03-14. Not understood: " + prose.List(bad) + ".")
 		f.msg.Show()
 	case !from.IsZero() && !to.IsZero() && !from.Before(to):
 		f.msg.SetText("The first date comes after the second: nothing can match.")

@@ -22,13 +22,13 @@ type newProtocolForm struct {
 	commitmentID *int64
 	title        *widget.Entry
 	steps        *widgets.TextArea
-	msgs         map[string]fieldMessage
+	msgs         map[data.Field]fieldMessage
 	save         *widget.Button
 }
 
 func (p *protocolsScreen) showNewForm(title string, commitmentID *int64) {
-	f := &newProtocolForm{p: p, commitmentID: commitmentID, msgs: map[string]fieldMessage{}}
-	for _, k := range []string{"title", "steps"} {
+	f := &newProtocolForm{p: p, commitmentID: commitmentID, msgs: map[data.Field]fieldMessage{}}
+	for _, k := range []data.Field{data.FieldTitle, data.FieldSteps} {
 		f.msgs[k] = newFieldMessage()
 	}
 	f.title = widget.NewEntry()
@@ -37,13 +37,13 @@ func (p *protocolsScreen) showNewForm(title string, commitmentID *int64) {
 	f.steps = widgets.NewTextArea()
 	f.steps.SetPlaceHolder("One concrete step a line, for example:\nPut the school play in the calendar as non-negotiable")
 	f.steps.SetMinRowsVisible(6)
-	limitPastes(f.steps, pasteLimit, f.msgs["steps"].show)
+	limitPastes(f.steps, pasteLimit, f.msgs[data.FieldSteps].show)
 	f.save = widget.NewButtonWithIcon("Create protocol", theme.DocumentSaveIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
 	form := container.NewVBox(
-		sectionTitle("Title"), f.title, f.msgs["title"],
-		sectionTitle("Steps"), f.steps, f.msgs["steps"],
+		sectionTitle("Title"), f.title, f.msgs[data.FieldTitle],
+		sectionTitle("Steps"), f.steps, f.msgs[data.FieldSteps],
 	)
 	content := container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, f.save)),
 		nil, nil, container.NewVScroll(form))
@@ -83,7 +83,7 @@ func (f *newProtocolForm) submit() {
 				m.show(ve.Message)
 				return
 			}
-			f.msgs["steps"].show(ve.Message)
+			f.msgs[data.FieldSteps].show(ve.Message)
 			return
 		}
 		f.p.u.showError(err)

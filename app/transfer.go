@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 // transferState is what the File menu's export, import and backups keep
@@ -40,7 +43,7 @@ func (u *UI) fileMenuItems() []*fyne.MenuItem {
 	}
 }
 
-// exportChoices describe the formats, in data.Formats order.
+// exportChoices describe the formats, in transfer.Formats order.
 var exportChoices = []string{
 	"JSON: every record, to import into Both/And again or use elsewhere",
 	"Markdown: a readable journal, to print or keep",
@@ -63,10 +66,10 @@ func (u *UI) showExport() {
 		if !ok {
 			return
 		}
-		f := data.FormatJSON
+		f := transfer.FormatJSON
 		for i, label := range exportChoices {
 			if choice.Selected == label {
-				f = data.Formats[i]
+				f = transfer.Formats[i]
 			}
 		}
 		name := fmt.Sprintf("bothand-journal-%s%s", time.Now().Format("2006-01-02"), f.Ext())
@@ -78,19 +81,22 @@ func (u *UI) showExport() {
 
 // exportTo writes the export to path, which the save dialog has created
 // (and, for an existing file, the person agreed to replace).
-func (u *UI) exportTo(path string, f data.Format) {
-	progress := u.showProgress("Exporting", "Writing your journal to "+filepath.Base(path)+"…")
+func (u *UI) exportTo(path string, f transfer.Format) {
+	progress := u.showProgress("Exporting", "Writing your journal to "+filepath.Base(path)+"…", true)
 	s := u.store
 	background(u, func() (struct{}, error) {
-		return struct{}{}, s.ExportFile(path, f, data.ExportOptions{Progress: progress.report}, true)
+		opt := transfer.ExportOptions{Progress: progress.report, Replace: true}
+		return struct{}{}, transfer.ExportFile(progress.ctx, s, path, f, opt)
 	}, func(struct{}) {
 		progress.hide()
 		u.showDone("Exported", "Your journal is saved in:", path)
 	}, func(err error) {
-		progress.hide()
 		// The save dialog created the file; don't leave it behind empty.
 		if fi, statErr := os.Stat(path); statErr == nil && fi.Size() == 0 {
 			os.Remove(path)
+		}
+		if progress.stopped(err, "Export stopped", "No file was written.") {
+			return
 		}
 		u.showError(fmt.Errorf("the export to %s failed: %w", path, err))
 	})
@@ -105,11 +111,11 @@ func (u *UI) showImport() {
 }
 
 func (u *UI) importFrom(path string) {
-	progress := u.showProgress("Importing", "Reading "+filepath.Base(path)+"…")
+	progress := u.showProgress("Importing", "Reading "+filepath.Base(path)+"…", true)
 	s := u.store
-	background(u, func() (data.ImportSummary, error) {
-		return s.ImportFile(path, progress.report)
-	}, func(sum data.ImportSummary) {
+	background(u, func() (transfer.ImportSummary, error) {
+		return transfer.ImportFile(progress.ctx, s, path, progress.report)
+	}, func(sum transfer.ImportSummary) {
 		progress.hide()
 		d := dialog.NewCustom("Import finished", "OK", wrapLabel(sum.String()), u.win)
 		d.Resize(fyne.NewSize(480, 0))
@@ -118,7 +124,9 @@ func (u *UI) importFrom(path string) {
 			u.attach(s) // every screen shows what came in
 		}
 	}, func(err error) {
-		progress.hide()
+		if progress.stopped(err, "Import stopped", "Nothing was imported; your journal is unchanged.") {
+			return
+		}
 		u.showImportError(path, err)
 	})
 }
@@ -126,9 +134,9 @@ func (u *UI) importFrom(path string) {
 // showImportError says what is wrong with the file, and that nothing changed.
 func (u *UI) showImportError(path string, err error) {
 	problem := err.Error()
-	var ie *data.ImportError
+	var ie *transfer.ImportError
 	if errors.As(err, &ie) {
-		problem = capitalise(problem) + "."
+		problem = prose.Capitalise(problem) + "."
 	}
 	file := widget.NewLabel(path)
 	file.Selectable = true
@@ -207,20 +215,43 @@ func (u *UI) showFileDialog(d *dialog.FileDialog) {
 	d.Resize(fyne.NewSize(760, 520)) // only once shown: before, it has nothing to size
 }
 
-// progressDialog shows a long job's progress. Its report method may be
-// called from the job's goroutine: the bar is bound to a data binding,
-// which hands every change to the main goroutine.
+// progressDialog shows a long job's progress, with a Cancel button that
+// stops it: the job runs with ctx, which Cancel cancels, and a cancelled
+// import, export, backup or restore leaves the journal as it was. Its
+// report method may be called from the job's goroutine: the bar is bound
+// to a data binding, which hands every change to the main goroutine.
 type progressDialog struct {
-	d     *dialog.CustomDialog
-	value binding.Float
+	u       *UI
+	d       *dialog.CustomDialog
+	value   binding.Float
+	ctx     context.Context
+	message *widget.Label
+	cancel  *widget.Button
 }
 
-func (u *UI) showProgress(title, message string) *progressDialog {
-	p := &progressDialog{value: binding.NewFloat()}
-	bar := widget.NewProgressBarWithData(p.value)
-	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(wrapLabel(message), bar), u.win)
+// showProgress opens the progress dialog of a job; measured jobs report
+// how far they have come, the others show a bar that only says "busy".
+func (u *UI) showProgress(title, message string, measured bool) *progressDialog {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &progressDialog{u: u, value: binding.NewFloat(), ctx: ctx, message: wrapLabel(message)}
+	var bar fyne.CanvasObject = widget.NewProgressBarInfinite()
+	if measured {
+		bar = widget.NewProgressBarWithData(p.value)
+	}
+	p.cancel = widget.NewButton("Cancel", func() {
+		p.cancel.Disable()
+		p.message.SetText("Stopping… Nothing will be changed.")
+		cancel() // last: the job may end, and its dialog go, at once
+	})
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(p.message, bar), u.win)
+	p.d.SetButtons([]fyne.CanvasObject{p.cancel})
+	p.d.SetOnClosed(cancel) // whatever closes it, the context goes with it
 	p.d.Resize(fyne.NewSize(420, 0))
 	p.d.Show()
+	// Again, now that the message knows its width: before, it was measured
+	// as if wrapped word by word, and the dialog kept that height.
+	p.d.Resize(fyne.NewSize(420, 0))
+	u.win.Canvas().Focus(p.cancel) // Space or Enter stops the job
 	return p
 }
 
@@ -231,3 +262,17 @@ func (p *progressDialog) report(done, total int64) {
 }
 
 func (p *progressDialog) hide() { p.d.Hide() }
+
+// stopped hides the dialog after the job ended with err. When the person
+// cancelled it, it says so, in a dialog titled title with what was left
+// as it was, and reports true; other errors are the caller's to show.
+func (p *progressDialog) stopped(err error, title, unchanged string) bool {
+	p.hide()
+	if !errors.Is(err, context.Canceled) {
+		return false
+	}
+	d := dialog.NewCustom(title, "OK", wrapLabel(unchanged), p.u.win)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+	return true
+}

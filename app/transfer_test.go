@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 func TestFileMenuOffersExportImportAndBackups(t *testing.T) {
@@ -77,7 +79,7 @@ func TestImportThroughTheMenu(t *testing.T) {
 	defer other.Close()
 	other.AddSlip("Brought from the laptop.", true)
 	file := filepath.Join(t.TempDir(), "export.json")
-	if err := other.ExportFile(file, data.FormatJSON, data.ExportOptions{}, false); err != nil {
+	if err := transfer.ExportFile(context.Background(), other, file, transfer.FormatJSON, transfer.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	answerOpen(u, file)
@@ -105,7 +107,7 @@ func TestABadImportExplainsAndChangesNothing(t *testing.T) {
 	u, s := newTestUI(t)
 	s.AddSlip("Mine.", true)
 	var before bytes.Buffer
-	s.ExportJSON(&before, data.ExportOptions{})
+	transfer.ExportJSON(context.Background(), s, &before, transfer.ExportOptions{})
 	file := filepath.Join(t.TempDir(), "cut.json")
 	os.WriteFile(file, []byte("{\n  \"format\": \"bothand-journal\",\n  \"format_version\": 1,\n  \"records\": {\n    \"slips\": [\n      {\"uuid\":"), 0o600)
 	answerOpen(u, file)
@@ -118,7 +120,7 @@ func TestABadImportExplainsAndChangesNothing(t *testing.T) {
 		}
 	}
 	var after bytes.Buffer
-	s.ExportJSON(&after, data.ExportOptions{})
+	transfer.ExportJSON(context.Background(), s, &after, transfer.ExportOptions{})
 	if withoutExportTime(after.String()) != withoutExportTime(before.String()) {
 		t.Error("the journal changed")
 	}

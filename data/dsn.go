@@ -152,8 +152,8 @@ func escapeURIPath(p string) string {
 	return b.String()
 }
 
-// dsn adds the connection's settings to the journal's URI. See the DESIGN
-// facts: glebarez reads only _pragma and _txlock from it (ncruces reads the
+// dsn adds the connection's settings to the journal's URI. See
+// docs/ARCHITECTURE.md: glebarez reads only _pragma and _txlock from it (ncruces reads the
 // same two names); SQLite itself reads mode.
 //
 //   - WAL lets the window read while a save commits.

@@ -61,7 +61,15 @@ func (e *OpenError) Advice() string { return Advice(e.Kind) }
 func (e *OpenError) Unwrap() []error { return []error{e.Kind, e.Cause} }
 
 // Advice returns what to do about err, or "" when there is nothing specific.
+// An error of another package gives its own advice with an Advice method
+// (transfer's ImportError does).
 func Advice(err error) string {
+	var adviser interface{ Advice() string }
+	if errors.As(err, &adviser) {
+		if text := adviser.Advice(); text != "" {
+			return text
+		}
+	}
 	for kind, text := range advice {
 		if errors.Is(err, kind) {
 			return text
@@ -71,17 +79,87 @@ func Advice(err error) string {
 }
 
 // ValidationError is input the store refuses, with a message meant for the
-// person who typed it.
+// person who typed it. Field says which part of the record it is about, so
+// a form can show the message under that box.
 type ValidationError struct {
-	Field   string
+	Field   Field
 	Message string
+	// reason, when set, is a sentinel the error matches with errors.Is
+	// (ErrNeverHappens), for callers that act on one refusal in particular.
+	reason error
 }
 
 func (e *ValidationError) Error() string { return e.Message }
 
-func invalid(field, format string, args ...any) error {
+func (e *ValidationError) Unwrap() error { return e.reason }
+
+// Invalid returns a *ValidationError about field, its message formatted as
+// with fmt.Sprintf. The packages beside data (transfer, ical) refuse input
+// with it, as the store does.
+func Invalid(field Field, format string, args ...any) error {
 	return &ValidationError{Field: field, Message: fmt.Sprintf(format, args...)}
 }
+
+func invalid(field Field, format string, args ...any) error { return Invalid(field, format, args...) }
+
+// Field names what a ValidationError is about: a column of the record
+// refused (starts_at), or a part of a form (window, answers). Forms key
+// their messages by these constants, so a message can't be lost to a
+// misspelt name.
+type Field string
+
+// The fields validation errors name.
+const (
+	FieldAcknowledge      Field = "acknowledge"
+	FieldAnswers          Field = "answers"
+	FieldBufferMinutes    Field = "buffer_minutes"
+	FieldClient           Field = "client"
+	FieldCommitment       Field = "commitment"
+	FieldCriteria         Field = "criteria"
+	FieldDays             Field = "days"
+	FieldDeadlineAt       Field = "deadline_at"
+	FieldEmergencyReason  Field = "emergency_reason"
+	FieldEndsAt           Field = "ends_at"
+	FieldEntry            Field = "entry"
+	FieldFormat           Field = "format"
+	FieldFriend           Field = "friend"
+	FieldHappenedAt       Field = "happened_at"
+	FieldIntensity        Field = "intensity"
+	FieldKeep             Field = "keep"
+	FieldKind             Field = "kind"
+	FieldKindness         Field = "kindness"
+	FieldLead             Field = "lead"
+	FieldLength           Field = "length"
+	FieldLocation         Field = "location"
+	FieldMorning          Field = "morning"
+	FieldNewStory         Field = "new_story"
+	FieldNormalise        Field = "normalise"
+	FieldNote             Field = "note"
+	FieldNotes            Field = "notes"
+	FieldOccursAt         Field = "occurs_at"
+	FieldOldStory         Field = "old_story"
+	FieldPath             Field = "path"
+	FieldQuestion         Field = "question"
+	FieldRRule            Field = "rrule"
+	FieldReframe          Field = "reframe"
+	FieldRemindDaysBefore Field = "remind_days_before"
+	FieldRequest          Field = "request"
+	FieldRule             Field = "rule"
+	FieldStartsAt         Field = "starts_at"
+	FieldStatus           Field = "status"
+	FieldStep             Field = "step"
+	FieldSteps            Field = "steps"
+	FieldStory            Field = "story"
+	FieldTags             Field = "tags"
+	FieldText             Field = "text"
+	FieldTier             Field = "tier"
+	FieldTiers            Field = "tiers"
+	FieldTimeZone         Field = "time_zone"
+	FieldTitle            Field = "title"
+	FieldTrigger          Field = "trigger"
+	FieldWindow           Field = "window"
+	FieldWorkHours        Field = "work_hours"
+)
 
 // classify maps SQLite result codes onto the errors above, keeping the
 // original so logs still show SQLite's own words.
@@ -135,6 +213,15 @@ func connectErr(path string, err error) error {
 		}
 	}
 	return openErr(path, err)
+}
+
+// IsConstraint reports whether err is SQLite refusing a write that breaks
+// one of the schema's rules (NOT NULL, CHECK, UNIQUE, FOREIGN KEY). It is
+// here, with classify, so that only this file knows the SQLite driver's
+// error type.
+func IsConstraint(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
 }
 
 type wrapped struct {

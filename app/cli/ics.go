@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/ical"
 )
 
 func init() {
@@ -81,7 +82,7 @@ func runICSImport(c *command, args []string) int {
 		return ExitError
 	}
 	defer s.Close()
-	res, err := s.ImportICS(f, filepath.Base(pos[0]), data.Tier(*tier))
+	res, err := ical.Import(s, f, filepath.Base(pos[0]), data.Tier(*tier))
 	if err != nil {
 		return c.fail(err)
 	}
@@ -122,7 +123,7 @@ func runICSExport(c *command, args []string) int {
 	defer s.Close()
 	path := pos[0]
 	if path == "-" {
-		if _, err := s.ExportICS(c.Stdout, tiers...); err != nil {
+		if _, err := ical.Export(s, c.Stdout, tiers...); err != nil {
 			return c.fail(err)
 		}
 		return ExitOK
@@ -133,7 +134,7 @@ func runICSExport(c *command, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	n, err := s.ExportICS(tmp, tiers...)
+	n, err := ical.Export(s, tmp, tiers...)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

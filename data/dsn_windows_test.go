@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -66,7 +67,7 @@ func TestWindowsJournalPaths(t *testing.T) {
 			if _, err := s.SaveEntry(Entry{HappenedAt: now, Trigger: "Late to pick-up", Intensity: 5}, 0); err != nil {
 				t.Errorf("%s: save: %v", path, err)
 			}
-			backup, err := s.Backup()
+			backup, err := s.Backup(context.Background())
 			if err != nil {
 				t.Errorf("%s: backup: %v", path, err)
 				s.Close()
@@ -75,7 +76,7 @@ func TestWindowsJournalPaths(t *testing.T) {
 			if want := filepath.Join(dir, "backups"); filepath.Dir(strings.TrimPrefix(backup, `\\?\`)) != want {
 				t.Errorf("%s: backup at %s, want it in %s", path, backup, want)
 			}
-			if _, err := s.Restore(backup); err != nil {
+			if _, err := s.Restore(context.Background(), backup); err != nil {
 				t.Errorf("%s: restore: %v", path, err)
 			}
 		}

@@ -17,8 +17,8 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"github.com/bothand/bothand/app/logs"
-	"github.com/bothand/bothand/app/version"
 	"github.com/bothand/bothand/assets"
+	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )

@@ -42,12 +42,26 @@ func (u *UI) scheduleDailyBackup() {
 
 // backUpNow writes a backup into the backups folder and says where.
 func (u *UI) backUpNow() {
-	if u.store == nil {
+	u.backUp(func(path string) {
+		u.showDone(dlgBackedUp, "Backed up", "A copy of your journal is saved in:", path)
+	})
+}
+
+// backUp writes a backup into the backups folder, with a progress dialog
+// whose Cancel stops it (no backup is left), and hands done its path.
+func (u *UI) backUp(done func(path string)) {
+	s := u.store
+	if s == nil {
 		return
 	}
-	s := u.store
-	background(u, s.Backup, func(path string) {
-		u.showDone(dlgBackedUp, "Backed up", "A copy of your journal is saved in:", path)
+	progress := u.showProgress("Backing up", "Copying your journal into the backups folder…", false)
+	background(u, func() (string, error) { return s.Backup(progress.ctx) }, func(path string) {
+		progress.hide()
+		done(path)
+	}, func(err error) {
+		if !progress.stopped(err, "Backup stopped", "No backup was made.") {
+			u.showError(err)
+		}
 	})
 }
 
@@ -126,11 +140,7 @@ func (u *UI) backupsPanel() fyne.CanvasObject {
 	reload()
 
 	now := widgets.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() {
-		s := u.store
-		if s == nil {
-			return
-		}
-		background(u, s.Backup, func(string) { reload() })
+		u.backUp(func(string) { reload() })
 	})
 	intro := wrapLabel("While Both/And is open it copies your journal once a day into the backups folder beside it. Restoring a backup replaces your journal with that copy; your journal as it is now is kept as a backup first.")
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel("Daily backups:"), now, keep))
@@ -193,20 +203,22 @@ func (u *UI) restore(backup string, reload func()) {
 	if old == nil {
 		return
 	}
-	progress := u.showProgress("Restoring", "Putting the backup in place…")
+	progress := u.showProgress("Restoring", "Checking the backup, then putting it in place…", false)
 	type result struct {
 		store   *data.Store
 		saved   string
 		restore error
 	}
 	background(u, func() (result, error) {
-		saved, restoreErr := old.Restore(backup)
+		saved, restoreErr := old.Restore(progress.ctx, backup)
 		s, err := data.Open(old.Path(), data.Options{})
 		return result{s, saved, restoreErr}, err
 	}, func(r result) {
-		progress.hide()
 		u.attach(r.store)
 		reload()
+		if progress.stopped(r.restore, "Restore stopped", "Your journal is as it was; the backup was not put in place.") {
+			return
+		}
 		if r.restore != nil {
 			u.showError(r.restore)
 			return

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,7 +52,7 @@ func TestDailyBackupWhenTheJournalIsAttached(t *testing.T) {
 func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 	u, s := newTestUI(t)
 	s.AddSlip("The slip in the backup.", true)
-	if _, err := s.Backup(); err != nil {
+	if _, err := s.Backup(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	s.AddSlip("Written after the backup.", true)
@@ -126,7 +127,7 @@ func TestRestoreOfABadBackupKeepsTheJournal(t *testing.T) {
 	u, s := newTestUI(t)
 	s.AddSlip("Keep me.", true)
 	bad := filepath.Join(s.BackupDir(), "journal-2020-01-01-000000.db")
-	if _, err := s.Backup(); err != nil { // makes the folder
+	if _, err := s.Backup(context.Background()); err != nil { // makes the folder
 		t.Fatal(err)
 	}
 	writeTestFile(t, bad, "not a database")

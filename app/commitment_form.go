@@ -57,15 +57,15 @@ type commitmentForm struct {
 
 	timeRow, lastDayRow, daysRow, endRow *fyne.Container
 	untilBox, countBox                   *fyne.Container
-	msgs                                 map[string]fieldMessage
+	msgs                                 map[data.Field]fieldMessage
 	saveButton                           *widgets.Button
 }
 
 // showCommitmentForm opens the form for c (a new one when c.ID is 0);
 // saved is called with what was stored.
 func (u *UI) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) *commitmentForm {
-	f := &commitmentForm{u: u, editing: c, saved: saved, msgs: map[string]fieldMessage{}, exdates: c.ExDates}
-	for _, k := range []string{"title", "tier", "starts_at", "ends_at", "rrule", "location", "notes", "time_zone"} {
+	f := &commitmentForm{u: u, editing: c, saved: saved, msgs: map[data.Field]fieldMessage{}, exdates: c.ExDates}
+	for _, k := range []data.Field{data.FieldTitle, data.FieldTier, data.FieldStartsAt, data.FieldEndsAt, data.FieldRRule, data.FieldLocation, data.FieldNotes, data.FieldTimeZone} {
 		f.msgs[k] = newFieldMessage()
 	}
 	f.build()
@@ -108,7 +108,7 @@ func (f *commitmentForm) build() {
 	f.notes = widgets.NewTextArea()
 	f.notes.SetPlaceHolder("Optional")
 	f.notes.SetMinRowsVisible(3)
-	limitPastes(f.notes, pasteLimit, f.msgs["notes"].show)
+	limitPastes(f.notes, pasteLimit, f.msgs[data.FieldNotes].show)
 	f.skipped = container.NewVBox()
 }
 
@@ -125,13 +125,13 @@ func (f *commitmentForm) content() fyne.CanvasObject {
 	f.countBox = container.NewBorder(nil, nil, widget.NewLabel("Times"), nil, f.count)
 	f.endRow = container.NewVBox(f.ends, f.untilBox, f.countBox)
 	form := container.NewVBox(
-		label("Title"), f.title, f.msgs["title"],
-		label("Tier"), f.tier, f.msgs["tier"],
+		label("Title"), f.title, f.msgs[data.FieldTitle],
+		label("Tier"), f.tier, f.msgs[data.FieldTier],
 		label("When"), container.NewBorder(nil, nil, nil, f.allDay, f.date), f.timeRow, f.lastDayRow,
-		f.msgs["starts_at"], f.msgs["ends_at"], f.msgs["time_zone"],
-		label("Repeats"), f.repeat, f.daysRow, f.endRow, f.skipped, f.msgs["rrule"],
-		label("Where"), f.location, f.msgs["location"],
-		label("Notes"), f.notes, f.msgs["notes"],
+		f.msgs[data.FieldStartsAt], f.msgs[data.FieldEndsAt], f.msgs[data.FieldTimeZone],
+		label("Repeats"), f.repeat, f.daysRow, f.endRow, f.skipped, f.msgs[data.FieldRRule],
+		label("Where"), f.location, f.msgs[data.FieldLocation],
+		label("Notes"), f.notes, f.msgs[data.FieldNotes],
 	)
 	return container.NewVScroll(form)
 }
@@ -250,12 +250,12 @@ func (f *commitmentForm) read() (data.Commitment, bool) {
 		}
 	}
 	if c.Tier == 0 {
-		f.msgs["tier"].show("Choose a tier: how much may work give way to this?")
+		f.msgs[data.FieldTier].show("Choose a tier: how much may work give way to this?")
 		return c, false
 	}
 	day, err := dateOfField(f.date)
 	if err != nil {
-		f.msgs["starts_at"].show(err.Error())
+		f.msgs[data.FieldStartsAt].show(err.Error())
 		return c, false
 	}
 	c.AllDay = f.allDay.Checked
@@ -270,12 +270,12 @@ func (f *commitmentForm) read() (data.Commitment, bool) {
 	} else {
 		h1, m1, err := parseClock(f.from.Text)
 		if err != nil {
-			f.msgs["starts_at"].show("Start: " + err.Error())
+			f.msgs[data.FieldStartsAt].show("Start: " + err.Error())
 			return c, false
 		}
 		h2, m2, err := parseClock(f.to.Text)
 		if err != nil {
-			f.msgs["ends_at"].show("End: " + err.Error())
+			f.msgs[data.FieldEndsAt].show("End: " + err.Error())
 			return c, false
 		}
 		c.StartsAt, c.EndsAt = at(day, h1, m1), at(day, h2, m2)
@@ -323,7 +323,7 @@ func (f *commitmentForm) rule(c data.Commitment) (string, bool) {
 			}
 		}
 		if len(r.Days) == 0 {
-			f.msgs["rrule"].show("Choose the days of the week it happens on.")
+			f.msgs[data.FieldRRule].show("Choose the days of the week it happens on.")
 			return "", false
 		}
 	}
@@ -331,14 +331,14 @@ func (f *commitmentForm) rule(c data.Commitment) (string, bool) {
 	case endChoices[1]:
 		d, err := dateOfField(f.until)
 		if err != nil {
-			f.msgs["rrule"].show("Last date: " + err.Error())
+			f.msgs[data.FieldRRule].show("Last date: " + err.Error())
 			return "", false
 		}
 		r.Until = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 	case endChoices[2]:
 		n, err := strconv.Atoi(f.count.Text)
 		if err != nil || n < 1 || n > data.MaxRepeatCount {
-			f.msgs["rrule"].show("Write how many times it happens, a number from 1 to 10000.")
+			f.msgs[data.FieldRRule].show("Write how many times it happens, a number from 1 to 10000.")
 			return "", false
 		}
 		r.Count = n

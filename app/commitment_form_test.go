@@ -23,24 +23,24 @@ func newCommitmentForm(t *testing.T) (*UI, *data.Store, *commitmentForm, *[]data
 func TestCommitmentFormRefusesAndKeepsWhatWasTyped(t *testing.T) {
 	_, s, f, saved := newCommitmentForm(t)
 	test.Tap(f.saveButton)
-	if !f.msgs["title"].Visible() || !strings.Contains(f.msgs["title"].Text, "title") {
-		t.Errorf("no message under the title: %q", f.msgs["title"].Text)
+	if !f.msgs[data.FieldTitle].Visible() || !strings.Contains(f.msgs[data.FieldTitle].Text, "title") {
+		t.Errorf("no message under the title: %q", f.msgs[data.FieldTitle].Text)
 	}
 	test.Type(f.title, "Family dinner")
 	setText(f.from, "25:00")
 	test.Tap(f.saveButton)
-	if !f.msgs["starts_at"].Visible() || !strings.Contains(f.msgs["starts_at"].Text, "18:00") {
-		t.Errorf("bad start time: %q", f.msgs["starts_at"].Text)
+	if !f.msgs[data.FieldStartsAt].Visible() || !strings.Contains(f.msgs[data.FieldStartsAt].Text, "18:00") {
+		t.Errorf("bad start time: %q", f.msgs[data.FieldStartsAt].Text)
 	}
-	if f.msgs["title"].Visible() {
+	if f.msgs[data.FieldTitle].Visible() {
 		t.Error("the old message stayed")
 	}
 	f.repeat.SetSelected("Every week")
 	f.days.SetSelected(nil)
 	setText(f.from, "6pm")
 	test.Tap(f.saveButton)
-	if !strings.Contains(f.msgs["rrule"].Text, "days of the week") {
-		t.Errorf("weekly with no days: %q", f.msgs["rrule"].Text)
+	if !strings.Contains(f.msgs[data.FieldRRule].Text, "days of the week") {
+		t.Errorf("weekly with no days: %q", f.msgs[data.FieldRRule].Text)
 	}
 	if list, _ := s.Commitments(); len(list) != 0 || len(*saved) != 0 {
 		t.Errorf("stored %v", list)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -79,7 +80,7 @@ func helpedText(n int) string {
 	case 1:
 		return "Helped with 1 entry"
 	default:
-		return fmt.Sprintf("Helped with %s entries", thousands(n))
+		return fmt.Sprintf("Helped with %s entries", prose.Thousands(n))
 	}
 }
 

@@ -21,6 +21,7 @@ const (
 	dlgReplaceFile      dialogKind = "replace-file"
 	dlgDiscardChanges   dialogKind = "discard-changes"
 	dlgProgress         dialogKind = "progress"
+	dlgStopped          dialogKind = "stopped"
 	dlgExport           dialogKind = "export"
 	dlgExported         dialogKind = "exported"
 	dlgImported         dialogKind = "imported"

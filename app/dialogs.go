@@ -118,17 +118,21 @@ func (d *appDialog) show(width, height float32, focus fyne.Focusable) {
 func (d *appDialog) resize(width, height float32) {
 	room := d.u.win.Canvas().Size()
 	margin := theme.Padding() * 4
-	if over := d.d.MinSize().Height - (room.Height - margin); room.Height > 0 && over > 0 {
-		natural := d.body.MinSize()
-		d.scroll.SetMinSize(fyne.NewSize(natural.Width, max(natural.Height-over, theme.Padding()*10)))
-	}
 	if room.Width > 0 && width > room.Width-margin {
 		width = room.Width - margin
 	}
 	if room.Height > 0 && height > room.Height-margin {
 		height = room.Height - margin
 	}
-	d.d.Resize(fyne.NewSize(width, height))
+	// Twice: wrapped text knows its height only once it has a width.
+	for range 2 {
+		d.scroll.SetMinSize(d.body.MinSize())
+		if over := d.d.MinSize().Height - (room.Height - margin); room.Height > 0 && over > 0 {
+			natural := d.body.MinSize()
+			d.scroll.SetMinSize(fyne.NewSize(natural.Width, max(natural.Height-over, theme.Padding()*10)))
+		}
+		d.d.Resize(fyne.NewSize(width, height))
+	}
 }
 
 // hide closes the dialog; closing a closed one does nothing.

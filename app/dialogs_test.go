@@ -207,16 +207,23 @@ func TestEscInTheWelcomeFieldSkips(t *testing.T) {
 	}
 }
 
-func TestAProgressDialogWaitsForItsJob(t *testing.T) {
+func TestEscStopsAJobAndItsProgressWaitsForIt(t *testing.T) {
 	u, _ := newTestUI(t)
-	p := u.showProgress("Exporting", "Writing…")
+	p := u.showProgress("Exporting", "Writing…", true)
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != p.d {
-		t.Error("Esc closed a job's progress")
+	if u.topDialog() != p.d || p.ctx.Err() == nil || !p.cancel.Disabled() {
+		t.Fatalf("after Esc: top %v, job %v", u.topDialog().kind, p.ctx.Err())
 	}
-	p.hide()
+	mustContain(t, topText(u), "Stopping")
+	if !p.stopped(p.ctx.Err(), "Export stopped", "No file was written.") {
+		t.Fatal("a cancelled job was not said to be stopped")
+	}
+	if d := u.topDialog(); d == nil || d.kind != dlgStopped {
+		t.Fatalf("after the job: %v", d)
+	}
+	pressKey(u, fyne.KeyEscape)
 	if u.topDialog() != nil {
-		t.Error("the progress did not close")
+		t.Error("the stopped message stayed")
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // showError tells the person what went wrong and what to do, in a dialog.
@@ -49,7 +51,7 @@ func (u *UI) showOpenError(err error) {
 	problem := err.Error()
 	var oe *data.OpenError
 	if errors.As(err, &oe) {
-		problem = capitalise(oe.Kind.Error()) + "."
+		problem = prose.Capitalise(oe.Kind.Error()) + "."
 	}
 	content := container.NewVBox(
 		widget.NewLabelWithStyle("Journal file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -94,7 +96,7 @@ func backupToOffer(err error) (data.BackupFile, bool) {
 // restoreAfterOpenError puts the backup in the journal's place and opens it.
 func (u *UI) restoreAfterOpenError(path string, b data.BackupFile) {
 	background(u, func() (*data.Store, error) {
-		if _, err := data.RestoreBackup(path, b.Path, data.Options{}); err != nil {
+		if _, err := data.RestoreBackup(context.Background(), path, b.Path, data.Options{}); err != nil {
 			return nil, err
 		}
 		return data.Open(path, data.Options{})
@@ -123,15 +125,4 @@ func caption(text string) *widget.Label {
 	l := wrapLabel(text)
 	l.SizeName = theme.SizeNameCaptionText
 	return l
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	if r[0] >= 'a' && r[0] <= 'z' {
-		r[0] -= 'a' - 'A'
-	}
-	return string(r)
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,7 +61,7 @@ func TestDamagedJournalOffersTheNewestBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.AddSlip("From the backup.", true)
-	if _, err := s.Backup(); err != nil {
+	if _, err := s.Backup(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/app/logs"
-	"github.com/bothand/bothand/app/version"
+	"github.com/bothand/bothand/assets/version"
 )
 
 // showShortcuts is F1 and Help → Keyboard shortcuts: every key of the

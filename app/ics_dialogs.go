@@ -12,6 +12,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 
+	"github.com/bothand/bothand/data/ical"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -55,10 +56,10 @@ func (t *tiersScreen) askImportTier(r io.ReadCloser, name string) {
 
 // importFrom imports the calendar in r and says what happened.
 func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
-	background(t.u, func() (data.ImportResult, error) {
+	background(t.u, func() (ical.Result, error) {
 		defer r.Close()
-		return t.u.store.ImportICS(r, name, tier)
-	}, func(res data.ImportResult) {
+		return ical.Import(t.u.store, r, name, tier)
+	}, func(res ical.Result) {
 		t.load()
 		// The import may have been opened from a protocol's step, whose
 		// plan can now be tied to one of the school's events.
@@ -67,7 +68,7 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 		}
 		t.u.inform(dlgICSImported, "Calendar imported", importSummary(name, res))
 	}, func(err error) {
-		var ie *data.ICSError
+		var ie *ical.Error
 		if errors.As(err, &ie) {
 			t.u.informWith(dlgICSImportFailed, "Nothing was imported", container.NewVBox(
 				wrapLabel(err.Error()),
@@ -79,7 +80,7 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 }
 
 // importSummary says what an import did, in a few lines.
-func importSummary(name string, res data.ImportResult) string {
+func importSummary(name string, res ical.Result) string {
 	var parts []string
 	if res.Added > 0 {
 		parts = append(parts, fmt.Sprintf("%d new", res.Added))
@@ -130,7 +131,7 @@ func (t *tiersScreen) exportToFile(path string, tiers []data.Tier) {
 		if err != nil {
 			return 0, err
 		}
-		n, err := store.ExportICS(tmp, tiers...)
+		n, err := ical.Export(store, tmp, tiers...)
 		if cerr := tmp.Close(); err == nil {
 			err = cerr
 		}

@@ -7,12 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/bothand/bothand/data"
 )
 
 func TestImportAFileThenSeeItsEvents(t *testing.T) {
 	u, s, ts := openTiers(t)
-	f, err := os.Open(filepath.Join("..", "data", "testdata", "ics", "google.ics"))
+	f, err := os.Open(filepath.Join("..", "data", "ical", "testdata", "ics", "google.ics"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,4 +63,17 @@ func TestExportWritesBusyTimes(t *testing.T) {
 		t.Errorf("export: %v\n%s", err, out)
 	}
 	mustContain(t, overlayText(u), "1 busy events written", "busy.ics")
+}
+
+// The calendar's file pickers open (Fyne's file dialog, resized before it
+// was shown, dereferenced nil and took the whole window down) and Esc
+// closes them.
+func TestCalendarFileDialogsOpen(t *testing.T) {
+	u, _, ts := openTiers(t)
+	ts.importCalendar()
+	findButton(t, topDialog(t, u), "Open")
+	pressKey(u, fyne.KeyEscape)
+	ts.exportCalendar()
+	tapInDialog(t, u, "Choose a file…")
+	findButton(t, topDialog(t, u), "Save")
 }

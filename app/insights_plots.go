@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // chartColours are the theme's colours for the charts, read on the main
@@ -95,7 +96,7 @@ func (wholeTicks) Ticks(lo, hi float64) []plot.Tick {
 	}
 	var out []plot.Tick
 	for v := math.Ceil(lo/step) * step; v <= hi; v += step {
-		out = append(out, plot.Tick{Value: v, Label: thousands(int(v))})
+		out = append(out, plot.Tick{Value: v, Label: prose.Thousands(int(v))})
 	}
 	return out
 }

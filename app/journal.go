@@ -11,6 +11,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -181,7 +182,7 @@ func (j *journalScreen) refreshCounts() {
 // and the list.
 func (j *journalScreen) updateCounts() {
 	if j.trashed > 0 {
-		j.trashB.SetText("Trash (" + thousands(j.trashed) + ")")
+		j.trashB.SetText("Trash (" + prose.Thousands(j.trashed) + ")")
 	} else {
 		j.trashB.SetText("Trash")
 	}
@@ -202,9 +203,9 @@ func (j *journalScreen) setCountText(f data.EntryFilter, n int) {
 	case n == 1:
 		j.count.SetText("1 entry")
 	case f == (data.EntryFilter{}):
-		j.count.SetText(thousands(n) + " entries")
+		j.count.SetText(prose.Thousands(n) + " entries")
 	default:
-		j.count.SetText(thousands(n) + " entries match the filters")
+		j.count.SetText(prose.Thousands(n) + " entries match the filters")
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
 
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -61,7 +62,7 @@ func newKindCheck(e *entryEditor) *kindCheck {
 	c.view = container.NewVBox(
 		sectionTitle(questionCheck),
 		container.NewGridWithColumns(3, row...),
-		c.note, c.pause, c.reframes, e.message("kind"),
+		c.note, c.pause, c.reframes, e.message(data.FieldKind),
 	)
 
 	protocol := widgets.NewButtonWithIcon("What's my next-time protocol?", theme.ListIcon(), e.startProtocol)
@@ -266,10 +267,10 @@ func (p *tagPicker) addTag(name string) {
 		return
 	}
 	if n := len([]rune(key)); n > data.MaxTagLen {
-		p.e.showMessage("tags", "A tag holds up to 60 characters; this one has "+thousands(n)+".")
+		p.e.showMessage(data.FieldTags, "A tag holds up to 60 characters; this one has "+prose.Thousands(n)+".")
 		return
 	}
-	p.e.msgs["tags"].Hide()
+	p.e.msgs[data.FieldTags].Hide()
 	for _, c := range p.checks {
 		if normalTag(c.Text) == key {
 			c.SetChecked(true)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -197,9 +198,7 @@ func (j *journalScreen) draftBanner() fyne.CanvasObject {
 	if what == "" {
 		what = firstLine(d.Story + "\n" + d.Friend)
 	}
-	if r := []rune(what); len(r) > 60 {
-		what = string(r[:59]) + "…"
-	}
+	what = prose.Clip(what, 60)
 	text := "Unsaved entry from " + formatWhen(d.UpdatedAt)
 	if d.EntryID != nil {
 		text = "Unsaved changes from " + formatWhen(d.UpdatedAt)
@@ -208,7 +207,7 @@ func (j *journalScreen) draftBanner() fyne.CanvasObject {
 		text += ": “" + what + "”"
 	}
 	if len(waiting) > 1 {
-		text += " (and " + thousands(len(waiting)-1) + " more)"
+		text += " (and " + prose.Thousands(len(waiting)-1) + " more)"
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord

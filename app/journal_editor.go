@@ -42,7 +42,7 @@ type entryEditor struct {
 	about     *commitmentLink
 	scroll    *container.Scroll
 	form      *fyne.Container
-	msgs      map[string]*widget.Label
+	msgs      map[data.Field]*widget.Label
 	status    *widget.Label
 	view      fyne.CanvasObject
 }
@@ -50,7 +50,7 @@ type entryEditor struct {
 // openEditor shows the editor for base, filled from draft when one is
 // being continued, with the cursor in the first question.
 func (j *journalScreen) openEditor(base data.Entry, draft *data.Draft) {
-	e := &entryEditor{j: j, base: base, msgs: map[string]*widget.Label{}}
+	e := &entryEditor{j: j, base: base, msgs: map[data.Field]*widget.Label{}}
 	e.keeper = newDraftKeeper(j, e.draft)
 	e.build()
 	e.fill(base, draft)
@@ -87,20 +87,20 @@ func (e *entryEditor) build() {
 	when := container.NewBorder(nil, nil, widget.NewLabel("When"), nil,
 		container.NewGridWithColumns(2, e.date, e.clock))
 	e.form = container.NewVBox(
-		e.question(questionTrigger, hintTrigger, e.trigger, "trigger"),
-		e.question(questionStory, hintStory, e.story, "story"),
+		e.question(questionTrigger, hintTrigger, e.trigger, data.FieldTrigger),
+		e.question(questionStory, hintStory, e.story, data.FieldStory),
 		e.check.view,
 		// Which commitment it is about, and that commitment's record, sit
 		// just before the friend question: the kind answer can rest on them.
 		container.NewBorder(nil, nil, widget.NewLabel("About"), nil, e.about.sel),
 		e.about.record,
-		e.question(questionFriend, hintFriend, e.friend, "friend"),
+		e.question(questionFriend, hintFriend, e.friend, data.FieldFriend),
 		e.check.plan,
 		sectionTitle("How strong is it?"),
-		e.intensity, e.message("intensity"),
+		e.intensity, e.message(data.FieldIntensity),
 		sectionTitle("Tags"),
-		e.tags.view, e.message("tags"),
-		when, e.message("happened_at"),
+		e.tags.view, e.message(data.FieldTags),
+		when, e.message(data.FieldHappenedAt),
 	)
 	e.status = widget.NewLabel("")
 	e.status.SizeName = theme.SizeNameCaptionText
@@ -110,7 +110,7 @@ func (e *entryEditor) build() {
 	closeB := widgets.NewButtonWithIcon("Close  (Esc)", theme.CancelIcon(), e.escape)
 	footer := container.NewVBox(
 		widget.NewSeparator(),
-		e.message("entry"),
+		e.message(data.FieldEntry),
 		container.NewBorder(nil, nil, nil, container.NewHBox(closeB, saveB), e.status),
 	)
 	e.scroll = container.NewVScroll(container.NewPadded(e.form))
@@ -126,7 +126,7 @@ func (e *entryEditor) answer(rows int) *widgets.Entry {
 	return a
 }
 
-func (e *entryEditor) question(q, hint string, field *widgets.Entry, name string) fyne.CanvasObject {
+func (e *entryEditor) question(q, hint string, field *widgets.Entry, name data.Field) fyne.CanvasObject {
 	limitPastes(field, data.MaxFieldLen, func(msg string) { e.showMessage(name, msg) })
 	h := widget.NewLabel(hint)
 	h.Wrapping = fyne.TextWrapWord
@@ -135,7 +135,7 @@ func (e *entryEditor) question(q, hint string, field *widgets.Entry, name string
 }
 
 // message is the line under a field where a refusal is explained.
-func (e *entryEditor) message(field string) *widget.Label {
+func (e *entryEditor) message(field data.Field) *widget.Label {
 	m := widget.NewLabel("")
 	m.Wrapping = fyne.TextWrapWord
 	m.Importance = widget.DangerImportance
@@ -227,9 +227,9 @@ func (e *entryEditor) when() (time.Time, bool) {
 	at, okClock := atClock(day, e.clock.Text)
 	switch {
 	case !okDay:
-		e.showMessage("happened_at", "Write the date as year-month-day, like 2026-03-14.")
+		e.showMessage(data.FieldHappenedAt, "Write the date as year-month-day, like 2026-03-14.")
 	case !okClock:
-		e.showMessage("happened_at", "Write the time as hours and minutes, like 21:40.")
+		e.showMessage(data.FieldHappenedAt, "Write the time as hours and minutes, like 21:40.")
 	default:
 		return at, true
 	}
@@ -273,10 +273,10 @@ func (e *entryEditor) draft() data.Draft {
 	return d
 }
 
-func (e *entryEditor) showMessage(field, msg string) {
+func (e *entryEditor) showMessage(field data.Field, msg string) {
 	m, ok := e.msgs[field]
 	if !ok {
-		m = e.msgs["entry"]
+		m = e.msgs[data.FieldEntry]
 	}
 	m.SetText(msg)
 	m.Show()
@@ -289,17 +289,17 @@ func (e *entryEditor) clearMessages() {
 }
 
 // fieldWidget is where the cursor goes to fix a refused field.
-func (e *entryEditor) fieldWidget(field string) fyne.Focusable {
+func (e *entryEditor) fieldWidget(field data.Field) fyne.Focusable {
 	switch field {
-	case "trigger":
+	case data.FieldTrigger:
 		return e.trigger
-	case "story":
+	case data.FieldStory:
 		return e.story
-	case "friend":
+	case data.FieldFriend:
 		return e.friend
-	case "happened_at":
+	case data.FieldHappenedAt:
 		return e.date
-	case "intensity":
+	case data.FieldIntensity:
 		return e.intensity
 	}
 	return nil

@@ -24,7 +24,7 @@ func (e *entryEditor) save() { e.commit(false, false) }
 func (e *entryEditor) startProtocol() {
 	if strings.TrimSpace(e.friend.Text) == "" {
 		e.clearMessages()
-		e.showMessage("friend", "Answer the friend question first: what you would tell a friend becomes the plan's first step.")
+		e.showMessage(data.FieldFriend, "Answer the friend question first: what you would tell a friend becomes the plan's first step.")
 		e.j.u.win.Canvas().Focus(e.friend)
 		return
 	}
@@ -108,7 +108,7 @@ func (e *entryEditor) refused(err error) {
 	if advice := data.Advice(err); advice != "" {
 		msg += " " + advice
 	}
-	e.showMessage("entry", msg+" Everything you wrote is still here.")
+	e.showMessage(data.FieldEntry, msg+" Everything you wrote is still here.")
 }
 
 // escape closes the editor without losing anything: what was typed is kept

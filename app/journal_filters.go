@@ -10,6 +10,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -151,7 +152,7 @@ func (f *journalFilters) customRange() (from, to time.Time) {
 	}
 	switch {
 	case len(bad) > 0:
-		f.msg.SetText("Write dates as year-month-day, like 2026-03-14. Not understood: " + joinWords(bad) + ".")
+		f.msg.SetText("Write dates as year-month-day, like 2026-03-14. Not understood: " + prose.List(bad) + ".")
 		f.msg.Show()
 	case !from.IsZero() && !to.IsZero() && !from.Before(to):
 		f.msg.SetText("The first date comes after the second: nothing can match.")

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 func TestTechniqueCardRecommendsAndHidesUntilNextWeek(t *testing.T) {
@@ -21,7 +23,7 @@ func TestTechniqueCardRecommendsAndHidesUntilNextWeek(t *testing.T) {
 	for i := range 4 {
 		list = append(list, data.Entry{HappenedAt: now.AddDate(0, 0, -i), Trigger: "Called a bad parent in my head", Intensity: 6, Kind: data.KindShame})
 	}
-	if err := s.ImportEntries(list); err != nil {
+	if err := transfer.ImportEntries(context.Background(), s, list); err != nil {
 		t.Fatal(err)
 	}
 	j.load()
@@ -52,7 +54,7 @@ func TestTechniqueCardStartsAProtocolForTheRepeatingSituation(t *testing.T) {
 			Kind: data.KindGuilt, Tags: []data.Tag{{Name: "School pickup"}},
 		})
 	}
-	if err := s.ImportEntries(list); err != nil {
+	if err := transfer.ImportEntries(context.Background(), s, list); err != nil {
 		t.Fatal(err)
 	}
 	j := u.journal()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/bothand/bothand/data"
 
+	"github.com/bothand/bothand/data/prose"
+	"github.com/bothand/bothand/data/transfer"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -322,9 +325,9 @@ func TestListReadsMorePagesAsItScrolls(t *testing.T) {
 	_, s, j := newJournalUI(t)
 	var entries []data.Entry
 	for i := range 180 {
-		entries = append(entries, data.Entry{Trigger: "entry " + thousands(i)})
+		entries = append(entries, data.Entry{Trigger: "entry " + prose.Thousands(i)})
 	}
-	if err := s.ImportEntries(entries); err != nil {
+	if err := transfer.ImportEntries(context.Background(), s, entries); err != nil {
 		t.Fatal(err)
 	}
 	j.load()
@@ -379,7 +382,7 @@ func TestEditAnEntryKeepsWhatTheEditorDoesNotShow(t *testing.T) {
 func TestFiltersNarrowTheList(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 20, 0, 0, 0, time.Local) }
-	s.ImportEntries([]data.Entry{
+	transfer.ImportEntries(context.Background(), s, []data.Entry{
 		{HappenedAt: day(2024, 5, 1), Trigger: "old guilt", Kind: data.KindGuilt, Tags: []data.Tag{{Name: "Myth of balance"}}},
 		{HappenedAt: day(2025, 2, 10), Trigger: "shame in winter", Kind: data.KindShame},
 		{HappenedAt: day(2025, 2, 11), Trigger: "guilt in winter", Kind: data.KindGuilt, Tags: []data.Tag{{Name: "Myth of balance"}}},

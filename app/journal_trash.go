@@ -8,6 +8,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -19,10 +20,7 @@ func (j *journalScreen) trashEntry(e data.Entry) {
 	background(j.u, func() (struct{}, error) {
 		return struct{}{}, j.u.store.TrashEntry(e.ID)
 	}, func(struct{}) {
-		title := firstLine(e.Trigger)
-		if r := []rune(title); len(r) > 50 {
-			title = string(r[:49]) + "…"
-		}
+		title := prose.Clip(firstLine(e.Trigger), 50)
 		msg := widget.NewLabel("Moved to the trash" + quoted(title) + ".")
 		msg.Wrapping = fyne.TextWrapWord
 		undo := widgets.NewButtonWithIcon("Undo  (Ctrl+Z)", theme.ContentUndoIcon(), func() { j.restore(e.ID) })
@@ -98,18 +96,14 @@ func (j *journalScreen) trashView(rows []data.EntryRow) fyne.CanvasObject {
 		list.Add(container.NewBorder(nil, nil, nil, restore, container.New(compactVBox(), when, text)))
 	}
 	if j.trashed > len(rows) {
-		list.Add(wrapLabel("The " + thousands(len(rows)) + " most recently deleted are shown; emptying the trash deletes all " + thousands(j.trashed) + "."))
+		list.Add(wrapLabel("The " + prose.Thousands(len(rows)) + " most recently deleted are shown; emptying the trash deletes all " + prose.Thousands(j.trashed) + "."))
 	}
 	header := container.NewVBox(container.NewBorder(nil, nil, nil, empty, title), about, widget.NewSeparator())
 	return container.NewBorder(header, nil, nil, nil, container.NewVScroll(list))
 }
 
 func (j *journalScreen) confirmEmptyTrash() {
-	n := j.trashed
-	what := thousands(n) + " entries"
-	if n == 1 {
-		what = "1 entry"
-	}
+	what := prose.Count(j.trashed, "entry", "entries")
 	j.u.confirm(dlgEmptyTrash, "Empty the trash?",
 		"This deletes "+what+" for good. It can't be undone.", "Empty the trash", func() {
 			background(j.u, func() (int, error) {

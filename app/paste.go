@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -18,6 +19,6 @@ func limitPastes(field *widgets.Entry, limit int, show func(msg string)) {
 	field.MaxPaste = limit
 	field.OnPasteRefused = func(n int) {
 		show(fmt.Sprintf("That paste is %s characters long and this field holds up to %s. Nothing was pasted and nothing you wrote changed: paste a shorter part.",
-			thousands(n), thousands(limit)))
+			prose.Thousands(n), prose.Thousands(limit)))
 	}
 }

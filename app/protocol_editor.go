@@ -40,7 +40,7 @@ type protocolEditor struct {
 	days       *widgets.Select
 	hasReview  *widgets.Check
 	review     *widgets.DateEntry
-	msgs       map[string]fieldMessage
+	msgs       map[data.Field]fieldMessage
 	saveBtn    *widgets.Button
 	saved      *widget.Label
 
@@ -53,8 +53,8 @@ type protocolEditor struct {
 }
 
 func newProtocolEditor(s *protocolsScreen, d protocolData) *protocolEditor {
-	e := &protocolEditor{s: s, p: d.protocol, commitments: d.commitments, msgs: map[string]fieldMessage{}}
-	for _, k := range []string{"title", "commitment", "remind_days_before", "status", "steps", "step"} {
+	e := &protocolEditor{s: s, p: d.protocol, commitments: d.commitments, msgs: map[data.Field]fieldMessage{}}
+	for _, k := range []data.Field{data.FieldTitle, data.FieldCommitment, data.FieldRemindDaysBefore, data.FieldStatus, data.FieldSteps, data.FieldStep} {
 		e.msgs[k] = newFieldMessage()
 	}
 	e.build()
@@ -102,16 +102,16 @@ func (e *protocolEditor) build() {
 	}
 	box := container.NewVBox(
 		container.NewHBox(back),
-		sectionTitle("Title"), e.title, e.msgs["title"],
+		sectionTitle("Title"), e.title, e.msgs[data.FieldTitle],
 		source,
-		sectionTitle("Steps"), e.progress, e.steps, e.msgs["step"],
-		container.NewBorder(nil, nil, nil, add, e.newStep), e.msgs["steps"],
+		sectionTitle("Steps"), e.progress, e.steps, e.msgs[data.FieldStep],
+		container.NewBorder(nil, nil, nil, add, e.newStep), e.msgs[data.FieldSteps],
 		widget.NewSeparator(),
-		sectionTitle("Bring it back before"), e.commitment, e.msgs["commitment"],
-		container.NewBorder(nil, nil, widget.NewLabel("Show it"), nil, e.days), e.msgs["remind_days_before"],
+		sectionTitle("Bring it back before"), e.commitment, e.msgs[data.FieldCommitment],
+		container.NewBorder(nil, nil, widget.NewLabel("Show it"), nil, e.days), e.msgs[data.FieldRemindDaysBefore],
 		caption("Tied to a commitment, the plan shows on the Tiers agenda at its next occurrence and comes back as a reminder the days you choose before it."),
 		container.NewBorder(nil, nil, e.hasReview, nil, e.review),
-		e.done, e.msgs["status"],
+		e.done, e.msgs[data.FieldStatus],
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.saveBtn), e.saved),
 		widget.NewSeparator(),
 		container.NewHBox(del),
@@ -207,12 +207,12 @@ func (e *protocolEditor) saveThen(next func()) {
 		}
 	}, func(err error) {
 		e.saveBtn.Enable()
-		e.fail(err, "status")
+		e.fail(err, data.FieldStatus)
 	})
 }
 
 // fail shows a refusal under its field, or in a dialog.
-func (e *protocolEditor) fail(err error, fallback string) {
+func (e *protocolEditor) fail(err error, fallback data.Field) {
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
 		if m, ok := e.msgs[ve.Field]; ok {

@@ -19,13 +19,13 @@ type newProtocolForm struct {
 	commitmentID *int64
 	title        *widgets.Entry
 	steps        *widgets.Entry
-	msgs         map[string]fieldMessage
+	msgs         map[data.Field]fieldMessage
 	save         *widgets.Button
 }
 
 func (p *protocolsScreen) showNewForm(title string, commitmentID *int64) {
-	f := &newProtocolForm{p: p, commitmentID: commitmentID, msgs: map[string]fieldMessage{}}
-	for _, k := range []string{"title", "steps"} {
+	f := &newProtocolForm{p: p, commitmentID: commitmentID, msgs: map[data.Field]fieldMessage{}}
+	for _, k := range []data.Field{data.FieldTitle, data.FieldSteps} {
 		f.msgs[k] = newFieldMessage()
 	}
 	f.title = widgets.NewEntry()
@@ -34,10 +34,10 @@ func (p *protocolsScreen) showNewForm(title string, commitmentID *int64) {
 	f.steps = widgets.NewTextArea()
 	f.steps.SetPlaceHolder("One concrete step a line, for example:\nPut the school play in the calendar as non-negotiable")
 	f.steps.SetMinRowsVisible(6)
-	limitPastes(f.steps, pasteLimit, f.msgs["steps"].show)
+	limitPastes(f.steps, pasteLimit, f.msgs[data.FieldSteps].show)
 	form := container.NewVBox(
-		sectionTitle("Title"), f.title, f.msgs["title"],
-		sectionTitle("Steps"), f.steps, f.msgs["steps"],
+		sectionTitle("Title"), f.title, f.msgs[data.FieldTitle],
+		sectionTitle("Steps"), f.steps, f.msgs[data.FieldSteps],
 	)
 	f.dlg = p.u.newDialog(dlgNewProtocol, "New protocol", container.NewVScroll(form))
 	f.dlg.form = true
@@ -76,7 +76,7 @@ func (f *newProtocolForm) submit() {
 				m.show(ve.Message)
 				return
 			}
-			f.msgs["steps"].show(ve.Message)
+			f.msgs[data.FieldSteps].show(ve.Message)
 			return
 		}
 		f.p.u.showError(err)

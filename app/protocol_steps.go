@@ -47,7 +47,7 @@ func (e *protocolEditor) wireSteps() {
 
 // stepChange runs a change to a step and shows the steps as stored after.
 func (e *protocolEditor) stepChange(change func(s *data.Store) error, after func()) {
-	e.msgs["step"].clear()
+	e.msgs[data.FieldStep].clear()
 	store, id := e.s.u.store, e.p.ID
 	background(e.s.u, func() (data.Protocol, error) {
 		if err := change(store); err != nil {
@@ -63,7 +63,7 @@ func (e *protocolEditor) stepChange(change func(s *data.Store) error, after func
 		}
 	}, func(err error) {
 		e.renderSteps() // a refused tick shows as it was
-		e.fail(err, "step")
+		e.fail(err, data.FieldStep)
 	})
 }
 
@@ -106,7 +106,7 @@ func (e *protocolEditor) deleteStep(st data.ProtocolStep) {
 
 func (e *protocolEditor) addStep() {
 	text := e.newStep.Text
-	e.msgs["steps"].clear()
+	e.msgs[data.FieldSteps].clear()
 	e.stepChange(func(s *data.Store) error {
 		_, err := s.AddStep(e.p.ID, text, "")
 		return err

@@ -115,6 +115,33 @@ func TestTier2WorkAsksForTheEmergencyAndKeepsTheReason(t *testing.T) {
 	mustContain(t, visibleText(ts.agenda), "Emergency: The shop is down on launch day", "Server outage")
 }
 
+// A reason longer than the store keeps is explained under the reason box,
+// where it can be shortened, not in a dialog over the form.
+func TestAnOverlongEmergencyReasonIsExplainedUnderTheReason(t *testing.T) {
+	u, s, ts := openTiers(t)
+	day := weekdayAfter(1)
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Family dinner", Tier: data.TierHighPriority,
+		StartsAt: at(day, 16, 0), EndsAt: at(day, 17, 0),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ts.jump(day)
+	ts.openWorkForm(data.WorkBlock{StartsAt: at(day, 15, 30), EndsAt: at(day, 16, 30)})
+	w := ts.workForm
+	test.Type(w.title, "Server outage")
+	test.Tap(w.saveButton)
+	w.reason.SetText(strings.Repeat("down ", data.MaxEmergencyReason/5+1))
+	test.Tap(w.saveButton)
+	msg := w.msgs[data.FieldEmergencyReason]
+	if !msg.Visible() || !strings.Contains(msg.Text, "holds up to 2000 characters") {
+		t.Errorf("under the reason: %q (shown: %v); dialog: %q", msg.Text, msg.Visible(), overlayText(u))
+	}
+	if blocks, _ := s.WorkBlocks(day, day.AddDate(0, 0, 1)); len(blocks) != 0 {
+		t.Errorf("stored %+v", blocks)
+	}
+}
+
 func TestTier3WorkLeavesAMakeUpNoteOnTheAgenda(t *testing.T) {
 	u, s, ts := openTiers(t)
 	day := midnight(time.Now()).AddDate(0, 0, -1) // work that already took the time

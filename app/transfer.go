@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/prose"
+	"github.com/bothand/bothand/data/transfer"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -23,7 +26,7 @@ type transferState struct {
 	dailyTimer *time.Timer
 }
 
-// exportChoices describe the formats, in data.Formats order.
+// exportChoices describe the formats, in transfer.Formats order.
 var exportChoices = []string{
 	"JSON: every record, to import into Both/And again or use elsewhere",
 	"Markdown: a readable journal, to print or keep",
@@ -43,10 +46,10 @@ func (u *UI) showExport() {
 		choice,
 	)
 	u.ask(dlgExport, "Export your journal", content, "Choose a file…", "Cancel", func() {
-		f := data.FormatJSON
+		f := transfer.FormatJSON
 		for i, label := range exportChoices {
 			if choice.Selected == label {
-				f = data.Formats[i]
+				f = transfer.Formats[i]
 			}
 		}
 		name := fmt.Sprintf("bothand-journal-%s%s", time.Now().Format("2006-01-02"), f.Ext())
@@ -56,16 +59,19 @@ func (u *UI) showExport() {
 
 // exportTo writes the export to path (for an existing file, the person
 // agreed to replace it).
-func (u *UI) exportTo(path string, f data.Format) {
-	progress := u.showProgress("Exporting", "Writing your journal to "+filepath.Base(path)+"…")
+func (u *UI) exportTo(path string, f transfer.Format) {
+	progress := u.showProgress("Exporting", "Writing your journal to "+filepath.Base(path)+"…", true)
 	s := u.store
 	background(u, func() (struct{}, error) {
-		return struct{}{}, s.ExportFile(path, f, data.ExportOptions{Progress: progress.report}, true)
+		opt := transfer.ExportOptions{Progress: progress.report, Replace: true}
+		return struct{}{}, transfer.ExportFile(progress.ctx, s, path, f, opt)
 	}, func(struct{}) {
 		progress.hide()
 		u.showDone(dlgExported, "Exported", "Your journal is saved in:", path)
 	}, func(err error) {
-		progress.hide()
+		if progress.stopped(err, "Export stopped", "No file was written.") {
+			return
+		}
 		u.showError(fmt.Errorf("the export to %s failed: %w", path, err))
 	})
 }
@@ -79,18 +85,20 @@ func (u *UI) showImport() {
 }
 
 func (u *UI) importFrom(path string) {
-	progress := u.showProgress("Importing", "Reading "+filepath.Base(path)+"…")
+	progress := u.showProgress("Importing", "Reading "+filepath.Base(path)+"…", true)
 	s := u.store
-	background(u, func() (data.ImportSummary, error) {
-		return s.ImportFile(path, progress.report)
-	}, func(sum data.ImportSummary) {
+	background(u, func() (transfer.ImportSummary, error) {
+		return transfer.ImportFile(progress.ctx, s, path, progress.report)
+	}, func(sum transfer.ImportSummary) {
 		progress.hide()
 		u.inform(dlgImported, "Import finished", sum.String())
 		if sum.Added()+sum.Updated() > 0 {
 			u.attach(s) // every screen shows what came in
 		}
 	}, func(err error) {
-		progress.hide()
+		if progress.stopped(err, "Import stopped", "Nothing was imported; your journal is unchanged.") {
+			return
+		}
 		u.showImportError(path, err)
 	})
 }
@@ -98,9 +106,9 @@ func (u *UI) importFrom(path string) {
 // showImportError says what is wrong with the file, and that nothing changed.
 func (u *UI) showImportError(path string, err error) {
 	problem := err.Error()
-	var ie *data.ImportError
+	var ie *transfer.ImportError
 	if errors.As(err, &ie) {
-		problem = capitalise(problem) + "."
+		problem = prose.Capitalise(problem) + "."
 	}
 	file := widget.NewLabel(path)
 	file.Selectable = true
@@ -121,21 +129,42 @@ func (u *UI) showDone(kind dialogKind, title, message, path string) {
 	u.informWith(kind, title, container.NewVBox(wrapLabel(message), file))
 }
 
-// progressDialog shows a long job's progress. Its report method may be
-// called from the job's goroutine: the bar is bound to a data binding,
-// which hands every change to the main goroutine.
+// progressDialog shows a long job's progress, with a Cancel button that
+// stops it (Esc too): the job runs with ctx, which Cancel cancels, and a
+// cancelled import, export, backup or restore leaves the journal as it was.
+// Its report method may be called from the job's goroutine: the bar is
+// bound to a data binding, which hands every change to the main goroutine.
 type progressDialog struct {
-	d     *appDialog
-	value binding.Float
+	u       *UI
+	d       *appDialog
+	value   binding.Float
+	ctx     context.Context
+	message *widget.Label
+	cancel  *widgets.Button
 }
 
-// showProgress shows a job that can't be stopped half-way: Esc waits.
-func (u *UI) showProgress(title, message string) *progressDialog {
-	p := &progressDialog{value: binding.NewFloat()}
-	bar := widget.NewProgressBarWithData(p.value)
-	p.d = u.newDialog(dlgProgress, title, container.NewVBox(wrapLabel(message), bar))
-	p.d.quiet = true
-	p.d.show(420, 0, nil)
+// showProgress opens the progress dialog of a job; measured jobs report
+// how far they have come, the others show a bar that only says "busy".
+func (u *UI) showProgress(title, message string, measured bool) *progressDialog {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &progressDialog{u: u, value: binding.NewFloat(), ctx: ctx, message: wrapLabel(message)}
+	var bar fyne.CanvasObject = widget.NewProgressBarInfinite()
+	if measured {
+		bar = widget.NewProgressBarWithData(p.value)
+	}
+	p.d = u.newDialog(dlgProgress, title, container.NewVBox(p.message, bar))
+	p.cancel = p.d.button("Cancel", nil, func() {
+		if p.cancel.Disabled() {
+			return
+		}
+		p.cancel.Disable()
+		p.message.SetText("Stopping… Nothing will be changed.")
+		cancel() // last: the job may end, and its dialog go, at once
+	})
+	p.d.cancel = p.cancel.OnTapped // Esc stops the job too
+	p.d.deflt = p.cancel
+	p.d.onClosed(cancel)       // whatever closes it, the context goes with it
+	p.d.show(420, 0, p.cancel) // Space or Enter stops the job
 	return p
 }
 
@@ -146,3 +175,15 @@ func (p *progressDialog) report(done, total int64) {
 }
 
 func (p *progressDialog) hide() { p.d.hide() }
+
+// stopped hides the dialog after the job ended with err. When the person
+// cancelled it, it says so, in a dialog titled title with what was left
+// as it was, and reports true; other errors are the caller's to show.
+func (p *progressDialog) stopped(err error, title, unchanged string) bool {
+	p.hide()
+	if !errors.Is(err, context.Canceled) {
+		return false
+	}
+	p.u.inform(dlgStopped, title, unchanged).resize(420, 0)
+	return true
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 
+	"github.com/bothand/bothand/data/transfer"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -57,7 +59,7 @@ func TestAFailedExportSaysSoAndLeavesNoEmptyFile(t *testing.T) {
 	u, _ := newTestUI(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "gone", "x.json") // its folder vanished after it was chosen
-	u.exportTo(path, data.FormatJSON)
+	u.exportTo(path, transfer.FormatJSON)
 	if _, err := os.Stat(path); err == nil {
 		t.Error("the failed export left a file")
 	}
@@ -75,7 +77,7 @@ func TestImportThroughTheMenu(t *testing.T) {
 	defer other.Close()
 	other.AddSlip("Brought from the laptop.", true)
 	file := filepath.Join(t.TempDir(), "export.json")
-	if err := other.ExportFile(file, data.FormatJSON, data.ExportOptions{}, false); err != nil {
+	if err := transfer.ExportFile(context.Background(), other, file, transfer.FormatJSON, transfer.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	mainMenuItem(t, u, "File", "Import a journal export…").Action()
@@ -103,7 +105,7 @@ func TestABadImportExplainsAndChangesNothing(t *testing.T) {
 	u, s := newTestUI(t)
 	s.AddSlip("Mine.", true)
 	var before bytes.Buffer
-	s.ExportJSON(&before, data.ExportOptions{})
+	transfer.ExportJSON(context.Background(), s, &before, transfer.ExportOptions{})
 	file := filepath.Join(t.TempDir(), "cut.json")
 	os.WriteFile(file, []byte("{\n  \"format\": \"bothand-journal\",\n  \"format_version\": 1,\n  \"records\": {\n    \"slips\": [\n      {\"uuid\":"), 0o600)
 	mainMenuItem(t, u, "File", "Import a journal export…").Action()
@@ -115,7 +117,7 @@ func TestABadImportExplainsAndChangesNothing(t *testing.T) {
 		}
 	}
 	var after bytes.Buffer
-	s.ExportJSON(&after, data.ExportOptions{})
+	transfer.ExportJSON(context.Background(), s, &after, transfer.ExportOptions{})
 	if withoutExportTime(after.String()) != withoutExportTime(before.String()) {
 		t.Error("the journal changed")
 	}

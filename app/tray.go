@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/bothand/bothand/assets"
+	"github.com/bothand/bothand/data/prose"
 )
 
 const (
@@ -101,11 +102,4 @@ func (u *UI) closeWindow() {
 }
 
 // trimForMenu keeps tray menu items to one readable line.
-func trimForMenu(s string) string {
-	const limit = 60
-	r := []rune(s)
-	if len(r) <= limit {
-		return s
-	}
-	return string(r[:limit-1]) + "…"
-}
+func trimForMenu(s string) string { return prose.Clip(s, 60) }

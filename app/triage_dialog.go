@@ -32,7 +32,7 @@ type triageDialog struct {
 	// the answer for the latest time is shown, whatever order they end in.
 	asked  int
 	form   *fyne.Container
-	msgs   map[string]fieldMessage
+	msgs   map[data.Field]fieldMessage
 	decide *widgets.Button
 	body   *fyne.Container
 
@@ -52,14 +52,14 @@ func (p *protocolsScreen) openTriage() {
 				"Define my questions", "Not now", func() { p.editUrgency(p.openTriage) })
 			return
 		}
-		t := &triageDialog{p: p, criteria: l.criteria, rule: l.rule, msgs: map[string]fieldMessage{}}
+		t := &triageDialog{p: p, criteria: l.criteria, rule: l.rule, msgs: map[data.Field]fieldMessage{}}
 		t.build()
 		p.triage = t
 	})
 }
 
 func (t *triageDialog) build() {
-	for _, k := range []string{"client", "request", "window", "answers"} {
+	for _, k := range []data.Field{data.FieldClient, data.FieldRequest, data.FieldWindow, data.FieldAnswers} {
 		t.msgs[k] = newFieldMessage()
 	}
 	t.client = widgets.NewEntry()
@@ -67,7 +67,7 @@ func (t *triageDialog) build() {
 	t.request = widgets.NewTextArea()
 	t.request.SetPlaceHolder("What they asked for, in a line or two")
 	t.request.SetMinRowsVisible(2)
-	limitPastes(t.request, pasteLimit, t.msgs["request"].show)
+	limitPastes(t.request, pasteLimit, t.msgs[data.FieldRequest].show)
 	start := roundUpTo(time.Now(), 15*time.Minute)
 	t.date = newDateField(start)
 	t.from = newClockField(start.Hour(), start.Minute())
@@ -91,15 +91,15 @@ func (t *triageDialog) build() {
 	t.decide.Importance = widget.HighImportance
 	cancel := widgets.NewButton("Cancel", func() { t.dlg.hide() })
 	t.form = container.NewVBox(
-		sectionTitle("Client"), t.client, t.msgs["client"],
-		sectionTitle("What they asked"), t.request, t.msgs["request"],
+		sectionTitle("Client"), t.client, t.msgs[data.FieldClient],
+		sectionTitle("What they asked"), t.request, t.msgs[data.FieldRequest],
 		sectionTitle("When it would take your time, if you did it now"),
 		container.NewGridWithColumns(3, t.date,
 			container.NewBorder(nil, nil, widget.NewLabel("from"), nil, t.from),
 			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, t.to)),
-		t.msgs["window"], t.inWindow,
+		t.msgs[data.FieldWindow], t.inWindow,
 		widget.NewSeparator(),
-		sectionTitle("Your questions ("+t.rule.String()+")"), questions, t.msgs["answers"],
+		sectionTitle("Your questions ("+t.rule.String()+")"), questions, t.msgs[data.FieldAnswers],
 	)
 	t.body = container.NewStack(container.NewBorder(nil,
 		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, t.decide)), nil, nil,
@@ -187,7 +187,7 @@ func (t *triageDialog) submit() {
 	}
 	start, end, err := t.window()
 	if err != nil {
-		t.msgs["window"].show(err.Error())
+		t.msgs[data.FieldWindow].show(err.Error())
 		return
 	}
 	in := data.TriageInput{Client: t.client.Text, Request: t.request.Text, WindowStart: start, WindowEnd: end, Answers: map[int64]bool{}}

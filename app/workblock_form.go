@@ -51,14 +51,14 @@ type workBlockForm struct {
 	emergencyBox *fyne.Container
 	suggested    time.Time
 
-	msgs       map[string]fieldMessage
+	msgs       map[data.Field]fieldMessage
 	saveButton *widgets.Button
 }
 
 // showWorkBlockForm opens the form for wb (a new block when wb.ID is 0).
 func (u *UI) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, data.Conflicts)) *workBlockForm {
-	f := &workBlockForm{u: u, editing: wb, saved: saved, msgs: map[string]fieldMessage{}}
-	for _, k := range []string{"title", "client", "starts_at", "ends_at", "buffer_minutes", "deadline_at", "reason"} {
+	f := &workBlockForm{u: u, editing: wb, saved: saved, msgs: map[data.Field]fieldMessage{}}
+	for _, k := range []data.Field{data.FieldTitle, data.FieldClient, data.FieldStartsAt, data.FieldEndsAt, data.FieldBufferMinutes, data.FieldDeadlineAt, data.FieldEmergencyReason} {
 		f.msgs[k] = newFieldMessage()
 	}
 	f.build()
@@ -109,11 +109,11 @@ func (f *workBlockForm) build() {
 	f.reason = widgets.NewTextArea()
 	f.reason.SetPlaceHolder("Why is this a genuine emergency? (kept with the work block)")
 	f.reason.SetMinRowsVisible(2)
-	limitPastes(f.reason, pasteLimit, f.msgs["reason"].show)
+	limitPastes(f.reason, pasteLimit, f.msgs[data.FieldEmergencyReason].show)
 	f.emergencyBox = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil,
 			widget.NewLabelWithStyle("Only for a genuine emergency", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		f.emergency, f.reason, f.msgs["reason"])
+		f.emergency, f.reason, f.msgs[data.FieldEmergencyReason])
 	f.emergencyBox.Hide()
 }
 
@@ -124,15 +124,15 @@ func (f *workBlockForm) content() fyne.CanvasObject {
 	f.deadlineRow = container.NewVBox(
 		container.NewGridWithColumns(2, f.deadlineDate, container.NewBorder(nil, nil, widget.NewLabel("at"), nil, f.deadlineTime)),
 		container.NewBorder(nil, nil, widget.NewLabel("Buffer before it"), nil, f.buffer),
-		f.msgs["deadline_at"], f.msgs["buffer_minutes"])
+		f.msgs[data.FieldDeadlineAt], f.msgs[data.FieldBufferMinutes])
 	form := container.NewVBox(
-		label("Client"), f.client, f.msgs["client"],
-		label("Work"), f.title, f.msgs["title"],
+		label("Client"), f.client, f.msgs[data.FieldClient],
+		label("Work"), f.title, f.msgs[data.FieldTitle],
 		label("When"), f.date,
 		container.NewGridWithColumns(2,
 			container.NewBorder(nil, nil, widget.NewLabel("From"), nil, f.from),
 			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, f.to)),
-		f.msgs["starts_at"], f.msgs["ends_at"],
+		f.msgs[data.FieldStartsAt], f.msgs[data.FieldEndsAt],
 		f.hasDeadline, f.deadlineRow, f.planned,
 		f.refusalBox, f.emergencyBox,
 	)
@@ -194,15 +194,15 @@ func (f *workBlockForm) readQuiet() (data.WorkBlock, error) {
 	wb.Client, wb.Title = f.client.Text, f.title.Text
 	day, err := dateOfField(f.date)
 	if err != nil {
-		return wb, fieldErr("starts_at", err)
+		return wb, fieldErr(data.FieldStartsAt, err)
 	}
 	h1, m1, err := parseClock(f.from.Text)
 	if err != nil {
-		return wb, fieldErr("starts_at", problem("Start: "+err.Error()))
+		return wb, fieldErr(data.FieldStartsAt, problem("Start: "+err.Error()))
 	}
 	h2, m2, err := parseClock(f.to.Text)
 	if err != nil {
-		return wb, fieldErr("ends_at", problem("End: "+err.Error()))
+		return wb, fieldErr(data.FieldEndsAt, problem("End: "+err.Error()))
 	}
 	wb.StartsAt, wb.EndsAt = at(day, h1, m1), at(day, h2, m2)
 	if wb.EndsAt.Before(wb.StartsAt) {
@@ -218,11 +218,11 @@ func (f *workBlockForm) readQuiet() (data.WorkBlock, error) {
 	if f.hasDeadline.Checked {
 		d, err := dateOfField(f.deadlineDate)
 		if err != nil {
-			return wb, fieldErr("deadline_at", err)
+			return wb, fieldErr(data.FieldDeadlineAt, err)
 		}
 		h, m, err := parseClock(f.deadlineTime.Text)
 		if err != nil {
-			return wb, fieldErr("deadline_at", problem("Deadline: "+err.Error()))
+			return wb, fieldErr(data.FieldDeadlineAt, problem("Deadline: "+err.Error()))
 		}
 		deadline := at(d, h, m)
 		wb.DeadlineAt = &deadline
@@ -230,7 +230,7 @@ func (f *workBlockForm) readQuiet() (data.WorkBlock, error) {
 	return wb, nil
 }
 
-func fieldErr(field string, err error) error {
+func fieldErr(field data.Field, err error) error {
 	return &data.ValidationError{Field: field, Message: err.Error()}
 }
 

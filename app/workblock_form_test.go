@@ -36,19 +36,19 @@ func TestWorkBlockFormRefusalsStayBesideTheFields(t *testing.T) {
 	f := u.showWorkBlockForm(data.WorkBlock{StartsAt: at(day, 9, 0), EndsAt: at(day, 11, 0)},
 		func(wb data.WorkBlock, _ data.Conflicts) { saved = append(saved, wb) })
 	test.Tap(f.saveButton)
-	mustContain(t, f.msgs["title"].Text, "Give the work a title")
+	mustContain(t, f.msgs[data.FieldTitle].Text, "Give the work a title")
 	test.Type(f.title, "Invoices")
 	setText(f.to, "09:00")
 	setText(f.from, "09:00")
 	test.Tap(f.saveButton)
-	mustContain(t, f.msgs["ends_at"].Text, "needs some length")
+	mustContain(t, f.msgs[data.FieldEndsAt].Text, "needs some length")
 	setText(f.to, "10:30")
 	f.hasDeadline.SetChecked(true)
 	f.deadlineDate.SetDate(&day)
 	setText(f.deadlineTime, "11:00")
 	f.buffer.SetSelected("1 h")
 	test.Tap(f.saveButton)
-	mustContain(t, f.msgs["ends_at"].Text, "after its planned finish")
+	mustContain(t, f.msgs[data.FieldEndsAt].Text, "after its planned finish")
 	if blocks, _ := s.WorkBlocks(day, day.AddDate(0, 0, 1)); len(blocks) != 0 || len(saved) != 0 {
 		t.Fatalf("stored %+v", blocks)
 	}

@@ -26,7 +26,7 @@ func (d AgendaDay) Empty() bool {
 // starts that day, and the make-up notes for time work took that day.
 func (s *Store) Agenda(from time.Time, days int) ([]AgendaDay, error) {
 	if days <= 0 || days > MaxAgendaDays {
-		return nil, invalid("days", "An agenda covers 1 to %d days.", MaxAgendaDays)
+		return nil, invalid(FieldDays, "An agenda covers 1 to %d days.", MaxAgendaDays)
 	}
 	f := from.Local()
 	start := time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, time.Local)

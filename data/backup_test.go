@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -11,12 +12,13 @@ import (
 )
 
 func TestBackupIsACompletePrivateCopy(t *testing.T) {
+	t.Parallel()
 	clock := time.Date(2026, 11, 25, 7, 30, 0, 0, time.UTC)
 	s := openTemp(t, Options{Now: func() time.Time { return clock }})
 	if _, err := s.AddSlip("Done is kind.", true); err != nil {
 		t.Fatal(err)
 	}
-	path, err := s.Backup()
+	path, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,31 +41,33 @@ func TestBackupIsACompletePrivateCopy(t *testing.T) {
 		t.Errorf("backup holds %+v %v %v", slip, ok, err)
 	}
 	// A second backup in the same second must not overwrite the first.
-	if _, err := s.Backup(); err == nil {
+	if _, err := s.Backup(context.Background()); err == nil {
 		t.Error("a backup overwrote an existing file")
 	}
 }
 
 func TestBackupRefusals(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	var ve *ValidationError
-	if err := s.BackupTo(s.Path()); !errors.As(err, &ve) {
+	if err := s.BackupTo(context.Background(), s.Path()); !errors.As(err, &ve) {
 		t.Errorf("backup onto the journal: %v", err)
 	}
-	if err := s.BackupTo(filepath.Join(t.TempDir(), "missing", "b.db")); !errors.Is(err, ErrFolderMissing) {
+	if err := s.BackupTo(context.Background(), filepath.Join(t.TempDir(), "missing", "b.db")); !errors.Is(err, ErrFolderMissing) {
 		t.Errorf("missing folder: %v", err)
 	}
 	ro := t.TempDir()
 	os.Chmod(ro, 0o500)
 	defer os.Chmod(ro, 0o700)
 	if os.Getuid() != 0 { // root writes anywhere; the mode check above covers the journal's own folder
-		if err := s.BackupTo(filepath.Join(ro, "b.db")); !errors.Is(err, ErrFolderLocked) {
+		if err := s.BackupTo(context.Background(), filepath.Join(ro, "b.db")); !errors.Is(err, ErrFolderLocked) {
 			t.Errorf("read-only folder: %v", err)
 		}
 	}
 }
 
 func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	other, err := Open(s.Path(), Options{})
 	if err != nil {
@@ -72,9 +76,12 @@ func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
 	defer other.Close()
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
+	writing := make(chan struct{}) // closed once the first slip is stored
+	var once sync.Once
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		defer once.Do(func() { close(writing) }) // a failed first write too
 		for i := 0; ; i++ {
 			select {
 			case <-stop:
@@ -85,11 +92,12 @@ func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
 				t.Error(err)
 				return
 			}
+			once.Do(func() { close(writing) })
 		}
 	}()
-	time.Sleep(20 * time.Millisecond)
+	<-writing // not a fixed sleep: under load the first write can take longer
 	path := filepath.Join(t.TempDir(), "copy.db")
-	err = s.BackupTo(path)
+	err = s.BackupTo(context.Background(), path)
 	close(stop)
 	wg.Wait()
 	if err != nil {

@@ -1,9 +1,9 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -48,13 +48,6 @@ const (
 	MaxDailyBackups     = 365
 )
 
-// ErrBadBackup marks a file that can't be restored; the journal is unchanged.
-var ErrBadBackup = errors.New("this backup can't be restored")
-
-func init() {
-	advice[ErrBadBackup] = "Your journal was not changed. Choose another backup."
-}
-
 const (
 	stampLayout = "2006-01-02-150405"
 	dayLayout   = "2006-01-02"
@@ -86,7 +79,7 @@ func (s *Store) DailyBackupsKept() (int, error) {
 // backup.
 func (s *Store) SetDailyBackupsKept(n int) error {
 	if n < 0 || n > MaxDailyBackups {
-		return invalid("keep", "Keep between 0 and %d daily backups.", MaxDailyBackups)
+		return invalid(FieldKeep, "Keep between 0 and %d daily backups.", MaxDailyBackups)
 	}
 	return s.SetSetting(SettingDailyBackups, strconv.Itoa(n))
 }
@@ -173,7 +166,7 @@ func (s *Store) DailyBackup() (string, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return "", fmt.Errorf("%w: %v", ErrFolderLocked, err)
 		}
-		if err := s.BackupTo(path); err != nil {
+		if err := s.BackupTo(context.Background(), path); err != nil {
 			if _, statErr := os.Stat(path); statErr != nil {
 				return "", err
 			}
@@ -205,207 +198,67 @@ func (s *Store) pruneDaily(keep int) error {
 	return nil
 }
 
-// uniqueBackupPath names a new backup of kind label at t, adding -2, -3 …
-// when one was already made in the same second.
-func uniqueBackupPath(journal, label string, t time.Time) string {
-	name := journalBase(journal) + "-" + label + t.Local().Format(stampLayout)
-	path := filepath.Join(backupsDir(journal), name+".db")
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-			return path
-		}
-		path = filepath.Join(backupsDir(journal), fmt.Sprintf("%s-%d.db", name, i))
-	}
+// BackupDir is the folder beside the journal where backups are kept.
+func (s *Store) BackupDir() string {
+	return filepath.Join(filepath.Dir(s.path), "backups")
 }
 
-// Restore replaces the journal with the backup at path: it checks that the
-// backup is a sound Both/And journal (bringing an older one up to date, on
-// a copy), saves the journal as it is now into the backups folder (the
-// returned path, so a restore can itself be undone), then puts the backup
-// in the journal's place.
-//
-// Restore closes the store whatever happens, since the file under it
-// changes: open the journal again with Open(s.Path(), …) afterwards. When
-// the backup is refused the journal itself is left as it was.
-func (s *Store) Restore(backup string) (saved string, err error) {
-	defer s.Close()
-	prepared, err := prepareRestore(s.path, backup, s.now)
-	if err != nil {
-		return "", err
-	}
-	defer os.Remove(prepared) // gone already after a successful swap
+// DefaultBackupPath names a new backup in BackupDir by the store's clock, in
+// local time so the person recognises it.
+func (s *Store) DefaultBackupPath() string {
+	stamp := s.now().Local().Format("2006-01-02-150405")
+	base := filepath.Base(s.path)
+	base = base[:len(base)-len(filepath.Ext(base))]
+	return filepath.Join(s.BackupDir(), fmt.Sprintf("%s-%s.db", base, stamp))
+}
+
+// Backup writes a new backup into BackupDir (created 0700 when missing) and
+// returns its path. Cancelling ctx stops it and leaves no file behind.
+func (s *Store) Backup(ctx context.Context) (string, error) {
 	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
 		return "", fmt.Errorf("%w: %v", ErrFolderLocked, err)
 	}
-	saved = uniqueBackupPath(s.path, "before-restore-", s.Now())
-	if err := s.BackupTo(saved); err != nil {
-		return "", fmt.Errorf("saving the journal before the restore: %w", err)
-	}
-	if err := s.Close(); err != nil {
-		return saved, err
-	}
-	return saved, replaceJournal(s.path, prepared, s.now)
+	path := s.DefaultBackupPath()
+	return path, s.BackupTo(ctx, path)
 }
 
-// RestoreBackup is Restore for a journal that is not open, or that can't be
-// opened because it is damaged: its file (and any write-ahead log) is then
-// kept as it is, byte for byte, in the backups folder.
-func RestoreBackup(journal, backup string, opts Options) (saved string, err error) {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	journal, err = filepath.Abs(journal)
-	if err != nil {
-		return "", err
-	}
-	prepared, err := prepareRestore(journal, backup, opts.Now)
-	if err != nil {
-		return "", err
-	}
-	defer os.Remove(prepared)
-	if _, err := os.Stat(journal); err == nil {
-		if err := os.MkdirAll(backupsDir(journal), 0o700); err != nil {
-			return "", fmt.Errorf("%w: %v", ErrFolderLocked, err)
-		}
-		saved = uniqueBackupPath(journal, "before-restore-", opts.Now())
-		if s, openErr := Open(journal, opts); openErr == nil {
-			err = s.BackupTo(saved)
-			s.Close()
-		} else {
-			err = copyJournalFiles(journal, saved)
-		}
-		if err != nil {
-			return "", fmt.Errorf("saving the journal before the restore: %w", err)
-		}
-	}
-	return saved, replaceJournal(journal, prepared, opts.Now)
-}
-
-// prepareRestore copies the backup beside the journal (so it can be moved
-// into place), opens the copy as a journal — which refuses anything that is
-// not a sound Both/And journal and brings an older one up to date —,
-// checks its pages, and returns the copy's path.
-func prepareRestore(journal, backup string, now func() time.Time) (string, error) {
-	abs, err := filepath.Abs(backup)
-	if err != nil {
-		return "", err
-	}
-	if abs == journal {
-		return "", fmt.Errorf("%w: that is the journal itself", ErrBadBackup)
-	}
-	in, err := os.Open(abs)
-	if err != nil {
-		return "", fmt.Errorf("%w: %v", ErrBadBackup, err)
-	}
-	defer in.Close()
-	if fi, err := in.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return "", fmt.Errorf("%w: %s is not a file", ErrBadBackup, abs)
-	}
-	out, err := os.CreateTemp(filepath.Dir(journal), "."+journalBase(journal)+"-restoring-*.db")
-	if err != nil {
-		return "", fmt.Errorf("%w: %v", ErrFolderLocked, err)
-	}
-	tmp := out.Name()
-	fail := func(err error) (string, error) {
-		removeJournalFiles(tmp)
-		return "", err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return fail(err)
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return fail(err)
-	}
-	if err := out.Close(); err != nil {
-		return fail(err)
-	}
-	st, err := Open(tmp, Options{Now: now, BusyTimeout: time.Second})
-	if err != nil {
-		var oe *OpenError
-		if errors.As(err, &oe) {
-			return fail(fmt.Errorf("%w: %s: %v", ErrBadBackup, abs, oe.Kind))
-		}
-		return fail(fmt.Errorf("%w: %s: %v", ErrBadBackup, abs, err))
-	}
-	var check string
-	err = st.db.Raw("PRAGMA quick_check").Row().Scan(&check)
-	if closeErr := st.Close(); err == nil {
-		err = closeErr
-	}
-	if err != nil {
-		return fail(fmt.Errorf("%w: %s: %v", ErrBadBackup, abs, classify(err)))
-	}
-	if check != "ok" {
-		return fail(fmt.Errorf("%w: %s: %v (%s)", ErrBadBackup, abs, ErrDamaged, check))
-	}
-	return tmp, nil
-}
-
-// replaceJournal moves the prepared copy into the journal's place. A
-// write-ahead log left beside the journal would be replayed into the new
-// file and corrupt it, so any is cleared first; when the log is still there
-// after a clean open and close, another program has the journal open, and
-// the restore waits for it to close.
-func replaceJournal(journal, prepared string, now func() time.Time) error {
-	if sidecars(journal) {
-		if s, err := Open(journal, Options{Now: now, BusyTimeout: time.Second}); err == nil {
-			s.Close() // recovers and removes a log a crash left behind
-		}
-		if sidecars(journal) {
-			return fmt.Errorf("%w: another program, perhaps another Both/And window or command, has %s open", ErrLocked, journal)
-		}
-	}
-	if err := os.Rename(prepared, journal); err != nil {
-		return err
-	}
-	tightenMode(journal)
-	if d, err := os.Open(filepath.Dir(journal)); err == nil {
-		_ = d.Sync() // make the rename durable
-		d.Close()
-	}
-	return nil
-}
-
-func sidecars(journal string) bool {
-	for _, p := range []string{journal + "-wal", journal + "-shm"} {
-		if _, err := os.Lstat(p); err == nil {
-			return true
-		}
-	}
-	return false
-}
-
-// copyJournalFiles keeps a journal that can't be opened, and its log,
-// byte for byte.
-func copyJournalFiles(journal, dst string) error {
-	if err := copyPrivate(journal, dst); err != nil {
-		return err
-	}
-	if _, err := os.Stat(journal + "-wal"); err == nil {
-		return copyPrivate(journal+"-wal", dst+"-wal")
-	}
-	return nil
-}
-
-func copyPrivate(src, dst string) error {
-	in, err := os.Open(src)
+// BackupTo writes a consistent copy of the journal to path with VACUUM INTO,
+// which reads one snapshot and so is safe while the window (or another
+// process) keeps writing. The copy is private (0600) from its first byte,
+// and an existing file is never overwritten. Cancelling ctx interrupts the
+// copy, removes the part written and returns ctx's error.
+func (s *Store) BackupTo(ctx context.Context, path string) error {
+	abs, err := filepath.Abs(path)
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	dir := filepath.Dir(abs)
+	if abs == s.path {
+		return invalid(FieldPath, "The backup can't replace the journal itself; choose another file name.")
+	}
+	if _, err := os.Stat(abs); err == nil {
+		return invalid(FieldPath, "%s already exists; choose a new file name so no backup is overwritten.", abs)
+	}
+	if fi, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) || (err == nil && !fi.IsDir()) {
+		return fmt.Errorf("%w: %s", ErrFolderMissing, dir)
+	}
+	// Reserve the name with private permissions; SQLite writes into it.
+	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("%w: cannot write %s", ErrFolderLocked, dir)
+		}
 		return err
 	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
+	f.Close()
+	// VACUUM INTO refuses an existing non-empty target but accepts the empty
+	// file reserved above.
+	if err := s.db.WithContext(ctx).Exec("VACUUM INTO ?", abs).Error; err != nil {
+		os.Remove(abs)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("backup to %s: %w", abs, classify(err))
 	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return os.Chmod(abs, 0o600)
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 func clockAt(now *time.Time) Options { return Options{Now: func() time.Time { return *now }} }
 
 func TestDailyBackupOncePerDayAndRolling(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 1, 12, 0, 0, 0, time.Local)
 	s := openTemp(t, clockAt(&now))
 
@@ -27,7 +29,7 @@ func TestDailyBackupOncePerDayAndRolling(t *testing.T) {
 	if err := s.SetDailyBackupsKept(3); err != nil {
 		t.Fatal(err)
 	}
-	manual, err := s.Backup()
+	manual, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,6 +86,7 @@ func TestDailyBackupOncePerDayAndRolling(t *testing.T) {
 }
 
 func TestDailyBackupsKeptSetting(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	if n, err := s.DailyBackupsKept(); err != nil || n != DefaultDailyBackups {
 		t.Errorf("default: %d %v", n, err)
@@ -101,6 +104,7 @@ func TestDailyBackupsKeptSetting(t *testing.T) {
 }
 
 func TestListBackupsIgnoresOtherFiles(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	dir := s.BackupDir()
 	os.MkdirAll(dir, 0o700)
@@ -119,13 +123,14 @@ func TestListBackupsIgnoresOtherFiles(t *testing.T) {
 }
 
 func TestRestoreReplacesTheJournalAndSavesItFirst(t *testing.T) {
-	now := transferEpoch
+	t.Parallel()
+	now := epoch
 	s := openTemp(t, clockAt(&now))
 	path := s.Path()
 	if _, err := s.AddSlip("Before the backup.", true); err != nil {
 		t.Fatal(err)
 	}
-	backup, err := s.Backup()
+	backup, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +140,7 @@ func TestRestoreReplacesTheJournalAndSavesItFirst(t *testing.T) {
 	}
 	backupBytes := fileHash(t, backup)
 
-	saved, err := s.Restore(backup)
+	saved, err := s.Restore(context.Background(), backup)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,6 +185,7 @@ func TestRestoreReplacesTheJournalAndSavesItFirst(t *testing.T) {
 }
 
 func TestRestoreRefusesBadBackups(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.db")
 	os.WriteFile(notDB, []byte("not a database"), 0o600)
@@ -210,7 +216,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 			s := openTemp(t)
 			s.AddSlip("Keep me.", true)
 			path := s.Path()
-			_, err := s.Restore(backup)
+			_, err := s.Restore(context.Background(), backup)
 			if !errors.Is(err, ErrBadBackup) || Advice(err) == "" {
 				t.Fatalf("err = %v", err)
 			}
@@ -228,15 +234,16 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 		})
 	}
 	s := openTemp(t)
-	if _, err := s.Restore(s.Path()); !errors.Is(err, ErrBadBackup) {
+	if _, err := s.Restore(context.Background(), s.Path()); !errors.Is(err, ErrBadBackup) {
 		t.Errorf("restoring the journal onto itself: %v", err)
 	}
 }
 
 func TestRestoreWaitsForOtherConnections(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	s.AddSlip("Mine.", true)
-	backup, err := s.Backup()
+	backup, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +253,7 @@ func TestRestoreWaitsForOtherConnections(t *testing.T) {
 	}
 	defer other.Close()
 	other.AddSlip("The other window's.", false)
-	_, err = s.Restore(backup)
+	_, err = s.Restore(context.Background(), backup)
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("restore while another connection is open: %v", err)
 	}
@@ -256,6 +263,7 @@ func TestRestoreWaitsForOtherConnections(t *testing.T) {
 }
 
 func TestRestoreBackupOfADamagedJournal(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	journal := filepath.Join(dir, "journal.db")
 	s, err := Open(journal, Options{})
@@ -263,7 +271,7 @@ func TestRestoreBackupOfADamagedJournal(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.AddSlip("Saved in time.", true)
-	backup, err := s.Backup()
+	backup, err := s.Backup(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +279,7 @@ func TestRestoreBackupOfADamagedJournal(t *testing.T) {
 	garbage := []byte("SQLite format 3\x00 and then the disk failed")
 	os.WriteFile(journal, garbage, 0o600)
 
-	saved, err := RestoreBackup(journal, backup, Options{})
+	saved, err := RestoreBackup(context.Background(), journal, backup, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,16 +5,19 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // breakFields names the break's three answers for messages about them.
 var breakFields = []struct {
-	field, name string
-	get         func(*CompassionSession) string
+	field Field
+	name  string
+	get   func(*CompassionSession) string
 }{
-	{"acknowledge", "Notice the moment", func(c *CompassionSession) string { return c.Acknowledge }},
-	{"normalise", "You are not the only one", func(c *CompassionSession) string { return c.Normalise }},
-	{"kindness", "Offer yourself kindness", func(c *CompassionSession) string { return c.Kindness }},
+	{FieldAcknowledge, "Notice the moment", func(c *CompassionSession) string { return c.Acknowledge }},
+	{FieldNormalise, "You are not the only one", func(c *CompassionSession) string { return c.Normalise }},
+	{FieldKindness, "Offer yourself kindness", func(c *CompassionSession) string { return c.Kindness }},
 }
 
 func checkBreak(c *CompassionSession) error {
@@ -25,7 +28,7 @@ func checkBreak(c *CompassionSession) error {
 		}
 		if n := utf8.RuneCountInString(text); n > MaxFieldLen {
 			return invalid(f.field, "%s: this answer is %s characters long; one answer holds up to %s. Nothing was cut: shorten it a little.",
-				f.name, thousands(n), thousands(MaxFieldLen))
+				f.name, prose.Thousands(n), prose.Thousands(MaxFieldLen))
 		}
 	}
 	return nil
@@ -73,7 +76,7 @@ func (s *Store) saveBreak(c CompassionSession, finish bool) (CompassionSession, 
 		if finish && c.FinishedAt == nil {
 			c.FinishedAt = &now
 		}
-		c.stamp(now)
+		c.Stamp(now)
 		return tx.Save(&c).Error
 	})
 	return c, err
@@ -126,7 +129,7 @@ func (s *Store) ImportBreaks(list []CompassionSession) error {
 				f := c.FinishedAt.UTC().Truncate(time.Millisecond)
 				c.FinishedAt = &f
 			}
-			c.stamp(now)
+			c.Stamp(now)
 			if err := tx.Create(&c).Error; err != nil {
 				return err
 			}

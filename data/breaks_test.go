@@ -8,6 +8,7 @@ import (
 )
 
 func TestBreakIsSavedAtEachStepAndFinishedOnce(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 4, 20, 0, 0, 0, time.UTC)
 	s := openTemp(t, Options{Now: func() time.Time { return now }})
 	e, err := s.SaveEntry(Entry{Trigger: "Missed the school play", Intensity: 7, Kind: KindShame}, 0)
@@ -53,6 +54,7 @@ func TestBreakIsSavedAtEachStepAndFinishedOnce(t *testing.T) {
 }
 
 func TestBreakRefusesTooMuchTextAndKeepsAGoneEntryOptional(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	_, err := s.SaveBreak(CompassionSession{Kindness: strings.Repeat("a", MaxFieldLen+1)})
 	var ve *ValidationError

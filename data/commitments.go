@@ -13,9 +13,9 @@ import (
 
 // Limits on what a commitment holds.
 const (
-	MaxCommitmentTitle = 500
-	maxLocation        = 500
-	maxNotes           = 20_000
+	MaxCommitmentTitle    = 500
+	MaxCommitmentLocation = 500
+	MaxCommitmentNotes    = 20_000
 )
 
 // String names the tier as the app shows it: "non-negotiable", "high
@@ -35,36 +35,36 @@ func (t Tier) String() string {
 // Valid reports whether t is one of the three tiers.
 func (t Tier) Valid() bool { return t >= TierNonNegotiable && t <= TierFlexible }
 
-// normalise checks a commitment before it is stored and puts it in its
-// stored form: trimmed text, whole seconds, all-day dates at 00:00 UTC with
+// Normalise checks a commitment as the store does before storing it, and
+// puts it in its stored form: trimmed text, whole seconds, all-day dates at 00:00 UTC with
 // an exclusive end, skipped dates sorted, the rule in upper case.
-func (c *Commitment) normalise() error {
+func (c *Commitment) Normalise() error {
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
-		return invalid("title", "Give the commitment a title, for example “Sports day”.")
+		return invalid(FieldTitle, "Give the commitment a title, for example “Sports day”.")
 	}
 	if n := utf8.RuneCountInString(c.Title); n > MaxCommitmentTitle {
-		return invalid("title", "A title holds up to %d characters; this one has %d.", MaxCommitmentTitle, n)
+		return invalid(FieldTitle, "A title holds up to %d characters; this one has %d.", MaxCommitmentTitle, n)
 	}
 	if !c.Tier.Valid() {
-		return invalid("tier", "Choose a tier: 1 non-negotiable, 2 high priority or 3 flexible.")
+		return invalid(FieldTier, "Choose a tier: 1 non-negotiable, 2 high priority or 3 flexible.")
 	}
 	if c.StartsAt.IsZero() {
-		return invalid("starts_at", "Choose when the commitment starts.")
+		return invalid(FieldStartsAt, "Choose when the commitment starts.")
 	}
 	c.Location = strings.TrimSpace(c.Location)
-	if utf8.RuneCountInString(c.Location) > maxLocation {
-		return invalid("location", "A location holds up to %d characters.", maxLocation)
+	if utf8.RuneCountInString(c.Location) > MaxCommitmentLocation {
+		return invalid(FieldLocation, "A location holds up to %d characters.", MaxCommitmentLocation)
 	}
-	if utf8.RuneCountInString(c.Notes) > maxNotes {
-		return invalid("notes", "Notes hold up to %d characters.", maxNotes)
+	if utf8.RuneCountInString(c.Notes) > MaxCommitmentNotes {
+		return invalid(FieldNotes, "Notes hold up to %d characters.", MaxCommitmentNotes)
 	}
 	if c.AllDay {
 		c.TimeZone = ""
 		c.StartsAt = dateOf(c.StartsAt)
 		if c.EndsAt.IsZero() || !dateOf(c.EndsAt).After(c.StartsAt) {
 			if !c.EndsAt.IsZero() && dateOf(c.EndsAt).Before(c.StartsAt) {
-				return invalid("ends_at", "The last day (%s) is before the first day (%s).",
+				return invalid(FieldEndsAt, "The last day (%s) is before the first day (%s).",
 					dateOf(c.EndsAt).AddDate(0, 0, -1).Format("2 Jan 2006"), c.StartsAt.Format("2 Jan 2006"))
 			}
 			c.EndsAt = c.StartsAt.AddDate(0, 0, 1)
@@ -75,17 +75,17 @@ func (c *Commitment) normalise() error {
 		if c.TimeZone == "" || c.TimeZone == "Local" {
 			c.TimeZone = LocalZoneName()
 		}
-		loc, err := loadZone(c.TimeZone)
+		loc, err := LoadZone(c.TimeZone)
 		if err != nil {
-			return invalid("time_zone", "The time zone %q isn't known. Use a name like “Europe/London”.", c.TimeZone)
+			return invalid(FieldTimeZone, "The time zone %q isn't known. Use a name like “Europe/London”.", c.TimeZone)
 		}
 		if c.EndsAt.IsZero() {
-			return invalid("ends_at", "Choose when the commitment ends.")
+			return invalid(FieldEndsAt, "Choose when the commitment ends.")
 		}
 		c.StartsAt = c.StartsAt.UTC().Truncate(time.Second)
 		c.EndsAt = c.EndsAt.UTC().Truncate(time.Second)
 		if c.EndsAt.Before(c.StartsAt) {
-			return invalid("ends_at", "It ends before it starts: the end (%s) is before the start (%s). Check the times.",
+			return invalid(FieldEndsAt, "It ends before it starts: the end (%s) is before the start (%s). Check the times.",
 				c.EndsAt.In(loc).Format("Mon 2 Jan 15:04"), c.StartsAt.In(loc).Format("Mon 2 Jan 15:04"))
 		}
 	}
@@ -108,11 +108,16 @@ func (c *Commitment) normalise() error {
 			return err
 		}
 		if _, ok := se.firstStart(); !ok {
-			return invalid("rrule", msgNeverHappens)
+			return &ValidationError{Field: FieldRRule, Message: msgNeverHappens, reason: ErrNeverHappens}
 		}
 	}
 	return nil
 }
+
+// ErrNeverHappens is matched (errors.Is) by the ValidationError of a
+// repeat that ends before its first time: a calendar import leaves such an
+// event out rather than refusing the file.
+var ErrNeverHappens = errors.New("the repeat never happens")
 
 const msgNeverHappens = "This repeat never happens: it ends before its first time. Check the end of the repeat."
 
@@ -138,11 +143,20 @@ func (s *series) firstStart() (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// over reports whether every occurrence of the series ended before now.
+func (s *series) over(now time.Time) bool {
+	if s.opt != nil && s.until.IsZero() {
+		return false
+	}
+	_, end := s.span(s.until)
+	return end.Before(now)
+}
+
 // SaveCommitment stores c: a new commitment when c.ID is 0, otherwise the
 // changed one. It returns c as stored.
 func (s *Store) SaveCommitment(c Commitment) (Commitment, error) {
 	c.ExDates = slices.Clone(c.ExDates)
-	if err := c.normalise(); err != nil {
+	if err := c.Normalise(); err != nil {
 		return c, err
 	}
 	err := s.write(func(tx *gorm.DB) error {
@@ -153,7 +167,7 @@ func (s *Store) SaveCommitment(c Commitment) (Commitment, error) {
 			}
 			c.UUID, c.CreatedAt, c.DeletedAt = old.UUID, old.CreatedAt, nil
 		}
-		c.stamp(s.Now())
+		c.Stamp(s.Now())
 		return tx.Save(&c).Error
 	})
 	s.commitmentsChanged()
@@ -215,14 +229,14 @@ func (s *Store) SkipOccurrence(commitmentID int64, occursAt time.Time) error {
 		return err
 	}
 	if c.RRule == "" {
-		return invalid("occurs_at", "“%s” happens only once: delete it instead of skipping it.", c.Title)
+		return invalid(FieldOccursAt, "“%s” happens only once: delete it instead of skipping it.", c.Title)
 	}
 	se, err := compileSeries(&c)
 	if err != nil {
 		return err
 	}
 	if !se.has(occursAt) {
-		return invalid("occurs_at", "“%s” doesn't happen at that time.", c.Title)
+		return invalid(FieldOccursAt, "“%s” doesn't happen at that time.", c.Title)
 	}
 	c.ExDates = append(c.ExDates, occursAt)
 	_, err = s.SaveCommitment(c)

@@ -8,13 +8,14 @@ import (
 )
 
 func TestSaveCommitmentRefusesBadInputAndStoresNothing(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	start := time.Date(2026, 3, 6, 13, 0, 0, 0, time.UTC)
 	good := Commitment{Title: "Sports day", Tier: 1, StartsAt: start, EndsAt: start.Add(2 * time.Hour), TimeZone: "Europe/London"}
 	cases := []struct {
 		name  string
 		edit  func(c *Commitment)
-		field string
+		field Field
 		words string
 	}{
 		{"no title", func(c *Commitment) { c.Title = "  " }, "title", "title"},
@@ -40,6 +41,9 @@ func TestSaveCommitmentRefusesBadInputAndStoresNothing(t *testing.T) {
 		if !errors.As(err, &ve) || ve.Field != tc.field || !strings.Contains(ve.Message, tc.words) {
 			t.Errorf("%s: got %v, want a %s message with %q", tc.name, err, tc.field, tc.words)
 		}
+		if isNever := errors.Is(err, ErrNeverHappens); isNever != (tc.name == "rule never happens") {
+			t.Errorf("%s: errors.Is(err, ErrNeverHappens) = %v", tc.name, isNever)
+		}
 	}
 	if list, _ := s.Commitments(); len(list) != 0 {
 		t.Errorf("refused commitments were stored: %v", list)
@@ -47,6 +51,7 @@ func TestSaveCommitmentRefusesBadInputAndStoresNothing(t *testing.T) {
 }
 
 func TestSaveEditDeleteRestoreCommitment(t *testing.T) {
+	t.Parallel()
 	s, clock := openTiers(t, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	loc := mustZone(t, "Europe/London")
 	c := commit(t, s, "  Family dinner ", TierHighPriority, time.Date(2026, 3, 2, 18, 0, 0, 0, loc), time.Hour, "rrule:freq=daily")
@@ -96,6 +101,7 @@ func TestSaveEditDeleteRestoreCommitment(t *testing.T) {
 }
 
 func TestAllDayCommitmentsAreDates(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	ny := mustZone(t, "America/New_York")
 	// Late evening in New York is the next day in UTC: the date typed wins.
@@ -124,6 +130,7 @@ func TestAllDayCommitmentsAreDates(t *testing.T) {
 }
 
 func TestSkipOccurrence(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	loc := mustZone(t, "Europe/London")
 	c := commit(t, s, "Swimming", 1, time.Date(2026, 3, 3, 17, 0, 0, 0, loc), time.Hour, "FREQ=WEEKLY")
@@ -151,6 +158,7 @@ func TestSkipOccurrence(t *testing.T) {
 // the command line is) changes a commitment; the first store's compiled
 // commitments notice.
 func TestCacheSeesOtherProcessesWrites(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	loc := mustZone(t, "UTC")
 	c := commit(t, s, "Piano", 3, time.Date(2026, 3, 2, 16, 0, 0, 0, loc), time.Hour, "FREQ=DAILY")
@@ -179,6 +187,7 @@ func TestCacheSeesOtherProcessesWrites(t *testing.T) {
 }
 
 func TestCurrentCommitmentsLeaveOutWhatIsOver(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC))
 	utc := mustZone(t, "UTC")
 	at := func(m time.Month, d, h int) time.Time { return time.Date(2026, m, d, h, 0, 0, 0, utc) }

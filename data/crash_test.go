@@ -155,6 +155,7 @@ func verify(t *testing.T, db string, acked map[int64]string) {
 }
 
 func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
+	t.Parallel()
 	kills := 25
 	if os.Getenv(longEnv) != "" {
 		kills = 250
@@ -202,6 +203,7 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 // TestTwoProcessesWriteTheSameJournal is the two-instance case: both copies
 // of the app write at once and everything both acknowledged is there.
 func TestTwoProcessesWriteTheSameJournal(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "journal.db")
 	s, err := Open(db, Options{}) // created once, so the two start on an existing journal
 	if err != nil {

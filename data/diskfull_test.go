@@ -23,6 +23,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestDiskFullMidWriteKeepsTheJournal(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("unshare"); err != nil {
 		t.Fatal("unshare (util-linux) is not installed")
 	}

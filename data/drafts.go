@@ -38,7 +38,7 @@ func (s *Store) SaveDraft(d Draft) (Draft, error) {
 		default:
 			d.Record = existing.Record
 		}
-		d.stamp(s.Now())
+		d.Stamp(s.Now())
 		return tx.Save(&d).Error
 	})
 	return d, err

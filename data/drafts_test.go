@@ -8,6 +8,7 @@ import (
 )
 
 func TestDraftSurvivesARestartAndGoesOnSave(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "journal.db")
 	clock, now := fixedClock(time.Date(2026, 3, 2, 21, 30, 0, 0, time.UTC))
 	s, err := Open(path, Options{Now: clock})
@@ -91,6 +92,7 @@ func TestDraftSurvivesARestartAndGoesOnSave(t *testing.T) {
 }
 
 func TestDiscardDraftAndSaveAfterDiscard(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	d, _ := s.SaveDraft(Draft{Trigger: "half a thought"})
 	if err := s.DiscardDraft(d.ID); err != nil {

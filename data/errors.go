@@ -19,6 +19,7 @@ var (
 	ErrNewerVersion  = errors.New("the journal was written by a newer version of Both/And")
 	ErrReadOnly      = errors.New("the journal file is read-only")
 	ErrFolderMissing = errors.New("the folder for the journal does not exist")
+	ErrBadPath       = errors.New("the journal's path can't be used")
 	ErrFolderLocked  = errors.New("the folder holding the journal is not writable")
 	ErrLocked        = errors.New("the journal is busy: another program has held it locked for too long")
 	ErrDiskFull      = errors.New("the disk is full")
@@ -32,6 +33,7 @@ var advice = map[error]string{
 	ErrNewerVersion:  "Nothing was changed. Update Both/And to the newest version to open it.",
 	ErrReadOnly:      "Make the file writable (for example: chmod u+w FILE), or copy it somewhere writable.",
 	ErrFolderMissing: "Create the folder first, or choose a path in an existing folder.",
+	ErrBadPath:       "Nothing was changed. Check the path for a mistyped character, or start without --db to use your usual journal.",
 	ErrFolderLocked:  "Make the folder writable (SQLite keeps two small files beside the journal), or move the journal.",
 	ErrLocked:        "Close the other copy of Both/And or the program using the file, then try again.",
 	ErrDiskFull:      "Free some disk space, then try again. What you typed is still in the window.",
@@ -59,7 +61,15 @@ func (e *OpenError) Advice() string { return Advice(e.Kind) }
 func (e *OpenError) Unwrap() []error { return []error{e.Kind, e.Cause} }
 
 // Advice returns what to do about err, or "" when there is nothing specific.
+// An error of another package gives its own advice with an Advice method
+// (transfer's ImportError does).
 func Advice(err error) string {
+	var adviser interface{ Advice() string }
+	if errors.As(err, &adviser) {
+		if text := adviser.Advice(); text != "" {
+			return text
+		}
+	}
 	for kind, text := range advice {
 		if errors.Is(err, kind) {
 			return text
@@ -69,17 +79,87 @@ func Advice(err error) string {
 }
 
 // ValidationError is input the store refuses, with a message meant for the
-// person who typed it.
+// person who typed it. Field says which part of the record it is about, so
+// a form can show the message under that box.
 type ValidationError struct {
-	Field   string
+	Field   Field
 	Message string
+	// reason, when set, is a sentinel the error matches with errors.Is
+	// (ErrNeverHappens), for callers that act on one refusal in particular.
+	reason error
 }
 
 func (e *ValidationError) Error() string { return e.Message }
 
-func invalid(field, format string, args ...any) error {
+func (e *ValidationError) Unwrap() error { return e.reason }
+
+// Invalid returns a *ValidationError about field, its message formatted as
+// with fmt.Sprintf. The packages beside data (transfer, ical) refuse input
+// with it, as the store does.
+func Invalid(field Field, format string, args ...any) error {
 	return &ValidationError{Field: field, Message: fmt.Sprintf(format, args...)}
 }
+
+func invalid(field Field, format string, args ...any) error { return Invalid(field, format, args...) }
+
+// Field names what a ValidationError is about: a column of the record
+// refused (starts_at), or a part of a form (window, answers). Forms key
+// their messages by these constants, so a message can't be lost to a
+// misspelt name.
+type Field string
+
+// The fields validation errors name.
+const (
+	FieldAcknowledge      Field = "acknowledge"
+	FieldAnswers          Field = "answers"
+	FieldBufferMinutes    Field = "buffer_minutes"
+	FieldClient           Field = "client"
+	FieldCommitment       Field = "commitment"
+	FieldCriteria         Field = "criteria"
+	FieldDays             Field = "days"
+	FieldDeadlineAt       Field = "deadline_at"
+	FieldEmergencyReason  Field = "emergency_reason"
+	FieldEndsAt           Field = "ends_at"
+	FieldEntry            Field = "entry"
+	FieldFormat           Field = "format"
+	FieldFriend           Field = "friend"
+	FieldHappenedAt       Field = "happened_at"
+	FieldIntensity        Field = "intensity"
+	FieldKeep             Field = "keep"
+	FieldKind             Field = "kind"
+	FieldKindness         Field = "kindness"
+	FieldLead             Field = "lead"
+	FieldLength           Field = "length"
+	FieldLocation         Field = "location"
+	FieldMorning          Field = "morning"
+	FieldNewStory         Field = "new_story"
+	FieldNormalise        Field = "normalise"
+	FieldNote             Field = "note"
+	FieldNotes            Field = "notes"
+	FieldOccursAt         Field = "occurs_at"
+	FieldOldStory         Field = "old_story"
+	FieldPath             Field = "path"
+	FieldQuestion         Field = "question"
+	FieldRRule            Field = "rrule"
+	FieldReframe          Field = "reframe"
+	FieldRemindDaysBefore Field = "remind_days_before"
+	FieldRequest          Field = "request"
+	FieldRule             Field = "rule"
+	FieldStartsAt         Field = "starts_at"
+	FieldStatus           Field = "status"
+	FieldStep             Field = "step"
+	FieldSteps            Field = "steps"
+	FieldStory            Field = "story"
+	FieldTags             Field = "tags"
+	FieldText             Field = "text"
+	FieldTier             Field = "tier"
+	FieldTiers            Field = "tiers"
+	FieldTimeZone         Field = "time_zone"
+	FieldTitle            Field = "title"
+	FieldTrigger          Field = "trigger"
+	FieldWindow           Field = "window"
+	FieldWorkHours        Field = "work_hours"
+)
 
 // classify maps SQLite result codes onto the errors above, keeping the
 // original so logs still show SQLite's own words.
@@ -108,6 +188,40 @@ func classify(err error) error {
 		}
 	}
 	return err
+}
+
+// knownKind is the kind of trouble a classified error names, or nil.
+func knownKind(err error) error {
+	for _, kind := range []error{ErrNotDatabase, ErrDamaged, ErrLocked, ErrReadOnly, ErrFolderMissing, ErrDiskFull, ErrBadPath} {
+		if errors.Is(err, kind) {
+			return kind
+		}
+	}
+	return nil
+}
+
+// connectErr is openErr for the first statements on a new connection,
+// before any schema change. inspect has read the file's header by then, so
+// damage shows as SQLITE_CORRUPT or SQLITE_NOTADB (classified above); an
+// error SQLite gives while it opens the file, or one the driver gives
+// before it (a URI it can't parse), is about the path, not the journal.
+func connectErr(path string, err error) error {
+	if knownKind(classify(err)) == nil {
+		var se *sqlite.Error
+		if !errors.As(err, &se) || se.Code()&0xff == sqlite3.SQLITE_CANTOPEN || se.Code()&0xff == sqlite3.SQLITE_ERROR {
+			return &OpenError{Path: path, Kind: ErrBadPath, Cause: err}
+		}
+	}
+	return openErr(path, err)
+}
+
+// IsConstraint reports whether err is SQLite refusing a write that breaks
+// one of the schema's rules (NOT NULL, CHECK, UNIQUE, FOREIGN KEY). It is
+// here, with classify, so that only this file knows the SQLite driver's
+// error type.
+func IsConstraint(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
 }
 
 type wrapped struct {

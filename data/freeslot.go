@@ -36,10 +36,10 @@ type workHoursJSON struct {
 
 func (h WorkHours) validate() error {
 	if h.Start < 0 || h.End > 24*time.Hour || h.End-h.Start < 15*time.Minute {
-		return invalid("work_hours", "Working hours need an end at least 15 minutes after their start, within one day.")
+		return invalid(FieldWorkHours, "Working hours need an end at least 15 minutes after their start, within one day.")
 	}
 	if !slices.Contains(h.Days[:], true) {
-		return invalid("work_hours", "Choose at least one working day.")
+		return invalid(FieldWorkHours, "Choose at least one working day.")
 	}
 	return nil
 }
@@ -125,7 +125,7 @@ type busySpan struct{ from, to int64 }
 
 func (s *Store) nextFreeSlot(db *gorm.DB, after time.Time, length time.Duration, except int64) (time.Time, error) {
 	if length <= 0 {
-		return time.Time{}, invalid("length", "A free slot needs some length.")
+		return time.Time{}, invalid(FieldLength, "A free slot needs some length.")
 	}
 	hours, err := s.workHours(db)
 	if err != nil {

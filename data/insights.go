@@ -105,38 +105,62 @@ func (s *Store) Insights(p Period) (Insights, error) {
 	now := s.Now()
 	starts := weekStarts(now, p.Weeks())
 	ins := Insights{Period: p, From: starts[0], To: now, Weeks: make([]Week, len(starts))}
-	var values strings.Builder
-	var args, dayArgs []any
 	for i, st := range starts {
-		if i > 0 {
-			values.WriteString(",")
-		}
-		values.WriteString("(?,?,?)")
-		end := st.AddDate(0, 0, 7)
-		args = append(args, i, ms(st), ms(end))
-		dayArgs = append(dayArgs, i, Day(st), Day(end))
 		ins.Weeks[i].Start = st
 	}
-	weeks := "WITH weeks(i, lo, hi) AS (VALUES " + values.String() + ") "
+	weeks := newWeekBounds(starts)
+	if err := s.intensities(&ins, weeks); err != nil {
+		return ins, classify(err)
+	}
 	lo, hi := ms(starts[0]), ms(starts[len(starts)-1].AddDate(0, 0, 7))
+	if err := s.db.Raw(triggersSQL, lo, hi).Scan(&ins.Triggers).Error; err != nil {
+		return ins, classify(err)
+	}
+	for _, c := range weeklyCounts {
+		if err := s.countWeekly(&ins, weeks, c); err != nil {
+			return ins, classify(err)
+		}
+	}
+	return ins, nil
+}
 
-	// One row per week and intensity: the dots, and summed up, each week's
-	// mean and kinds.
-	rows, err := s.db.Raw(weeks+`SELECT w.i AS week, e.intensity, count(*) AS entries,
+// weekBounds is the period's weeks as a table for SQL, "weeks(i, lo, hi)":
+// with is the WITH clause, and instants and days the arguments that fill
+// its bounds with Unix milliseconds or with "2006-01-02" days.
+type weekBounds struct {
+	with           string
+	instants, days []any
+}
+
+func newWeekBounds(starts []time.Time) weekBounds {
+	values := strings.TrimSuffix(strings.Repeat("(?,?,?),", len(starts)), ",")
+	b := weekBounds{with: "WITH weeks(i, lo, hi) AS (VALUES " + values + ") "}
+	for i, st := range starts {
+		end := st.AddDate(0, 0, 7)
+		b.instants = append(b.instants, i, ms(st), ms(end))
+		b.days = append(b.days, i, Day(st), Day(end))
+	}
+	return b
+}
+
+// intensities counts the entries of each week at each intensity: the
+// chart's dots, and summed up, each week's entries, mean and kinds.
+func (s *Store) intensities(ins *Insights, weeks weekBounds) error {
+	rows, err := s.db.Raw(weeks.with+`SELECT w.i AS week, e.intensity, count(*) AS entries,
 			sum(e.kind = 'guilt') AS guilt, sum(e.kind = 'shame') AS shame
 		FROM weeks w JOIN entries e INDEXED BY entries_live_insights
 			ON e.deleted_at IS NULL AND e.happened_at >= w.lo AND e.happened_at < w.hi
-		GROUP BY w.i, e.intensity ORDER BY w.i, e.intensity`, args...).Rows()
+		GROUP BY w.i, e.intensity ORDER BY w.i, e.intensity`, weeks.instants...).Rows()
 	if err != nil {
-		return ins, classify(err)
+		return err
 	}
-	sums := make([]int, len(starts))
+	defer rows.Close()
+	sums := make([]int, len(ins.Weeks))
 	for rows.Next() {
 		var d Dots
 		var guilt, shame int
 		if err := rows.Scan(&d.Week, &d.Intensity, &d.Entries, &guilt, &shame); err != nil {
-			rows.Close()
-			return ins, classify(err)
+			return err
 		}
 		ins.Dots = append(ins.Dots, d)
 		w := &ins.Weeks[d.Week]
@@ -145,84 +169,84 @@ func (s *Store) Insights(p Period) (Insights, error) {
 		w.Shame += shame
 		sums[d.Week] += d.Intensity * d.Entries
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return ins, classify(err)
-	}
 	for i := range ins.Weeks {
 		if n := ins.Weeks[i].Entries; n > 0 {
 			ins.Weeks[i].MeanIntensity = float64(sums[i]) / float64(n)
 		}
 	}
+	return rows.Err()
+}
 
-	err = s.db.Raw(`SELECT t.name, t.builtin_key IS NOT NULL AS builtin, c.n AS entries
-		FROM (SELECT et.tag_id, count(*) AS n
-			FROM entries e INDEXED BY entries_live_insights JOIN entry_tags et ON et.entry_id = e.id
-			WHERE e.deleted_at IS NULL AND e.happened_at >= ? AND e.happened_at < ?
-			GROUP BY et.tag_id) c
-		JOIN tags t ON t.id = c.tag_id
-		ORDER BY entries DESC, t.name`, lo, hi).Scan(&ins.Triggers).Error
-	if err != nil {
-		return ins, classify(err)
-	}
+// triggersSQL counts the period's entries by tag, most frequent first.
+const triggersSQL = `SELECT t.name, t.builtin_key IS NOT NULL AS builtin, c.n AS entries
+	FROM (SELECT et.tag_id, count(*) AS n
+		FROM entries e INDEXED BY entries_live_insights JOIN entry_tags et ON et.entry_id = e.id
+		WHERE e.deleted_at IS NULL AND e.happened_at >= ? AND e.happened_at < ?
+		GROUP BY et.tag_id) c
+	JOIN tags t ON t.id = c.tag_id
+	ORDER BY entries DESC, t.name`
 
-	var outcomeRows []struct{ I, Kept, Missed, Moved int }
-	err = s.db.Raw(weeks+`SELECT w.i, sum(o.status = 'kept') AS kept, sum(o.status = 'missed') AS missed,
-			sum(o.status = 'moved') AS moved
-		FROM weeks w JOIN occurrence_outcomes o ON o.occurs_at >= w.lo AND o.occurs_at < w.hi
-		JOIN commitments c ON c.id = o.commitment_id AND c.tier = 1 AND c.deleted_at IS NULL
-		GROUP BY w.i`, args...).Scan(&outcomeRows).Error
-	if err != nil {
-		return ins, classify(err)
-	}
-	for _, r := range outcomeRows {
-		w := &ins.Weeks[r.I]
-		w.Tier1Kept, w.Tier1Missed, w.Tier1Moved = r.Kept, r.Missed, r.Moved
-	}
+// weeklyCount is a figure of the weeks counted from one table: its query
+// (after the weeks table) yields the week's index and up to three counts,
+// which set puts into the week.
+type weeklyCount struct {
+	query string
+	days  bool // the table's times are days ("2006-01-02"), not instants
+	set   func(w *Week, n [3]int)
+}
 
-	var countRows []struct{ I, N, Urgent, NotUrgent, Open int }
-	err = s.db.Raw(weeks+`SELECT w.i, count(*) AS n FROM weeks w JOIN work_blocks b
-		ON b.deleted_at IS NULL AND b.starts_at >= w.lo AND b.starts_at < w.hi AND b.emergency_reason <> ''
-		GROUP BY w.i`, args...).Scan(&countRows).Error
-	if err != nil {
-		return ins, classify(err)
-	}
-	for _, r := range countRows {
-		ins.Weeks[r.I].Emergencies = r.N
-	}
+var weeklyCounts = []weeklyCount{
+	{ // recorded outcomes of tier-1 occurrences
+		query: `SELECT w.i, sum(o.status = 'kept'), sum(o.status = 'missed'), sum(o.status = 'moved')
+			FROM weeks w JOIN occurrence_outcomes o ON o.occurs_at >= w.lo AND o.occurs_at < w.hi
+			JOIN commitments c ON c.id = o.commitment_id AND c.tier = 1 AND c.deleted_at IS NULL
+			GROUP BY w.i`,
+		set: func(w *Week, n [3]int) { w.Tier1Kept, w.Tier1Missed, w.Tier1Moved = n[0], n[1], n[2] },
+	},
+	{ // work that took tier-2 time, with a stated emergency
+		query: `SELECT w.i, count(*), 0, 0 FROM weeks w JOIN work_blocks b
+			ON b.deleted_at IS NULL AND b.starts_at >= w.lo AND b.starts_at < w.hi AND b.emergency_reason <> ''
+			GROUP BY w.i`,
+		set: func(w *Week, n [3]int) { w.Emergencies = n[0] },
+	},
+	{ // triaged "urgent" requests, by what they turned out to be
+		query: `SELECT w.i, sum(t.truly_urgent IS 1), sum(t.truly_urgent IS 0), sum(t.truly_urgent IS NULL)
+			FROM weeks w JOIN triages t ON t.asked_at >= w.lo AND t.asked_at < w.hi
+			GROUP BY w.i`,
+		set: func(w *Week, n [3]int) { w.TrulyUrgent, w.NotUrgent, w.NotLookedBack = n[0], n[1], n[2] },
+	},
+	{ // self-compassion breaks finished
+		query: `SELECT w.i, count(*), 0, 0 FROM weeks w JOIN compassion_sessions c
+			ON c.started_at >= w.lo AND c.started_at < w.hi AND c.finished_at IS NOT NULL
+			GROUP BY w.i`,
+		set: func(w *Week, n [3]int) { w.Breaks = n[0] },
+	},
+	{ // mornings the permission slip was read
+		query: `SELECT w.i, count(*), 0, 0 FROM weeks w JOIN slip_readings r
+			ON r.day >= w.lo AND r.day < w.hi GROUP BY w.i`,
+		days: true,
+		set:  func(w *Week, n [3]int) { w.Readings = n[0] },
+	},
+}
 
-	countRows = nil
-	err = s.db.Raw(weeks+`SELECT w.i, sum(t.truly_urgent = 1) AS urgent, sum(t.truly_urgent = 0) AS not_urgent,
-			sum(t.truly_urgent IS NULL) AS open
-		FROM weeks w JOIN triages t ON t.asked_at >= w.lo AND t.asked_at < w.hi
-		GROUP BY w.i`, args...).Scan(&countRows).Error
+// countWeekly runs one weekly count and puts its figures into the weeks.
+func (s *Store) countWeekly(ins *Insights, weeks weekBounds, c weeklyCount) error {
+	args := weeks.instants
+	if c.days {
+		args = weeks.days
+	}
+	rows, err := s.db.Raw(weeks.with+c.query, args...).Rows()
 	if err != nil {
-		return ins, classify(err)
+		return err
 	}
-	for _, r := range countRows {
-		w := &ins.Weeks[r.I]
-		w.TrulyUrgent, w.NotUrgent, w.NotLookedBack = r.Urgent, r.NotUrgent, r.Open
+	defer rows.Close()
+	for rows.Next() {
+		var i int
+		var n [3]int
+		if err := rows.Scan(&i, &n[0], &n[1], &n[2]); err != nil {
+			return err
+		}
+		c.set(&ins.Weeks[i], n)
 	}
-
-	countRows = nil
-	err = s.db.Raw(weeks+`SELECT w.i, count(*) AS n FROM weeks w JOIN compassion_sessions c
-		ON c.started_at >= w.lo AND c.started_at < w.hi AND c.finished_at IS NOT NULL
-		GROUP BY w.i`, args...).Scan(&countRows).Error
-	if err != nil {
-		return ins, classify(err)
-	}
-	for _, r := range countRows {
-		ins.Weeks[r.I].Breaks = r.N
-	}
-
-	countRows = nil
-	err = s.db.Raw(weeks+`SELECT w.i, count(*) AS n FROM weeks w JOIN slip_readings r
-		ON r.day >= w.lo AND r.day < w.hi GROUP BY w.i`, dayArgs...).Scan(&countRows).Error
-	if err != nil {
-		return ins, classify(err)
-	}
-	for _, r := range countRows {
-		ins.Weeks[r.I].Readings = r.N
-	}
-	return ins, nil
+	return rows.Err()
 }

@@ -3,6 +3,8 @@ package data
 import (
 	"fmt"
 	"sort"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // The one-line summaries under each chart, in plain words. Each is written
@@ -200,6 +202,6 @@ func (ins Insights) PracticeSummary() string {
 		return ""
 	}
 	return fmt.Sprintf("Over %s: %s, %s, and your permission slip read on %s. Change comes through repetition.",
-		ins.Period.Span(), countNoun(entries, "journal entry", "journal entries"), countNoun(breaks, "self-compassion break", "self-compassion breaks"),
-		countNoun(readings, "morning", "mornings"))
+		ins.Period.Span(), prose.Count(entries, "journal entry", "journal entries"), prose.Count(breaks, "self-compassion break", "self-compassion breaks"),
+		prose.Count(readings, "morning", "mornings"))
 }

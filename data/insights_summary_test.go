@@ -7,6 +7,7 @@ import (
 
 // The shares always add up to 100, even when two of them round up.
 func TestKindSummarySharesAddUp(t *testing.T) {
+	t.Parallel()
 	ins := Insights{Weeks: []Week{{Entries: 200, Guilt: 101, Shame: 99}}}
 	got := ins.KindSummary()
 	if strings.Contains(got, "-") || !strings.Contains(got, "Guilt 51%, shame 49%") {
@@ -23,6 +24,7 @@ func TestKindSummarySharesAddUp(t *testing.T) {
 }
 
 func TestTriageSummaryCountsInPlainWords(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		week Week
 		want string

@@ -27,9 +27,7 @@ func TestInsightsAggregatesKnownWeeks(t *testing.T) {
 	for i := range entries {
 		entries[i].Trigger = "moment"
 	}
-	if err := s.ImportEntries(entries); err != nil {
-		t.Fatal(err)
-	}
+	addEntries(t, s, entries)
 	if err := s.ImportBreaks([]CompassionSession{
 		{StartedAt: at(30, 20), FinishedAt: ptr(at(30, 21)), Kindness: "gentle"},
 		{StartedAt: at(31, 20), Kindness: "left half-way"},
@@ -109,6 +107,7 @@ func TestInsightsAggregatesKnownWeeks(t *testing.T) {
 }
 
 func TestInsightsOfAnEmptyJournalSayNothing(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	for _, p := range Periods() {
 		ins, err := s.Insights(p)

@@ -1,12 +1,13 @@
 package data
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // MaxTagLen is the longest tag name, in characters (the tags table's limit).
@@ -15,18 +16,19 @@ const MaxTagLen = 60
 // entryFields names the three answers in the technique's order, with the
 // words used in messages about them.
 var entryFields = []struct {
-	field, name string
-	get         func(*Entry) string
+	field Field
+	name  string
+	get   func(*Entry) string
 }{
-	{"trigger", "What triggered it", func(e *Entry) string { return e.Trigger }},
-	{"story", "What you're telling yourself", func(e *Entry) string { return e.Story }},
-	{"friend", "What you'd tell a friend", func(e *Entry) string { return e.Friend }},
+	{FieldTrigger, "What triggered it", func(e *Entry) string { return e.Trigger }},
+	{FieldStory, "What you're telling yourself", func(e *Entry) string { return e.Story }},
+	{FieldFriend, "What you'd tell a friend", func(e *Entry) string { return e.Friend }},
 }
 
-// checkEntry refuses what the journal cannot keep faithfully and fills the
+// CheckEntry refuses what the journal cannot keep faithfully and fills the
 // defaults (now, "not sure yet"). The answers themselves are never trimmed or
 // otherwise changed: what was typed is what is stored.
-func (s *Store) checkEntry(e *Entry) error {
+func (s *Store) CheckEntry(e *Entry) error {
 	empty := true
 	for _, f := range entryFields {
 		text := f.get(e)
@@ -35,38 +37,38 @@ func (s *Store) checkEntry(e *Entry) error {
 		}
 		if n := utf8.RuneCountInString(text); n > MaxFieldLen {
 			return invalid(f.field, "%s: this answer is %s characters long; one answer holds up to %s. Nothing was cut: shorten it, or carry on in a second entry.",
-				f.name, thousands(n), thousands(MaxFieldLen))
+				f.name, prose.Thousands(n), prose.Thousands(MaxFieldLen))
 		}
 		if strings.TrimSpace(text) != "" {
 			empty = false
 		}
 	}
 	if empty {
-		return invalid("trigger", "Write at least one of the three answers before saving, even a few words about what happened.")
+		return invalid(FieldTrigger, "Write at least one of the three answers before saving, even a few words about what happened.")
 	}
 	if e.Intensity < 0 || e.Intensity > 10 {
-		return invalid("intensity", "Intensity goes from 0 (none) to 10 (overwhelming); %d is outside that.", e.Intensity)
+		return invalid(FieldIntensity, "Intensity goes from 0 (none) to 10 (overwhelming); %d is outside that.", e.Intensity)
 	}
 	switch e.Kind {
 	case "":
 		e.Kind = KindUnsure
 	case KindGuilt, KindShame, KindUnsure:
 	default:
-		return invalid("kind", "Choose guilt, shame or not sure yet.")
+		return invalid(FieldKind, "Choose guilt, shame or not sure yet.")
 	}
 	now := s.Now()
 	switch {
 	case e.HappenedAt.IsZero():
 		e.HappenedAt = now
 	case e.HappenedAt.After(now.Add(time.Hour)):
-		return invalid("happened_at", "That moment is still in the future. Set when it happened.")
+		return invalid(FieldHappenedAt, "That moment is still in the future. Set when it happened.")
 	case e.HappenedAt.Year() < 1900:
-		return invalid("happened_at", "That date is too far back. Set when it happened.")
+		return invalid(FieldHappenedAt, "That date is too far back. Set when it happened.")
 	}
 	e.HappenedAt = e.HappenedAt.UTC().Truncate(time.Millisecond)
 	for _, t := range e.Tags {
 		if n := utf8.RuneCountInString(strings.TrimSpace(t.Name)); n > MaxTagLen {
-			return invalid("tags", "A tag holds up to %d characters; %q has %d.", MaxTagLen, t.Name, n)
+			return invalid(FieldTags, "A tag holds up to %d characters; %q has %d.", MaxTagLen, t.Name, n)
 		}
 	}
 	return nil
@@ -78,15 +80,15 @@ func (s *Store) checkEntry(e *Entry) error {
 // (0 for none); it is removed in the same transaction, as is any draft of
 // the edited entry. It returns the entry as stored.
 func (s *Store) SaveEntry(e Entry, draftID int64) (Entry, error) {
-	if err := s.checkEntry(&e); err != nil {
+	if err := s.CheckEntry(&e); err != nil {
 		return e, err
 	}
-	names := tagNames(e.Tags)
+	names := TagNames(e.Tags)
 	err := s.write(func(tx *gorm.DB) error {
 		now := s.Now()
 		if e.ID == 0 {
 			e.DeletedAt = nil
-			e.stamp(now)
+			e.Stamp(now)
 			if err := tx.Omit("Tags").Create(&e).Error; err != nil {
 				return err
 			}
@@ -96,10 +98,10 @@ func (s *Store) SaveEntry(e Entry, draftID int64) (Entry, error) {
 				return notFound(err)
 			}
 			if old.DeletedAt != nil {
-				return invalid("entry", "This entry is in the trash. Restore it first, then edit it.")
+				return invalid(FieldEntry, "This entry is in the trash. Restore it first, then edit it.")
 			}
 			e.UUID, e.CreatedAt, e.DeletedAt = old.UUID, old.CreatedAt, nil
-			e.stamp(now)
+			e.Stamp(now)
 			if err := tx.Omit("Tags").Save(&e).Error; err != nil {
 				return err
 			}
@@ -248,9 +250,9 @@ func (s *Store) Tags() ([]Tag, error) {
 	return tags, classify(err)
 }
 
-// tagNames returns the distinct, trimmed, non-empty tag names, first
+// TagNames returns the distinct, trimmed, non-empty tag names, first
 // spelling wins.
-func tagNames(tags []Tag) []string {
+func TagNames(tags []Tag) []string {
 	seen := map[string]bool{}
 	var names []string
 	for _, t := range tags {
@@ -279,24 +281,11 @@ func ensureTags(tx *gorm.DB, names []string, now time.Time) ([]Tag, error) {
 			continue
 		}
 		t := Tag{Name: name}
-		t.stamp(now)
+		t.Stamp(now)
 		if err := tx.Create(&t).Error; err != nil {
 			return nil, err
 		}
 		tags = append(tags, t)
 	}
 	return tags, nil
-}
-
-// thousands writes n with comma separators, as the messages show counts.
-func thousands(n int) string {
-	digits := strconv.Itoa(n)
-	var b strings.Builder
-	for i, d := range digits {
-		if i > 0 && d != '-' && digits[i-1] != '-' && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	return b.String()
 }

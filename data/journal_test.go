@@ -30,6 +30,7 @@ func tagNamesOf(tags []Tag) string {
 }
 
 func TestSaveEntryNewThenEdit(t *testing.T) {
+	t.Parallel()
 	clock, now := fixedClock(time.Date(2026, 3, 2, 21, 30, 0, 0, time.UTC))
 	s := openTemp(t, Options{Now: clock})
 
@@ -67,7 +68,7 @@ func TestSaveEntryNewThenEdit(t *testing.T) {
 	// An edit keeps identity and creation time, replaces the tags and keeps
 	// the commitment link it was given.
 	c := Commitment{Title: "Sports day", Tier: TierNonNegotiable, StartsAt: *now, EndsAt: now.Add(time.Hour), ExDates: []time.Time{}}
-	c.stamp(*now)
+	c.Stamp(*now)
 	if err := s.db.Create(&c).Error; err != nil {
 		t.Fatal(err)
 	}
@@ -104,13 +105,14 @@ func TestSaveEntryNewThenEdit(t *testing.T) {
 }
 
 func TestSaveEntryRefusesWhatItCannotKeep(t *testing.T) {
+	t.Parallel()
 	clock, now := fixedClock(time.Date(2026, 3, 2, 21, 30, 0, 0, time.UTC))
 	s := openTemp(t, Options{Now: clock})
 	long := strings.Repeat("é", MaxFieldLen+1) // characters, not bytes, count
 	cases := []struct {
 		name  string
 		entry Entry
-		field string
+		field Field
 		want  string
 	}{
 		{"all three empty", Entry{Trigger: " \n\t", Story: "", Friend: "  "}, "trigger", "at least one"},
@@ -153,6 +155,7 @@ func TestSaveEntryRefusesWhatItCannotKeep(t *testing.T) {
 }
 
 func TestUnicodeRoundTripsExactly(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	texts := []string{
 		"Family 👨‍👩‍👧‍👦 dinner, flag 🇳🇱, skin tone 👍🏽, keycap 1️⃣",
@@ -185,6 +188,7 @@ func TestUnicodeRoundTripsExactly(t *testing.T) {
 }
 
 func TestTrashUndoAndEmpty(t *testing.T) {
+	t.Parallel()
 	clock, now := fixedClock(time.Date(2026, 3, 2, 21, 30, 0, 0, time.UTC))
 	s := openTemp(t, Options{Now: clock})
 	keep, _ := s.SaveEntry(Entry{Trigger: "kept evening", Intensity: 3}, 0)
@@ -268,6 +272,7 @@ func TestTrashUndoAndEmpty(t *testing.T) {
 }
 
 func TestLinkReframe(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	e, _ := s.SaveEntry(Entry{Story: "I'm a terrible parent.", Kind: KindShame}, 0)
 	reframes, err := s.Reframes()
@@ -305,14 +310,6 @@ func TestLinkReframe(t *testing.T) {
 	}
 	if err := s.LinkReframe(999, &id); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing entry: %v", err)
-	}
-}
-
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 100001: "100,001", -1234567: "-1,234,567"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
 	}
 }
 

@@ -10,6 +10,9 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/bothand/bothand/assets"
 )
 
 // Schema changes are numbered SQL files, applied in order, each in its own
@@ -102,4 +105,30 @@ func (s *Store) migrate() error {
 		return s.seed()
 	}
 	return nil
+}
+
+// seed adds the built-in tags and reframes a new or upgraded journal lacks.
+// Rows are matched by builtin_key, so the person's own edits and any rows
+// already there are left alone.
+func (s *Store) seed() error {
+	return s.write(func(tx *gorm.DB) error {
+		now := s.Now()
+		for _, t := range assets.Tags() {
+			key := t.Key
+			tag := Tag{Name: t.Name, BuiltinKey: &key}
+			tag.Stamp(now)
+			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&tag).Error; err != nil {
+				return err
+			}
+		}
+		for i, r := range assets.Reframes() {
+			key := r.Key
+			rf := Reframe{OldStory: r.Old, NewStory: r.New, BuiltinKey: &key, Position: i + 1}
+			rf.Stamp(now)
+			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&rf).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

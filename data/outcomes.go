@@ -26,11 +26,11 @@ func (s *Store) setOutcome(commitmentID int64, occursAt time.Time, outcome Outco
 	switch outcome {
 	case "", OutcomeKept, OutcomeMissed, OutcomeMoved:
 	default:
-		return invalid("status", "An occurrence is kept, missed or moved, not %q.", outcome)
+		return invalid(FieldStatus, "An occurrence is kept, missed or moved, not %q.", outcome)
 	}
 	note = strings.TrimSpace(note)
 	if utf8.RuneCountInString(note) > 2000 {
-		return invalid("note", "A note on an occurrence holds up to 2000 characters.")
+		return invalid(FieldNote, "A note on an occurrence holds up to 2000 characters.")
 	}
 	set, err := s.series(s.db)
 	if err != nil {
@@ -42,11 +42,11 @@ func (s *Store) setOutcome(commitmentID int64, occursAt time.Time, outcome Outco
 	}
 	occursAt = occursAt.UTC().Truncate(time.Second)
 	if !se.has(occursAt) {
-		return invalid("occurs_at", "“%s” doesn't happen at that time.", se.c.Title)
+		return invalid(FieldOccursAt, "“%s” doesn't happen at that time.", se.c.Title)
 	}
 	start, _ := se.span(occursAt)
 	if (outcome == OutcomeKept || outcome == OutcomeMissed) && start.After(s.Now()) {
-		return invalid("status", "“%s” hasn't happened yet: mark it kept or missed once it has begun.", se.c.Title)
+		return invalid(FieldStatus, "“%s” hasn't happened yet: mark it kept or missed once it has begun.", se.c.Title)
 	}
 	if movedTo != nil {
 		if outcome != OutcomeMoved {
@@ -65,7 +65,7 @@ func (s *Store) setOutcome(commitmentID int64, occursAt time.Time, outcome Outco
 				commitmentID, ms(occursAt)).Error
 		}
 		row := OccurrenceOutcome{CommitmentID: commitmentID, OccursAt: occursAt, Status: outcome, MovedTo: movedTo, Note: note}
-		row.stamp(s.Now())
+		row.Stamp(s.Now())
 		return tx.Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "commitment_id"}, {Name: "occurs_at"}},
 			DoUpdates: clause.AssignmentColumns([]string{"status", "moved_to", "note", "updated_at"}),

@@ -7,6 +7,7 @@ import (
 )
 
 func TestOutcomesAndTheKeptRecord(t *testing.T) {
+	t.Parallel()
 	loc := mustZone(t, "Europe/London")
 	s, clock := openTiers(t, time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC))
 	first := time.Date(2026, 3, 1, 19, 0, 0, 0, loc)

@@ -39,20 +39,20 @@ func (p ProtocolSummary) Progress() string {
 func (p *Protocol) normalise() error {
 	p.Title = strings.TrimSpace(p.Title)
 	if p.Title == "" {
-		return invalid("title", "Give the protocol a title, for example “Next sports day: no client calls”.")
+		return invalid(FieldTitle, "Give the protocol a title, for example “Next sports day: no client calls”.")
 	}
 	if n := utf8.RuneCountInString(p.Title); n > maxProtocolTitle {
-		return invalid("title", "A title holds up to %d characters; this one has %d.", maxProtocolTitle, n)
+		return invalid(FieldTitle, "A title holds up to %d characters; this one has %d.", maxProtocolTitle, n)
 	}
 	if p.RemindDaysBefore < 0 || p.RemindDaysBefore > MaxRemindDaysBefore {
-		return invalid("remind_days_before", "It can come back between 0 and %d days before the commitment.", MaxRemindDaysBefore)
+		return invalid(FieldRemindDaysBefore, "It can come back between 0 and %d days before the commitment.", MaxRemindDaysBefore)
 	}
 	switch p.Status {
 	case "":
 		p.Status = ProtocolActive
 	case ProtocolActive, ProtocolDone:
 	default:
-		return invalid("status", "A protocol is either active or done.")
+		return invalid(FieldStatus, "A protocol is either active or done.")
 	}
 	if p.ReviewOn != nil {
 		d := dateOf(*p.ReviewOn)
@@ -64,10 +64,10 @@ func (p *Protocol) normalise() error {
 func checkStepText(text string) (string, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return "", invalid("step", "Write the step first: one concrete thing you will do.")
+		return "", invalid(FieldStep, "Write the step first: one concrete thing you will do.")
 	}
 	if n := utf8.RuneCountInString(text); n > maxStepText {
-		return "", invalid("step", "A step holds up to %d characters; this one has %d. Split it into smaller steps.", maxStepText, n)
+		return "", invalid(FieldStep, "A step holds up to %d characters; this one has %d. Split it into smaller steps.", maxStepText, n)
 	}
 	return text, nil
 }
@@ -98,21 +98,21 @@ func (s *Store) CreateProtocol(p Protocol, steps []NewStep) (Protocol, error) {
 		clean = append(clean, NewStep{text, st.Action})
 	}
 	if len(clean) == 0 {
-		return p, invalid("steps", "Add at least one step: a protocol is a plan of concrete things to do.")
+		return p, invalid(FieldSteps, "Add at least one step: a protocol is a plan of concrete things to do.")
 	}
 	err := s.write(func(tx *gorm.DB) error {
 		if err := checkCommitment(tx, p.CommitmentID); err != nil {
 			return err
 		}
 		now := s.Now()
-		p.stamp(now)
+		p.Stamp(now)
 		if err := tx.Omit("Steps").Create(&p).Error; err != nil {
 			return err
 		}
 		p.Steps = nil
 		for i, st := range clean {
 			row := ProtocolStep{ProtocolID: p.ID, Position: i + 1, Text: st.Text, Action: st.Action}
-			row.stamp(now)
+			row.Stamp(now)
 			if err := tx.Create(&row).Error; err != nil {
 				return err
 			}
@@ -132,7 +132,7 @@ func checkCommitment(tx *gorm.DB, id *int64) error {
 		return err
 	}
 	if n == 0 {
-		return invalid("commitment", "That commitment is no longer on your Tiers; choose another.")
+		return invalid(FieldCommitment, "That commitment is no longer on your Tiers; choose another.")
 	}
 	return nil
 }
@@ -153,7 +153,7 @@ func (s *Store) UpdateProtocol(p Protocol) (Protocol, error) {
 		}
 		old.Title, old.CommitmentID, old.RemindDaysBefore = p.Title, p.CommitmentID, p.RemindDaysBefore
 		old.ReviewOn, old.Status = p.ReviewOn, p.Status
-		old.stamp(s.Now())
+		old.Stamp(s.Now())
 		if err := tx.Omit("Steps").Save(&old).Error; err != nil {
 			return err
 		}

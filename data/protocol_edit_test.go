@@ -27,6 +27,7 @@ func sameStrings(a, b []string) bool {
 }
 
 func TestCreateProtocolNeedsATitleAndAStep(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	var ve *ValidationError
 	if _, err := s.CreateProtocol(Protocol{Title: "  "}, []NewStep{{Text: "x"}}); !errors.As(err, &ve) || ve.Field != "title" {
@@ -55,6 +56,7 @@ func TestCreateProtocolNeedsATitleAndAStep(t *testing.T) {
 }
 
 func TestProtocolStepsKeepTheirDoneDates(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	s, clock := openTiers(t, now)
 	p, err := s.CreateProtocol(Protocol{Title: "Sports day"}, []NewStep{{Text: "A"}, {Text: "B"}, {Text: "C"}})
@@ -150,6 +152,7 @@ func TestProtocolStepsKeepTheirDoneDates(t *testing.T) {
 }
 
 func TestProtocolListPutsActiveFirst(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	s, clock := openTiers(t, now)
 	sports := commit(t, s, "Sports day", TierNonNegotiable, local(2026, 3, 6, 13, 0), 2*time.Hour, "")
@@ -219,6 +222,7 @@ func TestProtocolListPutsActiveFirst(t *testing.T) {
 }
 
 func TestProtocolTemplates(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	actions := map[string]bool{}
 	for _, tpl := range ProtocolTemplates() {
@@ -252,6 +256,7 @@ func TestProtocolTemplates(t *testing.T) {
 }
 
 func TestDefaultBuffer(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	if n, err := s.DefaultBuffer(); n != 0 || err != nil {
 		t.Errorf("default = %d, %v", n, err)

@@ -26,7 +26,7 @@ func (s *Store) AddStep(protocolID int64, text, action string) (ProtocolStep, er
 			return err
 		}
 		st.Position = last + 1
-		st.stamp(s.Now())
+		st.Stamp(s.Now())
 		return tx.Create(&st).Error
 	})
 	return st, err
@@ -44,7 +44,7 @@ func (s *Store) EditStep(id int64, text string) (ProtocolStep, error) {
 			return err
 		}
 		st.Text = text
-		st.stamp(s.Now())
+		st.Stamp(s.Now())
 		return tx.Save(&st).Error
 	})
 	return st, err
@@ -65,7 +65,7 @@ func (s *Store) SetStepDone(id int64, at *time.Time) (previous *time.Time, err e
 			at = &d
 		}
 		st.DoneAt = at
-		st.stamp(s.Now())
+		st.Stamp(s.Now())
 		return tx.Save(&st).Error
 	})
 	return previous, err
@@ -128,7 +128,7 @@ func (s *Store) DeleteStep(id int64) error {
 			return err
 		}
 		if n <= 1 {
-			return invalid("steps", "A protocol needs at least one step: add the next one before removing this.")
+			return invalid(FieldSteps, "A protocol needs at least one step: add the next one before removing this.")
 		}
 		now := s.Now()
 		return tx.Model(&ProtocolStep{}).Where("id = ?", id).

@@ -2,9 +2,10 @@ package data
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // maxStepText is the protocol_steps table's limit on a step.
@@ -31,7 +32,7 @@ func (s *Store) StartProtocol(entryID int64) (Protocol, error) {
 		}
 		step := strings.TrimSpace(e.Friend)
 		if step == "" {
-			return invalid("friend", "Answer the friend question first: what you would tell a friend becomes the plan's first step.")
+			return invalid(FieldFriend, "Answer the friend question first: what you would tell a friend becomes the plan's first step.")
 		}
 		now := s.Now()
 		p = Protocol{
@@ -41,12 +42,12 @@ func (s *Store) StartProtocol(entryID int64) (Protocol, error) {
 			RemindDaysBefore: 2,
 			Status:           ProtocolActive,
 		}
-		p.stamp(now)
+		p.Stamp(now)
 		if err := tx.Omit("Steps").Create(&p).Error; err != nil {
 			return err
 		}
-		first := ProtocolStep{ProtocolID: p.ID, Position: 1, Text: clip(step, maxStepText)}
-		first.stamp(now)
+		first := ProtocolStep{ProtocolID: p.ID, Position: 1, Text: prose.Clip(step, maxStepText)}
+		first.Stamp(now)
 		if err := tx.Create(&first).Error; err != nil {
 			return err
 		}
@@ -80,16 +81,5 @@ func protocolTitle(trigger string) string {
 	if line == "" {
 		return "My next-time plan"
 	}
-	return "Next time: " + clip(line, 120)
-}
-
-// clip shortens s to at most n characters, ending with "…" when it had to
-// cut. It is used only for drafts the person will edit: entries themselves
-// are never cut.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	return "Next time: " + prose.Clip(line, 120)
 }

@@ -7,6 +7,7 @@ import (
 )
 
 func TestStartProtocolFromAGuiltEntry(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	e, _ := s.SaveEntry(Entry{
 		Trigger: "Missed the sprint race for a client's \"urgent\" fix.\nHe looked for me.",
@@ -54,6 +55,7 @@ func TestStartProtocolFromAGuiltEntry(t *testing.T) {
 }
 
 func TestProtocolDraftsFitTheTable(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	e, _ := s.SaveEntry(Entry{Trigger: strings.Repeat("long trigger ", 40), Friend: strings.Repeat("kind words ", 400)}, 0)
 	p, err := s.StartProtocol(e.ID)

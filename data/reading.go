@@ -22,7 +22,7 @@ func (s *Store) MarkSlipRead() error {
 			slipID = &pinned.ID
 		}
 		r := SlipReading{SlipID: slipID, Day: Day(now), ReadAt: now}
-		r.stamp(now)
+		r.Stamp(now)
 		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "day"}}, DoNothing: true}).Create(&r).Error
 	})
 }
@@ -88,7 +88,7 @@ func (s *Store) RecordReadings(times []time.Time) error {
 		rows := make([]SlipReading, 0, len(times))
 		for _, t := range times {
 			r := SlipReading{SlipID: slipID, Day: Day(t), ReadAt: t}
-			r.stamp(now)
+			r.Stamp(now)
 			rows = append(rows, r)
 		}
 		if len(rows) == 0 {

@@ -18,10 +18,10 @@ type Record struct {
 	UpdatedAt time.Time `gorm:"serializer:unixms;autoUpdateTime:false" json:"updated_at"`
 }
 
-// stamp readies a record for writing at now: a new UUID (time-ordered v7,
+// Stamp readies a record for writing at now: a new UUID (time-ordered v7,
 // so new rows land at the end of the uuid index) and creation time for new
 // records, the update time always.
-func (r *Record) stamp(now time.Time) {
+func (r *Record) Stamp(now time.Time) {
 	now = now.UTC()
 	if r.UUID == "" {
 		r.UUID = newUUID()

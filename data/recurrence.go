@@ -76,7 +76,7 @@ func compileSeries(c *Commitment) (*series, error) {
 	if c.AllDay {
 		s.loc = time.UTC
 	} else {
-		loc, err := loadZone(c.TimeZone)
+		loc, err := LoadZone(c.TimeZone)
 		if err != nil {
 			// A zone this build doesn't know should not hide the commitment.
 			loc = time.Local
@@ -109,7 +109,7 @@ func compileSeries(c *Commitment) (*series, error) {
 		// unlike a COUNT lets expansion start near the window asked for.
 		r, err := rrule.NewRRule(*opt)
 		if err != nil {
-			return nil, invalid("rrule", "The repeat rule can't be used: %v.", err)
+			return nil, invalid(FieldRRule, "The repeat rule can't be used: %v.", err)
 		}
 		all := r.All()
 		opt.Count = 0
@@ -134,32 +134,32 @@ func parseRule(rule string, loc *time.Location, allDay bool) (*rrule.ROption, er
 	rule = strings.ToUpper(strings.TrimSpace(rule))
 	rule = strings.TrimPrefix(rule, "RRULE:")
 	if rule == "" {
-		return nil, invalid("rrule", "The repeat rule is empty.")
+		return nil, invalid(FieldRRule, "The repeat rule is empty.")
 	}
 	opt, err := rrule.StrToROptionInLocation(rule, loc)
 	if err != nil {
-		return nil, invalid("rrule", "The repeat rule %q can't be read (%v). Choose how it repeats again.", rule, err)
+		return nil, invalid(FieldRRule, "The repeat rule %q can't be read (%v). Choose how it repeats again.", rule, err)
 	}
 	if !opt.Dtstart.IsZero() {
-		return nil, invalid("rrule", "The repeat rule %q carries its own DTSTART; the commitment's start says when it begins.", rule)
+		return nil, invalid(FieldRRule, "The repeat rule %q carries its own DTSTART; the commitment's start says when it begins.", rule)
 	}
 	if opt.Freq > rrule.DAILY {
-		return nil, invalid("rrule", "Repeating more often than once a day isn't supported. Use a daily repeat at the time you need.")
+		return nil, invalid(FieldRRule, "Repeating more often than once a day isn't supported. Use a daily repeat at the time you need.")
 	}
 	if opt.Count > 0 && !opt.Until.IsZero() {
-		return nil, invalid("rrule", "A repeat ends either on a date or after a number of times, not both.")
+		return nil, invalid(FieldRRule, "A repeat ends either on a date or after a number of times, not both.")
 	}
 	if opt.Count < 0 || opt.Count > MaxRepeatCount {
-		return nil, invalid("rrule", "A repeat can happen at most %d times; this one asks for %d.", MaxRepeatCount, opt.Count)
+		return nil, invalid(FieldRRule, "A repeat can happen at most %d times; this one asks for %d.", MaxRepeatCount, opt.Count)
 	}
 	if opt.Interval < 0 || opt.Interval > 1000 {
-		return nil, invalid("rrule", "The repeat interval must be between 1 and 1000.")
+		return nil, invalid(FieldRRule, "The repeat interval must be between 1 and 1000.")
 	}
 	if !opt.Until.IsZero() && !allDay && dateOnlyUntil(rule) {
 		opt.Until = opt.Until.AddDate(0, 0, 1).Add(-time.Second)
 	}
 	if _, err := rrule.NewRRule(*opt); err != nil {
-		return nil, invalid("rrule", "The repeat rule %q can't be used: %v.", rule, err)
+		return nil, invalid(FieldRRule, "The repeat rule %q can't be used: %v.", rule, err)
 	}
 	return opt, nil
 }

@@ -12,7 +12,7 @@ import (
 
 func mustZone(t testing.TB, name string) *time.Location {
 	t.Helper()
-	loc, err := loadZone(name)
+	loc, err := LoadZone(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,6 +33,7 @@ func mustSeries(t testing.TB, c *Commitment) *series {
 // in Sydney, in the other half of the year): every start stays at 18:00
 // local time while its UTC offset follows daylight saving.
 func TestWeeklyDinnerKeepsItsWallClockAcrossDST(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		zone           string
 		spring, autumn time.Time // the days clocks go forward and back in 2026
@@ -89,6 +90,7 @@ func TestWeeklyDinnerKeepsItsWallClockAcrossDST(t *testing.T) {
 // exactly once on the days the clocks change, even when its time is missing
 // (spring) or happens twice (autumn) on the wall clock.
 func TestDailyStartInTheChangingHour(t *testing.T) {
+	t.Parallel()
 	loc := mustZone(t, "Europe/London")
 	first := time.Date(2026, 3, 1, 1, 30, 0, 0, loc)
 	s := mustSeries(t, &Commitment{
@@ -107,6 +109,7 @@ func TestDailyStartInTheChangingHour(t *testing.T) {
 // TestFastForwardMatchesFullExpansion compares the windowed expansion with
 // rrule-go's own from the first start, for many random rules and windows.
 func TestFastForwardMatchesFullExpansion(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(4, 4))
 	zones := []string{"Europe/London", "America/New_York", "Australia/Sydney", "UTC"}
 	days := []string{"MO", "TU", "WE", "TH", "FR", "SA", "SU"}
@@ -171,6 +174,7 @@ func TestFastForwardMatchesFullExpansion(t *testing.T) {
 }
 
 func TestSkippedDatesAreLeftOut(t *testing.T) {
+	t.Parallel()
 	loc := mustZone(t, "Europe/London")
 	first := time.Date(2026, 5, 4, 9, 0, 0, 0, loc)
 	skip := time.Date(2026, 5, 11, 9, 0, 0, 0, loc)
@@ -187,6 +191,7 @@ func TestSkippedDatesAreLeftOut(t *testing.T) {
 }
 
 func TestUnboundedRuleExpandsOnlyTheWindow(t *testing.T) {
+	// Not in parallel: it times itself.
 	loc := mustZone(t, "UTC")
 	first := time.Date(1990, 1, 1, 7, 0, 0, 0, loc)
 	s := mustSeries(t, &Commitment{
@@ -205,6 +210,7 @@ func TestUnboundedRuleExpandsOnlyTheWindow(t *testing.T) {
 }
 
 func TestParseRuleRefusals(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		rule string
 		want string // part of the message; "" means accepted
@@ -236,6 +242,7 @@ func TestParseRuleRefusals(t *testing.T) {
 }
 
 func TestDateOnlyUntilIncludesThatDay(t *testing.T) {
+	t.Parallel()
 	loc := mustZone(t, "America/New_York")
 	first := time.Date(2026, 6, 1, 20, 0, 0, 0, loc)
 	s := mustSeries(t, &Commitment{

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // maxStory is the longest old or new story (the reframes table's limit).
@@ -23,9 +25,12 @@ func (s *Store) Reframes() ([]Reframe, error) {
 // built-in four are the text's own and are not edited.
 func (s *Store) SaveReframe(r Reframe) (Reframe, error) {
 	r.OldStory, r.NewStory = strings.TrimSpace(r.OldStory), strings.TrimSpace(r.NewStory)
-	for _, f := range []struct{ field, name, text string }{
-		{"old_story", "The old story", r.OldStory},
-		{"new_story", "The new story", r.NewStory},
+	for _, f := range []struct {
+		field      Field
+		name, text string
+	}{
+		{FieldOldStory, "The old story", r.OldStory},
+		{FieldNewStory, "The new story", r.NewStory},
 	} {
 		if !utf8.ValidString(f.text) {
 			return r, invalid(f.field, "%s holds bytes that are not text. Type or paste it again as plain text.", f.name)
@@ -34,7 +39,7 @@ func (s *Store) SaveReframe(r Reframe) (Reframe, error) {
 			return r, invalid(f.field, "%s is empty. Write it in a sentence, in your own words.", f.name)
 		}
 		if n := utf8.RuneCountInString(f.text); n > maxStory {
-			return r, invalid(f.field, "%s holds up to %s characters; this one has %s.", f.name, thousands(maxStory), thousands(n))
+			return r, invalid(f.field, "%s holds up to %s characters; this one has %s.", f.name, prose.Thousands(maxStory), prose.Thousands(n))
 		}
 	}
 	err := s.write(func(tx *gorm.DB) error {
@@ -45,7 +50,7 @@ func (s *Store) SaveReframe(r Reframe) (Reframe, error) {
 				return err
 			}
 			r.Position, r.BuiltinKey, r.DeletedAt = last+1, nil, nil
-			r.stamp(now)
+			r.Stamp(now)
 			return tx.Create(&r).Error
 		}
 		var old Reframe
@@ -53,13 +58,13 @@ func (s *Store) SaveReframe(r Reframe) (Reframe, error) {
 			return notFound(err)
 		}
 		if old.BuiltinKey != nil {
-			return invalid("reframe", "The four built-in reframes stay as they are. Write your own version as a new reframe.")
+			return invalid(FieldReframe, "The four built-in reframes stay as they are. Write your own version as a new reframe.")
 		}
 		if old.DeletedAt != nil {
 			return ErrNotFound
 		}
 		r.UUID, r.CreatedAt, r.Position, r.BuiltinKey, r.DeletedAt = old.UUID, old.CreatedAt, old.Position, nil, nil
-		r.stamp(now)
+		r.Stamp(now)
 		return tx.Save(&r).Error
 	})
 	return r, err
@@ -75,7 +80,7 @@ func (s *Store) DeleteReframe(id int64) error {
 			return notFound(err)
 		}
 		if r.BuiltinKey != nil {
-			return invalid("reframe", "The four built-in reframes stay; you can add your own beside them.")
+			return invalid(FieldReframe, "The four built-in reframes stay; you can add your own beside them.")
 		}
 		return tx.Exec("UPDATE reframes SET deleted_at = ?, updated_at = ? WHERE id = ?", ms(s.Now()), ms(s.Now()), id).Error
 	})

@@ -6,6 +6,7 @@ import (
 )
 
 func TestReframesInOrderWithoutDeleted(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	list, err := s.Reframes()
 	if err != nil || len(list) != 4 {
@@ -26,6 +27,7 @@ func TestReframesInOrderWithoutDeleted(t *testing.T) {
 }
 
 func TestOwnReframesAndHowOftenEachHelped(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	if _, err := s.SaveReframe(Reframe{OldStory: "  ", NewStory: "x"}); err == nil || !strings.Contains(err.Error(), "old story is empty") {
 		t.Errorf("empty old story: %v", err)

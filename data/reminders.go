@@ -4,10 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // ReminderSettings say when the app speaks up. They live in the journal, so
@@ -55,10 +56,10 @@ func (s *Store) ReminderSettings() (ReminderSettings, error) {
 // SaveReminderSettings stores rs after checking it.
 func (s *Store) SaveReminderSettings(rs ReminderSettings) error {
 	if rs.Morning < 0 || rs.Morning >= 24*60 {
-		return invalid("morning", "Choose a morning time between 00:00 and 23:59.")
+		return invalid(FieldMorning, "Choose a morning time between 00:00 and 23:59.")
 	}
 	if rs.Tier1LeadMinutes < 0 || rs.Tier1LeadMinutes > 7*24*60 {
-		return invalid("lead", "Choose a reminder time between 0 minutes and 7 days before.")
+		return invalid(FieldLead, "Choose a reminder time between 0 minutes and 7 days before.")
 	}
 	b, _ := json.Marshal(rs)
 	return s.SetSetting(reminderKey, string(b))
@@ -188,16 +189,17 @@ func protocolBody(c Upcoming, start, now time.Time) string {
 	} else if c.OpenSteps > 1 {
 		steps = fmt.Sprintf("%d steps still open", c.OpenSteps)
 	}
-	return fmt.Sprintf("%s is %s. Look over “%s” (%s).", c.Title, when, truncate(c.Protocol, 80), steps)
+	return fmt.Sprintf("%s is %s. Look over “%s” (%s).", c.Title, when, prose.Clip(c.Protocol, 80), steps)
 }
 
-// truncate shortens s to at most n characters, ending with an ellipsis.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+// Notice records a reminder that was delivered (the morning slip on a given
+// day, a commitment's reminder), so it is never delivered twice.
+type Notice struct {
+	Record
+	Kind   string    `json:"kind"`
+	Ref    string    `json:"ref"`
+	DueAt  time.Time `gorm:"serializer:unixms" json:"due_at"`
+	SentAt time.Time `gorm:"serializer:unixms" json:"sent_at"`
 }
 
 // ClaimReminder records that r is being delivered and reports whether this
@@ -207,7 +209,7 @@ func (s *Store) ClaimReminder(r Reminder) (bool, error) {
 	var claimed bool
 	err := s.write(func(tx *gorm.DB) error {
 		n := Notice{Kind: r.Kind, Ref: r.Ref, DueAt: r.Due, SentAt: s.Now()}
-		n.stamp(s.Now())
+		n.Stamp(s.Now())
 		res := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "kind"}, {Name: "ref"}}, DoNothing: true}).Create(&n)
 		claimed = res.RowsAffected == 1
 		return res.Error

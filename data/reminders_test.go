@@ -162,6 +162,7 @@ func TestProtocolReminderDaysBefore(t *testing.T) {
 }
 
 func TestClaimReminderOnlyOnce(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	r := Reminder{Kind: ReminderMorningSlip, Ref: "2026-11-25", Due: time.Now()}
 	first, err := s.ClaimReminder(r)
@@ -179,6 +180,7 @@ func TestClaimReminderOnlyOnce(t *testing.T) {
 }
 
 func TestReminderSettingsRoundTripAndValidation(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	rs, err := s.ReminderSettings()
 	if err != nil || rs != DefaultReminderSettings() {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // Repeat is the simple form of a repeat rule that the commitment form
@@ -125,7 +127,7 @@ func DescribeRule(rule string, start time.Time) string {
 		if len(names) == 1 {
 			s = "Every " + names[0]
 		} else {
-			s = "Every week on " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+			s = "Every week on " + prose.List(names)
 		}
 	case "MONTHLY":
 		s = fmt.Sprintf("Every month on the %s", ordinal(start.Day()))

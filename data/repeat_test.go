@@ -6,6 +6,7 @@ import (
 )
 
 func TestRepeatRoundTrip(t *testing.T) {
+	t.Parallel()
 	start := time.Date(2026, 3, 3, 18, 0, 0, 0, time.UTC) // a Tuesday
 	cases := []struct {
 		r     Repeat

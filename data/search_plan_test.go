@@ -59,9 +59,7 @@ func fakeJournal(t testing.TB, s *Store, n int, seed uint64) []Entry {
 		}
 		entries[i] = e
 	}
-	if err := s.ImportEntries(entries); err != nil {
-		t.Fatal(err)
-	}
+	addEntries(t, s, entries)
 	return entries
 }
 
@@ -100,6 +98,7 @@ func reference(entries []Entry, tagNames map[int64]string, f EntryFilter) []int6
 }
 
 func TestListAndSearchMatchAReferenceAtEveryDepth(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t, Options{Now: func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }})
 	entries := fakeJournal(t, s, 4000, 1)
 	tags, _ := s.Tags()

@@ -7,6 +7,7 @@ import (
 )
 
 func TestSearchTreatsWhateverIsTypedAsWords(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	save := func(trigger, story, friend string) int64 {
 		t.Helper()
@@ -69,6 +70,7 @@ func TestSearchTreatsWhateverIsTypedAsWords(t *testing.T) {
 }
 
 func TestMatchQueryQuotesEveryTerm(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		`school`:          `"school"`,
 		`say "hi"`:        `"say" """hi"""`,
@@ -87,6 +89,7 @@ func TestMatchQueryQuotesEveryTerm(t *testing.T) {
 }
 
 func TestSearchRowsCarrySnippets(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	long := strings.Repeat("filler words go here ", 30)
 	s.SaveEntry(Entry{Trigger: "A quiet day.", Story: long + "then the school called about the trip, " + long, Intensity: 6, Kind: KindShame}, 0)

@@ -37,10 +37,10 @@ func Day(t time.Time) string { return t.Local().Format(time.DateOnly) }
 func validateSlip(text string) (string, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return "", invalid("text", "Write a sentence first: the slip is empty.")
+		return "", invalid(FieldText, "Write a sentence first: the slip is empty.")
 	}
 	if n := utf8.RuneCountInString(text); n > MaxSlipLen {
-		return "", invalid("text", "A slip holds up to %d characters; this one has %d. Try a shorter sentence.", MaxSlipLen, n)
+		return "", invalid(FieldText, "A slip holds up to %d characters; this one has %d. Try a shorter sentence.", MaxSlipLen, n)
 	}
 	return text, nil
 }
@@ -68,7 +68,7 @@ func (s *Store) AddSlip(text string, pin bool) (Slip, error) {
 			}
 			slip.Pinned = true
 		}
-		slip.stamp(s.Now())
+		slip.Stamp(s.Now())
 		return tx.Create(&slip).Error
 	})
 	return slip, err
@@ -86,7 +86,7 @@ func (s *Store) UpdateSlip(id int64, text string) (Slip, error) {
 			return err
 		}
 		slip.Text = text
-		slip.stamp(s.Now())
+		slip.Stamp(s.Now())
 		return tx.Save(&slip).Error
 	})
 	return slip, err

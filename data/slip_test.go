@@ -23,6 +23,7 @@ func slipTexts(t *testing.T, s *Store) (texts []string, pinned string) {
 }
 
 func TestSlipValidation(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	var ve *ValidationError
 	for _, text := range []string{"", "   \n\t", strings.Repeat("é", MaxSlipLen+1)} {
@@ -40,6 +41,7 @@ func TestSlipValidation(t *testing.T) {
 }
 
 func TestFirstSlipIsPinnedAndPinningMoves(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	a, _ := s.AddSlip("A", false)
 	b, _ := s.AddSlip("B", false)
@@ -64,6 +66,7 @@ func TestFirstSlipIsPinnedAndPinningMoves(t *testing.T) {
 }
 
 func TestPinNextCycles(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	if _, ok, err := s.PinNext(); ok || err != nil {
 		t.Fatalf("PinNext with no slips: ok=%v err=%v", ok, err)
@@ -85,6 +88,7 @@ func TestPinNextCycles(t *testing.T) {
 }
 
 func TestDeletePinnedPinsTheNext(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	a, _ := s.AddSlip("A", false)
 	b, _ := s.AddSlip("B", false)
@@ -110,6 +114,7 @@ func TestDeletePinnedPinsTheNext(t *testing.T) {
 }
 
 func TestMoveSlip(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	var ids []int64
 	for _, text := range []string{"A", "B", "C", "D"} {
@@ -136,6 +141,7 @@ func TestMoveSlip(t *testing.T) {
 }
 
 func TestReadingsCountMorningsKindly(t *testing.T) {
+	t.Parallel()
 	day := time.Date(2026, 11, 2, 7, 45, 0, 0, time.Local)
 	s := openTemp(t, Options{Now: func() time.Time { return day }})
 	s.AddSlip("Enough is enough.", true)
@@ -165,6 +171,7 @@ func TestReadingsCountMorningsKindly(t *testing.T) {
 }
 
 func TestRecordReadingsKeepsOnePerDay(t *testing.T) {
+	t.Parallel()
 	day := time.Date(2026, 11, 2, 7, 45, 0, 0, time.Local)
 	s := openTemp(t, Options{Now: func() time.Time { return day }})
 	s.AddSlip("Enough is enough.", true)

@@ -114,108 +114,146 @@ func queryPhrases(text string) [][]string {
 // makeSnippet picks, from the answers, the stretch of about snippetWords
 // words holding the most different search terms, and marks the matches.
 func makeSnippet(answers []string, phrases [][]string) []TextRun {
-	type window struct {
-		field, from, to int
-		score           int
+	w, ok := bestWindow(answers, phrases)
+	if !ok {
+		return nil
 	}
-	best := window{field: -1}
-	tokens := make([][]token, len(answers))
-	var marks [][]int
-	seen := make([]bool, len(phrases)+1)
-	for f, text := range answers {
-		if best.score/1000 == len(phrases) {
-			break // a stretch with every term: no later one can beat it
-		}
-		toks := tokenize(text)
-		tokens[f] = toks
-		matched := make([]int, len(toks)) // which match a word belongs to, from 1
-		which := make([]int, len(toks))   // phrase index + 1 starting here
-		for i := range toks {
-			for p, words := range phrases {
-				if i+len(words) <= len(toks) && phraseAt(text, toks, i, words) {
-					which[i] = p + 1
-					for k := range words {
-						matched[i+k] = i + 1
-					}
-					break
+	return w.runs()
+}
+
+// matches are an answer's words and which of them the search matched.
+type matches struct {
+	text    string
+	toks    []token
+	matched []int // by word: the match it is part of (numbered by its first word, from 1), or 0
+	starts  []int // by word: the phrase (index + 1) that starts there, or 0
+}
+
+func findMatches(text string, phrases [][]string) *matches {
+	toks := tokenize(text)
+	m := &matches{text: text, toks: toks, matched: make([]int, len(toks)), starts: make([]int, len(toks))}
+	for i := range toks {
+		for p, words := range phrases {
+			if i+len(words) <= len(toks) && phraseAt(text, toks, i, words) {
+				m.starts[i] = p + 1
+				for k := range words {
+					m.matched[i+k] = i + 1
 				}
-			}
-		}
-		marks = append(marks, matched)
-		for i := range toks {
-			if which[i] == 0 {
-				continue
-			}
-			from := max(0, i-4)
-			to := min(len(toks), from+snippetWords)
-			clear(seen)
-			distinct, hits := 0, 0
-			for k := from; k < to; k++ {
-				if p := which[k]; p != 0 {
-					if !seen[p] {
-						seen[p] = true
-						distinct++
-					}
-					hits++
-				}
-			}
-			if score := distinct*1000 + hits; score > best.score {
-				best = window{f, from, to, score}
-			}
-		}
-	}
-	if best.field < 0 {
-		// No word matched here (the index folds a few characters
-		// differently): show the start of the first answer instead.
-		for f, toks := range tokens {
-			if len(toks) > 0 {
-				best = window{field: f, from: 0, to: min(len(toks), snippetWords)}
 				break
 			}
 		}
-		if best.field < 0 {
-			return nil
-		}
 	}
-	text, toks, matched := answers[best.field], tokens[best.field], marks[best.field]
-	var runs []TextRun
-	add := func(s string, match bool) {
-		s = strings.Map(func(r rune) rune {
-			if isLineBreak(r) || r == '\t' {
-				return ' '
+	return m
+}
+
+// window is a stretch [from, to) of an answer's words, scored by the
+// different search terms it shows, then by its matches.
+type window struct {
+	m        *matches
+	from, to int
+	score    int
+}
+
+// bestWindow finds the best window of the answers: of each answer, the
+// windows that start a few words before a match. When no word matched (the
+// index folds a few characters differently), it is the start of the first
+// answer with words in it; ok is false when no answer has any.
+func bestWindow(answers []string, phrases [][]string) (best window, ok bool) {
+	seen := make([]bool, len(phrases)+1) // by phrase + 1, reused for each window
+	var first *matches
+	for _, text := range answers {
+		if best.score/1000 == len(phrases) {
+			break // a stretch with every term: no later one can beat it
+		}
+		m := findMatches(text, phrases)
+		if first == nil && len(m.toks) > 0 {
+			first = m
+		}
+		for i, p := range m.starts {
+			if p == 0 {
+				continue
 			}
-			return r
-		}, strings.ReplaceAll(s, "\r\n", "\n"))
-		if s == "" {
-			return
+			from := max(0, i-4)
+			to := min(len(m.toks), from+snippetWords)
+			if score := m.score(from, to, seen); score > best.score {
+				best = window{m, from, to, score}
+			}
 		}
-		if n := len(runs); n > 0 && runs[n-1].Match == match {
-			runs[n-1].Text += s
-			return
-		}
-		runs = append(runs, TextRun{Text: s, Match: match})
 	}
-	pos := toks[best.from].start
-	if best.from > 0 {
-		add("…", false)
+	switch {
+	case best.m != nil:
+		return best, true
+	case first != nil:
+		return window{m: first, to: min(len(first.toks), snippetWords)}, true
+	}
+	return window{}, false
+}
+
+// score is 1000 for each different term the words [from, to) show, plus
+// one for each match.
+func (m *matches) score(from, to int, seen []bool) int {
+	clear(seen)
+	distinct, hits := 0, 0
+	for _, p := range m.starts[from:to] {
+		if p == 0 {
+			continue
+		}
+		if !seen[p] {
+			seen[p] = true
+			distinct++
+		}
+		hits++
+	}
+	return distinct*1000 + hits
+}
+
+// runs writes the window as text runs, the matches marked, with an
+// ellipsis where the answer goes on, on one line.
+func (w window) runs() []TextRun {
+	m := w.m
+	var runs runList
+	pos := m.toks[w.from].start
+	if w.from > 0 {
+		runs.add("…", false)
 	} else {
 		pos = 0
 	}
-	for k := best.from; k < best.to; k++ {
+	for k := w.from; k < w.to; k++ {
 		// The characters inside a matched phrase ("café-morning") belong
 		// to the match.
-		inside := k > best.from && matched[k] != 0 && matched[k] == matched[k-1]
-		add(text[pos:toks[k].start], inside)
-		add(text[toks[k].start:toks[k].end], matched[k] != 0)
-		pos = toks[k].end
+		inside := k > w.from && m.matched[k] != 0 && m.matched[k] == m.matched[k-1]
+		runs.add(m.text[pos:m.toks[k].start], inside)
+		runs.add(m.text[m.toks[k].start:m.toks[k].end], m.matched[k] != 0)
+		pos = m.toks[k].end
 	}
-	if best.to < len(toks) {
-		add(text[pos:nextSpace(text, pos)], false)
-		add("…", false)
+	if w.to < len(m.toks) {
+		runs.add(m.text[pos:nextSpace(m.text, pos)], false)
+		runs.add("…", false)
 	} else {
-		add(strings.TrimRightFunc(text[pos:], unicode.IsSpace), false)
+		runs.add(strings.TrimRightFunc(m.text[pos:], unicode.IsSpace), false)
 	}
 	return runs
+}
+
+// runList collects text runs, joining neighbours of the same kind.
+type runList []TextRun
+
+// add appends s, its line breaks and tabs made spaces.
+func (r *runList) add(s string, match bool) {
+	s = strings.Map(func(c rune) rune {
+		if isLineBreak(c) || c == '\t' {
+			return ' '
+		}
+		return c
+	}, strings.ReplaceAll(s, "\r\n", "\n"))
+	if s == "" {
+		return
+	}
+	if n := len(*r); n > 0 && (*r)[n-1].Match == match {
+		(*r)[n-1].Text += s
+		return
+	}
+	*r = append(*r, TextRun{Text: s, Match: match})
 }
 
 func phraseAt(text string, toks []token, i int, words []string) bool {

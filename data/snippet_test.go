@@ -18,6 +18,7 @@ func render(runs []TextRun) string {
 }
 
 func TestSnippetMarksTheBestStretch(t *testing.T) {
+	t.Parallel()
 	many := strings.Repeat("word ", 40)
 	cases := []struct {
 		name    string
@@ -57,6 +58,7 @@ func TestSnippetMarksTheBestStretch(t *testing.T) {
 }
 
 func TestFoldMatchesTheIndex(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"École": "ecole", "e\u0301cole": "ecole", "NAÏVE": "naive", "Straße": "straße", "שָׁלוֹם": "שלום"} {
 		if got := fold(in); got != want {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)

@@ -43,6 +43,7 @@ func fileHash(t *testing.T, path string) [32]byte {
 }
 
 func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "nested", "bothand")
 	path := filepath.Join(dir, "journal.db")
 	s, err := Open(path, Options{CreateFolder: true})
@@ -76,6 +77,7 @@ func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
 }
 
 func TestOpenTightensAnExistingFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "journal.db")
 	s, err := Open(path, Options{})
 	if err != nil {
@@ -94,6 +96,7 @@ func TestOpenTightensAnExistingFile(t *testing.T) {
 }
 
 func TestMigrateIsRecordedAndIdempotent(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "journal.db")
 	clock := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	s, err := Open(path, Options{Now: func() time.Time { return clock }})
@@ -139,6 +142,7 @@ func TestMigrateIsRecordedAndIdempotent(t *testing.T) {
 }
 
 func TestMigrationsAreNumberedWithoutGaps(t *testing.T) {
+	t.Parallel()
 	for i, m := range migrations {
 		if m.version != i+1 {
 			t.Fatalf("migration %d is numbered %d", i+1, m.version)
@@ -152,6 +156,7 @@ func TestMigrationsAreNumberedWithoutGaps(t *testing.T) {
 // TestModelsMatchTables catches a struct field without a column (or the
 // reverse) before it becomes a runtime error in some rarely used screen.
 func TestModelsMatchTables(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	models := []any{
 		&Entry{}, &Tag{}, &Draft{}, &Commitment{}, &OccurrenceOutcome{}, &WorkBlock{},
@@ -180,6 +185,7 @@ func TestModelsMatchTables(t *testing.T) {
 }
 
 func TestErrorsLeaveTheFileUntouched(t *testing.T) {
+	t.Parallel()
 	// A real journal to damage in various ways.
 	goodDir := t.TempDir()
 	good := filepath.Join(goodDir, "journal.db")
@@ -256,6 +262,7 @@ func TestErrorsLeaveTheFileUntouched(t *testing.T) {
 }
 
 func TestReadOnlyFileAndFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "journal.db")
 	s, err := Open(path, Options{})
@@ -288,6 +295,7 @@ func TestReadOnlyFileAndFolder(t *testing.T) {
 }
 
 func TestMissingFolderIsReportedNotCreated(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "no-such-folder")
 	_, err := Open(filepath.Join(dir, "journal.db"), Options{})
 	if !errors.Is(err, ErrFolderMissing) {
@@ -325,6 +333,7 @@ func holdLock(t *testing.T, path string, exclusive bool) func() {
 }
 
 func TestLockedPastTheTimeout(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "journal.db")
 	s, err := Open(path, Options{BusyTimeout: 150 * time.Millisecond})
 	if err != nil {
@@ -352,6 +361,7 @@ func TestLockedPastTheTimeout(t *testing.T) {
 }
 
 func TestOpenRefusesAnExclusivelyLockedJournal(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "journal.db")
 	s, err := Open(path, Options{})
 	if err != nil {
@@ -371,6 +381,7 @@ func TestOpenRefusesAnExclusivelyLockedJournal(t *testing.T) {
 }
 
 func TestConcurrentWritersAllSucceed(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "journal.db")
 	a, err := Open(path, Options{})
 	if err != nil {
@@ -409,6 +420,7 @@ func TestConcurrentWritersAllSucceed(t *testing.T) {
 }
 
 func TestTimesAreStoredAsIntegers(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	if _, err := s.AddSlip("Rest counts.", false); err != nil {
 		t.Fatal(err)

@@ -26,6 +26,7 @@ func history(specs ...string) []EntryFacts {
 }
 
 func TestRecommendFollowsTheTextsRules(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		entries []EntryFacts
@@ -75,6 +76,7 @@ func TestRecommendFollowsTheTextsRules(t *testing.T) {
 }
 
 func TestRecommendationCountsACommitmentAsASituation(t *testing.T) {
+	t.Parallel()
 	h := history("5 guilt", "5 guilt", "5 guilt", "5 guilt")
 	for i := range 3 {
 		h[i].Commitment = "Swimming lesson"
@@ -86,6 +88,7 @@ func TestRecommendationCountsACommitmentAsASituation(t *testing.T) {
 }
 
 func TestRecommendTechniqueReadsTheLastTwoWeeks(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 5, 20, 12, 0, 0, 0, time.UTC)
 	s := openTemp(t, Options{Now: func() time.Time { return now }})
 	got, err := s.RecommendTechnique()
@@ -98,9 +101,7 @@ func TestRecommendTechniqueReadsTheLastTwoWeeks(t *testing.T) {
 	}
 	// Older than two weeks: not counted.
 	list = append(list, Entry{HappenedAt: now.AddDate(0, 0, -20), Trigger: "old", Intensity: 10, Kind: KindShame})
-	if err := s.ImportEntries(list); err != nil {
-		t.Fatal(err)
-	}
+	addEntries(t, s, list)
 	got, err = s.RecommendTechnique()
 	if err != nil || got.Technique != TechniqueProtocol || !strings.Contains(got.Reason, "“Bedtime” came up in 4 of your 4 entries") {
 		t.Errorf("got %+v, %v", got, err)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // The tier rules, as plain functions over values: what a piece of work
@@ -145,10 +147,8 @@ func titles(occs []Occurrence) string {
 		}
 	}
 	switch {
-	case len(names) == 1:
-		return names[0]
 	case len(names) <= 3:
-		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+		return prose.List(names)
 	default:
 		return fmt.Sprintf("%s, %s and %d more", names[0], names[1], len(names)-2)
 	}

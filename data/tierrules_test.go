@@ -8,6 +8,7 @@ import (
 )
 
 func TestBufferArithmetic(t *testing.T) {
+	t.Parallel()
 	at := func(h, m int) time.Time { return time.Date(2026, 3, 6, h, m, 0, 0, time.UTC) }
 	ptr := func(t time.Time) *time.Time { return &t }
 	cases := []struct {
@@ -92,6 +93,7 @@ func TestBufferArithmetic(t *testing.T) {
 }
 
 func TestTierRules(t *testing.T) {
+	t.Parallel()
 	at := func(h, m int) time.Time { return time.Date(2026, 3, 6, h, m, 0, 0, time.UTC) }
 	occ := func(title string, tier Tier, from, to time.Time) Occurrence {
 		return Occurrence{Commitment: &Commitment{Title: title, Tier: tier}, Start: from, End: to}
@@ -143,6 +145,7 @@ func TestTierRules(t *testing.T) {
 }
 
 func TestFormatDuration(t *testing.T) {
+	t.Parallel()
 	for d, want := range map[time.Duration]string{
 		0:                 "0 min",
 		45 * time.Minute:  "45 min",

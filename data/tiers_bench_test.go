@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/ical"
 )
 
 // The Tiers benchmarks build their own journal of commitments (most of
@@ -97,7 +98,7 @@ func openTiersBench(b *testing.B) *data.Store {
 func benchJournal(b *testing.B) *data.Store {
 	b.Helper()
 	s := openTiersBench(b)
-	res, err := s.ImportICS(strings.NewReader(benchCalendar(1000, 1)), "bench.ics", data.TierNonNegotiable)
+	res, err := ical.Import(s, strings.NewReader(benchCalendar(1000, 1)), "bench.ics", data.TierNonNegotiable)
 	if err != nil || res.Added != 1000 {
 		b.Fatalf("setup: %+v %v", res, err)
 	}
@@ -182,7 +183,7 @@ func BenchmarkTiersImport2000(b *testing.B) {
 		b.StopTimer()
 		s := openTiersBench(b)
 		b.StartTimer()
-		res, err := s.ImportICS(strings.NewReader(file), "big.ics", data.TierHighPriority)
+		res, err := ical.Import(s, strings.NewReader(file), "big.ics", data.TierHighPriority)
 		if err != nil || res.Added != 2000 {
 			b.Fatalf("%+v %v", res, err)
 		}

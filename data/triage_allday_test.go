@@ -8,6 +8,7 @@ import (
 // School calendars mostly bring whole-day events: a clash with one is
 // said as a day, not as "until 00:00".
 func TestTriageClashWithAnAllDayCommitment(t *testing.T) {
+	t.Parallel()
 	s, _ := openTiers(t, local(2026, 3, 2, 10, 0))
 	if _, err := s.SaveCommitment(Commitment{Title: "School trip", Tier: TierNonNegotiable, AllDay: true, StartsAt: date(2026, 3, 5), EndsAt: date(2026, 3, 7)}); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/prose"
 )
 
 // MaxTriageWindow is the longest time a triaged request can claim.
@@ -16,7 +18,7 @@ const MaxTriageWindow = 24 * time.Hour
 // ErrNoCriteria means there are no urgency questions yet: the person has
 // to define what counts as urgent before a triage can judge anything.
 var ErrNoCriteria = &ValidationError{
-	Field:   "criteria",
+	Field:   FieldCriteria,
 	Message: "First decide what counts as urgent for you: a few yes-or-no questions and your rule. Then the triage can weigh a request against them.",
 }
 
@@ -53,18 +55,18 @@ func (in *TriageInput) normalise() error {
 	in.Client = strings.TrimSpace(in.Client)
 	in.Request = strings.TrimSpace(in.Request)
 	if utf8.RuneCountInString(in.Client) > maxClient {
-		return invalid("client", "A client's name holds up to %d characters.", maxClient)
+		return invalid(FieldClient, "A client's name holds up to %d characters.", maxClient)
 	}
 	if n := utf8.RuneCountInString(in.Request); n > MaxFieldLen {
-		return invalid("request", "What they asked holds up to %d characters; this has %d.", MaxFieldLen, n)
+		return invalid(FieldRequest, "What they asked holds up to %d characters; this has %d.", MaxFieldLen, n)
 	}
 	switch {
 	case in.WindowStart.IsZero() || in.WindowEnd.IsZero():
-		return invalid("window", "Say when the work would happen if you did it now.")
+		return invalid(FieldWindow, "Say when the work would happen if you did it now.")
 	case !in.WindowEnd.After(in.WindowStart):
-		return invalid("window", "The time it would take ends before it starts; check the times.")
+		return invalid(FieldWindow, "The time it would take ends before it starts; check the times.")
 	case in.WindowEnd.Sub(in.WindowStart) > MaxTriageWindow:
-		return invalid("window", "A triage looks at up to a day; for longer work, triage the first day.")
+		return invalid(FieldWindow, "A triage looks at up to a day; for longer work, triage the first day.")
 	}
 	return nil
 }
@@ -95,7 +97,7 @@ func (s *Store) checkTriage(db *gorm.DB, in TriageInput) (TriageCheck, []TriageA
 	for i, q := range criteria {
 		yes, ok := in.Answers[q.ID]
 		if !ok {
-			return c, nil, invalid("answers", "Answer every question: “%s” has no answer yet.", clip(q.Question, 80))
+			return c, nil, invalid(FieldAnswers, "Answer every question: “%s” has no answer yet.", prose.Clip(q.Question, 80))
 		}
 		if yes {
 			c.Yes++
@@ -233,13 +235,13 @@ func (s *Store) SaveTriage(in TriageInput) (Triage, TriageCheck, error) {
 			Rule: c.Rule.String(), Verdict: c.Verdict, Reason: c.Reason, ReplyDraft: c.Reply,
 			FollowUpAt: &follow,
 		}
-		t.stamp(now)
+		t.Stamp(now)
 		if err := tx.Omit("Answers").Create(&t).Error; err != nil {
 			return err
 		}
 		for i := range answers {
 			answers[i].TriageID = t.ID
-			answers[i].stamp(now)
+			answers[i].Stamp(now)
 		}
 		if err := tx.Create(&answers).Error; err != nil {
 			return err
@@ -269,7 +271,7 @@ func (s *Store) LookBack(id int64, truly bool) error {
 		}
 		now := s.Now()
 		t.TrulyUrgent, t.LookedBackAt = &truly, &now
-		t.stamp(now)
+		t.Stamp(now)
 		return tx.Omit("Answers").Save(&t).Error
 	})
 }

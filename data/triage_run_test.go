@@ -30,6 +30,7 @@ func answers(list []UrgencyCriterion, yes int) map[int64]bool {
 }
 
 func TestUrgencyCriteriaAndRule(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	if list, _ := s.UrgencyCriteria(); len(list) != 0 {
 		t.Fatalf("a new journal has criteria: %v", list)
@@ -65,6 +66,7 @@ func TestUrgencyCriteriaAndRule(t *testing.T) {
 }
 
 func TestTriageNeedsCriteriaAndEveryAnswer(t *testing.T) {
+	t.Parallel()
 	s := openTemp(t)
 	in := TriageInput{Client: "Acme", WindowStart: local(2026, 3, 6, 13, 30), WindowEnd: local(2026, 3, 6, 14, 30)}
 	if _, _, err := s.SaveTriage(in); !errors.Is(err, ErrNoCriteria) {
@@ -88,6 +90,7 @@ func TestTriageNeedsCriteriaAndEveryAnswer(t *testing.T) {
 }
 
 func TestTriageVerdictsNameTheRule(t *testing.T) {
+	t.Parallel()
 	// Monday 2 March 2026; the sports day is Friday.
 	now := local(2026, 3, 2, 10, 0)
 	s, _ := openTiers(t, now)
@@ -164,6 +167,7 @@ func mustHave(t *testing.T, text string, parts ...string) {
 }
 
 func TestTriageLookBackComesADayLater(t *testing.T) {
+	t.Parallel()
 	now := local(2026, 3, 2, 10, 0)
 	s, clock := openTiers(t, now)
 	list := starterCriteria(t, s, UrgencyRule{})

@@ -25,7 +25,7 @@ func TestUpcomingFeedsTier1AndProtocolReminders(t *testing.T) {
 	// A protocol tied to the recital, three days ahead, one step open.
 	err := s.write(func(tx *gorm.DB) error {
 		p := Protocol{Title: "Leave work at four", CommitmentID: &recital.ID, RemindDaysBefore: 3, Status: ProtocolActive}
-		p.stamp(now)
+		p.Stamp(now)
 		if err := tx.Create(&p).Error; err != nil {
 			return err
 		}
@@ -34,7 +34,7 @@ func TestUpcomingFeedsTier1AndProtocolReminders(t *testing.T) {
 			if i == 0 {
 				st.DoneAt = &now
 			}
-			st.stamp(now)
+			st.Stamp(now)
 			if err := tx.Create(&st).Error; err != nil {
 				return err
 			}

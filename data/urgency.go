@@ -87,18 +87,18 @@ func (s *Store) SaveUrgency(list []UrgencyCriterion, rule UrgencyRule) ([]Urgenc
 			continue
 		}
 		if n := utf8.RuneCountInString(c.Question); n > maxQuestion {
-			return nil, invalid("question", "A question holds up to %d characters; one has %d.", maxQuestion, n)
+			return nil, invalid(FieldQuestion, "A question holds up to %d characters; one has %d.", maxQuestion, n)
 		}
 		clean = append(clean, c)
 	}
 	if len(clean) > MaxCriteria {
-		return nil, invalid("question", "Keep to %d questions or fewer, so a triage stays quick.", MaxCriteria)
+		return nil, invalid(FieldQuestion, "Keep to %d questions or fewer, so a triage stays quick.", MaxCriteria)
 	}
 	if rule.AtLeast < 1 {
 		rule.AtLeast = 1
 	}
 	if len(clean) > 0 && rule.AtLeast > len(clean) {
-		return nil, invalid("rule", "The rule asks for %d yes answers, but there are only %d questions.", rule.AtLeast, len(clean))
+		return nil, invalid(FieldRule, "The rule asks for %d yes answers, but there are only %d questions.", rule.AtLeast, len(clean))
 	}
 	err := s.write(func(tx *gorm.DB) error {
 		now := s.Now()
@@ -112,14 +112,14 @@ func (s *Store) SaveUrgency(list []UrgencyCriterion, rule UrgencyRule) ([]Urgenc
 					return notFound(err)
 				}
 				old.Question, old.Position = c.Question, c.Position
-				old.stamp(now)
+				old.Stamp(now)
 				if err := tx.Save(&old).Error; err != nil {
 					return err
 				}
 				*c = old
 			} else {
 				c.UUID, c.DeletedAt = "", nil
-				c.stamp(now)
+				c.Stamp(now)
 				if err := tx.Create(c).Error; err != nil {
 					return err
 				}
@@ -163,7 +163,7 @@ func (s *Store) DefaultBuffer() (int, error) {
 // SetDefaultBuffer stores the buffer new work starts with.
 func (s *Store) SetDefaultBuffer(minutes int) error {
 	if minutes < 0 || minutes > MaxBufferMinutes {
-		return invalid("buffer_minutes", "A buffer is between none and 7 days.")
+		return invalid(FieldBufferMinutes, "A buffer is between none and 7 days.")
 	}
 	return s.SetSetting(settingDefaultBuffer, strconv.Itoa(minutes))
 }

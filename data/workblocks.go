@@ -21,33 +21,33 @@ func (wb *WorkBlock) normalise() error {
 	wb.Title = strings.TrimSpace(wb.Title)
 	wb.Client = strings.TrimSpace(wb.Client)
 	if wb.Title == "" {
-		return invalid("title", "Give the work a title, for example “Draft the quarterly report”.")
+		return invalid(FieldTitle, "Give the work a title, for example “Draft the quarterly report”.")
 	}
 	if n := utf8.RuneCountInString(wb.Title); n > 500 {
-		return invalid("title", "A title holds up to 500 characters; this one has %d.", n)
+		return invalid(FieldTitle, "A title holds up to 500 characters; this one has %d.", n)
 	}
 	if utf8.RuneCountInString(wb.Client) > maxClient {
-		return invalid("client", "A client's name holds up to %d characters.", maxClient)
+		return invalid(FieldClient, "A client's name holds up to %d characters.", maxClient)
 	}
 	if wb.StartsAt.IsZero() {
-		return invalid("starts_at", "Choose when the work starts.")
+		return invalid(FieldStartsAt, "Choose when the work starts.")
 	}
 	if wb.EndsAt.IsZero() {
-		return invalid("ends_at", "Choose when the work ends.")
+		return invalid(FieldEndsAt, "Choose when the work ends.")
 	}
 	wb.StartsAt = wb.StartsAt.UTC().Truncate(time.Second)
 	wb.EndsAt = wb.EndsAt.UTC().Truncate(time.Second)
 	switch {
 	case wb.EndsAt.Equal(wb.StartsAt):
-		return invalid("ends_at", "A work block needs some length: it ends at the moment it starts.")
+		return invalid(FieldEndsAt, "A work block needs some length: it ends at the moment it starts.")
 	case wb.EndsAt.Before(wb.StartsAt):
-		return invalid("ends_at", "It ends before it starts: the end (%s) is before the start (%s). Check the times.",
+		return invalid(FieldEndsAt, "It ends before it starts: the end (%s) is before the start (%s). Check the times.",
 			wb.EndsAt.Local().Format("Mon 2 Jan 15:04"), wb.StartsAt.Local().Format("Mon 2 Jan 15:04"))
 	case wb.EndsAt.Sub(wb.StartsAt) > MaxWorkBlockLength:
-		return invalid("ends_at", "A work block lasts at most 24 hours; split longer work into several blocks.")
+		return invalid(FieldEndsAt, "A work block lasts at most 24 hours; split longer work into several blocks.")
 	}
 	if wb.BufferMinutes < 0 || wb.BufferMinutes > MaxBufferMinutes {
-		return invalid("buffer_minutes", "A buffer is between none and 7 days.")
+		return invalid(FieldBufferMinutes, "A buffer is between none and 7 days.")
 	}
 	if wb.DeadlineAt != nil {
 		d := wb.DeadlineAt.UTC().Truncate(time.Second)
@@ -58,7 +58,7 @@ func (wb *WorkBlock) normalise() error {
 			if wb.BufferMinutes > 0 {
 				buffer = FormatDuration(wb.Buffer()) + " of buffer"
 			}
-			return invalid("ends_at", "This work ends %s, after its planned finish %s (the deadline %s minus %s). End it by then, or plan it earlier.",
+			return invalid(FieldEndsAt, "This work ends %s, after its planned finish %s (the deadline %s minus %s). End it by then, or plan it earlier.",
 				formatWhen(wb.EndsAt), formatWhen(planned), formatWhen(d), buffer)
 		}
 	}
@@ -111,7 +111,7 @@ func (s *Store) SaveWorkBlock(wb WorkBlock, emergencyReason string) (WorkBlock, 
 	}
 	emergencyReason = strings.TrimSpace(emergencyReason)
 	if utf8.RuneCountInString(emergencyReason) > MaxEmergencyReason {
-		return wb, Conflicts{}, invalid("emergency_reason", "The reason holds up to %d characters.", MaxEmergencyReason)
+		return wb, Conflicts{}, invalid(FieldEmergencyReason, "The reason holds up to %d characters.", MaxEmergencyReason)
 	}
 	var conf Conflicts
 	err := s.write(func(tx *gorm.DB) error {
@@ -133,7 +133,7 @@ func (s *Store) SaveWorkBlock(wb WorkBlock, emergencyReason string) (WorkBlock, 
 		if len(conf.HighPriority) > 0 {
 			wb.EmergencyReason = emergencyReason
 		}
-		wb.stamp(s.Now())
+		wb.Stamp(s.Now())
 		if err := tx.Save(&wb).Error; err != nil {
 			return err
 		}
@@ -167,7 +167,7 @@ func (s *Store) leaveMakeUps(tx *gorm.DB, wb WorkBlock, taken []Occurrence) erro
 			Note: fmt.Sprintf("%s (“%s”) took %s on %s. Give that time back another day.",
 				what, wb.Title, "“"+o.Commitment.Title+"”", o.Start.Local().Format("Mon 2 Jan")),
 		}
-		m.stamp(s.Now())
+		m.Stamp(s.Now())
 		if err := tx.Create(&m).Error; err != nil {
 			return err
 		}

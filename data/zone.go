@@ -27,11 +27,11 @@ func LocalZoneName() string {
 		}
 	}
 	if b, err := os.ReadFile("/etc/timezone"); err == nil {
-		if name := strings.TrimSpace(string(b)); validZone(name) {
+		if name := strings.TrimSpace(string(b)); ValidZone(name) {
 			return name
 		}
 	}
-	if name := time.Local.String(); name != "Local" && validZone(name) {
+	if name := time.Local.String(); name != "Local" && ValidZone(name) {
 		return name
 	}
 	return ""
@@ -48,7 +48,7 @@ func zoneFromTZ(tz string) (string, bool) {
 		name := zoneFromPath(tz)
 		return name, name != ""
 	}
-	if validZone(tz) {
+	if ValidZone(tz) {
 		return tz, true
 	}
 	return "", false
@@ -64,26 +64,28 @@ func zoneFromPath(p string) string {
 	name := p[i+len("zoneinfo/"):]
 	// Debian's posix/ and right/ trees hold the same zones.
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "posix/"), "right/")
-	if validZone(name) {
+	if ValidZone(name) {
 		return name
 	}
 	return ""
 }
 
-func validZone(name string) bool {
+// ValidZone reports whether name is a time zone this build knows
+// ("Europe/London"); "" and "Local" are not names.
+func ValidZone(name string) bool {
 	if name == "" || name == "Local" {
 		return false
 	}
-	_, err := loadZone(name)
+	_, err := LoadZone(name)
 	return err == nil
 }
 
 var zoneCache sync.Map // name -> *time.Location
 
-// loadZone is time.LoadLocation with a cache: expansion asks for the same
+// LoadZone is time.LoadLocation with a cache: expansion asks for the same
 // few zones thousands of times, and LoadLocation reads the database each time.
 // "" is the computer's own zone.
-func loadZone(name string) (*time.Location, error) {
+func LoadZone(name string) (*time.Location, error) {
 	if name == "" {
 		return time.Local, nil
 	}

@@ -1,7 +1,11 @@
 package widgets
 
 import (
+	"context"
+	"log/slog"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -77,6 +81,15 @@ func (b *Button) Press() {
 	}
 }
 
+// MouseIn notes, at the debug level, that the pointer is over the button:
+// the real-window tests wait for it before they click.
+func (b *Button) MouseIn(ev *desktop.MouseEvent) {
+	b.Button.MouseIn(ev)
+	if slog.Default().Enabled(context.Background(), slog.LevelDebug) {
+		slog.Debug("pointer", "widget", "button", "label", b.label())
+	}
+}
+
 // FocusLost forgets a Space held when the focus went.
 func (b *Button) FocusLost() {
 	b.spaceDown = false
@@ -87,9 +100,13 @@ func (b *Button) FocusLost() {
 func (b *Button) FocusGained() {
 	b.Button.FocusGained()
 	Reveal(b)
-	label := b.Text
-	if label == "" {
-		label = b.Name
+	logFocus(b, "button", b.label())
+}
+
+// label is the button's words, or its name when it has none.
+func (b *Button) label() string {
+	if b.Text == "" {
+		return b.Name
 	}
-	logFocus(b, "button", label)
+	return b.Text
 }

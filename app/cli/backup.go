@@ -1,6 +1,9 @@
 package cli
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 func init() {
 	verbs["backup"] = verb{
@@ -21,15 +24,16 @@ func runBackup(c *command, args []string) int {
 	}
 	defer s.Close()
 	var path string
-	var err error
-	if len(rest) == 1 {
-		path = rest[0]
-		err = s.BackupTo(path)
-	} else {
-		path, err = s.Backup()
-	}
+	err := c.interruptible(func(ctx context.Context) (err error) {
+		if len(rest) == 1 {
+			path = rest[0]
+			return s.BackupTo(ctx, path)
+		}
+		path, err = s.Backup(ctx)
+		return err
+	})
 	if err != nil {
-		return c.fail(err)
+		return c.failOrStop(err, "no backup was written")
 	}
 	fmt.Fprintln(c.Stdout, path)
 	return ExitOK

@@ -5,11 +5,13 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
 	"time"
@@ -42,6 +44,10 @@ const (
 	ExitOK    = 0
 	ExitError = 1 // the command failed; one line on stderr says why
 	ExitUsage = 2 // the command line was wrong; usage on stderr
+	// ExitInterrupted: Ctrl+C stopped the command, and one line on stderr
+	// says that the journal is as it was. 130 is what shells report for a
+	// program ended by SIGINT, as before Ctrl+C was caught.
+	ExitInterrupted = 130
 )
 
 // verb is one sub-command.
@@ -183,6 +189,30 @@ func (c *command) fail(err error) int {
 	}
 	fmt.Fprintln(c.Stderr, prefix+msg)
 	return ExitError
+}
+
+// interruptible runs job with a context that the first Ctrl+C (SIGINT)
+// cancels: an import, export, backup or restore then stops part-way and
+// leaves the journal as it was. A second Ctrl+C ends the program at once,
+// as it would without this.
+func (c *command) interruptible(job func(ctx context.Context) error) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return job(ctx)
+}
+
+// failOrStop is fail, except for a job that Ctrl+C stopped: that is
+// reported on stderr as one line saying what was left as it was.
+func (c *command) failOrStop(err error, unchanged string) int {
+	if !errors.Is(err, context.Canceled) {
+		return c.fail(err)
+	}
+	fmt.Fprintf(c.Stderr, "bothand %s: stopped (Ctrl+C); %s\n", c.name, unchanged)
+	return ExitInterrupted
 }
 
 func (c *command) usageError(err error) int {

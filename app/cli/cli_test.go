@@ -2,13 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/bothand/bothand/app/version"
+	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 type result struct {
@@ -173,7 +175,7 @@ func TestFlagsAndDBAnywhereOnTheLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	export := filepath.Join(dir, "a.json")
-	if err := s.ExportFile(export, data.FormatJSON, data.ExportOptions{}, false); err != nil {
+	if err := transfer.ExportFile(context.Background(), s, export, transfer.FormatJSON, transfer.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

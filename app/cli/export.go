@@ -1,9 +1,10 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
-	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 func init() {
@@ -21,7 +22,7 @@ func runExport(c *command, args []string) int {
 	if _, code := c.parse(fs, args, 0); code != proceed {
 		return code
 	}
-	f, err := data.ParseFormat(*format)
+	f, err := transfer.ParseFormat(*format)
 	if err != nil {
 		return c.usageError(fmt.Errorf("--format %s: use json, md or csv", *format))
 	}
@@ -31,13 +32,19 @@ func runExport(c *command, args []string) int {
 	}
 	defer s.Close()
 	if *out == "" {
-		if err := s.Export(c.Stdout, f, data.ExportOptions{}); err != nil {
-			return c.fail(err)
+		err := c.interruptible(func(ctx context.Context) error {
+			return transfer.Export(ctx, s, c.Stdout, f, transfer.ExportOptions{})
+		})
+		if err != nil {
+			return c.failOrStop(err, "the output is incomplete")
 		}
 		return ExitOK
 	}
-	if err := s.ExportFile(*out, f, data.ExportOptions{}, false); err != nil {
-		return c.fail(err)
+	err = c.interruptible(func(ctx context.Context) error {
+		return transfer.ExportFile(ctx, s, *out, f, transfer.ExportOptions{})
+	})
+	if err != nil {
+		return c.failOrStop(err, "no file was written")
 	}
 	fmt.Fprintln(c.Stdout, *out)
 	return ExitOK

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/ical"
 )
 
 func init() {
@@ -69,7 +70,7 @@ func runICSImport(c *command, args []string) int {
 		return ExitError
 	}
 	defer s.Close()
-	res, err := s.ImportICS(f, filepath.Base(file), data.Tier(*tier))
+	res, err := ical.Import(s, f, filepath.Base(file), data.Tier(*tier))
 	if err != nil {
 		return c.fail(err)
 	}
@@ -109,7 +110,7 @@ func runICSExport(c *command, args []string) int {
 	}
 	defer s.Close()
 	if path == "-" {
-		if _, err := s.ExportICS(c.Stdout, tiers...); err != nil {
+		if _, err := ical.Export(s, c.Stdout, tiers...); err != nil {
 			return c.fail(err)
 		}
 		return ExitOK
@@ -120,7 +121,7 @@ func runICSExport(c *command, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	n, err := s.ExportICS(tmp, tiers...)
+	n, err := ical.Export(s, tmp, tiers...)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

@@ -1,10 +1,11 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
-	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 func init() {
@@ -28,18 +29,20 @@ func runImport(c *command, args []string) int {
 		return ExitError
 	}
 	defer s.Close()
-	var summary data.ImportSummary
-	var err error
-	if rest[0] == "-" {
-		summary, err = s.Import(c.Stdin, data.ImportOptions{})
-	} else {
-		summary, err = s.ImportFile(rest[0], nil)
-	}
+	var summary transfer.ImportSummary
+	err := c.interruptible(func(ctx context.Context) (err error) {
+		if rest[0] == "-" {
+			summary, err = transfer.Import(ctx, s, c.Stdin, transfer.ImportOptions{})
+		} else {
+			summary, err = transfer.ImportFile(ctx, s, rest[0], nil)
+		}
+		return err
+	})
 	if err != nil {
 		if rest[0] != "-" {
 			err = fmt.Errorf("%s: %w", rest[0], err)
 		}
-		return c.fail(err)
+		return c.failOrStop(err, "nothing was imported and the journal is unchanged")
 	}
 	fmt.Fprintln(c.Stdout, summary)
 	return ExitOK

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -60,9 +61,13 @@ func runRestore(c *command, args []string) int {
 	if createFolder {
 		_ = os.MkdirAll(filepath.Dir(path), 0o700)
 	}
-	saved, err := data.RestoreBackup(path, rest[0], data.Options{Now: c.Now})
+	var saved string
+	err := c.interruptible(func(ctx context.Context) (err error) {
+		saved, err = data.RestoreBackup(ctx, path, rest[0], data.Options{Now: c.Now})
+		return err
+	})
 	if err != nil {
-		return c.fail(err)
+		return c.failOrStop(err, "the journal is unchanged")
 	}
 	if saved != "" {
 		fmt.Fprintf(c.Stdout, "Restored %s. The journal as it was is kept in %s\n", rest[0], saved)

@@ -12,7 +12,7 @@ import (
 
 func fixture(t *testing.T, name string) string {
 	t.Helper()
-	return filepath.Join("..", "..", "data", "testdata", "ics", name)
+	return filepath.Join("..", "..", "data", "ical", "testdata", "ics", name)
 }
 
 func TestICSImportExportAndAgenda(t *testing.T) {

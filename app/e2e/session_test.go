@@ -348,10 +348,50 @@ func (s *session) click(x, y int) {
 	s.alive()
 }
 
-// clickOn clicks the middle of the widget a focus event was about.
+// clickOn clicks the middle of the button a focus event was about, once
+// the window has taken in that the pointer is over it (it reads moves of
+// the pointer between frames, and a click before that lands where the
+// pointer was).
 func (s *session) clickOn(e event) {
 	s.t.Helper()
-	s.click(e.int("x")+e.int("w")/2, e.int("y")+e.int("h")/2)
+	x, y := s.x+e.int("x")+e.int("w")/2, s.y+e.int("y")+e.int("h")/2
+	// From elsewhere, so that arriving over the button is news.
+	s.d.run(s.t, "xdotool", "mousemove", "--sync", strconv.Itoa(s.x+2), strconv.Itoa(s.y+2))
+	time.Sleep(50 * time.Millisecond)
+	from := s.mark()
+	s.d.run(s.t, "xdotool", "mousemove", "--sync", strconv.Itoa(x), strconv.Itoa(y))
+	s.waitFor(from, "the pointer over "+e.attr["label"], func(ev event) bool {
+		return ev.msg == "pointer" && ev.attr["label"] == e.attr["label"]
+	}, 5*time.Second)
+	s.d.run(s.t, "xdotool", "mousedown", "1")
+	time.Sleep(60 * time.Millisecond)
+	s.d.run(s.t, "xdotool", "mouseup", "1")
+	time.Sleep(80 * time.Millisecond)
+	s.events()
+	s.alive()
+}
+
+// clickFor clicks the widget a focus event was about and waits for what
+// the click should cause. Under a loaded machine an X click now and then
+// reaches the window before it has taken in the pointer's move; a click
+// that changed nothing is given once more.
+func (s *session) clickFor(e event, what string, match func(event) bool) event {
+	s.t.Helper()
+	from := s.mark()
+	s.clickOn(e)
+	for deadline := time.Now().Add(1500 * time.Millisecond); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		s.events()
+		for _, ev := range s.log[from:] {
+			if match(ev) {
+				return ev
+			}
+		}
+	}
+	if len(s.log) == from { // nothing at all happened: click again
+		s.t.Logf("clicked %s %q again", e.attr["widget"], e.attr["label"])
+		s.clickOn(e)
+	}
+	return s.waitFor(from, what, match, 5*time.Second)
 }
 
 // wheel turns the mouse wheel n notches down (or up) at (x, y).

@@ -29,6 +29,7 @@ var dialogs = map[string]string{
 	"welcome":           "TestDoneWhenKeyboardOnly",
 	"crashed":           "TestACrashIsSaidAtTheNextStart",
 	"open-error":        "TestBadJournalShowsADialogAndExits1",
+	"stopped":           "TestCancelARestoreInTheWindow",
 	"shortcuts":         tour,
 	"about":             tour,
 	"log-folder":        tour,
@@ -327,10 +328,9 @@ func (s *session) helpAndMenus(home, opened, fakeOpen string) {
 	// The Help menu by the mouse, and a dialog's button by the mouse.
 	s.click(169, 14)
 	s.opens("shortcuts", "Down", "Return")
-	closeB := s.tabTo("button", "Close", false)
-	from := s.mark()
-	s.clickOn(closeB)
-	s.waitFor(from, "the click on Close", func(e event) bool { return e.msg == "dialog closed" && e.attr["kind"] == "shortcuts" }, 5*time.Second)
+	s.clickFor(s.tabTo("button", "Close", false), "the click on Close", func(e event) bool {
+		return e.msg == "dialog closed" && e.attr["kind"] == "shortcuts"
+	})
 
 	s.opens("shortcuts", "F1")
 	s.closes("shortcuts", "Escape")
@@ -352,7 +352,7 @@ func (s *session) helpAndMenus(home, opened, fakeOpen string) {
 	}
 	// Without a program to open it, the window says where the folder is.
 	os.Chmod(fakeOpen, 0o600)
-	from = s.mark()
+	from := s.mark()
 	s.fromMenuBar("Help/Open the log folder")
 	s.waitFor(from, "the log folder's path", func(e event) bool { return e.msg == "dialog shown" && e.attr["kind"] == "log-folder" }, 5*time.Second)
 	s.closes("log-folder", "Escape")

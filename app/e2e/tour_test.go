@@ -123,9 +123,9 @@ func TestEveryDialogIsInTheTable(t *testing.T) {
 
 // seedTour fills a journal with what the tour needs: a pinned slip, a
 // commitment that has begun today (so it can be kept or missed), a
-// flexible one where new work will land, an entry, a protocol from the
-// buffer template and an own reframe. It returns when the work block form
-// will start (the app's default: the next hour).
+// flexible one where new work will land, an entry, the protocols from the
+// buffer and school-dates templates and an own reframe. The flexible one
+// is where the work block form starts: the next full hour.
 func seedTour(t *testing.T, db string) {
 	t.Helper()
 	s, err := data.Open(db, data.Options{})
@@ -160,6 +160,8 @@ func seedTour(t *testing.T, db string) {
 	_, err = s.SaveEntry(data.Entry{Trigger: "Snapped at the kids before a call", Intensity: 6, HappenedAt: now.Add(-time.Hour)}, 0)
 	must(err)
 	_, err = s.StartFromTemplate("deadline-buffer", nil)
+	must(err)
+	_, err = s.StartFromTemplate("school-events", nil)
 	must(err)
 	_, err = s.SaveReframe(data.Reframe{OldStory: "I should be everywhere at once.", NewStory: "I am where I am, fully."})
 	must(err)
@@ -640,6 +642,12 @@ func (s *session) protocols() {
 	s.press("Open Deadlines come with a buffer")
 	s.pressOpens("Set a default buffer…", "default-buffer")
 	s.closes("default-buffer", "Escape")
+	// The school dates protocol's step opens the calendar picker too.
+	s.key("Escape")
+	s.settle()
+	s.press("Open School dates go in first")
+	s.pressOpens("Import a school calendar (.ics)…", "open-file")
+	s.closes("open-file", "Escape")
 }
 
 func (s *session) compassion() {

@@ -58,13 +58,7 @@ func TestChartsRenderKnownDataInBothThemes(t *testing.T) {
 	newTestUI(t)
 	ins := knownInsights()
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
-		th := newTheme()
-		col := chartColours{
-			bg: th.Color(theme.ColorNameBackground, v), fg: th.Color(theme.ColorNameForeground, v),
-			quiet: th.Color(theme.ColorNameDisabled, v), grid: th.Color(theme.ColorNameSeparator, v),
-			primary: th.Color(theme.ColorNamePrimary, v), warning: th.Color(theme.ColorNameWarning, v),
-			error: th.Color(theme.ColorNameError, v), others: th.Color(theme.ColorNameSuccess, v),
-		}
+		col := chartColoursOf(newTheme(newAppearance()), v)
 		for name, img := range map[string]image.Image{
 			"intensity":   renderPlot(intensityPlot(ins, col), 600, 300, 1),
 			"triggers":    renderPlot(triggersPlot(ins, col), 600, 300, 1),

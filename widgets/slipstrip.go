@@ -210,7 +210,7 @@ func (r *slipStripRenderer) Layout(size fyne.Size) {
 func (r *slipStripRenderer) MinSize() fyne.Size { return r.content.MinSize() }
 
 func (r *slipStripRenderer) Refresh() {
-	r.strip.background.FillColor = tint(theme.Color(theme.ColorNamePrimary), 0x22)
+	r.strip.background.FillColor = tint(theme.Color(theme.ColorNamePrimary), SlipTint)
 	r.strip.background.CornerRadius = theme.Padding() * 2
 	r.strip.background.Refresh()
 	r.content.Refresh()
@@ -219,6 +219,10 @@ func (r *slipStripRenderer) Refresh() {
 func (r *slipStripRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *slipStripRenderer) Destroy() {}
+
+// SlipTint is the opacity of the primary colour the strip's card is
+// tinted with; the app's theme checks its text stays readable on it.
+const SlipTint = 0x22
 
 // tint returns c with the given alpha, for soft card backgrounds that work on
 // light and dark themes alike.

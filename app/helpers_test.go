@@ -150,3 +150,20 @@ func mustContain(t *testing.T, text string, parts ...string) {
 		}
 	}
 }
+
+// findIconButton returns the visible button named name (an icon button's
+// name, or a button's text) under root.
+func findIconButton(t *testing.T, root fyne.CanvasObject, name string) *widgets.Button {
+	t.Helper()
+	var found *widgets.Button
+	walk(root, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widgets.Button); ok && b.Visible() && (b.Name == name || b.Text == name) && found == nil {
+			found = b
+		}
+		return found == nil && o.Visible()
+	})
+	if found == nil {
+		t.Fatalf("no visible button %q in:\n%s", name, visibleText(root))
+	}
+	return found
+}

@@ -90,6 +90,11 @@ func TestTechniqueCardFoldsAndStaysFolded(t *testing.T) {
 	again := newUI(u.app)
 	again.async = func(f func()) { f() }
 	again.attach(s)
+	t.Cleanup(func() {
+		if again.stopReminders != nil {
+			again.stopReminders()
+		}
+	})
 	if strings.Contains(visibleText(again.journal().advice.box), "too few to see a pattern") {
 		t.Error("the card opened again after a restart")
 	}

@@ -49,7 +49,7 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	s.period.Required = true
 	s.period.Selected = data.Period(clamp(u.app.Preferences().Int(prefInsightsPeriod), 0, len(labels)-1)).String()
 
-	grid := container.NewGridWithColumns(2,
+	grid := container.New(newColumns(2),
 		s.intensity.view, s.triggers.view, s.kinds.view, s.commitments.view, s.practice.view, s.triage.view)
 	top := container.NewHBox(widget.NewLabel("Show the last"), s.period)
 	s.charts = container.NewBorder(top, nil, nil, nil, container.NewVScroll(grid))

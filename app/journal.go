@@ -76,7 +76,7 @@ func newJournalScreen(u *UI) *journalScreen {
 
 	j.right = container.NewStack()
 	j.split = container.NewHSplit(left, j.right)
-	j.split.Offset = 0.38
+	j.split.Offset = 0.42
 
 	first := widgets.NewButtonWithIcon("Write your first entry", theme.DocumentCreateIcon(), j.newEntry)
 	j.empty = emptyState(theme.DocumentCreateIcon(), "Your guilt journal",

@@ -61,7 +61,7 @@ func newKindCheck(e *entryEditor) *kindCheck {
 	c.pause.Hide()
 	c.view = container.NewVBox(
 		sectionTitle(questionCheck),
-		container.NewGridWithColumns(3, row...),
+		container.New(newColumns(3), row...), // in a row, or one below another on a narrow window
 		c.note, c.pause, c.reframes, e.message(data.FieldKind),
 	)
 
@@ -165,6 +165,7 @@ func reframeCard(r data.Reframe, action fyne.CanvasObject) fyne.CanvasObject {
 	if title != "" {
 		t := widget.NewLabel(title)
 		t.TextStyle = fyne.TextStyle{Bold: true}
+		t.Wrapping = fyne.TextWrapWord
 		items = append(items, t)
 	}
 	items = append(items, old, story)

@@ -82,6 +82,10 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 		f.apply()
 	})
 	f.dates.SetSelectedIndex(0)
+	// Always chosen, so their placeholders never show; short ones let the
+	// filters (and with them the list) narrow with the window, as Fyne's
+	// "(Select one)" would not.
+	f.kind.PlaceHolder, f.tag.PlaceHolder, f.dates.PlaceHolder = "Kind", "Tag", "When"
 	f.view = container.NewVBox(f.searchMsg, container.NewGridWithColumns(3, f.kind, f.tag, f.dates), f.custom)
 	return f
 }

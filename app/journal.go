@@ -59,6 +59,7 @@ func newJournalScreen(u *UI) *journalScreen {
 	j.advice = newTechniqueCard(j)
 	j.count = widget.NewLabel("")
 	j.count.SizeName = theme.SizeNameCaptionText
+	j.count.Wrapping = fyne.TextWrapWord // a long count must not widen the list
 	j.trashB = widgets.NewButtonWithIcon("Trash", theme.DeleteIcon(), j.showTrash)
 	j.trashB.Importance = widget.LowImportance
 
@@ -199,7 +200,7 @@ func (j *journalScreen) updateCounts() {
 func (j *journalScreen) setCountText(f data.EntryFilter, n int) {
 	switch {
 	case f.Searching():
-		j.count.SetText("Matches, newest first")
+		j.count.SetText(matchCount(n))
 	case n == 1:
 		j.count.SetText("1 entry")
 	case f == (data.EntryFilter{}):
@@ -207,6 +208,20 @@ func (j *journalScreen) setCountText(f data.EntryFilter, n int) {
 	default:
 		j.count.SetText(prose.Thousands(n) + " entries match the filters")
 	}
+}
+
+// matchCount says how many entries hold the words searched for (the
+// store counts up to data.CountCap).
+func matchCount(n int) string {
+	switch {
+	case n == 0:
+		return "No entries match"
+	case n == 1:
+		return "1 entry matches"
+	case n >= data.CountCap:
+		return prose.Thousands(data.CountCap) + " or more entries match, newest first"
+	}
+	return prose.Thousands(n) + " entries match, newest first"
 }
 
 // showTab brings the Journal tab to the front.

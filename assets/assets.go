@@ -51,7 +51,16 @@ type ProtocolTemplate struct {
 	Key     string         `json:"key"`
 	Title   string         `json:"title"`
 	Summary string         `json:"summary"`
+	Fits    TemplateFits   `json:"fits"`
 	Steps   []TemplateStep `json:"steps"`
+}
+
+// TemplateFits says which entries a template suits: those with these
+// built-in tags (by key), or whose words (or their commitment's title)
+// hold these words or phrases.
+type TemplateFits struct {
+	Tags  []string `json:"tags"`
+	Words []string `json:"words"`
 }
 
 // TemplateStep is a step of a template; Action names the app action it can

@@ -167,3 +167,19 @@ func findIconButton(t *testing.T, root fyne.CanvasObject, name string) *widgets.
 	}
 	return found
 }
+
+// findSelect returns the visible choice showing selected under root.
+func findSelect(t *testing.T, root fyne.CanvasObject, selected string) *widgets.Select {
+	t.Helper()
+	var found *widgets.Select
+	walk(root, func(o fyne.CanvasObject) bool {
+		if s, ok := o.(*widgets.Select); ok && s.Visible() && s.Selected == selected && found == nil {
+			found = s
+		}
+		return found == nil && o.Visible()
+	})
+	if found == nil {
+		t.Fatalf("no visible choice showing %q", selected)
+	}
+	return found
+}

@@ -219,3 +219,22 @@ func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
 		t.Errorf("the year's figures show under “3 months”:\n%s", text)
 	}
 }
+
+// The Insights tab's icon is a chart (it was Fyne's "i" for information),
+// drawn in the theme's colours like the other tabs' icons.
+func TestInsightsTabHasAChartIcon(t *testing.T) {
+	u, _ := newTestUI(t)
+	for _, it := range u.tabs.Items {
+		if it.Text != "Insights" {
+			continue
+		}
+		if it.Icon == theme.InfoIcon() || !strings.Contains(it.Icon.Name(), "insights.svg") {
+			t.Errorf("the Insights tab's icon is %q", it.Icon.Name())
+		}
+		if _, ok := it.Icon.(fyne.ThemedResource); !ok {
+			t.Error("the icon does not take the theme's colours")
+		}
+		return
+	}
+	t.Fatal("no Insights tab")
+}

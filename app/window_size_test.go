@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -38,6 +39,8 @@ func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 			}
 		}
 	}
+	// A notice of background work that failed is there too.
+	u.backgroundFailed(noticeNotifications, errors.New("no notification service answered"))
 	for _, sc := range u.screens {
 		u.showScreen(sc)
 		check(sc.title())

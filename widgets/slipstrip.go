@@ -119,8 +119,10 @@ func NewSlipStrip() *SlipStrip {
 		s.errorLine)
 	s.foldButton = NewIconButton("Fold the slip to one line", theme.MenuDropUpIcon(), func() { s.setUnfolded(false) })
 	s.foldButton.Importance = widget.LowImportance
-	footer := container.NewHBox(s.recordLine, layout.NewSpacer(), s.readButton, s.nextButton, s.manageButton, s.foldButton)
-	s.shown = container.NewBorder(s.caption, footer, nil, nil, s.slip)
+	// The caption shares the line of the record and the actions, so the
+	// open strip is two lines: the slip, and what can be done with it.
+	footer := container.NewHBox(s.caption, s.recordLine, layout.NewSpacer(), s.readButton, s.nextButton, s.manageButton, s.foldButton)
+	s.shown = container.NewBorder(nil, footer, nil, nil, s.slip)
 
 	s.lineCaption = widget.NewLabel("Permission slip")
 	s.lineCaption.SizeName = theme.SizeNameCaptionText

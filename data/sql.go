@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"path/filepath"
 )
 
 // Most of the store speaks gorm, record by record. Two jobs need plain SQL
@@ -21,10 +22,7 @@ import (
 // the transaction rolled back, and WriteSQL returns ctx's error
 // (context.Canceled): the journal is as it was before.
 func (s *Store) WriteSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	db, err := s.db.DB()
-	if err != nil {
-		return err
-	}
+	db := s.pool
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	// A bulk write may add or change commitments behind the compiled
@@ -36,9 +34,9 @@ func (s *Store) WriteSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
-		return cancelled(ctx, err)
+		return diskRefused(cancelled(ctx, err), filepath.Dir(s.path))
 	}
-	return cancelled(ctx, tx.Commit())
+	return diskRefused(cancelled(ctx, tx.Commit()), filepath.Dir(s.path))
 }
 
 // ReadSQL runs fn in a read-only transaction: every query inside sees the
@@ -47,11 +45,7 @@ func (s *Store) WriteSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // not held up while a long export runs. Cancelling ctx interrupts it with
 // ctx's error.
 func (s *Store) ReadSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	db, err := s.db.DB()
-	if err != nil {
-		return err
-	}
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.pool.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return cancelled(ctx, err)
 	}

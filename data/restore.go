@@ -333,3 +333,18 @@ func copyPrivate(ctx context.Context, src, dst string) error {
 	}
 	return err
 }
+
+// FileEncrypted reports whether the file at path is encrypted: a journal
+// or backup whose first bytes are not SQLite's plain header. An empty file
+// is neither: it reports false.
+func FileEncrypted(path string) (bool, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	if fi.Size() == 0 {
+		return false, nil
+	}
+	plain, err := hasSQLiteHeader(path)
+	return !plain && err == nil, err
+}

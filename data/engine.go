@@ -147,7 +147,7 @@ func plainURI(path string) string {
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // copyPages copies the journal page by page into the new database at uri
-// with SQLite's online backup API, 16 MB a step, so ctx can stop it between
+// with SQLite's online backup API, 4 MB a step, so ctx can stop it between
 // two. A step that finds the journal changed by another connection starts
 // the copy again, so what is copied is always one snapshot.
 //
@@ -171,13 +171,16 @@ func (s *Store) copyPages(ctx context.Context, uri string) error {
 				b.Close()
 				return err
 			}
-			done, err := b.Step(4096)
+			done, err := b.Step(1024)
 			if err != nil {
 				b.Close()
 				return err
 			}
 			if done {
-				return b.Close()
+				if err := b.Close(); err != nil {
+					return err
+				}
+				return ctx.Err() // stopped as the last step ran: the copy is not kept
 			}
 		}
 	})

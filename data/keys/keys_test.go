@@ -297,3 +297,21 @@ func TestRealCostUnlocksInTime(t *testing.T) {
 		t.Errorf("unlocking takes %v, over the 1.5 s budget", took[1])
 	}
 }
+
+// BenchmarkUnlock unlocks a keys file made at the real cost, as opening an
+// encrypted journal does (make bench: ≤ 1.5 s on two cores).
+func BenchmarkUnlock(b *testing.B) {
+	Cost = productionCost
+	defer func() { Cost = Argon2{Name: "argon2id", Time: 1, MemoryKiB: 256, Threads: 1} }()
+	f, _, _, err := New(filepath.Join(b.TempDir(), "journal.db.keys"), "adiantum", []byte("correct horse"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		s, err := f.Unlock([]byte("correct horse"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Wipe()
+	}
+}

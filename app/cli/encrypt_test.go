@@ -235,3 +235,35 @@ func TestEncryptOffersToDeleteThePlainBackups(t *testing.T) {
 		t.Errorf("encrypting twice: %+v", r)
 	}
 }
+
+func TestBackupAndRestoreOfAnEncryptedJournal(t *testing.T) {
+	t.Parallel()
+	db, _ := encryptedJournal(t, "pw")
+	pf := writeFile(t, "pw")
+	r := runIn(t, nil, "", nil, "--db", db, "--passphrase-file", pf, "backup")
+	if r.code != ExitOK {
+		t.Fatalf("backup: %+v", r)
+	}
+	backup := strings.TrimSpace(r.stdout)
+	if enc, _ := data.FileEncrypted(backup); !enc {
+		t.Fatalf("the backup %s is not encrypted", backup)
+	}
+	if r := runIn(t, nil, "", nil, "--db", db, "add", "--trigger", "after the backup"); r.code != ExitOK {
+		t.Fatal(r)
+	}
+	// Unlocked once, so the entry is merged into the journal the restore
+	// replaces (an entry still waiting in the inbox would survive it).
+	if r := runIn(t, nil, "", nil, "--db", db, "--passphrase-file", pf, "agenda"); r.code != ExitOK {
+		t.Fatal(r)
+	}
+	if r := runIn(t, nil, "", nil, "--db", db, "restore", backup); r.code != ExitError || !strings.Contains(r.stderr, "--passphrase-file") {
+		t.Errorf("restore without the passphrase: %+v", r)
+	}
+	if r := runIn(t, nil, "", nil, "--db", db, "restore", "--passphrase-file", pf, backup); r.code != ExitOK {
+		t.Fatalf("restore: %+v", r)
+	}
+	r = runIn(t, nil, "", nil, "--db", db, "--passphrase-file", pf, "export", "--format", "csv")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "Late for pickup") || strings.Contains(r.stdout, "after the backup") {
+		t.Errorf("after the restore: %+v", r)
+	}
+}

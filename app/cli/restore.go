@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/keys"
 	"github.com/bothand/bothand/data/vault"
 )
 
@@ -82,17 +83,16 @@ func runRestore(c *command, args []string) int {
 	} else if state == vault.Encrypted {
 		// The backup is restored with the journal's key: it must be one
 		// of its own, or a plain one (encrypted on the way).
-		err := c.withPassphrase(path, "Passphrase for "+path+": ", func(p []byte) error {
-			sec, err := vault.Unlock(path, vault.Passphrase(p), c.vaultOptions(opts))
-			if err == nil {
-				opts.Key = sec.DataKey
-			}
+		var sec *keys.Secrets
+		err := c.withPassphrase(path, "Passphrase for "+path+": ", func(p []byte) (err error) {
+			sec, err = vault.Unlock(path, vault.Passphrase(p), c.vaultOptions(opts))
 			return err
 		})
 		if err != nil {
 			return c.fail(err)
 		}
-		defer clear(opts.Key)
+		defer sec.Wipe()
+		opts.Key = sec.DataKey
 	}
 	var saved string
 	err := c.interruptible(func(ctx context.Context) (err error) {

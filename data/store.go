@@ -46,6 +46,8 @@ type Store struct {
 	// (nil when plain): new connections read it, and backups are written
 	// with it. Close wipes it.
 	key []byte
+	// busyTimeout is every connection's, bulk ones included.
+	busyTimeout time.Duration
 
 	// writeMu queues this process's writers in Go rather than in SQLite's
 	// busy handler, which sleeps in steps and would add latency to saves.
@@ -114,7 +116,7 @@ func Open(path string, opts Options) (*Store, error) {
 }
 
 func openStore(path string, opts Options) (*Store, error) {
-	s := &Store{path: path, now: opts.Now}
+	s := &Store{path: path, now: opts.Now, busyTimeout: opts.BusyTimeout}
 	if opts.Key != nil {
 		s.key = bytes.Clone(opts.Key)
 	}

@@ -39,7 +39,7 @@ var advice = map[error]string{
 	ErrFolderLocked:  "Make the folder writable (SQLite keeps two small files beside the journal), or move the journal.",
 	ErrLocked:        "Close the other copy of Both/And or the program using the file, then try again.",
 	ErrDiskFull:      "Free some disk space, then try again. What you typed is still in the window.",
-	ErrEncrypted:     "Unlock it with its passphrase (or its recovery code).",
+	ErrEncrypted:     "Its passphrase opens it on the command line (bothand help lists the verbs); bothand decrypt turns encryption off.",
 	ErrWrongKey:      "Nothing was changed. The keys file beside the journal may belong to another journal; restore the right one.",
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bothand/bothand/app"
 	"github.com/bothand/bothand/app/cli"
+	_ "github.com/bothand/bothand/assets/winres" // bothand.exe's icon and version details
 )
 
 func main() {

@@ -14,8 +14,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 
-	"github.com/bothand/bothand/app/version"
 	"github.com/bothand/bothand/assets"
+	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )

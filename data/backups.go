@@ -265,11 +265,10 @@ func (s *Store) CopyTo(ctx context.Context, path string, key []byte) error {
 	// The copy is named by a URI that says which VFS writes it (and with
 	// which key): the encrypted journal's VFS would otherwise be used for a
 	// plain copy too, and refuse it for want of a key.
-	var target []byte
-	if key != nil {
-		target = cipherURI(abs, key)
-	} else {
-		target = []byte(plainURI(abs))
+	target, err := copyURI(abs, key)
+	if err != nil {
+		os.Remove(abs)
+		return &OpenError{Path: abs, Kind: ErrBadPath, Cause: err}
 	}
 	err = s.copyPages(ctx, bytesString(target))
 	clear(target)

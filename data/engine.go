@@ -4,10 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/hex"
-	"net/url"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 	"unsafe"
 
@@ -30,35 +27,6 @@ const cipherVFS = "adiantum"
 
 // KeySize is the length of a journal's data key in bytes.
 const KeySize = 32
-
-// dsn builds the connection string: the path as a file: URI (so '?' or '#'
-// in a folder name cannot cut it short), the VFS of an encrypted journal,
-// and read-only mode when asked. The settings that follow the key are not
-// in it but in connPragmas: the ncruces driver runs a URI's _pragma values
-// as soon as the file is open, before a connection's init could set the
-// key, and an encrypted journal can't be read, let alone switched to WAL,
-// without it.
-//
-// _txlock=immediate takes the write lock at BEGIN, so two writers queue on
-// busy_timeout instead of one failing at once with SQLITE_BUSY.
-func dsn(path string, encrypted, readOnly bool) string {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	q := url.Values{}
-	if encrypted {
-		q.Set("vfs", cipherVFS)
-	}
-	// The WAL and shared-memory files SQLite makes beside the journal take
-	// the journal's own permissions (0600), not the umask's.
-	q.Set("modeof", filepath.ToSlash(path))
-	if readOnly {
-		q.Set("mode", "ro")
-	} else {
-		q.Set("_txlock", "immediate")
-	}
-	// SQLite decodes %XX in a URI's parameters but not '+' (which Encode
-	// writes for a space; a '+' of its own it writes as %2B).
-	return u.String() + "?" + strings.ReplaceAll(q.Encode(), "+", "%20")
-}
 
 // The page cache of a connection, in KiB: 32 MB as a rule; up to 640 MB
 // on the connection of a bulk write (an import, WriteSQL), whose one
@@ -95,13 +63,13 @@ func connPragmas(readOnly bool) []string {
 	return p
 }
 
-// openPool opens the connection pool of the journal at path. key is the
-// data key of an encrypted journal (nil for a plain one); the pool's
-// connections read it when they open, so it must stay intact until the
-// pool is closed.
-func openPool(path string, key []byte, busy time.Duration, readOnly bool) (*sql.DB, error) {
+// openPool opens the connection pool of the journal at path (uri, as
+// sqliteURI writes it). key is the data key of an encrypted journal (nil
+// for a plain one); the pool's connections read it when they open, so it
+// must stay intact until the pool is closed.
+func openPool(uri, path string, key []byte, busy time.Duration, readOnly bool) (*sql.DB, error) {
 	pragmas := connPragmas(readOnly)
-	return driver.Open(dsn(path, key != nil, readOnly), func(c *sqlite3.Conn) error {
+	return driver.Open(dsn(uri, path, key != nil, readOnly), func(c *sqlite3.Conn) error {
 		if key != nil {
 			if err := setKey(c, key); err != nil {
 				return err
@@ -141,21 +109,6 @@ func setKey(c *sqlite3.Conn, key []byte) error {
 	stmt = append(stmt, '\'')
 	defer clear(stmt)
 	return c.Exec(bytesString(stmt))
-}
-
-// cipherURI is the URI of an encrypted copy at path, with its key, for
-// the backup API. It is built in a buffer the caller wipes, like setKey's.
-func cipherURI(path string, key []byte) []byte {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	b := []byte(u.String() + "?_pragma=synchronous(off)&vfs=" + cipherVFS + "&hexkey=")
-	return hex.AppendEncode(b, key)
-}
-
-// plainURI is the URI of a plain copy at path, written by SQLite's own VFS
-// whatever the journal's.
-func plainURI(path string) string {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: "vfs=os&_pragma=synchronous(off)"}
-	return u.String()
 }
 
 // bytesString is b as a string without a copy, for SQL text that holds a

@@ -14,9 +14,10 @@ import (
 )
 
 // The journal benchmarks of issue 3 run over a private copy of the cached
-// 100,000-entry demo journal (ten years, Zipf vocabulary of 6,000+ words,
-// 20-300 words per answer) and report the 95th percentile of single
-// operations, which is what the targets are about:
+// 100,000-entry demo journal (ten years of entries written from the demo's
+// phrase bank, from a sentence to several paragraphs an answer) and report
+// the 95th percentile of single operations, which is what the targets are
+// about:
 //
 //	go test ./data/ -run '^$' -bench 'Journal' -benchtime 400x
 

@@ -32,7 +32,7 @@ func (s *Store) WriteSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	// The transaction runs on a connection of its own, opened for it,
 	// whose SQLite may use more memory and keeps a page cache large enough
 	// to hold a whole restored journal (see bulkCacheKiB).
-	bulk, err := openPool(s.path, s.key, s.busyTimeout, false)
+	bulk, err := openPool(s.uri, s.path, s.key, s.busyTimeout, false)
 	if err != nil {
 		return cancelled(ctx, err)
 	}

@@ -41,6 +41,7 @@ type Store struct {
 	db   *gorm.DB
 	pool *sql.DB
 	path string
+	uri  string // path as SQLite reads it (sqliteURI)
 	now  func() time.Time
 	// key is the store's own copy of the data key of an encrypted journal
 	// (nil when plain): new connections read it, and backups are written
@@ -65,14 +66,22 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if strings.ContainsRune(path, 0) {
+		// Checked first: Windows' filepath.Abs stops reading at a NUL.
+		return nil, &OpenError{Path: path, Kind: ErrBadPath, Cause: errors.New("the path contains a NUL character")}
+	}
 	if opts.Key != nil && len(opts.Key) != KeySize {
 		return nil, &OpenError{Path: path, Kind: ErrWrongKey, Cause: fmt.Errorf("a key of %d bytes, want %d", len(opts.Key), KeySize)}
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, &OpenError{Path: path, Kind: ErrFolderMissing, Cause: err}
+		return nil, &OpenError{Path: path, Kind: ErrBadPath, Cause: err}
 	}
 	path = abs
+	uri, err := sqliteURI(path, hostPaths)
+	if err != nil {
+		return nil, &OpenError{Path: path, Kind: ErrBadPath, Cause: err}
+	}
 	if opts.CreateFolder {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, &OpenError{Path: path, Kind: ErrFolderLocked, Cause: err}
@@ -89,7 +98,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 	}
 	if state.exists && state.userVersion == 0 && opts.Key == nil {
-		if err := checkNotForeign(path, opts.BusyTimeout); err != nil {
+		if err := checkNotForeign(path, uri, opts.BusyTimeout); err != nil {
 			return nil, err
 		}
 	}
@@ -108,22 +117,22 @@ func Open(path string, opts Options) (*Store, error) {
 		tightenMode(path)
 	}
 
-	s, err := openStore(path, opts)
+	s, err := openStore(path, uri, opts)
 	if err != nil && created {
 		removeJournalFiles(path)
 	}
 	return s, err
 }
 
-func openStore(path string, opts Options) (*Store, error) {
-	s := &Store{path: path, now: opts.Now, busyTimeout: opts.BusyTimeout}
+func openStore(path, uri string, opts Options) (*Store, error) {
+	s := &Store{path: path, uri: uri, now: opts.Now, busyTimeout: opts.BusyTimeout}
 	if opts.Key != nil {
 		s.key = bytes.Clone(opts.Key)
 	}
-	pool, err := openPool(path, s.key, opts.BusyTimeout, false)
+	pool, err := openPool(uri, path, s.key, opts.BusyTimeout, false)
 	if err != nil {
 		s.wipe()
-		return nil, openErr(path, err)
+		return nil, connectErr(path, err)
 	}
 	pool.SetMaxOpenConns(4)
 	pool.SetMaxIdleConns(4)
@@ -158,10 +167,10 @@ func openStore(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// keyedOpenErr is openErr, except that an encrypted journal that reads as
-// "not a database" was given the wrong key.
+// keyedOpenErr is connectErr, except that an encrypted journal that reads
+// as "not a database" was given the wrong key.
 func (s *Store) keyedOpenErr(err error) error {
-	err = openErr(s.path, err)
+	err = connectErr(s.path, err)
 	if s.key != nil && errors.Is(err, ErrNotDatabase) {
 		return &OpenError{Path: s.path, Kind: ErrWrongKey, Cause: err}
 	}
@@ -170,15 +179,15 @@ func (s *Store) keyedOpenErr(err error) error {
 
 // checkNotForeign opens a file whose header carries no schema version
 // read-only and refuses it if it holds another program's tables.
-func checkNotForeign(path string, busy time.Duration) error {
-	pool, err := openPool(path, nil, busy, true)
+func checkNotForeign(path, uri string, busy time.Duration) error {
+	pool, err := openPool(uri, path, nil, busy, true)
 	if err != nil {
-		return openErr(path, err)
+		return connectErr(path, err)
 	}
 	defer pool.Close()
 	db, err := gorm.Open(sqlite.Dialector{Conn: pool}, &gorm.Config{Logger: logger.Discard})
 	if err != nil {
-		return openErr(path, err)
+		return connectErr(path, err)
 	}
 	var probe struct {
 		Version int
@@ -189,7 +198,7 @@ func checkNotForeign(path string, busy time.Duration) error {
 		(SELECT count(*) FROM sqlite_master) AS tables,
 		(SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations') AS ours`).Scan(&probe).Error
 	if err != nil {
-		return openErr(path, err)
+		return connectErr(path, err)
 	}
 	if probe.Version > SchemaVersion() {
 		return &OpenError{
@@ -205,10 +214,8 @@ func checkNotForeign(path string, busy time.Duration) error {
 
 func openErr(path string, err error) error {
 	err = classify(err)
-	for _, kind := range []error{ErrNotDatabase, ErrDamaged, ErrLocked, ErrReadOnly, ErrFolderMissing, ErrDiskFull} {
-		if errors.Is(err, kind) {
-			return &OpenError{Path: path, Kind: kind, Cause: err}
-		}
+	if kind := knownKind(err); kind != nil {
+		return &OpenError{Path: path, Kind: kind, Cause: err}
 	}
 	return &OpenError{Path: path, Kind: ErrDamaged, Cause: err}
 }

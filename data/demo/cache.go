@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 // GeneratorVersion names what Fill generates. Bump it whenever a step is
 // added or changed, so cached benchmark journals are made anew.
-const GeneratorVersion = 6
+const GeneratorVersion = 7
 
 // BenchNow is the fixed "now" of cached journals, so cached files and the
 // benchmarks that query them agree on dates.
@@ -49,7 +50,9 @@ func cached(entries int) (string, error) {
 	for _, st := range steps {
 		names = append(names, st.name)
 	}
-	key := fmt.Sprintf("g%d-s%d-%d-%x", GeneratorVersion, data.SchemaVersion(), entries, hash(strings.Join(names, ",")))
+	// The bank's text is part of the key, so editing a phrase makes the
+	// journal anew even when nobody bumps the version.
+	key := fmt.Sprintf("g%d-s%d-%d-%x-%x", GeneratorVersion, data.SchemaVersion(), entries, hash(strings.Join(names, ",")), bankHash(bankFiles))
 	path := filepath.Join(dir, "demo-"+key+".db")
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
@@ -89,6 +92,18 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// bankHash is a hash of every file of the phrase bank.
+func bankHash(fsys fs.FS) uint32 {
+	names, _ := fs.Glob(fsys, "bank/*.txt")
+	var all strings.Builder
+	for _, n := range names {
+		b, _ := fs.ReadFile(fsys, n)
+		all.WriteString(n)
+		all.Write(b)
+	}
+	return hash(all.String())
 }
 
 func hash(s string) uint32 {

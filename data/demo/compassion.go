@@ -33,29 +33,6 @@ func fillReframes(g *Gen) error {
 	return nil
 }
 
-var (
-	acknowledgements = []string{
-		"This is a hard moment. I feel like I let them down.",
-		"I feel torn in two and guilty about both sides.",
-		"Right now I feel ashamed, and tired.",
-		"This hurts. I wanted to be there and I wasn't.",
-		"I'm struggling, and that's allowed to be true.",
-	}
-	normalisations = []string{
-		"Plenty of parents who work from home feel this exact pull.",
-		"Other parents have missed things like this too. It comes with the job.",
-		"This is part of doing two things I care about, not a sign I'm failing.",
-		"Anyone in my place would feel some of this.",
-	}
-	kindnesses = []string{
-		"May I be as patient with myself as I am with the kids.",
-		"I did what I could with what I knew. That is enough for today.",
-		"May I rest tonight instead of replaying it.",
-		"I'm a caring parent having a hard day.",
-		"May I give myself the understanding I'd give a friend.",
-	}
-)
-
 // fillBreaks adds the self-compassion breaks of the last two years: after
 // some of the heavier shame entries, the habit growing from one in eight to
 // about half of them; on their own, from the tray, from about once in
@@ -85,8 +62,8 @@ func fillBreaks(g *Gen) error {
 			id := e.ID
 			b := data.CompassionSession{
 				EntryID: &id, StartedAt: start,
-				Acknowledge: Pick(g, acknowledgements), Normalise: Pick(g, normalisations), Kindness: Pick(g, kindnesses),
 			}
+			g.breakWords(&b)
 			if g.R.IntN(100) < 92 {
 				done := start.Add(time.Duration(2+g.R.IntN(6)) * time.Minute)
 				b.FinishedAt = &done
@@ -110,10 +87,17 @@ func fillBreaks(g *Gen) error {
 			continue
 		}
 		done := start.Add(time.Duration(2+g.R.IntN(6)) * time.Minute)
-		breaks = append(breaks, data.CompassionSession{
-			StartedAt: start, FinishedAt: &done,
-			Acknowledge: Pick(g, acknowledgements), Normalise: Pick(g, normalisations), Kindness: Pick(g, kindnesses),
-		})
+		b := data.CompassionSession{StartedAt: start, FinishedAt: &done}
+		g.breakWords(&b)
+		breaks = append(breaks, b)
 	}
 	return g.Store.ImportBreaks(breaks)
+}
+
+// breakWords writes the three steps of a break, about one child.
+func (g *Gen) breakWords(b *data.CompassionSession) {
+	sc := g.scene(b.StartedAt)
+	b.Acknowledge = g.writeIn(sc, "break-acknowledge")
+	b.Normalise = g.writeIn(sc, "break-normalise")
+	b.Kindness = g.writeIn(sc, "break-kindness")
 }

@@ -1,8 +1,12 @@
 // Package demo fills a journal with realistic, deterministic data: ten years
 // of entries with the rhythm of a real journal, commitments of every tier,
-// work, protocols and slips. The same generator serves `bothand demo`, the
-// tests that need volume, and every benchmark, so figures from different
-// features describe the same journal.
+// work, protocols and slips, all written about one family whose children
+// grow up through the years. Every text is composed from the phrase bank
+// (bank/*.txt), sentences a parent would write with the family's names,
+// clients, times and school events in them; nothing is drawn word by word.
+// The same generator serves `bothand demo`, the tests that need volume, and
+// every benchmark, so figures from different features describe the same
+// journal.
 package demo
 
 import (
@@ -34,7 +38,13 @@ type Gen struct {
 	Store *data.Store
 	Opt   Options
 	R     *rand.Rand
-	vocab *vocabulary
+	bank  *bank
+	fam   *family
+	// What earlier steps made that later ones write about.
+	made    []*madeCommitment
+	missed  []missedOccurrence
+	plans   []planSeed
+	lastSit *situation // what the previous entry was about
 }
 
 // step is one kind of record to generate. Steps run in order, so later ones
@@ -67,7 +77,8 @@ func Fill(s *data.Store, opt Options) error {
 	if opt.Years <= 0 {
 		opt.Years = 10
 	}
-	g := &Gen{Store: s, Opt: opt, vocab: newVocabulary()}
+	g := &Gen{Store: s, Opt: opt, bank: loadBank()}
+	g.fam = newFamily(rand.New(rand.NewPCG(opt.Seed, stepStream("family"))), g.bank, opt.Now, opt.Years)
 	for _, st := range steps {
 		// Each step draws from its own stream, so adding or changing one
 		// step leaves what the others generate as it was.
@@ -94,3 +105,22 @@ func (g *Gen) Start() time.Time { return g.Opt.Now.AddDate(-g.Opt.Years, 0, 0) }
 
 // Pick returns one of items, uniformly.
 func Pick[T any](g *Gen, items []T) T { return items[g.R.IntN(len(items))] }
+
+// scene starts a scene at t for this step's random stream.
+func (g *Gen) scene(t time.Time) *scene {
+	sc := newScene(g.R, g.bank, g.fam)
+	sc.reset(t, -1, 0)
+	return sc
+}
+
+// writeIn writes one phrase of a pool that the scene can bind.
+func (g *Gen) writeIn(sc *scene, pool string) string {
+	list := g.bank.pool(pool)
+	start := g.R.IntN(len(list))
+	for i := range list {
+		if p := list[(start+i)%len(list)]; sc.has(p) {
+			return p.text(sc)
+		}
+	}
+	panic("demo phrase bank: nothing in " + pool + " fits the scene")
+}

@@ -12,79 +12,32 @@ import (
 
 func init() { register(40, "journal entries", fillEntries) }
 
-// Openings give each answer a first sentence a parent might write; the rest
-// is vocabulary drawn Zipf-style, as the benchmarks need.
-var (
-	triggerOpenings = []string{
-		"A client call ran long and I missed the start of the school assembly.",
-		"She asked me to come and see her tower of blocks and I said in a minute, three times.",
-		"I answered emails at the breakfast table again.",
-		"He knocked on the office door during the team meeting and I waved him away.",
-		"I forgot it was dress-up day and he went to school in his normal clothes.",
-		"Another parent posted photos of a weekday trip to the beach.",
-		"I snapped at the kids because a deadline moved forward.",
-		"The nursery called and I let it ring because I was presenting.",
-		"I worked through bedtime and my partner did the story alone.",
-		"I promised the park after lunch and then a report came back with changes.",
-		"My daughter said I'm always on the laptop.",
-		"I took a call on the sidelines of football practice.",
-		"The invoice was late because I took the afternoon off for the recital.",
-		"I felt guilty for enjoying a quiet day of work while they were at their grandparents'.",
-		"I said no to a client so I could do the school pickup, and then worried all evening.",
-		"The teacher mentioned he seems tired lately.",
-		"I checked my phone during the swimming lesson instead of watching.",
-		"We had cereal for dinner because I lost track of time.",
-		"I missed the parents' evening slot and had to rebook.",
-		"She cried at drop-off and I still had to log in at nine.",
-		"My boss praised a project I finished by working every evening this week.",
-		"A friend asked how I manage it all and I didn't know what to say.",
-		"I left the birthday party early for a meeting that was then cancelled.",
-		"The kids watched screens all afternoon so I could finish the proposal.",
-		"I was at home all day and still didn't make it to the door when he got back from school.",
-		"I couldn't take the holiday week we had planned.",
-		"I turned down a conference because of the school holidays and feel behind.",
-		"He asked why other mums can come to the class trip.",
-	}
-	storyOpenings = []string{
-		"I keep telling myself that a good parent would have been there.",
-		"The voice says I'm choosing money over them.",
-		"I tell myself I'm failing at both and doing neither well.",
-		"I'm telling myself they'll remember the closed door, not the rest.",
-		"I keep thinking that working from home was supposed to fix this.",
-		"The story in my head is that everyone else manages better than me.",
-		"I tell myself I'm selfish for liking my work.",
-		"I keep saying I'm a terrible parent, as if one afternoon decides that.",
-		"I'm telling myself that my clients matter more to me than my kids, which isn't true.",
-		"I'm telling myself I should have said no, and that I always give in.",
-		"The thought is that I've let everyone down at once.",
-		"I keep replaying it and adding reasons why I'm not enough.",
-		"I'm telling myself I waste the flexibility other parents would love to have.",
-		"I tell myself that if I were organised this would never happen.",
-		"I'm saying to myself that they'll grow up and I'll have missed it.",
-		"The story is that being nearby but busy is worse than being away.",
-	}
-	friendOpenings = []string{
-		"I'd tell a friend that one missed moment doesn't undo all the others.",
-		"I would say you made the best call you could with what you knew then.",
-		"I'd remind a friend that kids see the whole of us, not one afternoon.",
-		"I'd say this hurts because you care, and that caring is the point.",
-		"I'd tell her that nobody gets both sides right every day.",
-		"I'd say plan for the next one, and go easy on yourself about this one.",
-		"I'd tell him his kids are lucky to have someone who thinks about this so much.",
-		"I'd say you're allowed to enjoy your work; it doesn't take anything from them.",
-		"I'd remind them that some weeks ask more of work and some more of home.",
-		"I'd say talk to your child about it; they understand more than we expect.",
-		"I'd say the guilt is telling you what matters, not that you're failing.",
-		"I'd tell a friend to look at the whole month, not this one day.",
-		"I'd say block the next event in the calendar now, so it's decided.",
-		"I'd point out that you showed up for most of what counted this week.",
-	}
-	ownTags = []string{"bedtime", "school run", "sick day", "deadline week", "weekend work", "holidays"}
-)
+// madeCommitment is a commitment the demo put on the Tiers, as the
+// entries can write about it.
+type madeCommitment struct {
+	id     int64
+	link   string // what situations about it name: "school-event", "bedtime", "activity"…
+	phrase string // how an entry says it: "sports day", "football practice"
+	child  *child // whose it is, if one child's
+	start  time.Time
+	oneOff bool
+}
 
-type tagWeight struct {
-	name   string
-	weight float64
+// missedOccurrence is a commitment missed or moved, which an entry that
+// evening is likely to be about.
+type missedOccurrence struct {
+	at   time.Time
+	c    *madeCommitment
+	used bool // an entry has been written about it
+}
+
+// planSeed is a recent guilt entry with the scene it was written in, for a
+// next-time protocol to start from.
+type planSeed struct {
+	entryID int64
+	at      time.Time
+	sit     *situation
+	sc      scene
 }
 
 func fillEntries(g *Gen) error {
@@ -96,11 +49,10 @@ func fillEntries(g *Gen) error {
 	if err != nil {
 		return err
 	}
-	var pool []tagWeight
-	builtinWeights := []float64{25, 20, 15, 15, 15, 10}
-	for i, t := range tags {
-		if t.BuiltinKey != nil && i < len(builtinWeights) {
-			pool = append(pool, tagWeight{t.Name, builtinWeights[i]})
+	var builtins []string
+	for _, t := range tags {
+		if t.BuiltinKey != nil {
+			builtins = append(builtins, t.Name)
 		}
 	}
 	reframes, err := g.Store.Reframes()
@@ -108,21 +60,29 @@ func fillEntries(g *Gen) error {
 		return err
 	}
 
-	times := entryTimes(g, n)
-	start, span := g.Start(), g.Opt.Now.Sub(g.Start())
+	rh := newRhythm(g)
+	times := rh.times(g, n)
+	sc := newScene(g.R, g.bank, g.fam)
+	comp := newComposer(sc)
+	sort.Slice(g.missed, func(i, j int) bool { return g.missed[i].at.Before(g.missed[j].at) })
+
 	const batch = 2000
 	entries := make([]data.Entry, 0, batch)
+	var seeds []planSeed
+	var pending []int // indexes in entries of this batch's plan seeds
 	for i, at := range times {
-		drift := float64(at.Sub(start)) / float64(span) // 0 at the start, 1 now
+		frac := g.fam.frac(at)
+		bump := rh.bumpAt(at)
+		kind := kindAt(g, frac, bump)
+		sit, link := g.setScene(sc, at)
 		e := data.Entry{
-			HappenedAt: at,
-			Trigger:    g.Text(Pick(g, triggerOpenings), 20, 150),
-			Story:      g.Text(Pick(g, storyOpenings), 30, 300),
-			Friend:     g.Text(Pick(g, friendOpenings), 20, 220),
-			Intensity:  intensity(g, drift),
-			Kind:       kind(g, drift),
-			Tags:       entryTags(g, pool),
+			HappenedAt:   at,
+			Intensity:    intensityAt(g, frac, bump, sit, kind),
+			Kind:         kind,
+			CommitmentID: link,
 		}
+		e.Trigger, e.Story, e.Friend = comp.answers(sit, kind, e.Intensity)
+		e.Tags = comp.tags(sit, builtins)
 		if e.Kind == data.KindShame && len(reframes) > 0 && g.R.Float64() < 0.4 {
 			id := Pick(g, reframes).ID
 			e.ReframeID = &id
@@ -135,137 +95,169 @@ func fillEntries(g *Gen) error {
 			}
 			e.DeletedAt = &deleted
 		}
+		if e.Kind == data.KindGuilt && e.DeletedAt == nil && len(sit.parts["title"]) > 0 && i >= len(times)-200 {
+			seeds = append(seeds, planSeed{at: at, sit: sit, sc: *sc})
+			pending = append(pending, len(entries))
+		}
 		entries = append(entries, e)
 		if len(entries) == batch || i == len(times)-1 {
 			if err := transfer.ImportEntries(context.Background(), g.Store, entries); err != nil {
 				return err
 			}
+			for k, idx := range pending {
+				seeds[len(seeds)-len(pending)+k].entryID = entries[idx].ID
+			}
+			pending = pending[:0]
+			if len(seeds) > 12 {
+				seeds = append(seeds[:0], seeds[len(seeds)-12:]...)
+			}
 			entries = entries[:0]
+		}
+	}
+	g.plans = seeds
+	return nil
+}
+
+// setScene chooses what the entry at t is about and sets the scene up for
+// it: often the commitment missed that day, otherwise a situation by its
+// weight among those that fit the children's ages and the time of year.
+// It returns the commitment the entry is about, if any.
+func (g *Gen) setScene(sc *scene, t time.Time) (*situation, *int64) {
+	r := g.R
+	if m := g.missedBefore(t); m != nil && r.Float64() < 0.8 {
+		if sit := g.chooseSituation(t, m.c.link); sit != nil && sc.reset(t, sit.ageMin, sit.ageMax) {
+			m.used = true
+			g.aboutCommitment(sc, m.c)
+			return sit, &m.c.id
+		}
+	}
+	sit := g.chooseSituation(t, "")
+	if sit == g.lastSit {
+		sit = g.chooseSituation(t, "") // the same again happens, but seldom twice running
+	}
+	g.lastSit = sit
+	sc.reset(t, sit.ageMin, sit.ageMax)
+	if sit.link == "" {
+		return sit, nil
+	}
+	for _, c := range g.made {
+		if c.link != sit.link || c.start.After(t) {
+			continue
+		}
+		if c.oneOff {
+			// A school event of that day or the day before.
+			if t.Sub(c.start) > 30*time.Hour || !fits(c.child, t, sit) {
+				continue
+			}
+		} else if c.child != nil && c.child != sc.focus || r.Float64() >= 0.85 {
+			continue
+		}
+		g.aboutCommitment(sc, c)
+		return sit, &c.id
+	}
+	return sit, nil
+}
+
+func fits(c *child, t time.Time, sit *situation) bool {
+	if c == nil {
+		return true
+	}
+	y, _, born := c.ageAt(t)
+	return born && y >= sit.ageMin && y <= sit.ageMax
+}
+
+func (g *Gen) aboutCommitment(sc *scene, c *madeCommitment) {
+	if c.child != nil {
+		sc.about(c.child)
+	}
+	switch c.link {
+	case "school-event":
+		sc.event = c.phrase
+	case "activity":
+		sc.activity = c.phrase
+	}
+}
+
+// missedBefore is a commitment missed or moved in the 20 hours before t
+// that no entry is about yet: one entry an occurrence, not every entry of
+// that evening.
+func (g *Gen) missedBefore(t time.Time) *missedOccurrence {
+	i := sort.Search(len(g.missed), func(i int) bool { return g.missed[i].at.After(t) })
+	for j := i - 1; j >= 0 && t.Sub(g.missed[j].at) < 20*time.Hour; j-- {
+		if !g.missed[j].used {
+			return &g.missed[j]
 		}
 	}
 	return nil
 }
 
-// entryTimes spreads n moments over the history with a real journal's
-// rhythm: more on weekdays and in the evening, stretches of silence, bursts
-// in hard weeks, and more writing in the early years when guilt was new.
-func entryTimes(g *Gen, n int) []time.Time {
-	loc := time.Local
-	now := g.Opt.Now.In(loc)
-	first := g.Start().In(loc)
-	day0 := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
-	var days []time.Time
-	for d := day0; !d.After(now); d = d.AddDate(0, 0, 1) {
-		days = append(days, d)
+// chooseSituation picks a situation (with the given link, if any) by
+// weight among those that fit the month and a child's age at t.
+func (g *Gen) chooseSituation(t time.Time, link string) *situation {
+	var ages [2]int
+	for i, c := range g.fam.kids {
+		y, _, born := c.ageAt(t)
+		ages[i] = y
+		if !born {
+			ages[i] = -1
+		}
 	}
-	weekday := [7]float64{0.8, 1.25, 1.2, 1.2, 1.15, 0.95, 0.6} // Sunday first
-
-	// The activity of each stretch of days: mostly ordinary, sometimes
-	// silent (holidays, busy months), sometimes a burst.
-	cum := make([]float64, len(days))
+	month := uint16(1) << int(t.Local().Month())
+	day := uint8(1) << int(t.Local().Weekday())
+	var weights [64]float64
 	total := 0.0
-	for i := 0; i < len(days); {
-		length := 4 + g.R.IntN(36)
-		level := math.Exp(g.R.NormFloat64() * 0.5)
-		switch r := g.R.Float64(); {
-		case r < 0.12:
-			level = 0
-		case r < 0.20:
-			level *= 3 + 2*g.R.Float64()
+	sits := g.bank.situations
+	for i, s := range sits {
+		w := 0.0
+		if (link == "" || s.link == link) && (s.months == 0 || s.months&month != 0) && (s.days == 0 || s.days&day != 0) &&
+			(ages[0] >= 0 && ages[0] >= s.ageMin && ages[0] <= s.ageMax || ages[1] >= 0 && ages[1] >= s.ageMin && ages[1] <= s.ageMax) {
+			w = s.weight
 		}
-		for j := i; j < min(i+length, len(days)); j++ {
-			trend := 1.4 - 0.7*float64(j)/float64(len(days))
-			total += level * weekday[days[j].Weekday()] * trend
-			cum[j] = total
-		}
-		i += length
+		weights[i] = w
+		total += w
 	}
 	if total == 0 {
-		cum[len(cum)-1], total = 1, 1
-	}
-
-	times := make([]time.Time, n)
-	for i := range times {
-		d := days[sort.SearchFloat64s(cum, g.R.Float64()*total)]
-		at := d.Add(timeOfDay(g))
-		if at.After(now) {
-			at = now.Add(-time.Duration(1+g.R.IntN(600)) * time.Minute)
+		if link != "" {
+			return nil
 		}
-		if at.Before(first) {
-			at = first
-		}
-		times[i] = at.UTC().Truncate(time.Second)
+		return sits[0]
 	}
-	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
-	return times
+	x := g.R.Float64() * total
+	for i, w := range weights[:len(sits)] {
+		if x -= w; x < 0 && w > 0 {
+			return sits[i]
+		}
+	}
+	for i := len(sits) - 1; i >= 0; i-- {
+		if weights[i] > 0 {
+			return sits[i]
+		}
+	}
+	return nil
 }
 
-// timeOfDay is when a parent finds a moment to write: mostly after the
-// children are in bed, sometimes at lunch or before anyone is up.
-func timeOfDay(g *Gen) time.Duration {
-	minutes := func(from, to int) time.Duration {
-		return time.Duration(from+g.R.IntN(to-from)) * time.Minute
+// intensity starts high and fades with practice over the first years;
+// each hard stretch brings it back up for a few weeks before it fades
+// again. Shame weighs heavier, and so do some situations.
+func intensityAt(g *Gen, frac, bump float64, sit *situation, kind data.Kind) int {
+	v := 7.3 - 3.2*(1-math.Exp(-3*frac)) + bump + 0.6*sit.severity + g.R.NormFloat64()*1.3
+	if kind == data.KindShame {
+		v += 0.7
 	}
-	switch r := g.R.Float64(); {
-	case r < 0.58:
-		return minutes(20*60, 23*60+30)
-	case r < 0.70:
-		return minutes(23*60+30, 24*60)
-	case r < 0.84:
-		return minutes(12*60+15, 14*60)
-	case r < 0.94:
-		return minutes(5*60+30, 7*60+30)
-	default:
-		return minutes(8*60, 19*60)
-	}
-}
-
-// intensity drifts down over the years, as practice makes guilt fade.
-func intensity(g *Gen, drift float64) int {
-	v := 7.4 - 4*drift + g.R.NormFloat64()*1.6
 	return int(math.Round(math.Max(0, math.Min(10, v))))
 }
 
-// kind is mostly guilt; shame is commoner in the early years.
-func kind(g *Gen, drift float64) data.Kind {
-	r := g.R.Float64()
-	switch {
-	case r < 0.30-0.18*drift:
+// kindAt is mostly guilt; shame is commoner in the early years and comes
+// back in hard stretches.
+func kindAt(g *Gen, frac, bump float64) data.Kind {
+	practice := 1 - math.Exp(-3*frac)
+	shame := 0.27 - 0.15*practice + 0.07*bump
+	unsure := 0.12 - 0.05*frac
+	switch r := g.R.Float64(); {
+	case r < shame:
 		return data.KindShame
-	case r < 0.42-0.18*drift:
+	case r < shame+unsure:
 		return data.KindUnsure
 	}
 	return data.KindGuilt
-}
-
-func entryTags(g *Gen, pool []tagWeight) []data.Tag {
-	var count int
-	switch r := g.R.Float64(); {
-	case r < 0.15:
-		count = 0
-	case r < 0.60:
-		count = 1
-	case r < 0.90:
-		count = 2
-	default:
-		count = 3
-	}
-	total := 0.0
-	for _, t := range pool {
-		total += t.weight
-	}
-	var tags []data.Tag
-	for range count {
-		x := g.R.Float64() * total
-		for _, t := range pool {
-			if x -= t.weight; x < 0 {
-				tags = append(tags, data.Tag{Name: t.name})
-				break
-			}
-		}
-	}
-	if g.R.Float64() < 0.15 {
-		tags = append(tags, data.Tag{Name: Pick(g, ownTags)})
-	}
-	return tags
 }

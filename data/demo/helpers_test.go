@@ -1,10 +1,5 @@
 package demo
 
-import (
-	"math/rand/v2"
-	"strings"
-)
+import "math/rand/v2"
 
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x5eed)) }
-
-func splitWords(s string) []string { return strings.Fields(s) }

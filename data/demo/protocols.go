@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"math"
 	"time"
 
 	"github.com/bothand/bothand/data"
@@ -8,55 +9,18 @@ import (
 
 func init() { register(50, "protocols and triages", fillProtocols) }
 
-var demoRequests = []string{
-	"Can you change the figures in the board deck before their 9am?",
-	"The newsletter link is broken and it goes out tonight",
-	"Could we jump on a call this afternoon about the new brief?",
-	"The client portal shows last month's invoice",
-	"We need the contract redlines back today",
-	"A typo on the landing page: can you fix it now?",
-	"The payment form is rejecting cards",
-	"Can you send the final files a day early?",
-	"The CEO wants a quick chat about the roadmap",
-	"Our launch moved forward: can you be on standby?",
-}
-
-// fillProtocols adds next-time plans (from guilt entries and from the
-// templates, one tied to the next tier-1 commitment), the person's urgency
-// questions, a default buffer, and two dozen client "emergencies" of the
-// last year run through the triage, most looked back on.
+// fillProtocols adds next-time plans (from recent guilt entries and from
+// the templates, one tied to the next tier-1 commitment), the person's
+// urgency questions, a default buffer, and a year of client "emergencies"
+// run through the triage, most looked back on.
 func fillProtocols(g *Gen) error {
 	s := g.Store
 	now := g.Opt.Now
 	if err := s.SetDefaultBuffer(30); err != nil {
 		return err
 	}
-
-	page, err := s.EntryPage(data.EntryFilter{Kind: data.KindGuilt}, nil, 3)
-	if err != nil {
+	if err := g.entryProtocols(); err != nil {
 		return err
-	}
-	for i, row := range page.Rows {
-		p, err := s.StartProtocol(row.ID)
-		if err != nil {
-			return err
-		}
-		extra := []string{"Tell the client on Monday which afternoons are family time", "Check the school calendar every Sunday evening"}
-		for _, text := range extra[:1+i%2] {
-			if _, err := s.AddStep(p.ID, text, ""); err != nil {
-				return err
-			}
-		}
-		done := now.AddDate(0, 0, -3*(i+1))
-		if _, err := s.SetStepDone(p.Steps[0].ID, &done); err != nil {
-			return err
-		}
-		if i == 2 {
-			p.Status = data.ProtocolDone
-			if _, err := s.UpdateProtocol(p); err != nil {
-				return err
-			}
-		}
 	}
 
 	// The school-dates plan comes back before the next tier-1 occurrence.
@@ -103,44 +67,149 @@ func fillProtocols(g *Gen) error {
 	return fillTriages(g, questions)
 }
 
-// fillTriages runs 24 requests of the last year through the triage, many
-// of them in the late afternoon when the children's activities are; the
-// person looks back on all but the latest.
+// entryProtocols turns three recent guilt entries, about different
+// situations, into next-time plans written in the situation's terms, the
+// way the person would have named and edited them: some steps done, the
+// oldest plan finished.
+func (g *Gen) entryProtocols() error {
+	s, now := g.Store, g.Opt.Now
+	seen := map[*situation]bool{}
+	made := 0
+	for i := len(g.plans) - 1; i >= 0 && made < 3; i-- {
+		seed := g.plans[i]
+		if seen[seed.sit] || seed.entryID == 0 {
+			continue
+		}
+		seen[seed.sit] = true
+		sc := seed.sc
+		sc.r = g.R
+		p := data.Protocol{Title: pickFitting(g, &sc, seed.sit.parts["title"]), EntryID: &seed.entryID, RemindDaysBefore: 2}
+		// The situation's steps in their order, as a plan reads; now and
+		// then one of the general ones at the end.
+		var steps []data.NewStep
+		for _, st := range seed.sit.parts["step"] {
+			if len(steps) < 2+g.R.IntN(3) && sc.has(st) {
+				steps = append(steps, data.NewStep{Text: st.text(&sc)})
+			}
+		}
+		if g.R.IntN(3) == 0 {
+			if text := pickFitting(g, &sc, g.bank.pool("protocol-step")); text != "" {
+				steps = append(steps, data.NewStep{Text: text})
+			}
+		}
+		if p.Title == "" || len(steps) == 0 {
+			continue
+		}
+		saved, err := s.CreateProtocol(p, steps)
+		if err != nil {
+			return err
+		}
+		for j := range min(made+1, len(saved.Steps)) {
+			done := now.AddDate(0, 0, -3*(made+1)+j)
+			if _, err := s.SetStepDone(saved.Steps[j].ID, &done); err != nil {
+				return err
+			}
+		}
+		if made == 2 {
+			saved.Status = data.ProtocolDone
+			if _, err := s.UpdateProtocol(saved); err != nil {
+				return err
+			}
+		}
+		made++
+	}
+	return nil
+}
+
+// pickFitting writes one of list that the scene can bind, or "".
+func pickFitting(g *Gen, sc *scene, list []*phrase) string {
+	if len(list) == 0 {
+		return ""
+	}
+	start := g.R.IntN(len(list))
+	for i := range list {
+		if p := list[(start+i)%len(list)]; sc.has(p) {
+			return p.text(sc)
+		}
+	}
+	return ""
+}
+
+// fillTriages runs the last year's "urgent" client requests through the
+// triage. They come when clients panic, not on a schedule: weeks of quiet,
+// then two or three in a few days; early in the morning, in the school-run
+// hour, at tea time, now and then at the weekend. The person looks back
+// on all but the two latest; the latest is a couple of days old, so its
+// look-back question is due whatever the hour.
 func fillTriages(g *Gen, questions []data.UrgencyCriterion) error {
-	s := g.Store
 	now := g.Opt.Now.Local()
-	const count = 24
-	for i := range count {
-		// Spread over the last year, the last one two days ago, so its
-		// look-back question is due whatever the hour it was asked.
-		ago := time.Duration(count-1-i)*15*24*time.Hour + 48*time.Hour
-		day := now.Add(-ago)
-		for day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
-			day = day.AddDate(0, 0, -1)
+	var times []time.Time
+	for t := now.AddDate(-1, 0, 0); ; {
+		var gap time.Duration
+		if len(times) > 0 && g.R.Float64() < 0.3 {
+			gap = time.Duration((0.3 + 2.7*g.R.Float64()) * 24 * float64(time.Hour)) // a client in a flap
+		} else {
+			gap = time.Duration(-math.Log(1-g.R.Float64()) * 15 * 24 * float64(time.Hour))
 		}
-		hour := 10 + g.R.IntN(4)
-		if g.R.IntN(3) > 0 {
-			hour = 16 + g.R.IntN(2) // when the after-school activities are
+		t = requestTime(g, t.Add(gap))
+		if t.After(now.Add(-6 * 24 * time.Hour)) {
+			break
 		}
-		start := time.Date(day.Year(), day.Month(), day.Day(), hour, 15*g.R.IntN(4), 0, 0, time.Local)
+		times = append(times, t)
+	}
+	last := requestTime(g, now.Add(-time.Duration(50+g.R.IntN(70))*time.Hour))
+	for last.After(now.Add(-26 * time.Hour)) { // moved off a weekend onto today
+		last = last.AddDate(0, 0, -3)
+	}
+	times = append(times, last)
+	for i, asked := range times {
+		sc := g.scene(asked)
+		active := g.fam.activeClients(g.fam.frac(asked))
+		sc.client = Pick(g, active)
+		start := asked.Add(time.Duration(10+5*g.R.IntN(20)) * time.Minute).Truncate(5 * time.Minute)
 		answers := map[int64]bool{}
 		for _, q := range questions {
 			answers[q.ID] = g.R.IntN(10) < 3
 		}
-		t, _, err := s.SaveTriage(data.TriageInput{
-			Client: Pick(g, demoClients), Request: Pick(g, demoRequests),
-			WindowStart: start, WindowEnd: start.Add(time.Duration(30+30*g.R.IntN(3)) * time.Minute),
-			Answers: answers, AskedAt: start.Add(-time.Duration(20+g.R.IntN(100)) * time.Minute),
+		t, _, err := g.Store.SaveTriage(data.TriageInput{
+			Client: sc.client.name, Request: g.writeIn(sc, "triage-request"),
+			WindowStart: start, WindowEnd: start.Add(time.Duration(30+15*g.R.IntN(7)) * time.Minute),
+			Answers: answers, AskedAt: asked,
 		})
 		if err != nil {
 			return err
 		}
-		if i < count-2 {
+		if i < len(times)-2 {
 			// Looking back, about one "emergency" in four was real.
-			if err := s.LookBack(t.ID, g.R.IntN(4) == 0); err != nil {
+			if err := g.Store.LookBack(t.ID, g.R.IntN(4) == 0); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// requestTime is a moment on day t when a client might call something
+// urgent: any minute of a working day, weighted to the early morning and
+// the late afternoon; weekends only now and then.
+func requestTime(g *Gen, t time.Time) time.Time {
+	d := t.Local()
+	if wd := d.Weekday(); (wd == time.Saturday || wd == time.Sunday) && g.R.IntN(10) < 8 {
+		d = d.AddDate(0, 0, map[time.Weekday]int{time.Saturday: 2, time.Sunday: 1}[wd])
+	}
+	var from, to int // minutes of the day
+	switch r := g.R.Float64(); {
+	case r < 0.15:
+		from, to = 7*60, 9*60
+	case r < 0.40:
+		from, to = 9*60, 12*60+30
+	case r < 0.52:
+		from, to = 12*60+30, 14*60+30
+	case r < 0.85:
+		from, to = 14*60+30, 18*60+30
+	default:
+		from, to = 18*60+30, 21*60+30
+	}
+	m := from + g.R.IntN(to-from)
+	return time.Date(d.Year(), d.Month(), d.Day(), m/60, m%60, 0, 0, time.Local)
 }

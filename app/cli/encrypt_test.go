@@ -59,7 +59,7 @@ func runIn(t *testing.T, term Terminal, stdin string, slept *[]time.Duration, ar
 	return r
 }
 
-func writeFile(t *testing.T, content string) string {
+func secretFile(t *testing.T, content string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
@@ -103,7 +103,7 @@ func TestEncryptThenEveryVerbAsksForThePassphrase(t *testing.T) {
 	t.Parallel()
 	db, _ := encryptedJournal(t, "tea at four")
 	// From a file, with the flag before or after the verb.
-	pf := writeFile(t, "tea at four\nsecond line is ignored\n")
+	pf := secretFile(t, "tea at four\nsecond line is ignored\n")
 	for _, args := range [][]string{
 		{"--db", db, "--passphrase-file", pf, "export", "--format", "csv"},
 		{"export", "--format", "csv", "--db", db, "--passphrase-file", pf},
@@ -138,7 +138,7 @@ func TestWrongPassphraseChangesNothing(t *testing.T) {
 		before[p], _ = os.ReadFile(p)
 	}
 	var slept []time.Duration
-	wrong := writeFile(t, "wrong words\n")
+	wrong := secretFile(t, "wrong words\n")
 	for i := range 2 {
 		r := runIn(t, nil, "", &slept, "--db", db, "--passphrase-file", wrong, "export")
 		if r.code != ExitError || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "does not unlock") {
@@ -174,7 +174,7 @@ func TestAddWhileLockedThenUnlock(t *testing.T) {
 	if n, _ := vault.Pending(db); n != 1 {
 		t.Fatalf("%d waiting in the inbox", n)
 	}
-	r = runIn(t, nil, "", nil, "--db", db, "--passphrase-file", writeFile(t, "pw"), "export", "--format", "csv")
+	r = runIn(t, nil, "", nil, "--db", db, "--passphrase-file", secretFile(t, "pw"), "export", "--format", "csv")
 	if r.code != ExitOK || !strings.Contains(r.stdout, "Snapped at the kids before a call") || !strings.Contains(r.stderr, "added 1 entry written while the journal was locked") {
 		t.Errorf("unlock after add: %+v", r)
 	}
@@ -194,17 +194,17 @@ func TestPassphraseRecoverDecrypt(t *testing.T) {
 		t.Fatalf("passphrase: %+v", r)
 	}
 	// Forgotten: the code sets a third, both from files.
-	r := runIn(t, nil, "", nil, "recover", "--db", db, "--code-file", writeFile(t, strings.ToLower(code)), "--new-passphrase-file", writeFile(t, "three"))
+	r := runIn(t, nil, "", nil, "recover", "--db", db, "--code-file", secretFile(t, strings.ToLower(code)), "--new-passphrase-file", secretFile(t, "three"))
 	if r.code != ExitOK {
 		t.Fatalf("recover: %+v", r)
 	}
-	if r := runIn(t, nil, "", nil, "--db", db, "--passphrase-file", writeFile(t, "two"), "agenda"); r.code != ExitError {
+	if r := runIn(t, nil, "", nil, "--db", db, "--passphrase-file", secretFile(t, "two"), "agenda"); r.code != ExitError {
 		t.Errorf("the replaced passphrase still opens: %+v", r)
 	}
-	if r := runIn(t, nil, "", nil, "recover", "--db", db, "--code-file", writeFile(t, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"), "--new-passphrase-file", writeFile(t, "x")); r.code != ExitError || !strings.Contains(r.stderr, "recovery code") {
+	if r := runIn(t, nil, "", nil, "recover", "--db", db, "--code-file", secretFile(t, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"), "--new-passphrase-file", secretFile(t, "x")); r.code != ExitError || !strings.Contains(r.stderr, "recovery code") {
 		t.Errorf("a wrong code: %+v", r)
 	}
-	r = runIn(t, nil, "", nil, "decrypt", "--db", db, "--passphrase-file", writeFile(t, "three"))
+	r = runIn(t, nil, "", nil, "decrypt", "--db", db, "--passphrase-file", secretFile(t, "three"))
 	if r.code != ExitOK {
 		t.Fatalf("decrypt: %+v", r)
 	}
@@ -231,7 +231,7 @@ func TestEncryptOffersToDeleteThePlainBackups(t *testing.T) {
 	if list, _ := data.ListBackups(db); len(list) != 0 {
 		t.Errorf("%d backups left", len(list))
 	}
-	if r := runIn(t, nil, "", nil, "--db", db, "encrypt", "--new-passphrase-file", writeFile(t, "x")); r.code != ExitError || !strings.Contains(r.stderr, "already encrypted") {
+	if r := runIn(t, nil, "", nil, "--db", db, "encrypt", "--new-passphrase-file", secretFile(t, "x")); r.code != ExitError || !strings.Contains(r.stderr, "already encrypted") {
 		t.Errorf("encrypting twice: %+v", r)
 	}
 }
@@ -239,7 +239,7 @@ func TestEncryptOffersToDeleteThePlainBackups(t *testing.T) {
 func TestBackupAndRestoreOfAnEncryptedJournal(t *testing.T) {
 	t.Parallel()
 	db, _ := encryptedJournal(t, "pw")
-	pf := writeFile(t, "pw")
+	pf := secretFile(t, "pw")
 	r := runIn(t, nil, "", nil, "--db", db, "--passphrase-file", pf, "backup")
 	if r.code != ExitOK {
 		t.Fatalf("backup: %+v", r)
@@ -259,7 +259,7 @@ func TestBackupAndRestoreOfAnEncryptedJournal(t *testing.T) {
 	if r := runIn(t, nil, "", nil, "--db", db, "restore", backup); r.code != ExitError || !strings.Contains(r.stderr, "--passphrase-file") {
 		t.Errorf("restore without the passphrase: %+v", r)
 	}
-	if r := runIn(t, nil, "", nil, "--db", db, "restore", "--passphrase-file", pf, backup); r.code != ExitOK {
+	if r := runIn(t, nil, "", nil, "--db", db, "restore", backup, "--passphrase-file", pf); r.code != ExitOK {
 		t.Fatalf("restore: %+v", r)
 	}
 	r = runIn(t, nil, "", nil, "--db", db, "--passphrase-file", pf, "export", "--format", "csv")

@@ -62,7 +62,7 @@ func startXvfb(t *testing.T) *display {
 }
 
 // run runs an X tool against the display.
-func (d *display) run(t *testing.T, name string, args ...string) ([]byte, error) {
+func (d *display) run(t testing.TB, name string, args ...string) ([]byte, error) {
 	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
@@ -125,6 +125,16 @@ func buildBinary(t *testing.T) string {
 	if binary != "" {
 		return binary
 	}
+	// A binary built elsewhere (an older commit, for a before-and-after
+	// table) can stand in for this tree's.
+	if bin := os.Getenv("BOTHAND_E2E_BIN"); bin != "" {
+		abs, err := filepath.Abs(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		binary = abs
+		return abs
+	}
 	out, err := exec.Command("go", "env", "GOMOD").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -142,7 +152,7 @@ func buildBinary(t *testing.T) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binary != "" {
+	if binary != "" && os.Getenv("BOTHAND_E2E_BIN") == "" {
 		os.Remove(binary)
 	}
 	os.Exit(code)
@@ -186,7 +196,18 @@ func startApp(t *testing.T, d *display, home string, extraEnv []string, args ...
 // execs the app in place.
 func startAppWith(t *testing.T, d *display, home string, extraEnv, prefix []string, args ...string) *app {
 	t.Helper()
-	argv := append(append(append([]string{}, prefix...), buildBinary(t)), args...)
+	return startProgram(t, d, home, extraEnv, append(append(append([]string{}, prefix...), buildBinary(t)), args...))
+}
+
+// startAppProgram starts another program (the bare Fyne window) the way
+// startApp starts Both/And.
+func startAppProgram(t *testing.T, prog string, d *display, home string, extraEnv []string, args ...string) *app {
+	t.Helper()
+	return startProgram(t, d, home, extraEnv, append([]string{prog}, args...))
+}
+
+func startProgram(t *testing.T, d *display, home string, extraEnv, argv []string) *app {
+	t.Helper()
 	cmd := exec.Command(argv[0], argv[1:]...)
 	runtime := filepath.Join(home, "run")
 	for _, dir := range []string{runtime, filepath.Join(home, ".cache")} {

@@ -4,6 +4,8 @@
 
 GO      ?= go
 BIN     := bin/bothand
+# The tray's own small program, beside bothand (app/tray/bothand-tray).
+TRAYBIN := bin/bothand-tray
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
@@ -17,6 +19,7 @@ run: ## start Both/And on your journal
 	@.ci/deps build
 	@echo "Building Both/And (the first build compiles Fyne: a few minutes)..."
 	@$(GO) build -o $(BIN) .
+	@$(GO) build -o $(TRAYBIN) ./app/tray/bothand-tray
 	@echo "Starting Both/And. Your journal: $${BOTHAND_DB:-$$($(BIN) help | sed -n 's/^The journal is //p')}"
 	@./$(BIN)
 
@@ -53,6 +56,7 @@ lint:
 
 build:
 	@$(GO) build -o $(BIN) .
+	@$(GO) build -o $(TRAYBIN) ./app/tray/bothand-tray
 
 bench: ## every hot-path benchmark over 100,000 entries, as one table with the budgets
 	@.ci/bench

@@ -63,16 +63,16 @@ type UI struct {
 	// shown says the main window has been shown in this process; quitAll
 	// that ending this process ends Both/And, the tray included (not so
 	// when the window was closed to the tray or the tray asked).
-	shown     bool
-	quitAll   bool
-	quick     *quickEntry // the quick-entry window, while open
-	quitting  bool
+	shown    bool
+	quitAll  bool
+	quick    *quickEntry // the quick-entry window, while open
+	quitting bool
 	// dbPath is the journal's path, and claim this window's hold on it
 	// when it runs without a tray (instance.Claim).
-	dbPath string
-	claim  *instance.Claim
+	dbPath    string
+	claim     *instance.Claim
 	readToday bool
-	prefsWin    fyne.Window
+	prefsWin  fyne.Window
 	// notify shows a desktop notification; tests capture it instead.
 	notify        func(title, body string)
 	stopReminders func()

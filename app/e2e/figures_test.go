@@ -42,19 +42,19 @@ func TestFigures(t *testing.T) {
 	b := startAppProgram(t, bare, d, t.TempDir(), env)
 	d.waitWindow(t, "Bare Fyne", 90*time.Second, b.exited)
 	time.Sleep(5 * time.Second)
-	bareUse := measureIdle(t, bare, idle)
+	bareUse := measureIdle(t, []string{bare}, idle)
 	b.stop(t)
 
 	a := startApp(t, d, home, env, "--db", db)
 	win := d.waitWindow(t, "Both/And", 90*time.Second, a.exited)
 	time.Sleep(5 * time.Second) // reminders, the daily backup and the charts settle
-	openUse := measureIdle(t, bin, idle)
+	openUse := measureIdle(t, programsOf(bin), idle)
 
 	d.closeWindow(t, win)
 	answerKeepsRunning(t, d)
 	waitNoWindow(t, d, "Both/And", 15*time.Second)
 	time.Sleep(5 * time.Second)
-	trayUse := measureIdle(t, bin, idle)
+	trayUse := measureIdle(t, programsOf(bin), idle)
 
 	item := host.waitItems(t, 1, 10*time.Second)[0]
 	menu, err := host.menu(item)

@@ -3,14 +3,21 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
 
-// processesOf lists the running processes whose program is exe.
-func processesOf(exe string) []int {
+// programsOf is every program of Both/And's beside bin: bothand and its
+// tray program.
+func programsOf(bin string) []string {
+	return []string{bin, filepath.Join(filepath.Dir(bin), "bothand-tray")}
+}
+
+// processesOf lists the running processes whose program is one of exes.
+func processesOf(exes ...string) []int {
 	entries, _ := os.ReadDir("/proc")
 	var pids []int
 	for _, e := range entries {
@@ -18,7 +25,7 @@ func processesOf(exe string) []int {
 		if err != nil {
 			continue
 		}
-		if link, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe")); err == nil && link == exe {
+		if link, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe")); err == nil && slices.Contains(exes, link) {
 			if state := procState(pid); state != "Z" && state != "" {
 				pids = append(pids, pid)
 			}
@@ -96,11 +103,11 @@ func (u usage) cpuPercent() float64 {
 // measureIdle samples every process of exe for d and sums their memory and
 // CPU. A process that starts or ends during the stretch fails the test: the
 // figures would not be of one state.
-func measureIdle(t testing.TB, exe string, d time.Duration) usage {
+func measureIdle(t testing.TB, exes []string, d time.Duration) usage {
 	t.Helper()
-	pids := processesOf(exe)
+	pids := processesOf(exes...)
 	if len(pids) == 0 {
-		t.Fatalf("no process of %s is running", exe)
+		t.Fatalf("no process of %s is running", exes)
 	}
 	before := map[int]int{}
 	for _, p := range pids {
@@ -112,8 +119,8 @@ func measureIdle(t testing.TB, exe string, d time.Duration) usage {
 		u.ticks += cpuTicks(p) - before[p]
 		u.rssKB += rssKB(p)
 	}
-	if now := processesOf(exe); len(now) != len(pids) {
-		t.Fatalf("processes of %s changed while measuring: %v then %v", exe, pids, now)
+	if now := processesOf(exes...); len(now) != len(pids) {
+		t.Fatalf("processes of %s changed while measuring: %v then %v", exes, pids, now)
 	}
 	return u
 }

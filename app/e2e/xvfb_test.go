@@ -140,11 +140,16 @@ func buildBinary(t *testing.T) string {
 		t.Fatal(err)
 	}
 	root := filepath.Dir(strings.TrimSpace(string(out)))
-	bin := filepath.Join(os.TempDir(), fmt.Sprintf("bothand-e2e-%d", os.Getpid()))
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	// Both programs, side by side as they are installed: bothand finds
+	// its tray program beside itself.
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("bothand-e2e-%d", os.Getpid()))
+	bin := filepath.Join(dir, "bothand")
+	for pkg, out := range map[string]string{".": bin, "./app/tray/bothand-tray": filepath.Join(dir, "bothand-tray")} {
+		build := exec.Command("go", "build", "-o", out, pkg)
+		build.Dir = root
+		if out, err := build.CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", pkg, err, out)
+		}
 	}
 	binary = bin
 	return bin
@@ -153,7 +158,7 @@ func buildBinary(t *testing.T) string {
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if binary != "" && os.Getenv("BOTHAND_E2E_BIN") == "" {
-		os.Remove(binary)
+		os.RemoveAll(filepath.Dir(binary))
 	}
 	os.Exit(code)
 }

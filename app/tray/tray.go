@@ -33,6 +33,9 @@ type Config struct {
 	Minimized bool
 	// Icon names the app's icon for notifications (the app ID).
 	Icon string
+	// Window is the program the tray starts as the window (empty: this
+	// program).
+	Window string
 }
 
 // Journal is what the tray reads and writes. *data.Store is one; a locked
@@ -91,11 +94,7 @@ func newTray(cfg Config, claim *instance.Claim, j Journal, w *window) *Tray {
 // Run is the tray process: it blocks until Quit and returns the exit code.
 // The claim is released when it returns.
 func Run(cfg Config, claim *instance.Claim, j Journal) int {
-	exe, err := os.Executable()
-	if err != nil {
-		exe = os.Args[0]
-	}
-	t := newTray(cfg, claim, j, &window{exe: exe, db: cfg.DBPath})
+	t := newTray(cfg, claim, j, &window{exe: windowProgram(cfg), db: cfg.DBPath})
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
 	go func() {

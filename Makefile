@@ -9,7 +9,11 @@ TRAYBIN := bin/bothand-tray
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test test-long fuzz build lint deps bench bench-startup
+.PHONY: run test test-long fuzz build lint deps bench bench-startup install uninstall dist test-install test-windows
+
+# Where `make install` puts Both/And: your own ~/.local by default (no root
+# needed); PREFIX=/usr/local (as root) installs it for everyone.
+PREFIX ?= $(HOME)/.local
 
 # How long each fuzz target runs in `make test`; `make test-long` runs longer.
 FUZZTIME ?= 5s
@@ -57,6 +61,24 @@ lint:
 build:
 	@$(GO) build -o $(BIN) .
 	@$(GO) build -o $(TRAYBIN) ./app/tray/bothand-tray
+
+install: ## install Both/And in your applications menu (PREFIX=/usr/local: for everyone)
+	@.ci/deps build
+	@.ci/stage-linux bin/install "$$(.ci/version)"
+	@DESTDIR="$(DESTDIR)" BOTHAND_UNINSTALL="make uninstall$(if $(filter-out $(HOME)/.local,$(PREFIX)), PREFIX=$(PREFIX))$(if $(DESTDIR), DESTDIR=$(DESTDIR))" \
+		bin/install/install.sh --prefix "$(PREFIX)"
+
+uninstall: ## remove exactly what `make install` installed (give the same PREFIX)
+	@DESTDIR="$(DESTDIR)" assets/packaging/linux/install.sh --uninstall --prefix "$(PREFIX)"
+
+dist: ## the release packages in dist/: Linux tarball, .deb, Windows zip, SHA256SUMS
+	@.ci/dist
+
+test-install: ## install and uninstall into a scratch HOME and DESTDIR, install the .deb and remove it
+	@.ci/test-install
+
+test-windows: ## build bothand.exe and run it under Wine in a virtual display (needs no Windows)
+	@.ci/test-windows
 
 bench: ## every hot-path benchmark over 100,000 entries, as one table with the budgets
 	@.ci/bench

@@ -10,6 +10,7 @@ import (
 	"github.com/bothand/bothand/app"
 	"github.com/bothand/bothand/app/cli"
 	"github.com/bothand/bothand/app/tray"
+	_ "github.com/bothand/bothand/assets/winres" // bothand.exe's icon and version details
 )
 
 func main() {

@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"github.com/bothand/bothand/app/instance"
-	"github.com/bothand/bothand/app/version"
 	"github.com/bothand/bothand/assets"
+	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bothand/bothand/app/version"
+	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/prose"
 )

@@ -19,6 +19,7 @@ var (
 	ErrNewerVersion  = errors.New("the journal was written by a newer version of Both/And")
 	ErrReadOnly      = errors.New("the journal file is read-only")
 	ErrFolderMissing = errors.New("the folder for the journal does not exist")
+	ErrBadPath       = errors.New("the journal's path can't be used")
 	ErrFolderLocked  = errors.New("the folder holding the journal is not writable")
 	ErrLocked        = errors.New("the journal is busy: another program has held it locked for too long")
 	ErrDiskFull      = errors.New("the disk is full")
@@ -32,6 +33,7 @@ var advice = map[error]string{
 	ErrNewerVersion:  "Nothing was changed. Update Both/And to the newest version to open it.",
 	ErrReadOnly:      "Make the file writable (for example: chmod u+w FILE), or copy it somewhere writable.",
 	ErrFolderMissing: "Create the folder first, or choose a path in an existing folder.",
+	ErrBadPath:       "Nothing was changed. Check the path for a mistyped character, or start without --db to use your usual journal.",
 	ErrFolderLocked:  "Make the folder writable (SQLite keeps two small files beside the journal), or move the journal.",
 	ErrLocked:        "Close the other copy of Both/And or the program using the file, then try again.",
 	ErrDiskFull:      "Free some disk space, then try again. What you typed is still in the window.",
@@ -186,6 +188,31 @@ func classify(err error) error {
 		}
 	}
 	return err
+}
+
+// knownKind is the kind of trouble a classified error names, or nil.
+func knownKind(err error) error {
+	for _, kind := range []error{ErrNotDatabase, ErrDamaged, ErrLocked, ErrReadOnly, ErrFolderMissing, ErrDiskFull, ErrBadPath} {
+		if errors.Is(err, kind) {
+			return kind
+		}
+	}
+	return nil
+}
+
+// connectErr is openErr for the first statements on a new connection,
+// before any schema change. inspect has read the file's header by then, so
+// damage shows as SQLITE_CORRUPT or SQLITE_NOTADB (classified above); an
+// error SQLite gives while it opens the file, or one the driver gives
+// before it (a URI it can't parse), is about the path, not the journal.
+func connectErr(path string, err error) error {
+	if knownKind(classify(err)) == nil {
+		var se *sqlite.Error
+		if !errors.As(err, &se) || se.Code()&0xff == sqlite3.SQLITE_CANTOPEN || se.Code()&0xff == sqlite3.SQLITE_ERROR {
+			return &OpenError{Path: path, Kind: ErrBadPath, Cause: err}
+		}
+	}
+	return openErr(path, err)
 }
 
 // IsConstraint reports whether err is SQLite refusing a write that breaks

@@ -1,17 +1,50 @@
 package data
 
 import (
-	"path/filepath"
-
-	"github.com/adrg/xdg"
+	"os"
+	"runtime"
+	"strings"
 )
 
 // DefaultPath is where the journal lives unless --db or BOTHAND_DB says
-// otherwise: the per-user data folder of the platform, via adrg/xdg
-// ($XDG_DATA_HOME/bothand/journal.db, usually ~/.local/share/bothand on
-// Linux; %LOCALAPPDATA%\bothand on Windows; ~/Library/Application
-// Support/bothand on macOS). A journal is data, not configuration or cache,
-// so Fyne's storage root (under the config folder) is not used for it.
+// otherwise: the per-user data folder of the platform.
+//
+//	Linux, BSD  $XDG_DATA_HOME/bothand/journal.db (~/.local/share/bothand)
+//	Windows     %LOCALAPPDATA%\bothand\journal.db
+//	macOS       ~/Library/Application Support/bothand/journal.db
+//
+// A journal is data, not configuration or cache, so Fyne's storage root
+// (under the config folder) is not used for it. On Windows it is the local,
+// not the roaming, AppData: roaming profiles copy their folder at every
+// sign-out, and a SQLite journal with its write-ahead log and two weeks of
+// daily backups is the kind of data Windows keeps local.
 func DefaultPath() string {
-	return filepath.Join(xdg.DataHome, "bothand", "journal.db")
+	home, _ := os.UserHomeDir()
+	return defaultPath(runtime.GOOS, os.Getenv, home)
+}
+
+// defaultPath is DefaultPath for the system goos, its environment and the
+// person's home folder: written without path/filepath so each platform's
+// answer is tested on every platform.
+func defaultPath(goos string, getenv func(string) string, home string) string {
+	switch goos {
+	case "windows":
+		// XDG_DATA_HOME is ignored here even when set (some Unix tool kits
+		// set it on Windows): the journal belongs where Windows backs up
+		// and clears the person's app data.
+		dir := getenv("LOCALAPPDATA")
+		if _, err := windowsURIPath(dir); dir == "" || err != nil {
+			dir = strings.TrimRight(home, `\/`) + `\AppData\Local`
+		}
+		return strings.TrimRight(dir, `\/`) + `\bothand\journal.db`
+	case "darwin", "ios":
+		return strings.TrimRight(home, "/") + "/Library/Application Support/bothand/journal.db"
+	default:
+		// The XDG spec: a relative $XDG_DATA_HOME is invalid and ignored.
+		dir := getenv("XDG_DATA_HOME")
+		if !strings.HasPrefix(dir, "/") {
+			dir = strings.TrimRight(home, "/") + "/.local/share"
+		}
+		return strings.TrimRight(dir, "/") + "/bothand/journal.db"
+	}
 }

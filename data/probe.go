@@ -54,6 +54,9 @@ func inspect(path string) (fileState, error) {
 	if err != nil {
 		return fileState{}, &OpenError{Path: path, Kind: ErrNotDatabase, Cause: err}
 	}
+	if fi.IsDir() {
+		return fileState{}, &OpenError{Path: path, Kind: ErrBadPath, Cause: fmt.Errorf("%s is a folder; add the journal's file name, like %s", path, filepath.Join(path, "journal.db"))}
+	}
 	if !fi.Mode().IsRegular() {
 		return fileState{}, &OpenError{Path: path, Kind: ErrNotDatabase, Cause: errors.New("not a regular file")}
 	}

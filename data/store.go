@@ -6,7 +6,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,11 +52,19 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if strings.ContainsRune(path, 0) {
+		// Checked first: Windows' filepath.Abs stops reading at a NUL.
+		return nil, &OpenError{Path: path, Kind: ErrBadPath, Cause: errors.New("the path contains a NUL character")}
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, &OpenError{Path: path, Kind: ErrFolderMissing, Cause: err}
+		return nil, &OpenError{Path: path, Kind: ErrBadPath, Cause: err}
 	}
 	path = abs
+	uri, err := sqliteURI(path, hostPaths)
+	if err != nil {
+		return nil, &OpenError{Path: path, Kind: ErrBadPath, Cause: err}
+	}
 	if opts.CreateFolder {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, &OpenError{Path: path, Kind: ErrFolderLocked, Cause: err}
@@ -74,7 +81,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 	}
 	if state.exists && state.userVersion == 0 {
-		if err := checkNotForeign(path, opts.BusyTimeout); err != nil {
+		if err := checkNotForeign(path, uri, opts.BusyTimeout); err != nil {
 			return nil, err
 		}
 	}
@@ -93,26 +100,26 @@ func Open(path string, opts Options) (*Store, error) {
 		tightenMode(path)
 	}
 
-	s, err := openStore(path, opts)
+	s, err := openStore(path, uri, opts)
 	if err != nil && created {
 		removeJournalFiles(path)
 	}
 	return s, err
 }
 
-func openStore(path string, opts Options) (*Store, error) {
-	db, err := gorm.Open(sqlite.Open(dsn(path, opts.BusyTimeout, false)), &gorm.Config{
+func openStore(path, uri string, opts Options) (*Store, error) {
+	db, err := gorm.Open(sqlite.Open(dsn(uri, opts.BusyTimeout, false)), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // writes go through Store.write's explicit transactions
 		NowFunc:                func() time.Time { return opts.Now().UTC() },
 	})
 	if err != nil {
-		return nil, openErr(path, err)
+		return nil, connectErr(path, err)
 	}
 	s := &Store{db: db, path: path, now: opts.Now}
 	sqlDB, err := db.DB()
 	if err != nil {
-		return nil, openErr(path, err)
+		return nil, connectErr(path, err)
 	}
 	sqlDB.SetMaxOpenConns(4)
 	sqlDB.SetMaxIdleConns(4)
@@ -124,7 +131,7 @@ func openStore(path string, opts Options) (*Store, error) {
 	var n int
 	if err := db.Raw("SELECT count(*) FROM sqlite_master").Scan(&n).Error; err != nil {
 		s.Close()
-		return nil, openErr(path, err)
+		return nil, connectErr(path, err)
 	}
 	if err := s.migrate(); err != nil {
 		s.Close()
@@ -137,37 +144,12 @@ func openStore(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// dsn builds the connection string. See docs/ARCHITECTURE.md: glebarez reads only
-// _pragma and _txlock from it, and the path travels as a file: URI so that
-// '?' or '#' in a folder name cannot cut it short.
-//
-//   - WAL lets the window read while a save commits.
-//   - synchronous(FULL) syncs the WAL on every commit: a private journal
-//     must not lose an acknowledged entry to a power cut, and FULL costs about
-//     2 ms a commit against NORMAL's 0.3 ms, well inside the save budget.
-//   - _txlock=immediate takes the write lock at BEGIN, so two writers queue
-//     on busy_timeout instead of one failing at once with SQLITE_BUSY.
-func dsn(path string, busy time.Duration, readOnly bool) string {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
-	if readOnly {
-		q.Add("mode", "ro")
-	} else {
-		q.Add("_pragma", "journal_mode(WAL)")
-		q.Add("_pragma", "synchronous(FULL)")
-		q.Add("_pragma", "foreign_keys(1)")
-		q.Add("_txlock", "immediate")
-	}
-	return u.String() + "?" + q.Encode()
-}
-
 // checkNotForeign opens a file whose header carries no schema version
 // read-only and refuses it if it holds another program's tables.
-func checkNotForeign(path string, busy time.Duration) error {
-	db, err := gorm.Open(sqlite.Open(dsn(path, busy, true)), &gorm.Config{Logger: logger.Discard})
+func checkNotForeign(path, uri string, busy time.Duration) error {
+	db, err := gorm.Open(sqlite.Open(dsn(uri, busy, true)), &gorm.Config{Logger: logger.Discard})
 	if err != nil {
-		return openErr(path, err)
+		return connectErr(path, err)
 	}
 	defer func() {
 		if sqlDB, err := db.DB(); err == nil {
@@ -183,7 +165,7 @@ func checkNotForeign(path string, busy time.Duration) error {
 		(SELECT count(*) FROM sqlite_master) AS tables,
 		(SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations') AS ours`).Scan(&probe).Error
 	if err != nil {
-		return openErr(path, err)
+		return connectErr(path, err)
 	}
 	if probe.Version > SchemaVersion() {
 		return &OpenError{
@@ -199,10 +181,8 @@ func checkNotForeign(path string, busy time.Duration) error {
 
 func openErr(path string, err error) error {
 	err = classify(err)
-	for _, kind := range []error{ErrNotDatabase, ErrDamaged, ErrLocked, ErrReadOnly, ErrFolderMissing, ErrDiskFull} {
-		if errors.Is(err, kind) {
-			return &OpenError{Path: path, Kind: kind, Cause: err}
-		}
+	if kind := knownKind(err); kind != nil {
+		return &OpenError{Path: path, Kind: kind, Cause: err}
 	}
 	return &OpenError{Path: path, Kind: ErrDamaged, Cause: err}
 }

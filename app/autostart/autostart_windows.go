@@ -5,23 +5,11 @@ package autostart
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"golang.org/x/sys/windows/registry"
 )
 
 const runKey = `Software\Microsoft\Windows\CurrentVersion\Run`
-
-func (e Entry) command() string {
-	parts := []string{`"` + e.Exec + `"`}
-	for _, a := range e.Args {
-		if strings.ContainsAny(a, " \t") {
-			a = `"` + a + `"`
-		}
-		parts = append(parts, a)
-	}
-	return strings.Join(parts, " ")
-}
 
 // Enable adds the program to the current user's Run key.
 func (e Entry) Enable() error {
@@ -30,7 +18,7 @@ func (e Entry) Enable() error {
 		return fmt.Errorf("autostart: %w", err)
 	}
 	defer k.Close()
-	return k.SetStringValue(e.ID, e.command())
+	return k.SetStringValue(e.ID, windowsCommandLine(e.Exec, e.Args))
 }
 
 // Disable removes the program from the Run key.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bothand/bothand/app/version"
+	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
 )
 

@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"github.com/bothand/bothand/app/version"
+	"github.com/bothand/bothand/assets/version"
 )
 
 func init() {

@@ -6,6 +6,10 @@ GO      ?= go
 BIN     := bin/bothand
 # The tray's own small program, beside bothand (app/tray/bothand-tray).
 TRAYBIN := bin/bothand-tray
+# no_emoji leaves Fyne's 4 MB colour-emoji font out: Fyne parses it again
+# for every text style, which held 16 MB of the window's heap (emoji still
+# show through the system's fonts). docs/PERFORMANCE.md has the figures.
+TAGS    := no_emoji
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
@@ -22,7 +26,7 @@ FUZZ_TARGETS := FuzzMain:./app/cli FuzzSearch:./data FuzzImport:./data/transfer 
 run: ## start Both/And on your journal
 	@.ci/deps build
 	@echo "Building Both/And (the first build compiles Fyne: a few minutes)..."
-	@$(GO) build -o $(BIN) .
+	@$(GO) build -tags $(TAGS) -o $(BIN) .
 	@$(GO) build -o $(TRAYBIN) ./app/tray/bothand-tray
 	@echo "Starting Both/And. Your journal: $${BOTHAND_DB:-$$($(BIN) help | sed -n 's/^The journal is //p')}"
 	@./$(BIN)
@@ -59,7 +63,7 @@ lint:
 	@$(GO) tool staticcheck ./...
 
 build:
-	@$(GO) build -o $(BIN) .
+	@$(GO) build -tags $(TAGS) -o $(BIN) .
 	@$(GO) build -o $(TRAYBIN) ./app/tray/bothand-tray
 
 install: ## install Both/And in your applications menu (PREFIX=/usr/local: for everyone)

@@ -148,6 +148,7 @@ func Run(cfg Config) int {
 	u.listen(cfg)
 	u.openStore(cfg)
 	a.Run()
+	writeHeapProfile()
 	if u.stopReminders != nil {
 		u.stopReminders()
 	}

@@ -175,10 +175,6 @@ func waitNoWindow(t *testing.T, d *display, title string, timeout time.Duration)
 		if strings.TrimSpace(string(out)) == "" {
 			return
 		}
-		if os.Getenv("DEBUGSHOT") != "" {
-			shot, _ := d.run(t, "import", "-window", "root", "png:-")
-			os.WriteFile(os.Getenv("DEBUGSHOT"), shot, 0o644)
-		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("window %q still shows after %v", title, timeout)

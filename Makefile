@@ -13,7 +13,7 @@ TAGS    := no_emoji
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test test-long fuzz build lint deps bench bench-startup install uninstall dist test-install test-windows
+.PHONY: run test test-long fuzz build lint deps bench bench-startup bench-tray install uninstall dist test-install test-windows
 
 # Where `make install` puts Both/And: your own ~/.local by default (no root
 # needed); PREFIX=/usr/local (as root) installs it for everyone.
@@ -87,6 +87,10 @@ test-windows: ## build bothand.exe and run it under Wine in a virtual display (n
 bench: ## every hot-path benchmark over 100,000 entries, as one table with the budgets
 	@.ci/bench
 
-bench-startup: ## start-up time and memory, empty journal vs 100,000 entries
+bench-startup: ## start-up time and memory, empty journal vs 100,000 entries, then the tray figures
 	@.ci/deps test
 	@.ci/bench-startup $(or $(ENTRIES),100000) $(or $(RUNS),7)
+
+bench-tray: ## the always-on figures and their goals: window open, tray only, a bare Fyne window
+	@.ci/deps test
+	@.ci/bench-tray

@@ -88,6 +88,7 @@ func cpuTicks(pid int) int {
 // usage is what a set of processes cost over a stretch of idle time.
 type usage struct {
 	pids  []int
+	each  map[string]int // resident kB by program name
 	rssKB int // summed over the processes, at the end
 	ticks int // CPU ticks used during the stretch
 	over  time.Duration
@@ -114,10 +115,13 @@ func measureIdle(t testing.TB, exes []string, d time.Duration) usage {
 		before[p] = cpuTicks(p)
 	}
 	time.Sleep(d)
-	u := usage{pids: pids, over: d}
+	u := usage{pids: pids, over: d, each: map[string]int{}}
 	for _, p := range pids {
 		u.ticks += cpuTicks(p) - before[p]
-		u.rssKB += rssKB(p)
+		kb := rssKB(p)
+		u.rssKB += kb
+		exe, _ := os.Readlink(filepath.Join("/proc", strconv.Itoa(p), "exe"))
+		u.each[filepath.Base(exe)] += kb
 	}
 	if now := processesOf(exes...); len(now) != len(pids) {
 		t.Fatalf("processes of %s changed while measuring: %v then %v", exes, pids, now)

@@ -149,8 +149,10 @@ func TestTrayNotifiesWithTheWindowClosed(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now().Add(20 * time.Minute).Truncate(time.Minute)
-	if _, err := s.SaveCommitment(data.Commitment{Title: "Parents' evening", Tier: data.TierNonNegotiable,
-		StartsAt: start, EndsAt: start.Add(time.Hour), TimeZone: data.LocalZoneName()}); err != nil {
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Parents' evening", Tier: data.TierNonNegotiable,
+		StartsAt: start, EndsAt: start.Add(time.Hour), TimeZone: data.LocalZoneName(),
+	}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

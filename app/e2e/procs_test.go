@@ -89,8 +89,8 @@ func cpuTicks(pid int) int {
 type usage struct {
 	pids  []int
 	each  map[string]int // resident kB by program name
-	rssKB int // summed over the processes, at the end
-	ticks int // CPU ticks used during the stretch
+	rssKB int            // summed over the processes, at the end
+	ticks int            // CPU ticks used during the stretch
 	over  time.Duration
 }
 

@@ -169,6 +169,15 @@ func TestTrayAloneIsLightAndOneInstance(t *testing.T) {
 	host.waitItems(t, 2, 30*time.Second)
 	other.stop(t)
 
+	// Closed again (no note the second time), a click on the icon itself
+	// brings the window back.
+	d.closeWindow(t, win)
+	waitNoWindow(t, d, "Both/And", 15*time.Second)
+	if err := host.activate(item); err != nil {
+		t.Fatal(err)
+	}
+	d.waitWindow(t, "Both/And", 30*time.Second, a.exited)
+
 	// Quit in the tray menu ends the window and the tray.
 	if err := host.click(item, entryID(t, menu, "Quit")); err != nil {
 		t.Fatal(err)
@@ -214,4 +223,55 @@ func TestWithoutTrayHostClosingQuits(t *testing.T) {
 	if code := a.cmd.ProcessState.ExitCode(); code != 0 {
 		t.Errorf("exit code %d; output:\n%s", code, a.output())
 	}
+}
+
+// TestQuickEntryFromTheTray: "Quick entry…" in the tray menu opens the
+// small quick-entry window alone; typing a line and pressing Enter saves it
+// as an entry, and the window process ends, leaving the tray.
+func TestQuickEntryFromTheTray(t *testing.T) {
+	addr := startSessionBus(t)
+	host := startTrayHost(t, addr)
+	d := startXvfb(t)
+	home := t.TempDir()
+	db := filepath.Join(t.TempDir(), "journal.db")
+	a := startApp(t, d, home, []string{"DBUS_SESSION_BUS_ADDRESS=" + addr}, "--db", db, "--minimized")
+	item := host.waitItems(t, 1, 60*time.Second)[0]
+	menu, err := host.menu(item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := host.click(item, entryID(t, menu, "Quick entry…")); err != nil {
+		t.Fatal(err)
+	}
+	win := d.waitWindow(t, "Quick entry", 60*time.Second, a.exited)
+	if wins := d.visibleWindows(t, "Both/And"); len(wins) != 0 {
+		t.Errorf("the main window opened too: %v", wins)
+	}
+	time.Sleep(time.Second)
+	if p := os.Getenv("BOTHAND_E2E_SHOT"); p != "" {
+		shot, _ := d.run(t, "import", "-window", "root", "png:-")
+		os.WriteFile(p, shot, 0o644)
+	}
+	d.run(t, "xdotool", "windowfocus", "--sync", win)
+	d.run(t, "xdotool", "type", "--delay", "15", "Forgot the costume for the play")
+	time.Sleep(200 * time.Millisecond)
+	d.run(t, "xdotool", "key", "Return")
+	waitNoWindow(t, d, "Quick entry", 15*time.Second)
+	deadline := time.Now().Add(15 * time.Second)
+	for len(processesOf(programsOf(buildBinary(t))...)) != 1 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the window process did not end; output:\n%s", a.output())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	page, err := s.EntryPage(data.EntryFilter{}, nil, 5)
+	if err != nil || len(page.Rows) != 1 || page.Rows[0].Trigger != "Forgot the costume for the play" {
+		t.Errorf("entries after a quick entry: %+v %v", page.Rows, err)
+	}
+	a.stop(t)
 }

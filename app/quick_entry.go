@@ -6,21 +6,25 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
 )
 
 // quickEntry is the small window behind the tray's "Quick entry…": one
 // line about what happened, saved as a journal entry to finish later,
-// without opening the whole window.
+// without opening the whole window. Enter saves; Esc, Cancel or closing
+// the window lets it go, asking once first if something was written.
 type quickEntry struct {
 	u    *UI
 	win  fyne.Window
-	text *widget.Entry
+	text *widgets.Entry
 	msg  *widget.Label
+	// leaving: Cancel was pressed with text written, and said what a
+	// second Cancel does.
+	leaving bool
 }
 
 // showQuickEntry opens the quick-entry window, or brings it forward.
@@ -31,26 +35,43 @@ func (u *UI) showQuickEntry() {
 		return
 	}
 	q := &quickEntry{u: u, win: u.app.NewWindow("Quick entry")}
-	q.text = widget.NewEntry()
+	q.text = widgets.NewEntry()
 	q.text.SetPlaceHolder("What happened? A few words are enough")
 	q.text.OnSubmitted = func(string) { q.save() }
+	q.text.OnChanged = func(string) {
+		if q.leaving {
+			q.leaving = false
+			q.msg.Hide()
+		}
+	}
 	q.msg = widget.NewLabel("")
-	q.msg.Importance = widget.DangerImportance
 	q.msg.Wrapping = fyne.TextWrapWord
 	q.msg.Hide()
 	hint := wrapLabel("It goes into your journal as a new entry. Open it there later to add what you told yourself and what you would tell a friend.")
 	hint.SizeName = theme.SizeNameCaptionText
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), q.save)
+	save := widgets.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), q.save)
 	save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", q.cancel)
+	cancel := widgets.NewButton("Cancel", q.cancel)
 	q.win.SetContent(container.NewPadded(container.NewVBox(
-		heading("Quick entry"), q.text, q.msg, hint,
-		container.NewHBox(cancel, save))))
+		q.text, q.msg, hint,
+		container.NewHBox(layoutSpacer(), cancel, save))))
 	q.win.Resize(fyne.NewSize(460, 0))
 	q.win.SetCloseIntercept(q.cancel)
+	widgets.SetWindowKeys(q.win, quickKeys{q})
 	u.quick = q
 	q.win.Show()
 	q.win.Canvas().Focus(q.text)
+}
+
+// quickKeys: Esc is Cancel, whatever has the focus.
+type quickKeys struct{ q *quickEntry }
+
+func (k quickKeys) TypedKey(ev *fyne.KeyEvent, _ fyne.Focusable) bool {
+	if ev.Name == fyne.KeyEscape {
+		k.q.cancel()
+		return true
+	}
+	return false
 }
 
 // save stores the line as a new entry and closes the window. A refusal
@@ -58,7 +79,7 @@ func (u *UI) showQuickEntry() {
 func (q *quickEntry) save() {
 	store := q.u.store
 	if store == nil {
-		q.fail("Your journal is still opening. Try again in a moment.")
+		q.say("Your journal is still opening. Try again in a moment.", true)
 		return
 	}
 	text := q.text.Text
@@ -70,38 +91,36 @@ func (q *quickEntry) save() {
 		}
 		q.close()
 	}, func(err error) {
-		q.fail(entryErrorMessage(err))
+		q.say(entryErrorMessage(err), true)
 	})
 }
 
-func (q *quickEntry) fail(msg string) {
+func (q *quickEntry) say(msg string, problem bool) {
 	q.msg.SetText(msg)
+	q.msg.Importance = widget.MediumImportance
+	if problem {
+		q.msg.Importance = widget.DangerImportance
+	}
 	q.msg.Show()
+	q.msg.Refresh()
 }
 
-// cancel closes the window; with something written, it asks first, so
-// nothing typed is lost by a slip of the mouse.
+// cancel closes the window. With something written, the first Cancel
+// says what a second one does, so nothing typed goes by a slip.
 func (q *quickEntry) cancel() {
-	if strings.TrimSpace(q.text.Text) == "" {
+	if strings.TrimSpace(q.text.Text) == "" || q.leaving {
 		q.close()
 		return
 	}
-	d := dialog.NewConfirm("Save this entry?", "You wrote something. Save it to your journal, or let it go?", func(keep bool) {
-		if keep {
-			q.save()
-		} else {
-			q.close()
-		}
-	}, q.win)
-	d.SetConfirmText("Save")
-	d.SetDismissText("Let it go")
-	d.Show()
+	q.leaving = true
+	q.say("You wrote something. Save keeps it in your journal; Cancel again lets it go.", false)
 }
 
 // close ends the quick entry; when it was all this process showed, the
 // process ends too (the tray carries on).
 func (q *quickEntry) close() {
 	q.u.quick = nil
+	widgets.SetWindowKeys(q.win, nil)
 	q.win.Close()
 	if !q.u.shown {
 		q.u.quitAll = false

@@ -3,8 +3,6 @@ package app
 import (
 	"log/slog"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data/prose"
 )
@@ -142,11 +140,9 @@ func (u *UI) closeWindow() {
 		return
 	}
 	prefs.SetBool(prefTrayExplained, true)
-	d := dialog.NewInformation("Both/And keeps running",
-		"Closing the window keeps Both/And in the system tray, so your permission slip can greet you in the morning. Choose Quit in the tray menu to stop it, or change this in Preferences.",
-		u.win)
-	d.SetOnClosed(u.quit)
-	d.Show()
+	d := u.inform(dlgTrayExplained, "Both/And keeps running",
+		"Closing the window keeps Both/And in the system tray, so your permission slip can greet you in the morning. Choose Quit in the tray menu to stop it, or change this in Preferences.")
+	d.onClosed(u.quit)
 }
 
 // trimForMenu keeps menu items and short quotes to one readable line.

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/app/instance"
@@ -106,7 +107,7 @@ func TestCloseExplainsOnceThenEndsTheWindow(t *testing.T) {
 	if !u.app.Preferences().Bool(prefTrayExplained) {
 		t.Error("explanation not remembered")
 	}
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "OK"))
+	u.topDialog().pressDefault()
 	if !u.quitting || u.quitAll {
 		t.Errorf("after the note: quitting=%v quitAll=%v", u.quitting, u.quitAll)
 	}
@@ -162,19 +163,35 @@ func TestQuickEntryAsksBeforeDroppingText(t *testing.T) {
 	q := u.quick
 	test.Type(q.text, "Forgot the permission form")
 	q.cancel()
-	if u.quick == nil {
-		t.Fatal("closed with text in it, without asking")
+	if u.quick == nil || !q.msg.Visible() || !strings.Contains(q.msg.Text, "Cancel again lets it go") {
+		t.Fatalf("closed with text in it, or without saying so: open=%v %q", u.quick != nil, q.msg.Text)
 	}
-	if !strings.Contains(visibleText(q.win.Canvas().Overlays().Top()), "Save it to your journal") {
-		t.Fatalf("no question: %q", visibleText(q.win.Canvas().Overlays().Top()))
+	// Typing again takes the question back; Save keeps the line.
+	test.Type(q.text, ", again")
+	if q.msg.Visible() || q.leaving {
+		t.Error("the question stays after typing")
 	}
-	test.Tap(findButton(t, q.win.Canvas().Overlays().Top(), "Save"))
+	q.save()
 	page, _ := s.EntryPage(data.EntryFilter{}, nil, 5)
-	if len(page.Rows) != 1 {
-		t.Errorf("%d entries after Save", len(page.Rows))
+	if len(page.Rows) != 1 || page.Rows[0].Trigger != "Forgot the permission form, again" {
+		t.Errorf("entries after Save: %+v", page.Rows)
 	}
 	if u.quick != nil || u.quitting {
 		t.Errorf("the quick window should close and the main window stay: open=%v quitting=%v", u.quick != nil, u.quitting)
+	}
+
+	// Esc twice lets a line go, and nothing is stored.
+	u.showQuickEntry()
+	q = u.quick
+	test.Type(q.text, "Not worth keeping")
+	esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	quickKeys{q}.TypedKey(esc, nil)
+	quickKeys{q}.TypedKey(esc, nil)
+	if u.quick != nil {
+		t.Error("two Esc did not close the quick entry")
+	}
+	if page, _ := s.EntryPage(data.EntryFilter{}, nil, 5); len(page.Rows) != 1 {
+		t.Errorf("%d entries after letting one go", len(page.Rows))
 	}
 }
 

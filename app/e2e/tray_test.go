@@ -93,6 +93,9 @@ func TestTrayAloneIsLightAndOneInstance(t *testing.T) {
 	d.closeWindow(t, win)
 	answerKeepsRunning(t, d)
 	waitNoWindow(t, d, "Both/And", 15*time.Second)
+	if !strings.Contains(a.output(), "kind=tray-explained") {
+		t.Errorf("closing the window did not say that Both/And keeps running; output:\n%s", a.output())
+	}
 	deadline := time.Now().Add(15 * time.Second)
 	for len(processesOf(programsOf(bin)...)) != 1 {
 		if time.Now().After(deadline) {

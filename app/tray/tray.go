@@ -21,6 +21,7 @@ import (
 
 	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/app/instance"
+	"github.com/bothand/bothand/app/logs"
 	"github.com/bothand/bothand/data"
 )
 
@@ -94,6 +95,15 @@ func newTray(cfg Config, claim *instance.Claim, j Journal, w *window) *Tray {
 // Run is the tray process: it blocks until Quit and returns the exit code.
 // The claim is released when it returns.
 func Run(cfg Config, claim *instance.Claim, j Journal) int {
+	// The tray logs where the window does (app/logs): the state folder,
+	// where a crash report is found and mentioned by the next window.
+	session, err := logs.Start(logs.Options{Level: logs.LevelFromEnv(os.Getenv("BOTHAND_LOG")), Also: os.Stderr})
+	if err != nil {
+		slog.Warn("the log can't be written; going on without it", "err", err)
+	}
+	if session != nil {
+		defer session.Close()
+	}
 	t := newTray(cfg, claim, j, &window{exe: windowProgram(cfg), db: cfg.DBPath})
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)

@@ -243,6 +243,10 @@ func (u *UI) attach(s *data.Store) {
 }
 
 func (u *UI) quit() {
+	if u.tray != nil && !u.quitting {
+		// Whatever the tray is asked from now on, a new window answers.
+		_ = u.tray.Send(instance.Closing)
+	}
 	u.quitting = true
 	if u.shown {
 		u.saveWindowState()

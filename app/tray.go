@@ -29,6 +29,12 @@ func (u *UI) addTrayAction(do string, run func()) {
 // request carries out a request from the tray or a later start, on the
 // main goroutine.
 func (u *UI) request(do string) {
+	if u.quitting && u.tray != nil && do != instance.Quit && do != instance.Refresh {
+		// This window is ending: the request goes back to the tray, which
+		// starts a new window for it once this one has gone.
+		_ = u.tray.Send(do)
+		return
+	}
 	switch do {
 	case instance.Show:
 		u.showWindow()

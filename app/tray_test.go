@@ -204,3 +204,19 @@ func TestQuickEntryRefusesEmptyText(t *testing.T) {
 		t.Errorf("empty quick entry: %+v", u.quick)
 	}
 }
+
+// TestAnEndingWindowSendsRequestsBack: once the window is ending it says
+// so, and what the tray still asks goes back for a new window to answer.
+func TestAnEndingWindowSendsRequestsBack(t *testing.T) {
+	u, _ := newTestUI(t)
+	got := trayLink(t, u)
+	u.shown = true
+	u.quit()
+	if do := receive(t, got); do != instance.Closing {
+		t.Fatalf("told the tray %q on quitting", do)
+	}
+	u.request(instance.NewEntry)
+	if do := receive(t, got); do != instance.NewEntry {
+		t.Errorf("sent back %q", do)
+	}
+}

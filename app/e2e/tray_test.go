@@ -81,9 +81,9 @@ func TestTrayAloneIsLightAndOneInstance(t *testing.T) {
 	win := d.waitWindow(t, "Both/And", 90*time.Second, a.exited)
 	time.Sleep(2 * time.Second)
 
-	// A size and a tab to come back to: the window is made smaller and the
+	// A size and a tab to come back to: the window is made larger and the
 	// Tiers tab chosen with the mouse.
-	d.run(t, "xdotool", "windowsize", "--sync", win, "900", "660")
+	d.run(t, "xdotool", "windowsize", "--sync", win, "1100", "780")
 	time.Sleep(500 * time.Millisecond)
 	d.run(t, "xdotool", "mousemove", "--window", win, "140", "176")
 	time.Sleep(300 * time.Millisecond)
@@ -108,7 +108,7 @@ func TestTrayAloneIsLightAndOneInstance(t *testing.T) {
 	if err := json.Unmarshal([]byte(prefs), &saved); err != nil {
 		t.Fatal(err)
 	}
-	if saved["window.tab"] != float64(1) || saved["window.width"] != float64(900) {
+	if saved["window.tab"] != float64(1) || saved["window.width"] != float64(1100) {
 		t.Errorf("the window's tab and size were not kept: %s", prefs)
 	}
 

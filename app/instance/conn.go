@@ -30,6 +30,7 @@ const (
 	// From the window to the tray.
 	Hello       = "window"       // this connection is the journal's window
 	SlipChanged = "slip-changed" // read the pinned slip and its reading again
+	Closing     = "closing"      // the window is ending: start a new one for what comes next
 
 	// From the tray to its window.
 	Refresh = "refresh" // something the tray did changed what the window shows

@@ -49,6 +49,23 @@ func fakeWindow(log string) {
 		if do == instance.Quit {
 			return
 		}
+		if do == os.Getenv("FAKE_WINDOW_CLOSE_ON") {
+			// Closed by the person: it says so, and ends a moment later.
+			// What still arrives goes back, as the real window does.
+			c.Send(instance.Closing)
+			f.WriteString("closing\n")
+			go func() {
+				for {
+					do, err := c.Receive()
+					if err != nil {
+						return
+					}
+					c.Send(do)
+				}
+			}()
+			time.Sleep(300 * time.Millisecond)
+			return
+		}
 	}
 }
 
@@ -120,7 +137,7 @@ func (f *fixture) windowLog(t *testing.T, want string) string {
 // window; requests made while it starts reach it once it has connected,
 // and further ones reach the same window rather than a second.
 func TestASecondStartReachesOneWindow(t *testing.T) {
-	f := newFixture(t)
+	f := newFixture(t, "FAKE_WINDOW_CLOSE_ON="+instance.Triage)
 	if err := instance.Ask(f.journal, instance.Show); err != nil {
 		t.Fatal(err)
 	}
@@ -137,17 +154,26 @@ func TestASecondStartReachesOneWindow(t *testing.T) {
 		t.Error("a second window was started")
 	}
 
-	// Quit reaches the window, which ends; the tray waits for it.
+	// The window is closed while a request arrives: a new window answers
+	// it once the old one has gone.
+	f.tray.window.ask(instance.Triage)
+	f.windowLog(t, "closing")
+	os.Remove(f.log)
+	f.tray.window.ask(instance.QuickEntry)
+	if log := f.windowLog(t, "first "); !strings.HasPrefix(log, "first quick-entry") {
+		t.Errorf("restarted window log %q", log)
+	}
+
+	// Quit reaches the window, which ends; the tray waits for it, and
+	// starts nothing afterwards.
 	f.tray.window.quit()
 	f.windowLog(t, instance.Quit)
 	if f.tray.window.isOpen() {
 		t.Error("the window still runs after quit")
 	}
-	// After the window has ended, asking starts it again.
-	os.Remove(f.log)
-	f.tray.window.ask(instance.QuickEntry)
-	if log := f.windowLog(t, "first "); !strings.HasPrefix(log, "first quick-entry") {
-		t.Errorf("restarted window log %q", log)
+	f.tray.window.ask(instance.Show)
+	if f.tray.window.isOpen() {
+		t.Error("a window was started while quitting")
 	}
 }
 

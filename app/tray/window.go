@@ -33,17 +33,26 @@ type window struct {
 	conn    *instance.Conn
 	pending []string
 	exited  chan struct{} // closed when the running process ends
+	// closing: the window said it is ending. What is asked meanwhile
+	// waits, and a new window is started for it once this one has gone.
+	closing bool
+	// quitting: Both/And is ending; nothing is started any more.
+	quitting bool
 }
 
 // ask hands a request to the window, starting it if it isn't running.
 func (w *window) ask(do string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.conn != nil {
+	if w.quitting {
+		return
+	}
+	if w.conn != nil && !w.closing {
 		if err := w.conn.Send(do); err == nil {
 			return
 		}
-		w.conn = nil // gone; it will be started again below once it ends
+		w.conn = nil // gone; a new one is started once it has ended
+		w.closing = true
 	}
 	w.pending = append(w.pending, do)
 	if !w.running {
@@ -55,7 +64,7 @@ func (w *window) ask(do string) {
 func (w *window) tell(do string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.conn != nil {
+	if w.conn != nil && !w.closing {
 		_ = w.conn.Send(do)
 	}
 }
@@ -72,7 +81,7 @@ func (w *window) launch(first string) {
 		w.pending = nil
 		return
 	}
-	w.running = true
+	w.running, w.closing = true, false
 	exited := make(chan struct{})
 	w.exited = exited
 	go func() {
@@ -81,7 +90,14 @@ func (w *window) launch(first string) {
 			slog.Warn("the window ended with an error", "err", err)
 		}
 		w.mu.Lock()
-		w.running, w.conn, w.pending = false, nil, nil
+		again := w.closing && len(w.pending) > 0 && !w.quitting
+		w.running, w.conn = false, nil
+		if again {
+			// Asked for while it was ending: a new window answers.
+			w.launch(w.pending[0])
+		} else {
+			w.pending = nil
+		}
 		w.mu.Unlock()
 		close(exited)
 	}()
@@ -115,6 +131,12 @@ func (w *window) attach(c *instance.Conn) {
 		if err != nil {
 			break
 		}
+		if do == instance.Closing {
+			w.mu.Lock()
+			w.closing = true
+			w.mu.Unlock()
+			continue
+		}
 		w.tray.request(do)
 	}
 	w.mu.Lock()
@@ -128,6 +150,7 @@ func (w *window) attach(c *instance.Conn) {
 // quit asks the window to end and waits until it has.
 func (w *window) quit() {
 	w.mu.Lock()
+	w.quitting = true
 	conn, exited := w.conn, w.exited
 	running := w.running
 	w.mu.Unlock()

@@ -172,7 +172,8 @@ type app struct {
 	out    *syncBuffer
 	exited chan struct{}
 	home   string
-	pid    int // the app's own process, once known
+	pid    int    // the app's own process, once known
+	prog   string // the program started (bothand, or the bare Fyne window)
 }
 
 // syncBuffer collects the app's output while the test reads it.
@@ -265,7 +266,7 @@ func startProgram(t *testing.T, d *display, home string, extraEnv, prefix []stri
 	cmd.Env = append(cmd.Env, extraEnv...)
 	// Its own process group, so that nothing it starts outlives the test.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	a := &app{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{}), home: home}
+	a := &app{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{}), home: home, prog: prog}
 	cmd.Stdout, cmd.Stderr = a.out, a.out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -327,7 +328,7 @@ func (a *app) appPID() int {
 	}
 	var find func(pid int) int
 	find = func(pid int) int {
-		if exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid)); err == nil && slices.Contains(programsOf(binary), exe) {
+		if exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid)); err == nil && slices.Contains(programsOf(a.prog), exe) {
 			return pid
 		}
 		kids, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))

@@ -5,6 +5,8 @@ package app
 import (
 	"fyne.io/fyne/v2/theme"
 	portal "github.com/rymdport/portal/settings/appearance"
+
+	"github.com/bothand/bothand/app/desktop"
 )
 
 // defaultFollowsFyne: on Linux Fyne learns the desktop's light or dark
@@ -16,7 +18,7 @@ const defaultFollowsFyne = false
 // light or dark, as Fyne does later. No session bus, no portal or no
 // preference answer "not known".
 func probeSystemVariant() systemAnswer {
-	if !sessionBusConfigured() {
+	if !desktop.HasSessionBus() {
 		return systemAnswer{}
 	}
 	scheme, err := portal.GetColorScheme()

@@ -15,8 +15,9 @@ import (
 	"github.com/bothand/bothand/data/demo"
 )
 
-// demoJournal writes a demo journal of n entries ending now.
-func demoJournal(t *testing.T, n int) string {
+// demoJournalOf writes a demo journal of n entries ending now, in this
+// process (no binary needed).
+func demoJournalOf(t *testing.T, n int) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "journal.db")
 	s, err := data.Open(db, data.Options{})
@@ -121,7 +122,7 @@ func (s *session) size() (w, h int) {
 // 1366×768 laptop's screen less its panel). At 100% the window stays at
 // the 800×600 it started at: it never grows by itself.
 func TestTheWindowFitsSmallScreensAndNeverGrows(t *testing.T) {
-	db := demoJournal(t, 300)
+	db := demoJournalOf(t, 300)
 	for _, c := range []struct {
 		scale      string
 		start      string // the window's size in Fyne's units

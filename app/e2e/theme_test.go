@@ -77,7 +77,7 @@ func luma(img image.Image) (mean float64, colours int) {
 // frame it has painted must already be in the colours it settles in. The
 // window used to paint dark for half a second to a second, then turn light.
 func TestTheFirstFrameIsInTheRightColours(t *testing.T) {
-	db := demoJournal(t, 60)
+	db := demoJournalOf(t, 60)
 	for _, c := range []struct {
 		name   string
 		prefs  string

@@ -146,7 +146,7 @@ func (u *UI) followTheme(late <-chan systemAnswer) {
 		v := int32(s.ThemeVariant())
 		if look.fyneSaw.Swap(v) != v && look.system.Load() >= 0 && look.system.Load() != v {
 			look.system.Store(v)
-			background(u, func() (struct{}, error) { return struct{}{}, nil }, func(struct{}) { u.applyTheme() })
+			backgroundDo(u, func() error { return nil }, u.applyTheme)
 		}
 	})
 }

@@ -23,6 +23,7 @@ const (
 	dlgProgress         dialogKind = "progress"
 	dlgStopped          dialogKind = "stopped"
 	dlgExport           dialogKind = "export"
+	dlgExportPlain      dialogKind = "export-plain"
 	dlgExported         dialogKind = "exported"
 	dlgImported         dialogKind = "imported"
 	dlgImportFailed     dialogKind = "import-failed"

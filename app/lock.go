@@ -310,6 +310,7 @@ func (f *unlockForm) what() string {
 // failed says why the journal did not open. A wrong answer waits a little
 // longer each time in a row (vault.FailureDelay), counted down in the form.
 func (f *unlockForm) failed(err error) {
+	slog.Info("unlock refused", "err", err)
 	f.busy(false, "")
 	if !errors.Is(err, keys.ErrWrongPassphrase) && !errors.Is(err, keys.ErrWrongCode) {
 		msg := err.Error() + "."

@@ -37,6 +37,7 @@ var dialogs = map[string]string{
 	"discard-changes":   tour,
 	"progress":          tour,
 	"export":            tour,
+	"export-plain":      "TestUnlockTheEncryptedJournalInTheRealWindow",
 	"exported":          tour,
 	"imported":          tour,
 	"import-failed":     tour,

@@ -56,4 +56,11 @@ const (
 	dlgUrgencyFirst     dialogKind = "urgency-first"
 	dlgTriage           dialogKind = "triage"
 	dlgDeleteReframe    dialogKind = "delete-reframe"
+	// Privacy (privacy.go): encryption on and off, the passphrase and the
+	// recovery code.
+	dlgEncrypt           dialogKind = "encrypt"
+	dlgRecoveryCode      dialogKind = "recovery-code"
+	dlgPlainCopies       dialogKind = "plain-copies"
+	dlgConfirmPassphrase dialogKind = "confirm-passphrase"
+	dlgChangePassphrase  dialogKind = "change-passphrase"
 )

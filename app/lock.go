@@ -138,14 +138,7 @@ func (u *UI) lockStore() {
 	if u.prefsWin != nil {
 		u.prefsWin.Close()
 	}
-	if u.stopReminders != nil {
-		u.stopReminders()
-		u.stopReminders = nil
-	}
-	if u.transfer.dailyTimer != nil {
-		u.transfer.dailyTimer.Stop()
-		u.transfer.dailyTimer = nil
-	}
+	u.stopBeside()
 	s := u.store
 	u.store = nil
 	s.Close() // every connection, and the store's copy of the key

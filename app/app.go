@@ -227,6 +227,7 @@ func (u *UI) openStore(cfg Config) {
 // runs beside the window: reminders and, on a new journal, the welcome.
 func (u *UI) attach(s *data.Store) {
 	u.store = s
+	u.lock.closed = false
 	if u.lock.encrypted {
 		u.watchIdle()
 	}
@@ -249,6 +250,9 @@ func (u *UI) attach(s *data.Store) {
 		return // the tray sends them and makes the backup
 	}
 	later := func() {
+		if u.store != s || u.lock.closed {
+			return // locked or closed meanwhile: the next attach starts them
+		}
 		u.startReminders()
 		u.scheduleDailyBackup()
 	}

@@ -80,7 +80,7 @@ func (u *UI) watchIdle() {
 // checkIdle locks the journal when the window has not been used for the
 // chosen time.
 func (u *UI) checkIdle() {
-	if !u.lock.encrypted || u.lock.locked || u.store == nil {
+	if !u.lock.encrypted || u.lock.closed || u.store == nil {
 		return
 	}
 	w := &u.lock.idle

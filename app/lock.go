@@ -33,8 +33,12 @@ type lockState struct {
 	// window shows the unlock form.
 	encrypted bool
 	locked    bool
-	form      *unlockForm
-	shell     fyne.CanvasObject // the window's content while unlocked
+	// closed says u.store is closed (locked, or a conversion is under
+	// way). It stays set rather than nil: work started before reads it
+	// and gets an error, which is logged, instead of a nil store.
+	closed bool
+	form   *unlockForm
+	shell  fyne.CanvasObject // the window's content while unlocked
 	// keyring is where "remember on this computer" lives; nil is the
 	// system's. Tests put a fake here.
 	keyring keys.Keyring
@@ -120,7 +124,7 @@ func (u *UI) unlocked(r unlocked) {
 // lockNow is Ctrl+L: what is being typed is kept as a draft, then the
 // journal is closed and the unlock form shown.
 func (u *UI) lockNow() {
-	if !u.lock.encrypted || u.lock.locked || u.store == nil {
+	if !u.lock.encrypted || u.lock.closed || u.store == nil {
 		return
 	}
 	slog.Info("locking the journal")
@@ -129,7 +133,7 @@ func (u *UI) lockNow() {
 
 // lockStore closes what shows the journal and the journal itself.
 func (u *UI) lockStore() {
-	if u.lock.locked || u.store == nil {
+	if u.lock.closed || u.store == nil {
 		return
 	}
 	for len(u.dialogs) > 0 {
@@ -139,9 +143,8 @@ func (u *UI) lockStore() {
 		u.prefsWin.Close()
 	}
 	u.stopBeside()
-	s := u.store
-	u.store = nil
-	s.Close() // every connection, and the store's copy of the key
+	u.lock.closed = true
+	u.store.Close() // every connection, and the store's copy of the key
 	u.showLockScreen()
 }
 

@@ -232,7 +232,7 @@ func TestLockNowKeepsTheDraftAndClosesTheJournal(t *testing.T) {
 	store := u.store
 
 	press(t, u, shortcutLock)
-	if !u.lock.locked || u.store != nil {
+	if !u.lock.locked || !u.lock.closed {
 		t.Fatal("Ctrl+L did not lock")
 	}
 	if _, err := store.Drafts(); err == nil {
@@ -316,4 +316,55 @@ func TestExportOfAnEncryptedJournalAsksFirst(t *testing.T) {
 	if d := u.topDialog(); d == nil || d.kind != dlgExport {
 		t.Fatal("Go on did not lead to the export")
 	}
+}
+
+// A lock in the first seconds after an unlock, before the reminders and
+// the daily backup start, must not start them on the closed journal: the
+// real window crashed so.
+func TestLockRightAfterUnlockStartsNothingOnTheClosedJournal(t *testing.T) {
+	path := encryptedJournal(t)
+	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
+	var jobs []func()
+	u.async = func(f func()) { jobs = append(jobs, f) }
+	u.settle = time.Millisecond
+	typeUnlock(t, u, testPassphrase)
+	for len(jobs) > 0 && u.lock.locked {
+		job := jobs[0]
+		jobs = jobs[1:]
+		job()
+	}
+	if u.lock.locked {
+		t.Fatal("did not unlock")
+	}
+	u.lockNow()
+	if !u.lock.locked {
+		t.Fatal("did not lock")
+	}
+	for len(jobs) > 0 {
+		job := jobs[0]
+		jobs = jobs[1:]
+		job()
+	}
+	if u.stopReminders != nil || u.transfer.dailyTimer != nil {
+		t.Error("reminders or the daily backup started on the closed journal")
+	}
+}
+
+// Quick entry from the tray works while the journal is locked: the line
+// is sealed into the inbox without the key and joins at the unlock.
+func TestQuickEntryWhileLockedWaitsInTheInbox(t *testing.T) {
+	path := encryptedJournal(t)
+	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
+	u.shown = true // the window is up, locked: the process goes on
+	u.showQuickEntry()
+	test.Type(u.quick.text, "Snapped at Mia during a client call")
+	u.quick.text.OnSubmitted(u.quick.text.Text)
+	if u.quick != nil {
+		t.Fatalf("the quick entry stayed open: %s", u.quick.msg.Text)
+	}
+	if n, _ := vault.Pending(path); n != 2 {
+		t.Fatalf("%d entries wait in the inbox, want 2", n)
+	}
+	typeUnlock(t, u, testPassphrase)
+	mustContain(t, shownText(u), "Snapped at Mia during a client call", "2 entries you wrote while the journal was locked are now in it")
 }

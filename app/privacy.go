@@ -175,13 +175,12 @@ func (u *UI) reopenAfter(err error, progress *progressDialog, pass []byte) {
 // beside it, for a job that needs it closed.
 func (u *UI) detach(then func()) {
 	u.keepUnsaved(func() {
-		if u.store == nil {
+		if u.store == nil || u.lock.closed {
 			return
 		}
 		u.stopBeside()
-		s := u.store
-		u.store = nil
-		s.Close()
+		u.lock.closed = true
+		u.store.Close()
 		then()
 	})
 }

@@ -47,7 +47,7 @@ func (u *UI) request(do string) {
 		u.quitAll = false // the tray asked: it is ending already
 		u.quit()
 	case instance.Refresh:
-		if u.store != nil {
+		if u.store != nil && !u.lock.closed {
 			u.loadStrip()
 			u.protocolsChanged()
 		}

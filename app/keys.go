@@ -63,7 +63,7 @@ func (u *UI) commands() []command {
 		sep("File"),
 	}
 	if u.lock.encrypted {
-		cmds = append(cmds, command{menu: "File", label: "Lock now", keys: "Ctrl+L", shortcut: shortcutLock, run: u.lockNow}, sep("File"))
+		cmds = append(cmds, command{menu: "File", label: "Lock now", keys: "Ctrl+L", shortcut: shortcutLock, run: u.lockNow, inDialog: true}, sep("File"))
 	}
 	cmds = append(cmds, []command{
 		{menu: "File", label: "Preferences…", keys: "Ctrl+,", shortcut: ctrl(fyne.KeyComma), run: u.showPreferences},

@@ -38,6 +38,9 @@ type lockState struct {
 	// and gets an error, which is logged, instead of a nil store.
 	closed bool
 	form   *unlockForm
+	// parked are the forms with unsaved typing open at the lock, shown
+	// again at the unlock.
+	parked []*appDialog
 	shell  fyne.CanvasObject // the window's content while unlocked
 	// keyring is where "remember on this computer" lives; nil is the
 	// system's. Tests put a fake here.
@@ -112,6 +115,10 @@ func (u *UI) unlocked(r unlocked) {
 	u.win.SetMainMenu(u.mainMenu())
 	slog.Debug("window unlocked", "merged", r.report.Merged)
 	u.attach(r.store)
+	for _, d := range u.lock.parked {
+		d.unpark()
+	}
+	u.lock.parked = nil
 	u.lock.idle.touch()
 	if n := r.report.Merged; n > 0 {
 		u.tell(fmt.Sprintf("%d %s you wrote while the journal was locked %s now in it.", n, plural(n, "entry", "entries"), isAre(n)))
@@ -136,8 +143,16 @@ func (u *UI) lockStore() {
 	if u.lock.closed || u.store == nil {
 		return
 	}
+	// A form with something typed in it waits, out of sight, for the
+	// unlock; the other dialogs close.
 	for len(u.dialogs) > 0 {
-		u.dialogs[len(u.dialogs)-1].hide()
+		d := u.dialogs[len(u.dialogs)-1]
+		if d.form && formValues(d.body) != d.values {
+			d.park()
+			u.lock.parked = append([]*appDialog{d}, u.lock.parked...)
+			continue
+		}
+		d.hide()
 	}
 	if u.prefsWin != nil {
 		u.prefsWin.Close()

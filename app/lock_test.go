@@ -368,3 +368,34 @@ func TestQuickEntryWhileLockedWaitsInTheInbox(t *testing.T) {
 	typeUnlock(t, u, testPassphrase)
 	mustContain(t, shownText(u), "Snapped at Mia during a client call", "2 entries you wrote while the journal was locked are now in it")
 }
+
+// A form with something typed in it, open when the journal locks, is out
+// of sight while locked and back, as it was, after the unlock.
+func TestLockKeepsAFormBeingTyped(t *testing.T) {
+	path := encryptedJournal(t)
+	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
+	typeUnlock(t, u, testPassphrase)
+	start := time.Now().Add(24 * time.Hour).Truncate(time.Hour)
+	f := u.showCommitmentForm(data.Commitment{Tier: data.TierHighPriority, StartsAt: start, EndsAt: start.Add(time.Hour)}, nil)
+	test.Type(f.title, "Sports day")
+	u.showExport() // a dialog with nothing typed closes
+
+	press(t, u, shortcutLock) // whatever dialogs are open
+	if !u.lock.locked || len(u.dialogs) != 0 {
+		t.Fatalf("locked=%v with %d dialogs", u.lock.locked, len(u.dialogs))
+	}
+	if strings.Contains(shownText(u), "Sports day") || strings.Contains(shownText(u), "New commitment") {
+		t.Fatalf("the form shows while locked:\n%s", shownText(u))
+	}
+	typeUnlock(t, u, testPassphrase)
+	if d := u.topDialog(); d == nil || d.kind != dlgCommitment || len(u.dialogs) != 1 {
+		t.Fatalf("the form is not back: %d dialogs", len(u.dialogs))
+	}
+	if f.title.Text != "Sports day" {
+		t.Errorf("the title typed became %q", f.title.Text)
+	}
+	pressKey(u, fyne.KeyEscape) // it asks before dropping what was typed
+	if topKind(u) != dlgDiscardChanges {
+		t.Errorf("Esc on the form after the unlock: %s", topKind(u))
+	}
+}

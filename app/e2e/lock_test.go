@@ -63,6 +63,14 @@ func TestUnlockTheEncryptedJournalInTheRealWindow(t *testing.T) {
 	}, 10*time.Second)
 	s.closes("export-plain", "Escape")
 
+	// A commitment being typed when the journal locks is out of sight
+	// while locked and back after the unlock, still asking before it
+	// drops what was typed.
+	s.runs("View/Tiers", "ctrl+2")
+	s.key("Escape")
+	s.tabTo("button", "Commitment", true)
+	s.opens("commitment", "space")
+	s.typ("Sports day")
 	from = s.mark()
 	s.runs("File/Lock now", "ctrl+l")
 	s.waitFor(from, "the lock", locked, 10*time.Second)
@@ -70,6 +78,11 @@ func TestUnlockTheEncryptedJournalInTheRealWindow(t *testing.T) {
 	s.typ("blue kettle at dawn")
 	s.key("Return")
 	s.waitFor(from, "the journal to show again", unlocked, 20*time.Second)
+	s.waitFor(from, "the commitment back", func(e event) bool {
+		return e.msg == "dialog shown again" && e.attr["kind"] == "commitment"
+	}, 10*time.Second)
+	s.opens("discard-changes", "Escape")
+	s.press("Close without saving")
 	a.stop(t)
 
 	head := make([]byte, 16)

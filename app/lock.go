@@ -272,10 +272,12 @@ func (f *unlockForm) submit() {
 	forget := !f.remember.Checked && vault.IsRemembered(path)
 	f.busy(true, "Unlocking…")
 	opts := u.vaultOptions()
+	began := time.Now()
 	background(u, func() (unlocked, error) {
 		s, rep, err := vault.Open(path, secret, opts)
 		return unlocked{store: s, report: rep}, err
 	}, func(r unlocked) {
+		slog.Info("unlocked", "took", time.Since(began).Round(time.Millisecond))
 		u.unlocked(r)
 		u.rememberChoice(path, remember, forget, pass, typed)
 	}, func(err error) {

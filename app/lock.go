@@ -83,6 +83,7 @@ func (u *UI) showLockScreen() {
 		u.lock.shell = u.win.Content()
 	}
 	u.lock.locked = true
+	u.lock.form.stopCountdown()
 	u.lock.form = newUnlockForm(u)
 	u.win.SetContent(u.lock.form.view())
 	u.win.SetMainMenu(u.lockedMenu())
@@ -108,6 +109,7 @@ type unlocked struct {
 // while it was locked.
 func (u *UI) unlocked(r unlocked) {
 	u.lock.locked = false
+	u.lock.form.stopCountdown()
 	u.lock.form = nil
 	if u.lock.shell != nil {
 		u.win.SetContent(u.lock.shell)
@@ -352,9 +354,7 @@ func (f *unlockForm) failed(err error) {
 		f.say(fmt.Sprintf("%s: you can try again in %d s.", wrong, int(left/time.Second)), false)
 		return true
 	}
-	if f.stopWait != nil {
-		f.stopWait()
-	}
+	f.stopCountdown()
 	if tick() {
 		f.stopWait = f.u.every(time.Second, func() {
 			if !tick() && f.stopWait != nil {
@@ -364,6 +364,15 @@ func (f *unlockForm) failed(err error) {
 		})
 	}
 	f.u.win.Canvas().Focus(f.field)
+}
+
+// stopCountdown stops the wait's ticker, when the form goes or a new wait
+// begins; a nil form has none.
+func (f *unlockForm) stopCountdown() {
+	if f != nil && f.stopWait != nil {
+		f.stopWait()
+		f.stopWait = nil
+	}
 }
 
 // busy shows that an unlock is under way (Argon2id takes about a second),

@@ -59,6 +59,9 @@ func (u *UI) vaultOptions() vault.Options {
 // when this computer remembers its passphrase, tries the keyring first.
 func (u *UI) openLocked(path string) {
 	u.lock.encrypted = true
+	// The tray never holds the key of an encrypted journal: the window
+	// sends the reminders and makes the daily backup while unlocked.
+	u.ownReminders = true
 	u.showLockScreen()
 	if !vault.IsRemembered(path) {
 		return

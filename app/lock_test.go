@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/keys"
 	"github.com/bothand/bothand/data/vault"
@@ -397,5 +398,52 @@ func TestLockKeepsAFormBeingTyped(t *testing.T) {
 	pressKey(u, fyne.KeyEscape) // it asks before dropping what was typed
 	if topKind(u) != dlgDiscardChanges {
 		t.Errorf("Esc on the form after the unlock: %s", topKind(u))
+	}
+}
+
+// The tray can't read an encrypted journal: the window keeps it a copy of
+// the pinned slip while the person allows it, and the tray's Lock now
+// locks the window.
+func TestSlipCopyForTheTrayAndLockFromTheTray(t *testing.T) {
+	path := encryptedJournal(t)
+	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
+	typeUnlock(t, u, testPassphrase)
+	if !u.ownReminders {
+		t.Error("nobody sends the reminders of an encrypted journal")
+	}
+	if _, err := u.store.AddSlip("I can rest too.", true); err != nil {
+		t.Fatal(err)
+	}
+	u.loadStrip()
+	if s, _ := vault.SlipWhileLocked(path); s != "I can rest too." {
+		t.Errorf("the tray's copy is %q", s)
+	}
+	u.app.Preferences().SetBool(prefSlipWhileLocked, false)
+	u.loadStrip()
+	if s, _ := vault.SlipWhileLocked(path); s != "" {
+		t.Errorf("the copy stayed after it was turned off: %q", s)
+	}
+
+	u.request(instance.Lock)
+	if !u.lock.locked {
+		t.Error("the tray's Lock now did not lock")
+	}
+}
+
+// The tray's other actions wait for the unlock: they show the window,
+// with the keyboard still in the unlock form.
+func TestTrayActionsWhileLockedShowTheUnlockForm(t *testing.T) {
+	path := encryptedJournal(t)
+	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
+	typeUnlock(t, u, testPassphrase)
+	u.lockNow()
+	for _, do := range []string{instance.WriteSlip, instance.NewEntry, instance.Compassion, instance.Triage} {
+		u.request(do)
+		if f := u.win.Canvas().Focused(); f != u.lock.form.field {
+			t.Errorf("after %s the keyboard is in %T", do, f)
+		}
+		if len(u.dialogs) != 0 || u.journal().editor != nil {
+			t.Errorf("%s opened something behind the lock", do)
+		}
 	}
 }

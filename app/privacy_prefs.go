@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data/vault"
 	"github.com/bothand/bothand/widgets"
 )
@@ -56,6 +57,11 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 			}
 		}
 	}
+	slip := widgets.NewCheck("Show my pinned slip in the tray while the journal is locked", func(on bool) {
+		u.app.Preferences().SetBool(prefSlipWhileLocked, on)
+		u.loadStrip() // writes or removes the tray's copy
+	})
+	slip.SetChecked(u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true))
 	change := widgets.NewButton("Change the passphrase…", inMain(u.showChangePassphrase))
 	code := widgets.NewButton("New recovery code…", inMain(u.showNewRecoveryCode))
 	off := widgets.NewButton("Turn encryption off…", inMain(u.showDecrypt))
@@ -63,8 +69,30 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 		wrapLabel("Your journal is encrypted: it opens with your passphrase or your recovery code. Lock it any time with Ctrl+L."),
 		container.NewBorder(nil, nil, widget.NewLabel("Lock it when I'm away"), nil, idle),
 		remember,
+		slip,
+		caption("The tray can't read the encrypted journal. With this on, the pinned slip, that one sentence, is kept in a small plain file beside the journal for the tray to show."),
 		container.NewHBox(change, code, off),
 	)
+}
+
+// prefSlipWhileLocked: the tray may show the pinned slip while locked.
+const prefSlipWhileLocked = "privacy.slip-while-locked"
+
+// slipForTray keeps the tray's copy of the pinned slip of an encrypted
+// journal (vault.ShowSlipWhileLocked) as the person allowed.
+func (u *UI) slipForTray(text string) {
+	if !u.lock.encrypted {
+		return
+	}
+	path := u.dbPath
+	if !u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true) {
+		text = ""
+	}
+	background(u, func() (struct{}, error) { return struct{}{}, vault.ShowSlipWhileLocked(path, text) }, func(struct{}) {
+		if u.tray != nil {
+			_ = u.tray.Send(instance.SlipChanged)
+		}
+	}, func(err error) { u.backgroundFailed(noticeSlipCopy, err) })
 }
 
 // setRemembered turns "remember on this computer" on (after the

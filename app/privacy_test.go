@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -144,6 +145,14 @@ func TestPassphraseChangeNewCodeAndEncryptionOff(t *testing.T) {
 	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
 	typeUnlock(t, u, testPassphrase)
 
+	if _, err := u.store.AddSlip("I can rest too.", true); err != nil {
+		t.Fatal(err)
+	}
+	u.loadStrip()
+	if s, _ := vault.SlipWhileLocked(path); s == "" {
+		t.Fatal("no copy of the slip for the tray")
+	}
+
 	u.showChangePassphrase()
 	test.Type(dialogEntry(t, u, "Your passphrase now"), "not it")
 	test.Type(dialogEntry(t, u, "New passphrase"), "green teapot at noon")
@@ -188,6 +197,9 @@ func TestPassphraseChangeNewCodeAndEncryptionOff(t *testing.T) {
 		t.Fatalf("encryption still on:\n%s", shownText(u))
 	}
 	mustContain(t, shownText(u), "Late for pick-up", "a plain file again")
+	if _, err := os.Stat(path + ".slip"); !os.IsNotExist(err) {
+		t.Error("the tray's copy of the slip outlived the encryption")
+	}
 }
 
 func TestWelcomeOffersAPassphrase(t *testing.T) {

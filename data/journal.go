@@ -60,7 +60,7 @@ func (s *Store) CheckEntry(e *Entry) error {
 	switch {
 	case e.HappenedAt.IsZero():
 		e.HappenedAt = now
-	case e.HappenedAt.After(now.Add(time.Hour)):
+	case e.HappenedAt.After(now.Add(time.Hour)) && !s.keepsHappenedAt(e):
 		return invalid(FieldHappenedAt, "That moment is still in the future. Set when it happened.")
 	case e.HappenedAt.Year() < 1900:
 		return invalid(FieldHappenedAt, "That date is too far back. Set when it happened.")
@@ -72,6 +72,19 @@ func (s *Store) CheckEntry(e *Entry) error {
 		}
 	}
 	return nil
+}
+
+// keepsHappenedAt reports whether e is an edit that keeps the time stored:
+// an entry synced from a computer whose clock runs fast may say it happened
+// in this computer's future, and editing its text must not be refused for
+// a time the person did not set.
+func (s *Store) keepsHappenedAt(e *Entry) bool {
+	if e.ID == 0 {
+		return false
+	}
+	var stored int64
+	err := s.db.Raw("SELECT happened_at FROM entries WHERE id = ?", e.ID).Row().Scan(&stored)
+	return err == nil && stored == e.HappenedAt.UnixMilli()
 }
 
 // SaveEntry stores a new entry (ID 0) or the edit of an existing one, with

@@ -33,6 +33,7 @@ type applier struct {
 	// (a journal joining): a record not written since is not there.
 	fresh   map[string]bool
 	written map[string]map[string]bool
+	parked  int // changes waiting in sync_parked
 	maxH    int64
 	counts  counts
 }
@@ -41,7 +42,6 @@ type applier struct {
 type counts struct {
 	Applied   int // changes applied
 	Conflicts int // conflicted copies made
-	Parked    int // changes waiting for a record they refer to
 	Skipped   int // changes the journal's rules refused (see problems)
 	problems  []string
 }
@@ -76,6 +76,9 @@ func newApplier(ctx context.Context, tx *sql.Tx, st *syncState, now int64) (*app
 		a.alias(t, from, to)
 	}
 	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sync_parked`).Scan(&a.parked); err != nil {
 		return nil, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sync_state SET capture = 0 WHERE id = 1`); err != nil {

@@ -1,8 +1,11 @@
 package replica
 
 import (
+	"database/sql"
+	"errors"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/bothand/bothand/data"
 )
@@ -31,21 +34,18 @@ func settleAll(t *testing.T, tool *syncTool, devs ...*computer) {
 
 func entryByUUID(t *testing.T, s *data.Store, uuid string) data.Entry {
 	t.Helper()
-	page, err := s.EntryPage(data.EntryFilter{}, nil, 10_000)
+	var id int64
+	err := s.ReadSQL(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRow(`SELECT id FROM entries WHERE uuid = ?`, uuid).Scan(&id)
+	})
+	if err != nil {
+		t.Fatalf("no entry %s: %v", uuid, err)
+	}
+	e, err := s.Entry(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range page.Rows {
-		e, err := s.Entry(r.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e.UUID == uuid {
-			return e
-		}
-	}
-	t.Fatalf("no entry %s", uuid)
-	return data.Entry{}
+	return e
 }
 
 // Both computers change one entry's text before either sees the other's:
@@ -121,5 +121,107 @@ func TestTextChangedAfterSeeingTheOtherIsNoConflict(t *testing.T) {
 	}
 	if list, _ := Conflicts(ctx, a.store); len(list) != 0 {
 		t.Errorf("conflicts: %+v", list)
+	}
+}
+
+// Three computers change one entry's text at once: all three texts are
+// kept, the latest as the entry and two flagged copies, the same on all.
+func TestThreeTextsAtOnceAreAllKept(t *testing.T) {
+	devs, tool := threeDevices(t, 21)
+	e := devs[0].save(t, data.Entry{Story: "start", Intensity: 3})
+	converge(t, tool, devs)
+	for i, d := range devs {
+		d.clock.skew(int64ms(i))
+		x := entryByUUID(t, d.store, e.UUID)
+		x.Story = d.name + " wrote this"
+		d.save(t, x)
+	}
+	converge(t, tool, devs)
+	texts := entryTexts(t, devs[0].store)
+	for _, d := range devs {
+		if !slices.Contains(texts, d.name+" wrote this") {
+			t.Errorf("%s's text was lost: %q", d.name, texts)
+		}
+	}
+	if list, _ := Conflicts(ctx, devs[1].store); len(list) != 2 {
+		t.Errorf("%d conflicted copies, want 2", len(list))
+	}
+}
+
+func int64ms(i int) time.Duration { return time.Duration(i) * 10 * time.Millisecond }
+
+// One computer empties the trash of an entry the other was still editing:
+// the edit comes back as an entry of its own, flagged, on both; nothing
+// else of the deleted entry does.
+func TestEditOfAnEntryDeletedForGoodElsewhereIsKept(t *testing.T) {
+	a, b, tool := pair(t)
+	e := a.save(t, data.Entry{Story: "to be deleted", Intensity: 3})
+	gone := a.save(t, data.Entry{Story: "deleted, not edited", Intensity: 3})
+	settleAll(t, tool, a, b)
+	if err := a.store.TrashEntry(e.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.store.TrashEntry(gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.EmptyTrash(); err != nil {
+		t.Fatal(err)
+	}
+	eb := entryByUUID(t, b.store, e.UUID)
+	eb.Story = "edited on the laptop meanwhile"
+	b.save(t, eb)
+	settleAll(t, tool, a, b)
+	sameJournals(t, a, b)
+	if texts := entryTexts(t, a.store); !slices.Equal(texts, []string{"edited on the laptop meanwhile"}) {
+		t.Errorf("entries: %q", texts)
+	}
+	list, err := Conflicts(ctx, b.store)
+	if err != nil || len(list) != 1 || list[0].Entry != nil {
+		t.Fatalf("conflicts: %+v %v", list, err)
+	}
+	if err := Resolve(ctx, b.store, list[0].Copy.ID, KeepCopy); err != nil {
+		t.Fatal(err)
+	}
+	settleAll(t, tool, a, b)
+	sameJournals(t, a, b)
+	if list, _ := Conflicts(ctx, a.store); len(list) != 0 || len(entryTexts(t, a.store)) != 1 {
+		t.Errorf("after keeping it: %+v %q", list, entryTexts(t, a.store))
+	}
+}
+
+// Keeping the entry's text sends the copy to the trash, where it can
+// still be restored; keeping both leaves two ordinary entries.
+func TestResolveKeepEntryAndKeepBoth(t *testing.T) {
+	for _, keep := range []Keep{KeepEntry, KeepBoth} {
+		a, b, tool := pair(t)
+		e := a.save(t, data.Entry{Story: "start", Intensity: 3})
+		settleAll(t, tool, a, b)
+		e.Story = "desk"
+		a.save(t, e)
+		eb := entryByUUID(t, b.store, e.UUID)
+		eb.Story = "lap"
+		b.save(t, eb)
+		settleAll(t, tool, a, b)
+		id := copyID(t, a.store)
+		if err := Resolve(ctx, a.store, id, keep); err != nil {
+			t.Fatal(err)
+		}
+		if err := Resolve(ctx, a.store, id, keep); !errors.Is(err, ErrNoConflict) {
+			t.Errorf("resolving twice: %v", err)
+		}
+		settleAll(t, tool, a, b)
+		sameJournals(t, a, b)
+		n, _ := b.store.TrashCount()
+		live := entryTexts(t, b.store)
+		switch keep {
+		case KeepEntry:
+			if len(live) != 1 || n != 1 {
+				t.Errorf("keep the entry: live %q, %d in the trash", live, n)
+			}
+		case KeepBoth:
+			if len(live) != 2 || n != 0 {
+				t.Errorf("keep both: live %q, %d in the trash", live, n)
+			}
+		}
 	}
 }

@@ -3,9 +3,9 @@ package replica
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -156,19 +156,18 @@ func firstDiff(a, b string) string {
 // entryTexts lists every live entry's story, sorted.
 func entryTexts(t testing.TB, s *data.Store) []string {
 	t.Helper()
-	page, err := s.EntryPage(data.EntryFilter{}, nil, 10_000)
+	var out []string
+	err := s.ReadSQL(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT story FROM entries WHERE deleted_at IS NULL ORDER BY story`, func(scan func(...any) error) error {
+			var story string
+			err := scan(&story)
+			out = append(out, story)
+			return err
+		})
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	for _, r := range page.Rows {
-		e, err := s.Entry(r.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, e.Story)
-	}
-	sort.Strings(out)
 	return out
 }
 

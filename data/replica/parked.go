@@ -26,12 +26,15 @@ func (a *applier) park(o *op, table, rid string) error {
 	if _, err := a.exec(`INSERT INTO sync_parked (wait_tbl, wait_rid, body) VALUES (?, ?, ?)`, table, rid, string(body)); err != nil {
 		return err
 	}
-	a.counts.Parked++
+	a.parked++
 	return nil
 }
 
 // unpark applies the changes that waited for the record table/rid.
 func (a *applier) unpark(table, rid string) error {
+	if a.parked == 0 {
+		return nil
+	}
 	st, err := a.stmt(`SELECT seq, body FROM sync_parked WHERE wait_tbl = ? AND wait_rid = ? ORDER BY seq`)
 	if err != nil {
 		return err
@@ -66,7 +69,7 @@ func (a *applier) unpark(table, rid string) error {
 			return err
 		}
 	}
-	a.counts.Parked -= len(waiting)
+	a.parked -= len(waiting)
 	slices.SortStableFunc(waiting, func(x, y parkedOp) int { return cmpOps(&x.Op, &y.Op) })
 	for _, p := range waiting {
 		o := p.Op

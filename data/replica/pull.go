@@ -95,13 +95,8 @@ func (a *applier) applySegments(segs []*segment) error {
 		reached[seg.Device] = m
 	}
 	slices.SortStableFunc(ops, cmpOps)
-	for _, o := range ops {
-		if err := a.ctx.Err(); err != nil {
-			return err
-		}
-		if err := a.apply(o); err != nil {
-			return err
-		}
+	if err := a.applyAll(ops); err != nil {
+		return err
 	}
 	return a.advance(reached)
 }
@@ -198,16 +193,29 @@ func deviceName(states map[string]*devState, dev string) string {
 // noteProblems records, by device, why its files could not be read, and
 // clears what was solved.
 func (r *Replica) noteProblems(ctx context.Context, problems map[string]string) error {
-	return r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
-		devs, err := loadDevices(ctx, tx)
-		if err != nil {
-			return err
+	var devs []device
+	err := r.store.ReadSQL(ctx, func(tx *sql.Tx) error {
+		var err error
+		devs, err = loadDevices(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	var changed []device
+	for _, d := range devs {
+		if p := problems[d.UUID]; p != d.Problem {
+			d.Problem = p
+			changed = append(changed, d)
 		}
-		for _, d := range devs {
-			if p := problems[d.UUID]; p != d.Problem {
-				if _, err := tx.ExecContext(ctx, `UPDATE sync_devices SET problem = ? WHERE num = ?`, p, d.Num); err != nil {
-					return err
-				}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	return r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+		for _, d := range changed {
+			if _, err := tx.ExecContext(ctx, `UPDATE sync_devices SET problem = ? WHERE num = ?`, d.Problem, d.Num); err != nil {
+				return err
 			}
 		}
 		return nil

@@ -188,38 +188,66 @@ func (r *Replica) markSelfRemoved(ctx context.Context, by string) error {
 // what each device is called and when it was last heard from. It returns
 // every device removed, and how many of them this one (self) removed.
 func (r *Replica) noteRemovals(ctx context.Context, self string, states map[string]*devState) (map[string]bool, int, error) {
-	removed := map[string]bool{}
-	ours := 0
-	err := r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
-		for dev, st := range states {
-			if _, err := deviceNum(ctx, tx, dev); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE sync_devices SET name = ?, seen_at = ? WHERE uuid = ?`, st.Name, st.At, dev); err != nil {
-				return err
-			}
-			for gone, at := range st.Removed {
-				if _, err := deviceNum(ctx, tx, gone); err != nil {
-					return err
-				}
-				if _, err := tx.ExecContext(ctx, `UPDATE sync_devices SET removed_at = ?, removed_by = ? WHERE uuid = ? AND removed_at IS NULL`,
-					at, dev, gone); err != nil {
-					return err
-				}
-			}
-		}
-		devs, err := loadDevices(ctx, tx)
-		for _, d := range devs {
-			if d.RemovedAt.Valid {
-				removed[d.UUID] = true
-				if d.RemovedBy == self {
-					ours++
-				}
-			}
-		}
+	var devs []device
+	err := r.store.ReadSQL(ctx, func(tx *sql.Tx) error {
+		var err error
+		devs, err = loadDevices(ctx, tx)
 		return err
 	})
-	return removed, ours, err
+	if err != nil {
+		return nil, 0, err
+	}
+	known := map[string]device{}
+	for _, d := range devs {
+		known[d.UUID] = d
+	}
+	stale := false
+	for dev, st := range states {
+		d, ok := known[dev]
+		stale = stale || !ok || d.Name != st.Name || d.SeenAt.Int64 != st.At
+		for gone := range st.Removed {
+			g, ok := known[gone]
+			stale = stale || !ok || !g.RemovedAt.Valid
+		}
+	}
+	if stale {
+		err := r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+			for dev, st := range states {
+				if _, err := deviceNum(ctx, tx, dev); err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, `UPDATE sync_devices SET name = ?, seen_at = ? WHERE uuid = ?`, st.Name, st.At, dev); err != nil {
+					return err
+				}
+				for gone, at := range st.Removed {
+					if _, err := deviceNum(ctx, tx, gone); err != nil {
+						return err
+					}
+					if _, err := tx.ExecContext(ctx, `UPDATE sync_devices SET removed_at = ?, removed_by = ? WHERE uuid = ? AND removed_at IS NULL`,
+						at, dev, gone); err != nil {
+						return err
+					}
+				}
+			}
+			var err error
+			devs, err = loadDevices(ctx, tx)
+			return err
+		})
+		if err != nil {
+			return nil, 0, err
+		}
+	}
+	removed := map[string]bool{}
+	ours := 0
+	for _, d := range devs {
+		if d.RemovedAt.Valid {
+			removed[d.UUID] = true
+			if d.RemovedBy == self {
+				ours++
+			}
+		}
+	}
+	return removed, ours, nil
 }
 
 // writeOwnState writes this device's state file.

@@ -249,7 +249,9 @@ func (r *Replica) build(ctx context.Context, tx *sql.Tx) error {
 		}
 		applied += int64(c.ops)
 	}
-	progress("applying", applied, applied)
+	if applied > 0 {
+		progress("applying", applied, applied)
+	}
 	if err := resume(); err != nil {
 		return err
 	}

@@ -341,9 +341,16 @@ func (sr *snapshotReader) next() (*snapLine, error) {
 }
 
 // mergeSnapshot merges a snapshot into the journal through the applier,
-// and returns the vector it covers. tick is told of every line.
+// and moves the devices' marks to what it covers. tick is told of every
+// line.
 func (a *applier) mergeSnapshot(sr *snapshotReader, tick func()) error {
 	h := sr.head
+	var run []*op
+	flush := func() error {
+		err := a.applyAll(run)
+		run = run[:0]
+		return err
+	}
 	for {
 		l, err := sr.next()
 		if errors.Is(err, io.EOF) {
@@ -354,34 +361,43 @@ func (a *applier) mergeSnapshot(sr *snapshotReader, tick func()) error {
 		}
 		switch {
 		case l.Alias != nil:
+			if err := flush(); err != nil {
+				return err
+			}
 			if len(l.Alias) == 3 {
 				if err := a.addAlias(l.Alias[0], l.Alias[1], l.Alias[2]); err != nil {
 					return err
 				}
 			}
 		case l.Parked != nil:
+			if err := flush(); err != nil {
+				return err
+			}
 			o := l.Parked.Op
 			o.dev, o.seen, o.tdev = l.Parked.Dev, l.Parked.Seen, l.Parked.TDev
 			if err := a.apply(&o); err != nil {
 				return err
 			}
 		case l.D != 0:
-			o := &op{T: l.T, I: l.I, K: "del", H: l.D, dev: h.Device, seen: h.Vector}
-			if err := a.apply(o); err != nil {
-				return err
-			}
+			run = append(run, &op{T: l.T, I: l.I, K: "del", H: l.D, dev: h.Device, seen: h.Vector})
 		default:
 			o := &op{T: l.T, I: l.I, K: "new", H: l.H, F: l.F, C: l.C, V: l.TO, dev: h.Device, seen: h.Vector, tdev: l.TD}
 			if l.TD == "" {
 				o.tdev = h.Device
 			}
-			if err := a.apply(o); err != nil {
+			run = append(run, o)
+		}
+		if len(run) >= 2000 {
+			if err := flush(); err != nil {
 				return err
 			}
 		}
 		if tick != nil {
 			tick()
 		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	return a.advance(h.Vector)
 }

@@ -43,6 +43,7 @@ type counts struct {
 	Applied   int // changes applied
 	Conflicts int // conflicted copies made
 	Skipped   int // changes the journal's rules refused (see problems)
+	snapshots int // snapshots merged
 	problems  []string
 }
 

@@ -158,3 +158,18 @@ func TestJoinCancelledLeavesTheJournalEmpty(t *testing.T) {
 	b.join(t)
 	sameJournals(t, a, b)
 }
+
+// BenchmarkSyncedSave: saving one entry with two tags in a journal that
+// syncs (captured with its clocks), against the journal budget of 5 ms.
+func BenchmarkSyncedSave(b *testing.B) {
+	d := newDevice(b, "desktop")
+	if err := transfer.ImportEntries(ctx, d.store, benchEntries(2000, 0)); err != nil {
+		b.Fatal(err)
+	}
+	d.setup(b)
+	i := 0
+	for b.Loop() {
+		i++
+		d.save(b, data.Entry{Story: fmt.Sprint("saved while syncing ", i), Intensity: i % 11, Tags: []data.Tag{{Name: "school"}, {Name: "work"}}})
+	}
+}

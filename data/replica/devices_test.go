@@ -2,6 +2,7 @@ package replica
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -189,5 +190,57 @@ func copyFile(t testing.TB, from, to string) {
 	}
 	if err := os.WriteFile(to, b, 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A computer away for longer than StaleAfter no longer holds back the
+// deletion of old segments; when it comes back it finds them gone, catches
+// up from the snapshots, and what it changed while away (an entry's text
+// the others changed too) merges with the rules of any round.
+func TestAwayForMonthsCatchesUpFromSnapshots(t *testing.T) {
+	devs, tool := threeDevices(t, 31)
+	a, b, c := devs[0], devs[1], devs[2]
+	for _, d := range devs {
+		d.rep.opts.StaleAfter = time.Minute
+	}
+	e := a.save(t, data.Entry{Story: "before the trip", Intensity: 3})
+	converge(t, tool, devs)
+
+	ec := entryByUUID(t, c.store, e.UUID)
+	ec.Story = "written on the trip, never synced"
+	c.save(t, ec)
+	a.clock.skew(2 * time.Minute)
+	b.clock.skew(2 * time.Minute)
+	e.Story = "changed at home meanwhile"
+	a.save(t, e)
+	for i := range 60 {
+		d := []*computer{a, b}[i%2]
+		d.save(t, data.Entry{Story: fmt.Sprint("while away ", i), Intensity: i % 11})
+		d.round(t)
+		tool.settle()
+	}
+	for range 3 {
+		for _, d := range []*computer{a, b} {
+			d.round(t)
+			tool.settle()
+		}
+	}
+	aSegs, _ := a.rep.folder.segments(a.rep.mustDevice(t))
+	if len(aSegs) > 0 && aSegs[0] <= 2 {
+		t.Fatalf("the desktop kept its first segments for the computer away: %v", aSegs)
+	}
+	tool.settle()
+	if res := c.round(t); res.CaughtUp == 0 {
+		t.Errorf("coming back did not catch up from a snapshot: %+v", res)
+	}
+	converge(t, tool, devs)
+	if list, _ := Conflicts(ctx, c.store); len(list) != 1 {
+		t.Errorf("conflicted copies: %+v", list)
+	}
+	texts := entryTexts(t, c.store)
+	for _, want := range []string{"written on the trip, never synced", "changed at home meanwhile", "while away 59"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("after coming back, missing %q", want)
+		}
 	}
 }

@@ -180,6 +180,7 @@ func addCounts(total *counts, c counts) {
 	total.Applied += c.Applied
 	total.Conflicts += c.Conflicts
 	total.Skipped += c.Skipped
+	total.snapshots += c.snapshots
 	total.problems = append(total.problems, c.problems...)
 }
 
@@ -259,6 +260,7 @@ func (r *Replica) catchUp(ctx context.Context, needy []string, states map[string
 			}
 			if useful {
 				err = a.mergeSnapshot(sr, nil)
+				a.counts.snapshots++
 			}
 			sr.Close()
 			if err != nil {

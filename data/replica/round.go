@@ -14,11 +14,12 @@ import (
 
 // Result is what one round did.
 type Result struct {
-	Sent      int // this journal's changes written to the folder
-	Received  int // other devices' changes applied here
-	Conflicts int // conflicted copies made
-	Skipped   int // changes the journal's rules refused
-	Snapshot  bool
+	Sent      int      // this journal's changes written to the folder
+	Received  int      // other devices' changes applied here
+	Conflicts int      // conflicted copies made
+	Skipped   int      // changes the journal's rules refused
+	Snapshot  bool     // this round wrote a snapshot
+	CaughtUp  int      // snapshots merged because segments needed were gone
 	Deleted   int      // files tidied away
 	Problems  []string // what could not be done this time, for the person
 	Took      time.Duration
@@ -111,7 +112,7 @@ func (r *Replica) round(ctx context.Context) (Result, error) {
 		return res, err
 	}
 	got, err := r.pull(ctx, states)
-	res.Received, res.Conflicts, res.Skipped, res.Problems = got.Applied, got.Conflicts, got.Skipped, got.problems
+	res.Received, res.Conflicts, res.Skipped, res.Problems, res.CaughtUp = got.Applied, got.Conflicts, got.Skipped, got.problems, got.snapshots
 	if err != nil {
 		return res, err
 	}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/bothand/bothand/app"
 	"github.com/bothand/bothand/app/cli"
+	// First of all: a language setting Fyne can't read becomes one it can.
+	_ "github.com/bothand/bothand/app/langenv"
 	_ "github.com/bothand/bothand/assets/winres" // bothand.exe's icon and version details
 )
 

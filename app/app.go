@@ -5,6 +5,8 @@
 package app
 
 import (
+	"fmt"
+	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
@@ -14,6 +16,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 
+	"github.com/bothand/bothand/app/logs"
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
@@ -49,6 +52,16 @@ type UI struct {
 	trayActions []trayAction
 	readToday   bool
 	prefsWin    fyne.Window
+	// dialogs are the open dialogs, the front one last (dialogs.go).
+	dialogs []*appDialog
+	// logDirPath is where this run logs (logs.Dir() when empty); crash is
+	// the report of the last run's crash, said once the window is up.
+	logDirPath string
+	crash      string
+	// notices are the background failures already shown, and where
+	// (notices.go).
+	notices   map[string]bool
+	noticeBox *fyne.Container
 	// notify shows a desktop notification; tests capture it instead.
 	notify        func(title, body string)
 	stopReminders func()
@@ -77,6 +90,13 @@ type screen interface {
 
 // Run opens the window and the journal and blocks until the app quits.
 func Run(cfg Config) int {
+	session, err := logs.Start(logs.Options{Level: logs.LevelFromEnv(os.Getenv("BOTHAND_LOG")), Also: os.Stderr})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "bothand: the log can't be written (%v); going on without it\n", err)
+	}
+	if session != nil {
+		defer session.Close()
+	}
 	icon := fyne.NewStaticResource("icon.png", assets.Icon())
 	// The same metadata `fyne package` would embed from FyneApp.toml, so a
 	// plain `go build` behaves the same: in particular the fyneDo migration,
@@ -95,6 +115,10 @@ func Run(cfg Config) int {
 	a.SetIcon(icon)
 	u := newUI(a)
 	u.settle = 3 * time.Second
+	if session != nil {
+		u.logDirPath, u.crash = session.Dir(), session.Crash
+	}
+	slog.Info("starting", "version", version.Version, "journal", cfg.DBPath)
 
 	// A polite stop (session logout, kill) closes the journal cleanly.
 	signals := make(chan os.Signal, 1)
@@ -125,6 +149,7 @@ func newUI(a fyne.App) *UI {
 	u := &UI{app: a, async: func(f func()) { go f() }}
 	u.notify = u.sendNotification
 	u.win = a.NewWindow("Both/And")
+	widgets.SetWindowKeys(u.win, windowKeys(u.typedKey))
 	u.buildShell()
 	return u
 }
@@ -150,7 +175,12 @@ func (u *UI) attach(s *data.Store) {
 		}
 		sc.load()
 	}
-	u.maybeWelcome()
+	if u.crash != "" {
+		u.showCrashed(u.crash)
+		u.crash = ""
+	} else {
+		u.maybeWelcome()
+	}
 	later := func() {
 		u.startReminders()
 		u.scheduleDailyBackup()

@@ -2,19 +2,19 @@ package app
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // dailyCheckEvery is how often the window looks for a due daily backup, so
@@ -31,9 +31,8 @@ func (u *UI) scheduleDailyBackup() {
 	s := u.store
 	background(u, func() (string, error) { return s.DailyBackup() }, func(string) {}, func(err error) {
 		// A failed automatic backup must not interrupt the person with a
-		// dialog every hour; it is reported on the terminal, and Back up
-		// now or the Backups window shows the reason.
-		fmt.Fprintf(os.Stderr, "bothand: daily backup: %v\n", err)
+		// dialog every hour: it is logged, and said once in the window.
+		u.backgroundFailed(noticeBackup, err)
 	})
 	u.transfer.dailyTimer = time.AfterFunc(dailyCheckEvery, func() {
 		// Hop to the main goroutine before touching the UI's state.
@@ -44,7 +43,7 @@ func (u *UI) scheduleDailyBackup() {
 // backUpNow writes a backup into the backups folder and says where.
 func (u *UI) backUpNow() {
 	u.backUp(func(path string) {
-		u.showDone("Backed up", "A copy of your journal is saved in:", path)
+		u.showDone(dlgBackedUp, "Backed up", "A copy of your journal is saved in:", path)
 	})
 }
 
@@ -71,9 +70,9 @@ func (u *UI) showBackups() {
 	if u.store == nil {
 		return
 	}
-	d := dialog.NewCustom("Backups", "Close", u.backupsPanel(), u.win)
-	d.Resize(fyne.NewSize(680, 520))
-	d.Show()
+	d := u.newDialog(dlgBackups, "Backups", u.backupsPanel())
+	d.cancelButton("Close", nil)
+	d.show(680, 520, nil)
 }
 
 // keepChoices are the numbers of daily backups the panel offers.
@@ -100,7 +99,7 @@ func (u *UI) backupsPanel() fyne.CanvasObject {
 	for _, n := range keepChoices {
 		labels = append(labels, keepLabel(n))
 	}
-	keep := widget.NewSelect(labels, nil)
+	keep := widgets.NewSelect(labels, nil)
 
 	var reload func()
 	reload = func() {
@@ -140,7 +139,7 @@ func (u *UI) backupsPanel() fyne.CanvasObject {
 	}
 	reload()
 
-	now := widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() {
+	now := widgets.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() {
 		u.backUp(func(string) { reload() })
 	})
 	intro := wrapLabel("While Both/And is open it copies your journal once a day into the backups folder beside it. Restoring a backup replaces your journal with that copy; your journal as it is now is kept as a backup first.")
@@ -175,7 +174,7 @@ func (u *UI) setDailyBackupsKept(choice string, reload func()) {
 func (u *UI) backupRow(b data.BackupFile, reload func()) fyne.CanvasObject {
 	when := widget.NewLabelWithStyle(b.Time.Format("Monday 2 January 2006, 15:04"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	detail := widget.NewLabel(backupKindText(b.Kind) + " · " + humanSize(b.Size))
-	restore := widget.NewButton("Restore…", func() { u.confirmRestore(b, reload) })
+	restore := widgets.NewButton("Restore…", func() { u.confirmRestore(b, reload) })
 	return container.NewHBox(when, detail, layout.NewSpacer(), restore)
 }
 
@@ -194,13 +193,7 @@ func (u *UI) confirmRestore(b data.BackupFile, reload func()) {
 	msg := wrapLabel(fmt.Sprintf(
 		"Your journal will be replaced by the copy from %s. Anything written since then is not in that copy.\n\nYour journal as it is now is kept as a backup marked \"Before a restore\", so you can go back to it.",
 		b.Time.Format("Monday 2 January 2006 at 15:04")))
-	d := dialog.NewCustomConfirm("Restore this backup?", "Restore", "Cancel", msg, func(ok bool) {
-		if ok {
-			u.restore(b.Path, reload)
-		}
-	}, u.win)
-	d.Resize(fyne.NewSize(500, 0))
-	d.Show()
+	u.ask(dlgRestore, "Restore this backup?", msg, "Restore", "Cancel", func() { u.restore(b.Path, reload) })
 }
 
 // restore swaps the journal under the window: the store closes, the backup
@@ -230,7 +223,7 @@ func (u *UI) restore(backup string, reload func()) {
 			u.showError(r.restore)
 			return
 		}
-		u.showDone("Restored", "Your journal is back as it was in the backup. The journal as it was before is kept in:", r.saved)
+		u.showDone(dlgRestored, "Restored", "Your journal is back as it was in the backup. The journal as it was before is kept in:", r.saved)
 	}, func(err error) {
 		progress.hide()
 		u.showOpenError(err)

@@ -8,9 +8,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 func TestBackUpNow(t *testing.T) {
@@ -111,10 +112,10 @@ func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 }
 
 // restoreButtonsIn returns the backups panel's Restore… buttons, in order.
-func restoreButtonsIn(root fyne.CanvasObject) []*widget.Button {
-	var list []*widget.Button
+func restoreButtonsIn(root fyne.CanvasObject) []*widgets.Button {
+	var list []*widgets.Button
 	walk(root, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Restore…" {
+		if b, ok := o.(*widgets.Button); ok && b.Text == "Restore…" {
 			list = append(list, b)
 		}
 		return true
@@ -143,7 +144,7 @@ func TestRestoreOfABadBackupKeepsTheJournal(t *testing.T) {
 func TestKeepDailyBackupsSetting(t *testing.T) {
 	u, s := newTestUI(t)
 	panel := u.backupsPanel()
-	sel := findWidget[*widget.Select](t, panel)
+	sel := findWidget[*widgets.Select](t, panel)
 	if sel.Selected != "Keep the last 14 days" {
 		t.Errorf("shows %q", sel.Selected)
 	}
@@ -156,7 +157,7 @@ func TestKeepDailyBackupsSetting(t *testing.T) {
 		t.Errorf("stored %d, want 0", n)
 	}
 	s.SetDailyBackupsKept(21) // set elsewhere (an import, say): shown as it is
-	sel = findWidget[*widget.Select](t, u.backupsPanel())
+	sel = findWidget[*widgets.Select](t, u.backupsPanel())
 	if sel.Selected != "Keep the last 21 days" {
 		t.Errorf("shows %q for 21", sel.Selected)
 	}

@@ -11,10 +11,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/transfer"
+	"github.com/bothand/bothand/widgets"
 )
 
 // fillNotices adds n delivered reminders in one statement: a journal of a
@@ -57,7 +57,7 @@ func holdFirstJob(u *UI) *func() {
 }
 
 // cancelButton finds the progress dialog's Cancel button.
-func cancelButton(t *testing.T, u *UI) *widget.Button {
+func cancelButton(t *testing.T, u *UI) *widgets.Button {
 	t.Helper()
 	return findButton(t, topDialog(t, u), "Cancel")
 }
@@ -143,9 +143,9 @@ func TestCancelStopsAnImport(t *testing.T) {
 	if err := transfer.ExportFile(context.Background(), other, file, transfer.FormatJSON, transfer.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	answerOpen(u, file)
+	mainMenuItem(t, u, "File", "Import a journal export…").Action()
 	job := holdFirstJob(u)
-	mainMenuItem(t, u, "File", "Import…").Action()
+	pick(t, u, file)
 	cancel := cancelButton(t, u)
 	if u.win.Canvas().Focused() != cancel {
 		t.Error("Cancel does not have the focus: Space or Enter should stop the job")
@@ -179,17 +179,15 @@ func TestCancelStopsABackup(t *testing.T) {
 	}
 }
 
-// Cancel on the export's progress: the file the save dialog made is gone.
+// Cancel on the export's progress: no file is left.
 func TestCancelStopsAnExport(t *testing.T) {
 	u, s := newTestUI(t)
 	s.AddSlip("Both can be true.", true)
 	path := filepath.Join(t.TempDir(), "chosen.json")
-	os.WriteFile(path, nil, 0o644) // the save dialog has created the file
-	var suggested string
-	answerSave(u, path, &suggested)
-	job := holdFirstJob(u)
-	mainMenuItem(t, u, "File", "Export…").Action()
+	mainMenuItem(t, u, "File", "Export your journal…").Action()
 	tapInDialog(t, u, "Choose a file…")
+	job := holdFirstJob(u)
+	pick(t, u, path)
 	test.Tap(cancelButton(t, u))
 	(*job)()
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Export stopped") || !strings.Contains(text, "No file was written") {

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,30 +35,30 @@ var tierChoices = []string{
 // lost on a refusal: the message shows under the field and the dialog stays.
 type commitmentForm struct {
 	u       *UI
-	dlg     dialog.Dialog
+	dlg     *appDialog
 	editing data.Commitment // the commitment as loaded; ID 0 for a new one
 	saved   func(data.Commitment)
 
-	title    *widget.Entry
-	tier     *widget.RadioGroup
-	allDay   *widget.Check
-	date     *widget.DateEntry
-	from, to *widget.Entry
-	lastDay  *widget.DateEntry
-	repeat   *widget.Select
-	days     *widget.CheckGroup
-	ends     *widget.Select
-	until    *widget.DateEntry
-	count    *widget.Entry
-	location *widget.Entry
-	notes    *widgets.TextArea
+	title    *widgets.Entry
+	tier     *widgets.RadioGroup
+	allDay   *widgets.Check
+	date     *widgets.DateEntry
+	from, to *widgets.Entry
+	lastDay  *widgets.DateEntry
+	repeat   *widgets.Select
+	days     *widgets.CheckGroup
+	ends     *widgets.Select
+	until    *widgets.DateEntry
+	count    *widgets.Entry
+	location *widgets.Entry
+	notes    *widgets.Entry
 	skipped  *fyne.Container
 	exdates  []time.Time
 
 	timeRow, lastDayRow, daysRow, endRow *fyne.Container
 	untilBox, countBox                   *fyne.Container
 	msgs                                 map[data.Field]fieldMessage
-	saveButton                           *widget.Button
+	saveButton                           *widgets.Button
 }
 
 // showCommitmentForm opens the form for c (a new one when c.ID is 0);
@@ -75,39 +74,42 @@ func (u *UI) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) 
 	if c.ID != 0 {
 		name = "Edit commitment"
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(name, f.content(), u.win)
+	f.dlg = u.newDialog(dlgCommitment, name, f.content())
+	f.dlg.form = true
+	if c.ID != 0 {
+		del := f.dlg.button("Delete", theme.DeleteIcon(), f.confirmDelete)
+		del.Importance = widget.DangerImportance
+	}
+	f.dlg.cancelButton("Cancel", nil)
+	f.saveButton = f.dlg.defaultButton("Save", theme.DocumentSaveIcon(), f.save)
 	f.showParts()
-	f.dlg.Resize(fyne.NewSize(600, 700))
-	f.dlg.Show()
-	u.win.Canvas().Focus(f.title)
+	f.dlg.show(600, 700, f.title)
 	return f
 }
 
 func (f *commitmentForm) build() {
-	f.title = widget.NewEntry()
+	f.title = widgets.NewEntry()
 	f.title.SetPlaceHolder("Sports day, family dinner, bedtime story…")
-	f.tier = widget.NewRadioGroup(tierChoices, nil)
+	f.tier = widgets.NewRadioGroup(tierChoices, nil)
 	f.tier.Required = true
-	f.allDay = widget.NewCheck("All day", func(bool) { f.showParts() })
-	f.date = widget.NewDateEntry()
+	f.allDay = widgets.NewCheck("All day", func(bool) { f.showParts() })
+	f.date = widgets.NewDateEntry()
 	f.from, f.to = newClockField(18, 0), newClockField(19, 0)
-	f.lastDay = widget.NewDateEntry()
-	f.repeat = widget.NewSelect(repeatChoices, func(string) { f.showParts() })
-	f.days = widget.NewCheckGroup([]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}, nil)
+	f.lastDay = widgets.NewDateEntry()
+	f.repeat = widgets.NewSelect(repeatChoices, func(string) { f.showParts() })
+	f.days = widgets.NewCheckGroup([]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}, nil)
 	f.days.Horizontal = true
-	f.ends = widget.NewSelect(endChoices, func(string) { f.showParts() })
-	f.until = widget.NewDateEntry()
-	f.count = widget.NewEntry()
+	f.ends = widgets.NewSelect(endChoices, func(string) { f.showParts() })
+	f.until = widgets.NewDateEntry()
+	f.count = widgets.NewEntry()
 	f.count.SetPlaceHolder("10")
-	f.location = widget.NewEntry()
+	f.location = widgets.NewEntry()
 	f.location.SetPlaceHolder("Optional")
 	f.notes = widgets.NewTextArea()
 	f.notes.SetPlaceHolder("Optional")
 	f.notes.SetMinRowsVisible(3)
 	limitPastes(f.notes, pasteLimit, f.msgs[data.FieldNotes].show)
 	f.skipped = container.NewVBox()
-	f.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.save)
-	f.saveButton.Importance = widget.HighImportance
 }
 
 func (f *commitmentForm) content() fyne.CanvasObject {
@@ -131,15 +133,7 @@ func (f *commitmentForm) content() fyne.CanvasObject {
 		label("Where"), f.location, f.msgs[data.FieldLocation],
 		label("Notes"), f.notes, f.msgs[data.FieldNotes],
 	)
-	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
-	buttons := container.NewHBox(cancel, f.saveButton)
-	if f.editing.ID != 0 {
-		del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), f.confirmDelete)
-		del.Importance = widget.DangerImportance
-		buttons = container.NewHBox(del, cancel, f.saveButton)
-	}
-	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, buttons), nil, nil,
-		container.NewVScroll(form))
+	return container.NewVScroll(form)
 }
 
 // fill shows c in the form.
@@ -234,7 +228,7 @@ func (f *commitmentForm) showSkipped() {
 			when = d.Format("Mon 2 Jan 2006")
 		}
 		f.skipped.Add(container.NewBorder(nil, nil, nil,
-			widget.NewButton("Bring back", func() {
+			widgets.NewButton("Bring back", func() {
 				f.exdates = append(f.exdates[:i:i], f.exdates[i+1:]...)
 				f.showSkipped()
 				f.showParts()
@@ -362,7 +356,7 @@ func (f *commitmentForm) save() {
 		return f.u.store.SaveCommitment(c)
 	}, func(saved data.Commitment) {
 		f.saveButton.Enable()
-		f.dlg.Hide()
+		f.dlg.hide()
 		if f.saved != nil {
 			f.saved(saved)
 		}
@@ -386,19 +380,16 @@ func (f *commitmentForm) showError(err error) {
 
 func (f *commitmentForm) confirmDelete() {
 	c := f.editing
-	dialog.ShowConfirm("Delete “"+c.Title+"”?",
+	f.u.confirm(dlgDeleteCommitment, "Delete “"+c.Title+"”?",
 		"It leaves the agenda. What you recorded about it (the kept record) stays in the journal.",
-		func(yes bool) {
-			if !yes {
-				return
-			}
+		"Delete", func() {
 			background(f.u, func() (struct{}, error) {
 				return struct{}{}, f.u.store.DeleteCommitment(c.ID)
 			}, func(struct{}) {
-				f.dlg.Hide()
+				f.dlg.hide()
 				if f.saved != nil {
 					f.saved(data.Commitment{})
 				}
 			})
-		}, f.u.win)
+		})
 }

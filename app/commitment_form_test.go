@@ -143,7 +143,7 @@ func TestCommitmentFormDelete(t *testing.T) {
 	f := u.showCommitmentForm(c, func(c data.Commitment) { deleted = c.ID == 0 })
 	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Delete"))
 	mustContain(t, overlayText(u), "Delete “Piano”?", "kept record")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Yes"))
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Delete"))
 	if _, err := s.Commitment(c.ID); err == nil || !deleted {
 		t.Errorf("not deleted: %v %v", err, deleted)
 	}

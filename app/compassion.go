@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // compassionScreen is the Compassion tab: the self-compassion break, the
@@ -31,7 +33,7 @@ func newCompassionScreen(u *UI) *compassionScreen {
 	c := &compassionScreen{u: u}
 	u.addTrayAction("Self-compassion break", func() { c.startBreak(nil, "") })
 
-	start := widget.NewButtonWithIcon("Take a self-compassion break", theme.MediaPlayIcon(), func() { c.startBreak(nil, "") })
+	start := widgets.NewButtonWithIcon("Take a self-compassion break", theme.MediaPlayIcon(), func() { c.startBreak(nil, "") })
 	start.Importance = widget.HighImportance
 	intro := wrapLabel("When guilt turns into “I'm a bad parent”, pause for three short steps: notice the moment, remember you are not alone in it, and offer yourself the kindness you would offer a friend.")
 	c.breaks = container.New(compactVBox())
@@ -58,6 +60,15 @@ func (c *compassionScreen) title() string           { return "Compassion" }
 func (c *compassionScreen) icon() fyne.Resource     { return theme.AccountIcon() }
 func (c *compassionScreen) view() fyne.CanvasObject { return c.root }
 func (c *compassionScreen) shown()                  { c.load() }
+
+// escape is Esc: during a break it is Not now, keeping what was written.
+func (c *compassionScreen) escape(fyne.Focusable) bool {
+	if c.flow == nil {
+		return false
+	}
+	c.flow.leave()
+	return true
+}
 
 type compassionState struct {
 	breaks   []data.CompassionSession
@@ -117,7 +128,7 @@ func (c *compassionScreen) showBreaks(list []data.CompassionSession) {
 		row := []fyne.CanvasObject{caption(line)}
 		if b.FinishedAt == nil {
 			rec := b
-			carry := widget.NewButton("Carry on", func() { c.carryOn(rec) })
+			carry := widgets.NewButton("Carry on", func() { c.carryOn(rec) })
 			carry.Importance = widget.LowImportance
 			row = append(row, caption("Left half-way."), carry)
 		}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // breakFlow is the self-compassion break: acknowledge, normalise,
@@ -25,7 +27,7 @@ type breakFlow struct {
 	step  int
 	steps []assets.CompassionStep
 
-	field   *keyEntry
+	field   *widgets.Entry
 	message *widget.Label
 	saving  bool
 }
@@ -70,26 +72,26 @@ func (f *breakFlow) view() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameSubHeadingText
 	prompt := wrapLabel(st.Prompt)
 
-	// Esc is "Not now", as it closes the journal's editor.
-	f.field = newKeyEntry(&editorKeys{escape: f.leave}, true)
+	// Esc is "Not now", as it closes the journal's editor (compassion.go).
+	f.field = widgets.NewTextArea()
 	f.field.SetPlaceHolder(st.Placeholder)
 	f.field.SetMinRowsVisible(5)
 	f.field.SetText(f.answer(f.step))
 	f.message = wrapLabel("")
 	f.message.Importance = widget.DangerImportance
 	f.message.Hide()
-	limitPastes(&f.field.TextArea, pasteLimit, f.show)
+	limitPastes(f.field, pasteLimit, f.show)
 	f.field.OnSubmitted = func(string) { f.next() } // Shift+Enter; Enter starts a new line
 
-	later := widget.NewButton("Not now", f.leave)
+	later := widgets.NewButton("Not now", f.leave)
 	later.Importance = widget.LowImportance
 	buttons := []fyne.CanvasObject{later}
 	if f.step > 0 {
-		buttons = append([]fyne.CanvasObject{widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), f.back)}, buttons...)
+		buttons = append([]fyne.CanvasObject{widgets.NewButtonWithIcon("Back", theme.NavigateBackIcon(), f.back)}, buttons...)
 	}
-	next := widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), f.next)
+	next := widgets.NewButtonWithIcon("Next", theme.NavigateNextIcon(), f.next)
 	if f.step == len(f.steps)-1 {
-		next = widget.NewButtonWithIcon("Finish", theme.ConfirmIcon(), f.next)
+		next = widgets.NewButtonWithIcon("Finish", theme.ConfirmIcon(), f.next)
 	}
 	next.Importance = widget.HighImportance
 
@@ -187,7 +189,7 @@ func (f *breakFlow) save(finish bool, then func()) {
 
 // finishedView is the quiet end of a break: the person's own kind words
 // given back, and the way home, returned too so it can take the focus.
-func finishedView(rec data.CompassionSession, done func()) (fyne.CanvasObject, *widget.Button) {
+func finishedView(rec data.CompassionSession, done func()) (fyne.CanvasObject, *widgets.Button) {
 	title := widget.NewLabel("Thank you for stopping for a moment")
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -197,7 +199,7 @@ func finishedView(rec data.CompassionSession, done func()) (fyne.CanvasObject, *
 		words.TextStyle = fyne.TextStyle{Italic: true}
 		items = append(items, caption("What you needed to hear:"), words)
 	}
-	doneButton := widget.NewButton("Done", done)
+	doneButton := widgets.NewButton("Done", done)
 	items = append(items,
 		wrapLabel("Come back to these three steps whenever guilt or shame gets loud. It may feel awkward at first; it gets easier with repetition."),
 		container.NewHBox(doneButton))

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,12 +21,12 @@ type reframeList struct {
 	c     *compassionScreen
 	cards *fyne.Container
 	form  *fyne.Container
-	add   *widget.Button
+	add   *widgets.Button
 	view  fyne.CanvasObject
 
 	editing data.Reframe // the own reframe in the form; ID 0 for a new one
-	old     *widgets.TextArea
-	story   *widgets.TextArea
+	old     *widgets.Entry
+	story   *widgets.Entry
 	message *widget.Label
 	saving  bool // a second tap on Save while the first is stored would add the reframe twice
 }
@@ -45,12 +44,12 @@ func newReframeList(c *compassionScreen) *reframeList {
 	l.message.Hide()
 	limitPastes(l.old, 2000, l.showMsg)
 	limitPastes(l.story, 2000, l.showMsg)
-	save := widget.NewButtonWithIcon("Save reframe", theme.DocumentSaveIcon(), l.save)
+	save := widgets.NewButtonWithIcon("Save reframe", theme.DocumentSaveIcon(), l.save)
 	save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", l.closeForm)
+	cancel := widgets.NewButton("Cancel", l.closeForm)
 	l.form = container.NewVBox(sectionTitle("Your own reframe"), l.old, l.story, l.message, container.NewHBox(save, cancel))
 	l.form.Hide()
-	l.add = widget.NewButtonWithIcon("Add your own reframe", theme.ContentAddIcon(), func() { l.openForm(data.Reframe{}) })
+	l.add = widgets.NewButtonWithIcon("Add your own reframe", theme.ContentAddIcon(), func() { l.openForm(data.Reframe{}) })
 	l.view = container.NewVBox(l.cards, l.form, container.NewHBox(l.add))
 	return l
 }
@@ -62,9 +61,9 @@ func (l *reframeList) show(list []data.Reframe, helped map[int64]int) {
 		action := fyne.CanvasObject(count)
 		if r.BuiltinKey == nil {
 			own := r
-			edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { l.openForm(own) })
+			edit := widgets.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { l.openForm(own) })
 			edit.Importance = widget.LowImportance
-			del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { l.confirmDelete(own) })
+			del := widgets.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { l.confirmDelete(own) })
 			del.Importance = widget.LowImportance
 			action = container.NewHBox(count, layoutSpacer(), edit, del)
 		}
@@ -132,14 +131,11 @@ func (l *reframeList) save() {
 }
 
 func (l *reframeList) confirmDelete(r data.Reframe) {
-	dialog.ShowConfirm("Delete this reframe?",
+	l.c.u.confirm(dlgDeleteReframe, "Delete this reframe?",
 		"“"+trimForMenu(r.NewStory)+"” will no longer show here or on the entries it helped with.",
-		func(ok bool) {
-			if !ok {
-				return
-			}
+		"Delete", func() {
 			background(l.c.u, func() (struct{}, error) {
 				return struct{}{}, l.c.u.store.DeleteReframe(r.ID)
 			}, func(struct{}) { l.c.reframesChanged() })
-		}, l.c.u.win)
+		})
 }

@@ -6,21 +6,17 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )
 
 // findTextArea returns the visible text area with the given placeholder.
-func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.TextArea {
+func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.Entry {
 	t.Helper()
-	var found *widgets.TextArea
+	var found *widgets.Entry
 	walk(u.win.Content(), func(o fyne.CanvasObject) bool {
-		a, ok := o.(*widgets.TextArea)
-		if k, isKey := o.(*keyEntry); isKey {
-			a, ok = &k.TextArea, true
-		}
+		a, ok := o.(*widgets.Entry)
 		if ok && a.Visible() && a.PlaceHolder == placeholder && found == nil {
 			found = a
 		}
@@ -75,7 +71,7 @@ func TestTrayBreakSavesEachStepAndEndsCalmly(t *testing.T) {
 		t.Fatalf("finished break: %+v", list)
 	}
 	// Done has the focus, so the keyboard ends the break too.
-	done, ok := u.win.Canvas().Focused().(*widget.Button)
+	done, ok := u.win.Canvas().Focused().(*widgets.Button)
 	if !ok || done.Text != "Done" {
 		t.Fatalf("focused after Finish: %#v", u.win.Canvas().Focused())
 	}
@@ -219,7 +215,7 @@ func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
 
 	test.Tap(findAction(t, u, "Delete"))
 	mustContain(t, topText(u), "Delete this reframe?")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Yes"))
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Delete"))
 	if r, _ := s.Reframes(); len(r) != 4 {
 		t.Errorf("%d reframes after deleting the own one", len(r))
 	}

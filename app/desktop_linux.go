@@ -3,6 +3,8 @@
 package app
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,6 +35,26 @@ func probeDesktop() desktopSupport {
 		Tray:          has("org.kde.StatusNotifierWatcher"),
 		Notifications: has(notifications) || slices.Contains(activatable, notifications),
 	}
+}
+
+// desktopNotify asks the desktop's notification service to show a
+// notification. Fyne's own call only logs a failure; this one returns it,
+// so the window can say that reminders can't pop up.
+func (u *UI) desktopNotify(title, body string) error {
+	if !sessionBusConfigured() {
+		return errors.New("this desktop session has no message bus")
+	}
+	conn, err := dbus.SessionBus() // shared with Fyne: never closed here
+	if err != nil {
+		return err
+	}
+	call := conn.Object("org.freedesktop.Notifications", "/org/freedesktop/Notifications").Call(
+		"org.freedesktop.Notifications.Notify", 0, "Both/And", uint32(0), ID, title, body,
+		[]string{}, map[string]dbus.Variant{}, int32(-1))
+	if call.Err != nil {
+		return fmt.Errorf("no notification service answered (%w)", call.Err)
+	}
+	return nil
 }
 
 func sessionBusConfigured() bool {

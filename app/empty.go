@@ -8,11 +8,13 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // emptyState is what a tab shows before the person has anything in it: what
 // the tab is for, in a sentence or two, and the first thing to do.
-func emptyState(icon fyne.Resource, heading, body string, action *widget.Button) fyne.CanvasObject {
+func emptyState(icon fyne.Resource, heading, body string, action *widgets.Button) fyne.CanvasObject {
 	img := canvas.NewImageFromResource(theme.NewPrimaryThemedResource(icon))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(56))

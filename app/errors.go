@@ -4,16 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/prose"
 )
@@ -24,7 +22,7 @@ import (
 func (u *UI) showError(err error) {
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
-		dialog.ShowInformation("Please check", ve.Message, u.win)
+		u.inform(dlgCheck, "Please check", ve.Message)
 		return
 	}
 	body := wrapLabel(err.Error())
@@ -32,9 +30,8 @@ func (u *UI) showError(err error) {
 	if advice := data.Advice(err); advice != "" {
 		content.Add(wrapLabel(advice))
 	}
-	d := dialog.NewCustom("That didn't work", "OK", content, u.win)
-	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	slog.Error("shown to the person", "err", err)
+	u.informWith(dlgError, "That didn't work", content)
 }
 
 // showOpenError explains why the journal could not be opened: which file,
@@ -44,8 +41,10 @@ func (u *UI) showError(err error) {
 // the dialog closes, since there is nothing to show without a journal.
 func (u *UI) showOpenError(err error) {
 	u.exitCode = 1
-	// Also one line on stderr, for whoever started the app from a terminal.
+	// Also one line on stderr, for whoever started the app from a terminal,
+	// and in the log.
 	fmt.Fprintf(os.Stderr, "bothand: %v. %s\n", err, data.Advice(err))
+	slog.Error("the journal could not be opened", "err", err)
 	path := widget.NewLabel(u.dbPathOf(err))
 	path.Selectable = true
 	path.Wrapping = fyne.TextWrapBreak
@@ -62,24 +61,21 @@ func (u *UI) showOpenError(err error) {
 	if advice := data.Advice(err); advice != "" {
 		content.Add(wrapLabel(advice))
 	}
-	var d dialog.Dialog
+	d := u.newDialog(dlgOpenError, "Both/And can't open your journal", content)
+	// Esc is Quit: there is nothing to show without a journal.
+	quit := d.cancelButton("Quit", u.quit)
 	if latest, ok := backupToOffer(err); ok {
 		when := latest.Time.Format("Monday 2 January 2006, 15:04")
 		content.Add(wrapLabel("A backup from " + when + " is in the backups folder beside it."))
-		restore := widget.NewButton("Restore that backup", func() {
-			d.Hide()
+		d.defaultButton("Restore that backup", nil, func() {
+			d.hide()
 			u.restoreAfterOpenError(oe.Path, latest)
 		})
-		restore.Importance = widget.HighImportance
-		quit := widget.NewButton("Quit", func() { d.Hide(); u.quit() })
-		content.Add(container.NewHBox(layout.NewSpacer(), quit, restore))
-		d = dialog.NewCustomWithoutButtons("Both/And can't open your journal", content, u.win)
 	} else {
-		d = dialog.NewCustom("Both/And can't open your journal", "Quit", content, u.win)
-		d.SetOnClosed(u.quit)
+		quit.Importance = widget.HighImportance
+		d.deflt = quit
 	}
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	d.show(520, 0, nil)
 }
 
 // backupToOffer returns the newest backup worth offering for err: only when
@@ -116,12 +112,6 @@ func (u *UI) dbPathOf(err error) string {
 		return oe.Path
 	}
 	return ""
-}
-
-func (u *UI) showAbout() {
-	dialog.ShowInformation("About Both/And",
-		"Both/And "+version.Version+"\n\nTools for parents who work from home: a guilt journal, tiers of commitments, next-time protocols and permission slips.\n\nEverything stays in one file on this computer.",
-		u.win)
 }
 
 func wrapLabel(text string) *widget.Label {

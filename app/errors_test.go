@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
@@ -95,5 +97,24 @@ func TestDamagedJournalOffersTheNewestBackup(t *testing.T) {
 	}
 	if !kept {
 		t.Error("the damaged file was not kept")
+	}
+}
+
+// A refusal that reaches the general error path (no field shows it) is
+// said as "Please check", with the store's message, and Esc closes it.
+func TestAValidationErrorSaysPleaseCheck(t *testing.T) {
+	u, s := newTestUI(t)
+	err := s.SetDailyBackupsKept(-1)
+	if err == nil {
+		t.Fatal("the store took a negative number of backups")
+	}
+	u.showError(err)
+	if d := u.topDialog(); d == nil || d.kind != dlgCheck {
+		t.Fatalf("shown: %v", d)
+	}
+	mustContain(t, topText(u), "Please check", "daily backups")
+	pressKey(u, fyne.KeyEscape)
+	if u.topDialog() != nil {
+		t.Error("Esc left it open")
 	}
 }

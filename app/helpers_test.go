@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 func TestMain(m *testing.M) {
@@ -72,7 +74,7 @@ func walk(obj fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
 		if sel := o.Selected(); sel != nil {
 			walk(sel.Content, visit)
 		}
-	case *widget.Label, *widget.Button, *widget.Entry:
+	case *widget.Label, *widgets.Button, *widgets.Entry:
 		// leaves: their renderers only repeat their text
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(o).Objects() {
@@ -82,11 +84,11 @@ func walk(obj fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
 }
 
 // findButton returns the visible button whose text is label.
-func findButton(t *testing.T, root fyne.CanvasObject, label string) *widget.Button {
+func findButton(t *testing.T, root fyne.CanvasObject, label string) *widgets.Button {
 	t.Helper()
-	var found *widget.Button
+	var found *widgets.Button
 	walk(root, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && b.Visible() && b.Text == label && found == nil {
+		if b, ok := o.(*widgets.Button); ok && b.Visible() && b.Text == label && found == nil {
 			found = b
 		}
 		return found == nil && o.Visible()
@@ -116,11 +118,11 @@ func visibleText(root fyne.CanvasObject) string {
 }
 
 // findEntry returns the visible entry with the given placeholder.
-func findEntry(t *testing.T, root fyne.CanvasObject, placeholder string) *widget.Entry {
+func findEntry(t *testing.T, root fyne.CanvasObject, placeholder string) *widgets.Entry {
 	t.Helper()
-	var found *widget.Entry
+	var found *widgets.Entry
 	walk(root, func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widget.Entry); ok && e.Visible() && e.PlaceHolder == placeholder && found == nil {
+		if e, ok := o.(*widgets.Entry); ok && e.Visible() && e.PlaceHolder == placeholder && found == nil {
 			found = e
 		}
 		return found == nil && o.Visible()

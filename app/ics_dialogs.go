@@ -4,47 +4,45 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
 	"github.com/bothand/bothand/data/ical"
+	"github.com/bothand/bothand/widgets"
 )
+
+// calendarExts are the files the calendar picker lists.
+var calendarExts = []string{".ics", ".ical", ".ifb"}
 
 // importCalendar asks for an .ics file, then for the tier its events get.
 func (t *tiersScreen) importCalendar() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	t.u.openFile("Import a calendar file", calendarExts, func(path string) {
+		f, err := os.Open(path)
 		if err != nil {
 			t.u.showError(err)
 			return
 		}
-		if r == nil {
-			return // cancelled
-		}
-		t.askImportTier(r, r.URI().Name())
-	}, t.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ICS", ".ical", ".ifb"}))
-	t.u.showFileDialog(open) // shown, then sized: sized first, it crashes
+		t.askImportTier(f, filepath.Base(path))
+	})
 }
 
 // askImportTier asks which tier the file's events belong to, then imports.
 func (t *tiersScreen) askImportTier(r io.ReadCloser, name string) {
-	tiers := widget.NewRadioGroup(tierChoices, nil)
+	tiers := widgets.NewRadioGroup(tierChoices, nil)
 	tiers.SetSelected(tierChoices[0])
 	content := container.NewVBox(
 		wrapLabel("Which tier do the events of “"+name+"” belong to? A school's calendar is usually non-negotiable."),
 		tiers,
 		wrapLabel("Importing the same file again later updates its events instead of adding them twice."))
-	d := dialog.NewCustomConfirm("Import a calendar", "Import", "Cancel", content, func(ok bool) {
-		if !ok {
-			r.Close()
-			return
-		}
+	d := t.u.newDialog(dlgICSImportTier, "Import a calendar", content)
+	d.cancelButton("Cancel", func() { r.Close() })
+	d.defaultButton("Import", nil, func() {
+		d.hide()
 		tier := data.TierNonNegotiable
 		for i, c := range tierChoices {
 			if tiers.Selected == c {
@@ -52,9 +50,8 @@ func (t *tiersScreen) askImportTier(r io.ReadCloser, name string) {
 			}
 		}
 		t.importFrom(r, name, tier)
-	}, t.u.win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	})
+	d.show(520, 0, nil)
 }
 
 // importFrom imports the calendar in r and says what happened.
@@ -69,15 +66,13 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 		if p := t.u.protocolsTab(); p != nil && p.editor != nil {
 			p.editor.reloadCommitments()
 		}
-		dialog.ShowInformation("Calendar imported", importSummary(name, res), t.u.win)
+		t.u.inform(dlgICSImported, "Calendar imported", importSummary(name, res))
 	}, func(err error) {
 		var ie *ical.Error
 		if errors.As(err, &ie) {
-			d := dialog.NewCustom("Nothing was imported", "OK", container.NewVBox(
+			t.u.informWith(dlgICSImportFailed, "Nothing was imported", container.NewVBox(
 				wrapLabel(err.Error()),
-				wrapLabel("Your commitments are as they were. If the file came from a calendar program, export it again and retry.")), t.u.win)
-			d.Resize(fyne.NewSize(520, 0))
-			d.Show()
+				wrapLabel("Your commitments are as they were. If the file came from a calendar program, export it again and retry."))).resize(520, 0)
 			return
 		}
 		t.u.showError(err)
@@ -114,44 +109,41 @@ func importSummary(name string, res ical.Result) string {
 
 // exportCalendar writes the busy times for a work calendar.
 func (t *tiersScreen) exportCalendar() {
-	withTier2 := widget.NewCheck("Include high-priority (tier 2) commitments", nil)
+	withTier2 := widgets.NewCheck("Include high-priority (tier 2) commitments", nil)
 	content := container.NewVBox(
 		wrapLabel("Your non-negotiable commitments are written as “Busy – family” events, with no titles, places or notes. Import the file into your work calendar so clients can't book those times."),
 		withTier2)
-	d := dialog.NewCustomConfirm("Export busy times", "Choose a file…", "Cancel", content, func(ok bool) {
-		if !ok {
-			return
-		}
+	t.u.ask(dlgICSExport, "Export busy times", content, "Choose a file…", "Cancel", func() {
 		tiers := []data.Tier{data.TierNonNegotiable}
 		if withTier2.Checked {
 			tiers = append(tiers, data.TierHighPriority)
 		}
-		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				t.u.showError(err)
-				return
-			}
-			if w != nil {
-				t.exportTo(w, w.URI().Name(), tiers)
-			}
-		}, t.u.win)
-		save.SetFileName("busy-family.ics")
-		t.u.showFileDialog(save)
-	}, t.u.win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+		t.u.saveFile("Export busy times to", "busy-family.ics", func(path string) { t.exportToFile(path, tiers) })
+	})
 }
 
-func (t *tiersScreen) exportTo(w io.WriteCloser, name string, tiers []data.Tier) {
+// exportToFile writes the busy times beside path and then puts them in its
+// place, so a failure never leaves half a calendar where a good one was.
+func (t *tiersScreen) exportToFile(path string, tiers []data.Tier) {
+	store := t.u.store
 	background(t.u, func() (int, error) {
-		n, err := ical.Export(t.u.store, w, tiers...)
-		if cerr := w.Close(); err == nil {
+		tmp, err := os.CreateTemp(filepath.Dir(path), ".bothand-export-*.ics")
+		if err != nil {
+			return 0, err
+		}
+		n, err := ical.Export(store, tmp, tiers...)
+		if cerr := tmp.Close(); err == nil {
 			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp.Name(), path)
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
 		}
 		return n, err
 	}, func(n int) {
-		dialog.ShowInformation("Busy times exported",
-			fmt.Sprintf("%d busy events written to “%s”. Import it into your work calendar; export again when your commitments change.", n, name),
-			t.u.win)
+		t.u.inform(dlgICSExported, "Busy times exported",
+			fmt.Sprintf("%d busy events written to “%s”. Import it into your work calendar; export again when your commitments change.", n, filepath.Base(path)))
 	})
 }

@@ -8,6 +8,8 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 const prefInsightsPeriod = "insights.period"
@@ -20,7 +22,7 @@ type insightsScreen struct {
 	root   *fyne.Container
 	empty  fyne.CanvasObject
 	charts fyne.CanvasObject
-	period *widget.RadioGroup
+	period *widgets.RadioGroup
 
 	intensity, triggers, kinds, commitments, triage, practice *chartCard
 	loaded                                                    bool
@@ -42,7 +44,7 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	for _, p := range data.Periods() {
 		labels = append(labels, p.String())
 	}
-	s.period = widget.NewRadioGroup(labels, func(string) { s.periodChanged() })
+	s.period = widgets.NewRadioGroup(labels, func(string) { s.periodChanged() })
 	s.period.Horizontal = true
 	s.period.Required = true
 	s.period.Selected = data.Period(clamp(u.app.Preferences().Int(prefInsightsPeriod), 0, len(labels)-1)).String()
@@ -51,7 +53,7 @@ func newInsightsScreen(u *UI) *insightsScreen {
 		s.intensity.view, s.triggers.view, s.kinds.view, s.commitments.view, s.practice.view, s.triage.view)
 	top := container.NewHBox(widget.NewLabel("Show the last"), s.period)
 	s.charts = container.NewBorder(top, nil, nil, nil, container.NewVScroll(grid))
-	write := widget.NewButtonWithIcon("Write an entry", theme.DocumentCreateIcon(), u.newJournalEntry)
+	write := widgets.NewButtonWithIcon("Write an entry", theme.DocumentCreateIcon(), u.newJournalEntry)
 	s.empty = emptyState(theme.InfoIcon(), "Insights",
 		"As you write in the journal, take breaks and read your permission slip, this is where you see guilt fade, a little at a time, and what tends to set it off.",
 		write)

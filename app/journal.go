@@ -10,7 +10,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
 	"github.com/bothand/bothand/data/prose"
+	"github.com/bothand/bothand/widgets"
 )
 
 // journalScreen is the Journal tab: the list with search and filters on the
@@ -26,12 +28,12 @@ type journalScreen struct {
 
 	list    *entryList
 	filters *journalFilters
-	keys    *editorKeys // for the search field: Esc clears, Ctrl+S saves the editor
 	banners *fyne.Container
 	advice  *techniqueCard
 	undo    fyne.CanvasObject // the undo of the last deletion, nil when none
+	undoID  int64             // the entry that undo brings back
 	count   *widget.Label
-	trashB  *widget.Button
+	trashB  *widgets.Button
 
 	editor   *entryEditor // nil when closed
 	detailID int64        // the entry shown on the right, 0 for none
@@ -50,7 +52,6 @@ type journalScreen struct {
 
 func newJournalScreen(u *UI) *journalScreen {
 	j := &journalScreen{u: u, searchDelay: 250 * time.Millisecond, draftDelay: time.Second}
-	j.keys = &editorKeys{save: j.saveIfEditing, escape: j.escapeSearch}
 	u.addTrayAction("New journal entry", j.newEntry)
 	j.list = newEntryList(j)
 	j.filters = newJournalFilters(j)
@@ -58,10 +59,10 @@ func newJournalScreen(u *UI) *journalScreen {
 	j.advice = newTechniqueCard(j)
 	j.count = widget.NewLabel("")
 	j.count.SizeName = theme.SizeNameCaptionText
-	j.trashB = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), j.showTrash)
+	j.trashB = widgets.NewButtonWithIcon("Trash", theme.DeleteIcon(), j.showTrash)
 	j.trashB.Importance = widget.LowImportance
 
-	newB := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), j.newEntry)
+	newB := widgets.NewButtonWithIcon("New", theme.ContentAddIcon(), j.newEntry)
 	newB.Importance = widget.HighImportance
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newB, j.filters.search),
@@ -77,7 +78,7 @@ func newJournalScreen(u *UI) *journalScreen {
 	j.split = container.NewHSplit(left, j.right)
 	j.split.Offset = 0.38
 
-	first := widget.NewButtonWithIcon("Write your first entry", theme.DocumentCreateIcon(), j.newEntry)
+	first := widgets.NewButtonWithIcon("Write your first entry", theme.DocumentCreateIcon(), j.newEntry)
 	j.empty = emptyState(theme.DocumentCreateIcon(), "Your guilt journal",
 		"When guilt shows up, write down what set it off, what you are telling yourself, and what you would tell a friend in your place. Patterns show themselves with practice.\n\nCtrl+N starts an entry from anywhere.",
 		first)
@@ -85,36 +86,12 @@ func newJournalScreen(u *UI) *journalScreen {
 	j.split.Hide()
 	j.showPlaceholder()
 
-	c := u.win.Canvas()
-	c.AddShortcut(shortcutSave, func(fyne.Shortcut) { j.saveIfEditing() })
-	previous := c.OnTypedKey()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && j.editor != nil && j.visible() {
-			j.editor.escape()
-			return
-		}
-		if previous != nil {
-			previous(ev)
-		}
-	})
 	return j
 }
 
 func (j *journalScreen) title() string           { return "Journal" }
 func (j *journalScreen) icon() fyne.Resource     { return theme.DocumentCreateIcon() }
 func (j *journalScreen) view() fyne.CanvasObject { return j.root }
-
-// menuItems are the journal's commands in the window's menu; their
-// shortcuts work from anywhere in the window.
-func (j *journalScreen) menuItems() []*fyne.MenuItem {
-	newItem := fyne.NewMenuItem("New journal entry", j.newEntry)
-	newItem.Shortcut = shortcutNew
-	newItem.Icon = theme.DocumentCreateIcon()
-	find := fyne.NewMenuItem("Search the journal", j.focusSearch)
-	find.Shortcut = shortcutSearch
-	find.Icon = theme.SearchIcon()
-	return []*fyne.MenuItem{newItem, find}
-}
 
 // journalState is what the tab needs from the store besides the list.
 type journalState struct {
@@ -232,15 +209,6 @@ func (j *journalScreen) setCountText(f data.EntryFilter, n int) {
 	}
 }
 
-// visible reports whether the Journal tab is the one shown.
-func (j *journalScreen) visible() bool {
-	if j.u.tabs == nil {
-		return true
-	}
-	sel := j.u.tabs.Selected()
-	return sel != nil && sel.Content == j.root
-}
-
 // showTab brings the Journal tab to the front.
 func (j *journalScreen) showTab() {
 	if j.u.tabs == nil {
@@ -263,7 +231,7 @@ func (j *journalScreen) setRight(obj fyne.CanvasObject, mode string) {
 // showPlaceholder fills the right-hand side when nothing is selected.
 func (j *journalScreen) showPlaceholder() {
 	j.detailID = 0
-	newB := widget.NewButtonWithIcon("New entry", theme.ContentAddIcon(), j.newEntry)
+	newB := widgets.NewButtonWithIcon("New entry", theme.ContentAddIcon(), j.newEntry)
 	j.setRight(emptyState(theme.DocumentIcon(), "Nothing selected",
 		"Choose an entry on the left to read it again, or start a new one with Ctrl+N.", newB), "")
 }
@@ -295,20 +263,34 @@ func (j *journalScreen) focusSearch() {
 	j.u.win.Canvas().Focus(j.filters.search)
 }
 
-func (j *journalScreen) saveIfEditing() {
-	if j.editor != nil && j.visible() {
-		j.editor.save()
+// saveShortcut is Ctrl+S: it saves the entry being written.
+func (j *journalScreen) saveShortcut() bool {
+	if j.editor == nil {
+		return false
 	}
+	j.editor.save()
+	return true
 }
 
-// escapeSearch clears the search field, or closes the editor when it is
-// already empty.
-func (j *journalScreen) escapeSearch() {
-	if j.filters.search.Text != "" {
+// escape is Esc: in the search field it clears the search; otherwise it
+// closes the editor, keeping what was written as a draft.
+func (j *journalScreen) escape(from fyne.Focusable) bool {
+	if from == j.filters.search && j.filters.search.Text != "" {
 		j.filters.search.SetText("")
-		return
+		return true
 	}
 	if j.editor != nil {
 		j.editor.escape()
+		return true
 	}
+	return false
+}
+
+// undoLast is Ctrl+Z: it brings back the entry last moved to the trash.
+func (j *journalScreen) undoLast() bool {
+	if j.undo == nil || j.undoID == 0 {
+		return false
+	}
+	j.restore(j.undoID)
+	return true
 }

@@ -12,7 +12,9 @@ import (
 
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
+
 	"github.com/bothand/bothand/data/prose"
+	"github.com/bothand/bothand/widgets"
 )
 
 // kindCheck is the shame-vs-guilt check that follows the story: three
@@ -25,7 +27,7 @@ type kindCheck struct {
 	kind      data.Kind
 	reframeID *int64
 
-	buttons  map[data.Kind]*keyButton
+	buttons  map[data.Kind]*widgets.Button
 	note     *widget.Label
 	reframes *fyne.Container
 	pause    *fyne.Container // the way to the self-compassion break
@@ -40,10 +42,10 @@ var kindChoiceLabels = map[data.Kind]string{
 }
 
 func newKindCheck(e *entryEditor) *kindCheck {
-	c := &kindCheck{e: e, kind: data.KindUnsure, buttons: map[data.Kind]*keyButton{}}
+	c := &kindCheck{e: e, kind: data.KindUnsure, buttons: map[data.Kind]*widgets.Button{}}
 	var row []fyne.CanvasObject
 	for _, k := range []data.Kind{data.KindGuilt, data.KindShame, data.KindUnsure} {
-		b := newKeyButton(e.keys, kindChoiceLabels[k], nil, func() { c.choose(k) })
+		b := widgets.NewButtonWithIcon(kindChoiceLabels[k], nil, func() { c.choose(k) })
 		c.buttons[k] = b
 		row = append(row, b)
 	}
@@ -52,7 +54,7 @@ func newKindCheck(e *entryEditor) *kindCheck {
 	c.note.SizeName = theme.SizeNameCaptionText
 	c.reframes = container.NewVBox()
 	c.reframes.Hide()
-	pause := newKeyButton(e.keys, "Take a self-compassion break", theme.AccountIcon(), e.startBreak)
+	pause := widgets.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), e.startBreak)
 	pause.Importance = widget.HighImportance
 	c.pause = container.NewVBox(container.NewHBox(pause),
 		caption("Saves this entry, then three short steps: notice the moment, remember you are not alone in it, be kind to yourself."))
@@ -63,7 +65,7 @@ func newKindCheck(e *entryEditor) *kindCheck {
 		c.note, c.pause, c.reframes, e.message(data.FieldKind),
 	)
 
-	protocol := newKeyButton(e.keys, "What's my next-time protocol?", theme.ListIcon(), e.startProtocol)
+	protocol := widgets.NewButtonWithIcon("What's my next-time protocol?", theme.ListIcon(), e.startProtocol)
 	protocol.Importance = widget.HighImportance
 	hint := widget.NewLabel("Saves this entry and starts a plan for next time. Its first step is what you would tell a friend; you'll find it on the entry.")
 	hint.Wrapping = fyne.TextWrapWord
@@ -132,7 +134,7 @@ func (c *kindCheck) showReframes() {
 		if chosen {
 			label, icon = "This one helps me", theme.RadioButtonCheckedIcon()
 		}
-		b := newKeyButton(c.e.keys, label, icon, func() {
+		b := widgets.NewButtonWithIcon(label, icon, func() {
 			if c.reframeID != nil && *c.reframeID == id {
 				c.reframeID = nil
 			} else {
@@ -202,16 +204,16 @@ func lowerFirst(s string) string {
 // tagPicker offers the tags as check boxes, and a field to add one's own.
 type tagPicker struct {
 	e      *entryEditor
-	checks []*keyCheck
+	checks []*widgets.Check
 	grid   *fyne.Container
-	add    *keyEntry
+	add    *widgets.Entry
 	view   fyne.CanvasObject
 }
 
 func newTagPicker(e *entryEditor) *tagPicker {
 	p := &tagPicker{e: e}
 	p.grid = container.NewGridWithColumns(2)
-	p.add = newKeyEntry(e.keys, false)
+	p.add = widgets.NewEntry()
 	p.add.SetPlaceHolder("Add your own tag, then Enter")
 	p.add.OnSubmitted = func(name string) { p.addTag(name) }
 	p.view = container.NewVBox(p.grid, p.add)
@@ -240,7 +242,7 @@ func (p *tagPicker) set(tags []data.Tag, chosen []string) {
 	p.checks = nil
 	p.grid.Objects = nil
 	for _, name := range names {
-		c := newKeyCheck(p.e.keys, name, func(bool) { p.e.changed() })
+		c := widgets.NewCheck(name, func(bool) { p.e.changed() })
 		c.Checked = ticked[normalTag(name)]
 		p.checks = append(p.checks, c)
 		p.grid.Add(c)
@@ -276,7 +278,7 @@ func (p *tagPicker) addTag(name string) {
 			return
 		}
 	}
-	c := newKeyCheck(p.e.keys, trimmed(name), func(bool) { p.e.changed() })
+	c := widgets.NewCheck(trimmed(name), func(bool) { p.e.changed() })
 	c.Checked = true
 	p.checks = append(p.checks, c)
 	p.grid.Add(c)

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 const noCommitment = "Not about a commitment"
@@ -17,14 +19,14 @@ const noCommitment = "Not about a commitment"
 // the kind answer can rest on evidence rather than on the harshest story.
 type commitmentLink struct {
 	e      *entryEditor
-	sel    *widget.Select
+	sel    *widgets.Select
 	record *widget.Label
 	ids    map[string]int64
 }
 
 func newCommitmentLink(e *entryEditor) *commitmentLink {
 	c := &commitmentLink{e: e, ids: map[string]int64{}}
-	c.sel = widget.NewSelect([]string{noCommitment}, nil)
+	c.sel = widgets.NewSelect([]string{noCommitment}, nil)
 	c.sel.SetSelected(noCommitment)
 	c.record = widget.NewLabel("")
 	c.record.Wrapping = fyne.TextWrapWord

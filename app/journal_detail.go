@@ -76,8 +76,8 @@ func (j *journalScreen) detailView(d entryDetail, note string) fyne.CanvasObject
 	metaL := widget.NewLabel(meta)
 	metaL.Wrapping = fyne.TextWrapWord
 
-	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { j.editEntry(e.ID) })
-	trash := widget.NewButtonWithIcon("Move to trash", theme.DeleteIcon(), func() { j.trashEntry(e) })
+	edit := widgets.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { j.editEntry(e.ID) })
+	trash := widgets.NewButtonWithIcon("Move to trash", theme.DeleteIcon(), func() { j.trashEntry(e) })
 	trash.Importance = widget.LowImportance
 	header := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(edit, trash), when), metaL)
 	if d.about != nil {
@@ -126,7 +126,7 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 		for _, p := range d.protocols {
 			box.Add(protocolCard(p))
 			id := p.ID
-			open := widget.NewButtonWithIcon("Open in Protocols", theme.ListIcon(), func() { j.u.revealProtocol(id) })
+			open := widgets.NewButtonWithIcon("Open in Protocols", theme.ListIcon(), func() { j.u.revealProtocol(id) })
 			open.Importance = widget.LowImportance
 			box.Add(container.NewHBox(open))
 		}
@@ -134,14 +134,14 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 			if strings.TrimSpace(e.Friend) == "" {
 				box.Add(wrapLabel("Guilt points at something you can do differently. Write what you would tell a friend (Edit), and it becomes the first step of a plan."))
 			} else {
-				b := widget.NewButtonWithIcon("What's my next-time protocol?", theme.ListIcon(), func() { j.startProtocol(e.ID) })
+				b := widgets.NewButtonWithIcon("What's my next-time protocol?", theme.ListIcon(), func() { j.startProtocol(e.ID) })
 				b.Importance = widget.HighImportance
 				box.Add(wrapLabel("Guilt points at something you can do differently. Turn it into a plan; its first step is what you would tell a friend."))
 				box.Add(container.NewHBox(b))
 			}
 		}
 	case data.KindShame:
-		pause := widget.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {
+		pause := widgets.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {
 			if c := j.u.compassion(); c != nil {
 				c.startBreak(&e.ID, entryAbout(e))
 			}
@@ -165,11 +165,11 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 			linked := e.ReframeID != nil && *e.ReframeID == id
 			var action fyne.CanvasObject
 			if linked {
-				un := widget.NewButtonWithIcon("This one helps me", theme.RadioButtonCheckedIcon(), func() { j.linkReframe(e.ID, nil) })
+				un := widgets.NewButtonWithIcon("This one helps me", theme.RadioButtonCheckedIcon(), func() { j.linkReframe(e.ID, nil) })
 				un.Importance = widget.HighImportance
 				action = container.NewHBox(un)
 			} else {
-				b := widget.NewButtonWithIcon("This one helps", theme.RadioButtonIcon(), func() { j.linkReframe(e.ID, &id) })
+				b := widgets.NewButtonWithIcon("This one helps", theme.RadioButtonIcon(), func() { j.linkReframe(e.ID, &id) })
 				b.Importance = widget.LowImportance
 				action = container.NewHBox(b)
 			}
@@ -177,8 +177,8 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 		}
 	default:
 		box.Add(sectionTitle(questionCheck))
-		guilt := widget.NewButton(kindChoiceLabels[data.KindGuilt], func() { j.setKind(e, data.KindGuilt) })
-		shame := widget.NewButton(kindChoiceLabels[data.KindShame], func() { j.setKind(e, data.KindShame) })
+		guilt := widgets.NewButton(kindChoiceLabels[data.KindGuilt], func() { j.setKind(e, data.KindGuilt) })
+		shame := widgets.NewButton(kindChoiceLabels[data.KindShame], func() { j.setKind(e, data.KindShame) })
 		box.Add(container.NewGridWithColumns(2, guilt, shame))
 	}
 	return box

@@ -6,12 +6,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
 	"github.com/bothand/bothand/data/prose"
+	"github.com/bothand/bothand/widgets"
 )
 
 // draftKeeper keeps the editor's content in the database while the person
@@ -210,9 +211,9 @@ func (j *journalScreen) draftBanner() fyne.CanvasObject {
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
-	cont := widget.NewButtonWithIcon("Continue writing", theme.DocumentCreateIcon(), func() { j.continueDraft(d) })
+	cont := widgets.NewButtonWithIcon("Continue writing", theme.DocumentCreateIcon(), func() { j.continueDraft(d) })
 	cont.Importance = widget.HighImportance
-	discard := widget.NewButton("Discard…", func() { j.discardDraft(d) })
+	discard := widgets.NewButton("Discard…", func() { j.discardDraft(d) })
 	discard.Importance = widget.LowImportance
 	return widget.NewCard("", "", container.NewVBox(msg, container.NewHBox(cont, discard)))
 }
@@ -238,13 +239,10 @@ func (j *journalScreen) continueDraft(d data.Draft) {
 }
 
 func (j *journalScreen) discardDraft(d data.Draft) {
-	dialog.ShowConfirm("Discard this draft?",
-		"What you wrote in it will be gone for good.", func(ok bool) {
-			if !ok {
-				return
-			}
+	j.u.confirm(dlgDiscardDraft, "Discard this draft?",
+		"What you wrote in it will be gone for good.", "Discard", func() {
 			background(j.u, func() (struct{}, error) {
 				return struct{}{}, j.u.store.DiscardDraft(d.ID)
 			}, func(struct{}) { j.refreshCounts() })
-		}, j.u.win)
+		})
 }

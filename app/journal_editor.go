@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // entryEditor writes a new entry or edits one: the three questions in the
@@ -18,8 +20,7 @@ import (
 // person writes (journal_drafts.go); saving and closing are in
 // journal_editor_actions.go, the check in journal_check.go.
 type entryEditor struct {
-	j    *journalScreen
-	keys *editorKeys
+	j *journalScreen
 	// base is the entry being edited (ID 0 for a new one). Fields the editor
 	// does not show, like the commitment it concerns, travel through it.
 	base    data.Entry
@@ -30,13 +31,13 @@ type entryEditor struct {
 	thenBreak bool
 
 	heading   *widget.Label
-	date      *keyEntry
-	clock     *keyEntry
-	trigger   *keyEntry
-	story     *keyEntry
-	friend    *keyEntry
+	date      *widgets.Entry
+	clock     *widgets.Entry
+	trigger   *widgets.Entry
+	story     *widgets.Entry
+	friend    *widgets.Entry
 	check     *kindCheck
-	intensity *keyIntensity
+	intensity *widgets.Intensity
 	tags      *tagPicker
 	about     *commitmentLink
 	scroll    *container.Scroll
@@ -50,7 +51,6 @@ type entryEditor struct {
 // being continued, with the cursor in the first question.
 func (j *journalScreen) openEditor(base data.Entry, draft *data.Draft) {
 	e := &entryEditor{j: j, base: base, msgs: map[data.Field]*widget.Label{}}
-	e.keys = &editorKeys{save: e.save, escape: e.escape, focused: e.scrollTo}
 	e.keeper = newDraftKeeper(j, e.draft)
 	e.build()
 	e.fill(base, draft)
@@ -72,15 +72,15 @@ func (j *journalScreen) openEditor(base data.Entry, draft *data.Draft) {
 func (e *entryEditor) build() {
 	e.heading = widget.NewLabelWithStyle("New entry", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.heading.SizeName = theme.SizeNameSubHeadingText
-	e.date = newKeyEntry(e.keys, false)
+	e.date = widgets.NewEntry()
 	e.date.SetPlaceHolder("2026-03-14")
-	e.clock = newKeyEntry(e.keys, false)
+	e.clock = widgets.NewEntry()
 	e.clock.SetPlaceHolder("21:40")
 	e.trigger = e.answer(4)
 	e.story = e.answer(5)
 	e.friend = e.answer(4)
 	e.check = newKindCheck(e)
-	e.intensity = newKeyIntensity(e.keys, func(int) { e.changed() })
+	e.intensity = widgets.NewIntensity(5, func(int) { e.changed() })
 	e.tags = newTagPicker(e)
 	e.about = newCommitmentLink(e)
 
@@ -105,9 +105,9 @@ func (e *entryEditor) build() {
 	e.status = widget.NewLabel("")
 	e.status.SizeName = theme.SizeNameCaptionText
 	e.status.Importance = widget.LowImportance
-	saveB := newKeyButton(e.keys, "Save  (Ctrl+S)", theme.DocumentSaveIcon(), e.save)
+	saveB := widgets.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), e.save)
 	saveB.Importance = widget.HighImportance
-	closeB := newKeyButton(e.keys, "Close  (Esc)", theme.CancelIcon(), e.escape)
+	closeB := widgets.NewButtonWithIcon("Close  (Esc)", theme.CancelIcon(), e.escape)
 	footer := container.NewVBox(
 		widget.NewSeparator(),
 		e.message(data.FieldEntry),
@@ -117,40 +117,17 @@ func (e *entryEditor) build() {
 	e.view = container.NewBorder(container.NewVBox(e.heading, widget.NewSeparator()), footer, nil, nil, e.scroll)
 }
 
-// scrollTo scrolls the form so that o, which just took the focus, is in
-// view with a little of what surrounds it.
-func (e *entryEditor) scrollTo(o fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll.Content).Y
-	bottom := top + o.Size().Height
-	view := e.scroll.Size().Height
-	margin := theme.Padding() * 8
-	switch {
-	case view <= 0:
-		return
-	case top-margin < e.scroll.Offset.Y:
-		e.scroll.Offset.Y = max(0, top-margin)
-	case bottom+margin > e.scroll.Offset.Y+view:
-		// Its end in view, or its start when it is taller than the view.
-		y := min(bottom+margin-view, top-margin)
-		e.scroll.Offset.Y = max(0, min(y, e.scroll.Content.Size().Height-view))
-	default:
-		return
-	}
-	e.scroll.Refresh()
-}
-
 // answer is a field for one of the three questions: it wraps and scrolls,
 // and shows about rows lines before scrolling.
-func (e *entryEditor) answer(rows int) *keyEntry {
-	a := newKeyEntry(e.keys, true)
+func (e *entryEditor) answer(rows int) *widgets.Entry {
+	a := widgets.NewTextArea()
 	a.SetMinRowsVisible(rows)
 	a.OnChanged = func(string) { e.changed() }
 	return a
 }
 
-func (e *entryEditor) question(q, hint string, field *keyEntry, name data.Field) fyne.CanvasObject {
-	limitPastes(&field.TextArea, data.MaxFieldLen, func(msg string) { e.showMessage(name, msg) })
+func (e *entryEditor) question(q, hint string, field *widgets.Entry, name data.Field) fyne.CanvasObject {
+	limitPastes(field, data.MaxFieldLen, func(msg string) { e.showMessage(name, msg) })
 	h := widget.NewLabel(hint)
 	h.Wrapping = fyne.TextWrapWord
 	h.SizeName = theme.SizeNameCaptionText
@@ -207,7 +184,7 @@ func (e *entryEditor) fill(base data.Entry, d *data.Draft) {
 	e.date.SetText(local.Format(dayLayout))
 	e.clock.SetText(local.Format(timeLayout))
 	for _, f := range []struct {
-		field *keyEntry
+		field *widgets.Entry
 		text  string
 	}{{e.trigger, trigger}, {e.story, story}, {e.friend, friend}} {
 		f.field.SetText(f.text)

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/bothand/bothand/data"
 )
 
@@ -137,5 +135,3 @@ func (e *entryEditor) closeKeepingDraft() {
 	}
 	e.keeper.finish(j.refreshCounts)
 }
-
-var _ fyne.Focusable = (*keyEntry)(nil)

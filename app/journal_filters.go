@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
 	"github.com/bothand/bothand/data/prose"
+	"github.com/bothand/bothand/widgets"
 )
 
 var (
@@ -24,12 +26,12 @@ const allTags = "All tags"
 // above the list.
 type journalFilters struct {
 	j      *journalScreen
-	search *keyEntry
-	kind   *widget.Select
-	tag    *widget.Select
-	dates  *widget.Select
-	from   *widget.Entry
-	to     *widget.Entry
+	search *widgets.Entry
+	kind   *widgets.Select
+	tag    *widgets.Select
+	dates  *widgets.Select
+	from   *widgets.Entry
+	to     *widgets.Entry
 	custom *fyne.Container
 	msg    *widget.Label
 	// searchMsg explains a refused paste into the search field.
@@ -42,20 +44,20 @@ type journalFilters struct {
 
 func newJournalFilters(j *journalScreen) *journalFilters {
 	f := &journalFilters{j: j}
-	f.search = newKeyEntry(j.keys, false)
+	f.search = widgets.NewEntry()
 	f.search.SetPlaceHolder("Search your journal (Ctrl+F)")
 	f.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	f.search.OnChanged = func(string) { f.searchMsg.Hide(); f.searchSoon() }
 	f.search.OnSubmitted = func(string) { f.apply() }
 
-	f.kind = widget.NewSelect(kindChoices, func(string) { f.apply() })
+	f.kind = widgets.NewSelect(kindChoices, func(string) { f.apply() })
 	f.kind.SetSelectedIndex(0)
-	f.tag = widget.NewSelect([]string{allTags}, func(string) { f.apply() })
+	f.tag = widgets.NewSelect([]string{allTags}, func(string) { f.apply() })
 	f.tag.SetSelectedIndex(0)
-	f.from = widget.NewEntry()
+	f.from = widgets.NewEntry()
 	f.from.SetPlaceHolder("From 2026-01-31")
 	f.from.OnChanged = func(string) { f.apply() }
-	f.to = widget.NewEntry()
+	f.to = widgets.NewEntry()
 	f.to.SetPlaceHolder("To 2026-12-31")
 	f.to.OnChanged = func(string) { f.apply() }
 	f.msg = widget.NewLabel("")
@@ -67,11 +69,11 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 	f.searchMsg.Importance = widget.DangerImportance
 	f.searchMsg.Wrapping = fyne.TextWrapWord
 	f.searchMsg.Hide()
-	limitPastes(&f.search.TextArea, 1000, func(m string) { f.searchMsg.SetText(m); f.searchMsg.Show() })
+	limitPastes(f.search, 1000, func(m string) { f.searchMsg.SetText(m); f.searchMsg.Show() })
 	f.msg.Hide()
 	f.custom = container.NewVBox(container.NewGridWithColumns(2, f.from, f.to), f.msg)
 	f.custom.Hide()
-	f.dates = widget.NewSelect(dateChoices, func(choice string) {
+	f.dates = widgets.NewSelect(dateChoices, func(choice string) {
 		if choice == dateChoices[len(dateChoices)-1] {
 			f.custom.Show()
 		} else {

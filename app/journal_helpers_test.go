@@ -6,9 +6,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // newJournalUI is newTestUI with the journal's waits set to zero, so that
@@ -97,12 +98,7 @@ func findAction(t *testing.T, u *UI, label string) fyne.Tappable {
 				return false
 			}
 			switch b := o.(type) {
-			case *widget.Button:
-				if b.Text == label {
-					found = b
-				}
-				return false
-			case *keyButton:
+			case *widgets.Button:
 				if b.Text == label {
 					found = b
 				}
@@ -117,19 +113,9 @@ func findAction(t *testing.T, u *UI, label string) fyne.Tappable {
 	return found
 }
 
-// walkAll is walk (helpers_test.go) that also looks inside the journal's
-// own widget types.
+// walkAll is walk (helpers_test.go), which stops at the app's widgets.
 func walkAll(obj fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
-	walk(obj, func(o fyne.CanvasObject) bool {
-		if !visit(o) {
-			return false
-		}
-		switch o.(type) {
-		case *keyButton, *keyEntry, *keyCheck:
-			return false
-		}
-		return true
-	})
+	walk(obj, visit)
 }
 
 // shownText is every visible label, rich text and overlay text of the window.

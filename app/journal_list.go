@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // pageSize is how many rows one query brings; the next page is read when
@@ -20,7 +22,7 @@ const pageSize = 50
 // a page at a time with keyset paging, so it stays smooth at any size.
 type entryList struct {
 	j      *journalScreen
-	widget *widget.List
+	widget *widgets.List
 	view   fyne.CanvasObject
 	none   *widget.Label
 
@@ -35,7 +37,7 @@ type entryList struct {
 
 func newEntryList(j *journalScreen) *entryList {
 	l := &entryList{j: j}
-	l.widget = widget.NewList(
+	l.widget = widgets.NewList(
 		func() int { return len(l.rows) },
 		newEntryRowTemplate,
 		l.updateRow,

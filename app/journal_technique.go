@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // prefTechniqueHidden holds the week ("2026-W49") the person hid the card
@@ -53,12 +55,12 @@ func (t *techniqueCard) set(rec data.Recommendation) {
 	title := widget.NewLabel("This week's technique: " + techniqueNames[rec.Technique])
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.Wrapping = fyne.TextWrapWord
-	hide := widget.NewButtonWithIcon("", theme.CancelIcon(), t.hide)
+	hide := widgets.NewIconButton("Hide this technique", theme.CancelIcon(), t.hide)
 	hide.Importance = widget.LowImportance
 	items := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, hide, title), caption(rec.Reason)}
 	switch rec.Technique {
 	case data.TechniqueShameCheck:
-		b := widget.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {
+		b := widgets.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {
 			if c := t.j.u.compassion(); c != nil {
 				c.startBreak(nil, "")
 			}
@@ -66,7 +68,7 @@ func (t *techniqueCard) set(rec data.Recommendation) {
 		b.Importance = widget.LowImportance
 		items = append(items, container.NewHBox(b))
 	case data.TechniqueProtocol:
-		b := widget.NewButtonWithIcon("Start a next-time protocol", theme.ListIcon(), func() { t.startProtocol(rec.Situation) })
+		b := widgets.NewButtonWithIcon("Start a next-time protocol", theme.ListIcon(), func() { t.startProtocol(rec.Situation) })
 		b.Importance = widget.LowImportance
 		items = append(items, container.NewHBox(b))
 	}

@@ -10,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
+
 	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/data/transfer"
+	"github.com/bothand/bothand/widgets"
 )
 
 func TestJournalStartsWithAnInvitationThatOpensTheEditor(t *testing.T) {
@@ -203,7 +205,7 @@ func TestShameRouteShowsTheReframesAndLinksTheOneThatHelps(t *testing.T) {
 	j.editor.check.showReframes()
 	buttons := 0
 	walkAll(j.editor.check.reframes, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*keyButton); ok {
+		if b, ok := o.(*widgets.Button); ok {
 			if buttons == 2 {
 				test.Tap(b)
 			}
@@ -301,7 +303,7 @@ func TestTrashUndoAndEmptyTrash(t *testing.T) {
 		t.Fatal("the trashed entry is still listed")
 	}
 	mustContain(t, shownText(u), "Moved to the trash")
-	test.Tap(findAction(t, u, "Undo"))
+	test.Tap(findAction(t, u, "Undo  (Ctrl+Z)"))
 	if len(j.list.rows) != 1 {
 		t.Fatal("undo did not bring the entry back")
 	}
@@ -311,7 +313,7 @@ func TestTrashUndoAndEmptyTrash(t *testing.T) {
 	test.Tap(findAction(t, u, "Trash (1)"))
 	mustContain(t, shownText(u), "Snapped at the kids")
 	test.Tap(findAction(t, u, "Empty trash…"))
-	test.Tap(findAction(t, u, "Yes"))
+	test.Tap(findAction(t, u, "Empty the trash"))
 	if _, err := s.Entry(e.ID); err == nil {
 		t.Error("the entry survived emptying the trash")
 	}

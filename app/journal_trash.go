@@ -3,12 +3,13 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
 	"github.com/bothand/bothand/data/prose"
+	"github.com/bothand/bothand/widgets"
 )
 
 // trashShown is how many trashed entries the trash view lists.
@@ -22,9 +23,10 @@ func (j *journalScreen) trashEntry(e data.Entry) {
 		title := prose.Clip(firstLine(e.Trigger), 50)
 		msg := widget.NewLabel("Moved to the trash" + quoted(title) + ".")
 		msg.Wrapping = fyne.TextWrapWord
-		undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { j.restore(e.ID) })
+		undo := widgets.NewButtonWithIcon("Undo  (Ctrl+Z)", theme.ContentUndoIcon(), func() { j.restore(e.ID) })
 		undo.Importance = widget.HighImportance
 		j.undo = widget.NewCard("", "", container.NewBorder(nil, nil, nil, undo, msg))
+		j.undoID = e.ID
 		j.showBanners()
 		j.showPlaceholder()
 		j.list.reload(j.filters.current())
@@ -44,7 +46,7 @@ func (j *journalScreen) restore(id int64) {
 	background(j.u, func() (struct{}, error) {
 		return struct{}{}, j.u.store.RestoreEntry(id)
 	}, func(struct{}) {
-		j.undo = nil
+		j.undo, j.undoID = nil, 0
 		j.showBanners()
 		j.showEntry(id, "Back from the trash.")
 		j.list.reload(j.filters.current())
@@ -75,7 +77,7 @@ func (j *journalScreen) trashView(rows []data.EntryRow) fyne.CanvasObject {
 		return container.NewBorder(title, nil, nil, nil,
 			emptyState(theme.DeleteIcon(), "The trash is empty", "Entries you delete wait here until you empty the trash, so a slip of the hand costs nothing.", nil))
 	}
-	empty := widget.NewButtonWithIcon("Empty trash…", theme.DeleteIcon(), func() { j.confirmEmptyTrash() })
+	empty := widgets.NewButtonWithIcon("Empty trash…", theme.DeleteIcon(), func() { j.confirmEmptyTrash() })
 	empty.Importance = widget.DangerImportance
 	about := wrapLabel("Deleted entries wait here. Restore one to put it back in your journal, or empty the trash to delete them for good.")
 	list := container.NewVBox()
@@ -90,7 +92,7 @@ func (j *journalScreen) trashView(rows []data.EntryRow) fyne.CanvasObject {
 		when.Importance = widget.LowImportance
 		text := widget.NewLabel(heading)
 		text.Truncation = fyne.TextTruncateEllipsis
-		restore := widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { j.restore(id) })
+		restore := widgets.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { j.restore(id) })
 		list.Add(container.NewBorder(nil, nil, nil, restore, container.New(compactVBox(), when, text)))
 	}
 	if j.trashed > len(rows) {
@@ -102,18 +104,15 @@ func (j *journalScreen) trashView(rows []data.EntryRow) fyne.CanvasObject {
 
 func (j *journalScreen) confirmEmptyTrash() {
 	what := prose.Count(j.trashed, "entry", "entries")
-	dialog.ShowConfirm("Empty the trash?",
-		"This deletes "+what+" for good. It can't be undone.", func(ok bool) {
-			if !ok {
-				return
-			}
+	j.u.confirm(dlgEmptyTrash, "Empty the trash?",
+		"This deletes "+what+" for good. It can't be undone.", "Empty the trash", func() {
 			background(j.u, func() (int, error) {
 				return j.u.store.EmptyTrash()
 			}, func(int) {
-				j.undo = nil
+				j.undo, j.undoID = nil, 0
 				j.showBanners()
 				j.showTrash()
 				j.refreshCounts()
 			})
-		}, j.u.win)
+		})
 }

@@ -5,10 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // occurrenceMenu lists what can be done with one occurrence: record
@@ -38,7 +38,7 @@ func (t *tiersScreen) occurrenceMenu(o data.Occurrence) *fyne.Menu {
 }
 
 func (t *tiersScreen) showOccurrenceMenu(o data.Occurrence, from fyne.CanvasObject) {
-	widget.ShowPopUpMenuAtRelativePosition(t.occurrenceMenu(o), t.u.win.Canvas(), fyne.NewPos(0, from.Size().Height), from)
+	t.u.showMenu("Occurrence", t.occurrenceMenu(o), from)
 }
 
 func (t *tiersScreen) setOutcome(id int64, occursAt time.Time, outcome data.Outcome, movedTo *time.Time) {
@@ -52,7 +52,7 @@ func (t *tiersScreen) askMovedTo(o data.Occurrence) {
 	start := o.Start.Local()
 	date := newDateField(start)
 	clock := newClockField(start.Hour(), start.Minute())
-	known := widget.NewCheck("I know the new time", nil)
+	known := widgets.NewCheck("I know the new time", nil)
 	known.SetChecked(true)
 	msg := newFieldMessage()
 	when := container.NewGridWithColumns(2, date, clock)
@@ -60,8 +60,12 @@ func (t *tiersScreen) askMovedTo(o data.Occurrence) {
 		clock.Hide()
 	}
 	known.OnChanged = func(on bool) { setVisible(when, on) }
-	var d dialog.Dialog
-	save := widget.NewButton("Save", func() {
+	content := container.NewVBox(
+		wrapLabel("“"+o.Commitment.Title+"” of "+data.FormatSpan(o.Start, o.End, o.AllDay())+" moved to:"),
+		known, when, msg)
+	d := t.u.newDialog(dlgMoved, "Moved", content)
+	d.cancelButton("Cancel", nil)
+	d.defaultButton("Save", nil, func() {
 		var movedTo *time.Time
 		if known.Checked {
 			day, err := dateOfField(date)
@@ -79,17 +83,10 @@ func (t *tiersScreen) askMovedTo(o data.Occurrence) {
 			to := at(day, h, m)
 			movedTo = &to
 		}
-		d.Hide()
+		d.hide()
 		t.setOutcome(o.Commitment.ID, o.OccursAt, data.OutcomeMoved, movedTo)
 	})
-	save.Importance = widget.HighImportance
-	content := container.NewVBox(
-		wrapLabel("“"+o.Commitment.Title+"” of "+data.FormatSpan(o.Start, o.End, o.AllDay())+" moved to:"),
-		known, when, msg,
-		container.NewHBox(widget.NewButton("Cancel", func() { d.Hide() }), save))
-	d = dialog.NewCustomWithoutButtons("Moved", content, t.u.win)
-	d.Resize(fyne.NewSize(420, 0))
-	d.Show()
+	d.show(420, 0, nil)
 }
 
 func (t *tiersScreen) skip(o data.Occurrence) {
@@ -99,16 +96,13 @@ func (t *tiersScreen) skip(o data.Occurrence) {
 }
 
 func (t *tiersScreen) confirmDeleteCommitment(c data.Commitment) {
-	dialog.ShowConfirm("Delete “"+c.Title+"”?",
+	t.u.confirm(dlgDeleteCommitment, "Delete “"+c.Title+"”?",
 		"It leaves the agenda, every time it repeats. What you recorded about it stays in the journal.",
-		func(yes bool) {
-			if !yes {
-				return
-			}
+		"Delete", func() {
 			background(t.u, func() (struct{}, error) {
 				return struct{}{}, t.u.store.DeleteCommitment(c.ID)
 			}, func(struct{}) { t.load() })
-		}, t.u.win)
+		})
 }
 
 // workMenu offers moving or deleting a work block.
@@ -116,19 +110,16 @@ func (t *tiersScreen) workMenu(wb data.WorkBlock) *fyne.Menu {
 	return fyne.NewMenu("",
 		fyne.NewMenuItem("Move or change…", func() { t.openWorkForm(wb) }),
 		fyne.NewMenuItem("Delete", func() {
-			dialog.ShowConfirm("Delete this work block?",
+			t.u.confirm(dlgDeleteWorkBlock, "Delete this work block?",
 				"“"+wb.Title+"” leaves the agenda, with any make-up notes it left that aren't done.",
-				func(yes bool) {
-					if !yes {
-						return
-					}
+				"Delete", func() {
 					background(t.u, func() (struct{}, error) {
 						return struct{}{}, t.u.store.DeleteWorkBlock(wb.ID)
 					}, func(struct{}) { t.load() })
-				}, t.u.win)
+				})
 		}))
 }
 
 func (t *tiersScreen) showWorkMenu(wb data.WorkBlock, from fyne.CanvasObject) {
-	widget.ShowPopUpMenuAtRelativePosition(t.workMenu(wb), t.u.win.Canvas(), fyne.NewPos(0, from.Size().Height), from)
+	t.u.showMenu("Work block", t.workMenu(wb), from)
 }

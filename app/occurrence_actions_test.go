@@ -5,9 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 func TestMarkAnOccurrenceMovedToANewTime(t *testing.T) {
@@ -22,9 +23,9 @@ func TestMarkAnOccurrenceMovedToANewTime(t *testing.T) {
 	menuItem(t, ts.occurrenceMenu(occ[0]), "Moved to another time…").Action()
 	mustContain(t, overlayText(u), "“Piano recital”", "moved to:")
 	top := u.win.Canvas().Overlays().Top()
-	var clock *widget.Entry
+	var clock *widgets.Entry
 	walk(top, func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widget.Entry); ok && e.Text == "17:00" {
+		if e, ok := o.(*widgets.Entry); ok && e.Text == "17:00" {
 			clock = e
 		}
 		return true
@@ -52,7 +53,7 @@ func TestDeleteACommitmentFromTheAgenda(t *testing.T) {
 	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
 	menuItem(t, ts.occurrenceMenu(occ[0]), "Delete the commitment…").Action()
 	mustContain(t, overlayText(u), "Delete “Football”?", "every time it repeats")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Yes"))
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Delete"))
 	if list, _ := s.Commitments(); len(list) != 0 {
 		t.Errorf("still there: %+v", list)
 	}

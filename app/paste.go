@@ -15,7 +15,7 @@ const pasteLimit = data.MaxFieldLen
 
 // limitPastes makes field refuse a paste that would take it past limit
 // characters, and explain it through show; nothing already typed changes.
-func limitPastes(field *widgets.TextArea, limit int, show func(msg string)) {
+func limitPastes(field *widgets.Entry, limit int, show func(msg string)) {
 	field.MaxPaste = limit
 	field.OnPasteRefused = func(n int) {
 		show(fmt.Sprintf("That paste is %s characters long and this field holds up to %s. Nothing was pasted and nothing you wrote changed: paste a shorter part.",

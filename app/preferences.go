@@ -1,6 +1,7 @@
 package app
 
 import (
+	"log/slog"
 	"os"
 	"slices"
 	"time"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/bothand/bothand/app/autostart"
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // autostartEntry starts this binary minimised to the tray at login.
@@ -61,9 +64,28 @@ func (u *UI) showPreferences() {
 		w := u.app.NewWindow("Both/And preferences")
 		w.SetContent(container.NewVScroll(container.NewPadded(u.preferencesContent(rs))))
 		w.Resize(fyne.NewSize(560, 640))
-		w.SetOnClosed(func() { u.prefsWin = nil })
+		// Esc closes it, as it closes a dialog; F1 is the shortcuts, in
+		// the main window.
+		widgets.SetWindowKeys(w, windowKeys(func(ev *fyne.KeyEvent, _ fyne.Focusable) bool {
+			switch ev.Name {
+			case fyne.KeyEscape:
+				w.Close()
+				return true
+			case fyne.KeyF1:
+				u.showWindow()
+				u.showShortcuts()
+				return true
+			}
+			return false
+		}))
+		w.SetOnClosed(func() {
+			widgets.SetWindowKeys(w, nil)
+			u.prefsWin = nil
+			slog.Debug("window closed", "name", "preferences")
+		})
 		u.prefsWin = w
 		w.Show()
+		slog.Debug("window shown", "name", "preferences")
 	})
 }
 
@@ -74,25 +96,25 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 		background(u, func() (struct{}, error) { return struct{}{}, store.SaveReminderSettings(saved) }, func(struct{}) {})
 	}
 
-	morningOn := widget.NewCheck("Send my pinned slip as a notification each morning", nil)
+	morningOn := widgets.NewCheck("Send my pinned slip as a notification each morning", nil)
 	morningOn.SetChecked(rs.MorningSlip)
 	times := morningTimes()
 	if now := formatMinutes(rs.Morning); !slices.Contains(times, now) {
 		times = append([]string{now}, times...)
 	}
-	morning := widget.NewSelect(times, nil)
+	morning := widgets.NewSelect(times, nil)
 	morning.SetSelected(formatMinutes(rs.Morning))
 	var dayChecks []fyne.CanvasObject
 	for i := range 7 {
 		wd := time.Weekday((i + 1) % 7) // Monday first
-		c := widget.NewCheck(wd.String()[:3], func(on bool) { rs.Days[wd] = on; save() })
+		c := widgets.NewCheck(wd.String()[:3], func(on bool) { rs.Days[wd] = on; save() })
 		c.SetChecked(rs.Days[wd])
 		dayChecks = append(dayChecks, c)
 	}
 	morningOn.OnChanged = func(on bool) { rs.MorningSlip = on; save() }
 	morning.OnChanged = func(s string) { rs.Morning = parseMinutes(s); save() }
 
-	dayBefore := widget.NewCheck("Remind me of non-negotiable commitments the day before", func(on bool) { rs.Tier1DayBefore = on; save() })
+	dayBefore := widgets.NewCheck("Remind me of non-negotiable commitments the day before", func(on bool) { rs.Tier1DayBefore = on; save() })
 	dayBefore.SetChecked(rs.Tier1DayBefore)
 	var labels []string
 	current := leadChoices[0].label
@@ -102,7 +124,7 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 			current = c.label
 		}
 	}
-	lead := widget.NewSelect(labels, nil)
+	lead := widgets.NewSelect(labels, nil)
 	lead.SetSelected(current)
 	lead.OnChanged = func(s string) {
 		for _, c := range leadChoices {
@@ -114,9 +136,9 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	}
 
 	prefs := u.app.Preferences()
-	toTray := widget.NewCheck("Closing the window keeps Both/And running in the tray", func(on bool) { prefs.SetBool(prefCloseToTray, on) })
+	toTray := widgets.NewCheck("Closing the window keeps Both/And running in the tray", func(on bool) { prefs.SetBool(prefCloseToTray, on) })
 	toTray.SetChecked(prefs.BoolWithFallback(prefCloseToTray, true))
-	login := widget.NewCheck("Open Both/And when I log in, quietly in the tray", u.setAutostart)
+	login := widgets.NewCheck("Open Both/And when I log in, quietly in the tray", u.setAutostart)
 	login.SetChecked(autostartEntry().Enabled())
 
 	sections := []fyne.CanvasObject{

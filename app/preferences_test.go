@@ -7,14 +7,15 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/widgets"
 )
 
-func findCheck(t *testing.T, root fyne.CanvasObject, label string) *widget.Check {
+func findCheck(t *testing.T, root fyne.CanvasObject, label string) *widgets.Check {
 	t.Helper()
-	var found *widget.Check
+	var found *widgets.Check
 	walk(root, func(o fyne.CanvasObject) bool {
-		if c, ok := o.(*widget.Check); ok && c.Text == label {
+		if c, ok := o.(*widgets.Check); ok && c.Text == label {
 			found = c
 		}
 		return found == nil

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,21 +34,21 @@ type protocolEditor struct {
 	p           data.Protocol
 	commitments []data.Commitment
 
-	title      *widget.Entry
-	done       *widget.Check
-	commitment *widget.Select
-	days       *widget.Select
-	hasReview  *widget.Check
-	review     *widget.DateEntry
+	title      *widgets.Entry
+	done       *widgets.Check
+	commitment *widgets.Select
+	days       *widgets.Select
+	hasReview  *widgets.Check
+	review     *widgets.DateEntry
 	msgs       map[data.Field]fieldMessage
-	saveBtn    *widget.Button
+	saveBtn    *widgets.Button
 	saved      *widget.Label
 
 	dayChoices []int // daysBeforeChoices, plus the stored value if it isn't one
 
 	progress *widget.Label
 	steps    *widgets.Checklist
-	newStep  *widget.Entry
+	newStep  *widgets.Entry
 	root     fyne.CanvasObject
 }
 
@@ -65,12 +64,12 @@ func newProtocolEditor(s *protocolsScreen, d protocolData) *protocolEditor {
 }
 
 func (e *protocolEditor) build() {
-	back := widget.NewButtonWithIcon("All protocols", theme.NavigateBackIcon(), e.back)
+	back := widgets.NewButtonWithIcon("All protocols", theme.NavigateBackIcon(), e.back)
 	back.Importance = widget.LowImportance
-	e.title = widget.NewEntry()
+	e.title = widgets.NewEntry()
 	e.title.SetPlaceHolder("What this plan is for")
-	e.done = widget.NewCheck("Done: this plan is in place", nil)
-	e.commitment = widget.NewSelect(nil, nil)
+	e.done = widgets.NewCheck("Done: this plan is in place", nil)
+	e.commitment = widgets.NewSelect(nil, nil)
 	e.dayChoices = slices.Clone(daysBeforeChoices)
 	if !slices.Contains(e.dayChoices, e.p.RemindDaysBefore) {
 		e.dayChoices = append(e.dayChoices, e.p.RemindDaysBefore)
@@ -80,26 +79,26 @@ func (e *protocolEditor) build() {
 	for _, n := range e.dayChoices {
 		days = append(days, daysBeforeText(n))
 	}
-	e.days = widget.NewSelect(days, nil)
-	e.hasReview = widget.NewCheck("Review it on", func(on bool) { setVisible(e.review, on) })
-	e.review = widget.NewDateEntry()
-	e.saveBtn = widget.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), e.saveDetails)
+	e.days = widgets.NewSelect(days, nil)
+	e.hasReview = widgets.NewCheck("Review it on", func(on bool) { setVisible(e.review, on) })
+	e.review = widgets.NewDateEntry()
+	e.saveBtn = widgets.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), e.saveDetails)
 	e.saveBtn.Importance = widget.HighImportance
 	e.saved = caption("")
 	e.progress = widget.NewLabel("")
 	e.steps = widgets.NewChecklist()
 	e.wireSteps()
-	e.newStep = widget.NewEntry()
+	e.newStep = widgets.NewEntry()
 	e.newStep.SetPlaceHolder("Add a step: one concrete thing you'll do")
 	e.newStep.OnSubmitted = func(string) { e.addStep() }
-	add := widget.NewButtonWithIcon("Add step", theme.ContentAddIcon(), e.addStep)
-	del := widget.NewButtonWithIcon("Delete protocol", theme.DeleteIcon(), e.confirmDelete)
+	add := widgets.NewButtonWithIcon("Add step", theme.ContentAddIcon(), e.addStep)
+	del := widgets.NewButtonWithIcon("Delete protocol", theme.DeleteIcon(), e.confirmDelete)
 	del.Importance = widget.DangerImportance
 
 	var source fyne.CanvasObject = container.NewVBox()
 	if e.p.EntryID != nil {
 		id := *e.p.EntryID
-		source = container.NewHBox(widget.NewButtonWithIcon("Open the journal entry it came from", theme.DocumentIcon(), func() { e.s.u.revealEntry(id) }))
+		source = container.NewHBox(widgets.NewButtonWithIcon("Open the journal entry it came from", theme.DocumentIcon(), func() { e.s.u.revealEntry(id) }))
 	}
 	box := container.NewVBox(
 		container.NewHBox(back),
@@ -237,10 +236,7 @@ func (e *protocolEditor) back() {
 
 func (e *protocolEditor) confirmDelete() {
 	p := e.p
-	dialog.ShowConfirm("Delete “"+p.Title+"”?", "The protocol and its steps go. You can undo this straight after.", func(yes bool) {
-		if !yes {
-			return
-		}
+	e.s.u.confirm(dlgDeleteProtocol, "Delete “"+p.Title+"”?", "The protocol and its steps go. You can undo this straight after.", "Delete", func() {
 		background(e.s.u, func() (struct{}, error) {
 			return struct{}{}, e.s.u.store.DeleteProtocol(p.ID)
 		}, func(struct{}) {
@@ -251,5 +247,5 @@ func (e *protocolEditor) confirmDelete() {
 				}, func(struct{}) { e.s.u.revealProtocol(p.ID) })
 			})
 		})
-	}, e.s.u.win)
+	})
 }

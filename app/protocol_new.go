@@ -4,11 +4,8 @@ import (
 	"errors"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
@@ -18,12 +15,12 @@ import (
 // one a line. A refusal keeps the dialog open with everything typed.
 type newProtocolForm struct {
 	p            *protocolsScreen
-	dlg          dialog.Dialog
+	dlg          *appDialog
 	commitmentID *int64
-	title        *widget.Entry
-	steps        *widgets.TextArea
+	title        *widgets.Entry
+	steps        *widgets.Entry
 	msgs         map[data.Field]fieldMessage
-	save         *widget.Button
+	save         *widgets.Button
 }
 
 func (p *protocolsScreen) showNewForm(title string, commitmentID *int64) {
@@ -31,26 +28,22 @@ func (p *protocolsScreen) showNewForm(title string, commitmentID *int64) {
 	for _, k := range []data.Field{data.FieldTitle, data.FieldSteps} {
 		f.msgs[k] = newFieldMessage()
 	}
-	f.title = widget.NewEntry()
+	f.title = widgets.NewEntry()
 	f.title.SetPlaceHolder("Next time a client call lands on family time…")
 	f.title.SetText(title)
 	f.steps = widgets.NewTextArea()
 	f.steps.SetPlaceHolder("One concrete step a line, for example:\nPut the school play in the calendar as non-negotiable")
 	f.steps.SetMinRowsVisible(6)
 	limitPastes(f.steps, pasteLimit, f.msgs[data.FieldSteps].show)
-	f.save = widget.NewButtonWithIcon("Create protocol", theme.DocumentSaveIcon(), f.submit)
-	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
 	form := container.NewVBox(
 		sectionTitle("Title"), f.title, f.msgs[data.FieldTitle],
 		sectionTitle("Steps"), f.steps, f.msgs[data.FieldSteps],
 	)
-	content := container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, f.save)),
-		nil, nil, container.NewVScroll(form))
-	f.dlg = dialog.NewCustomWithoutButtons("New protocol", content, p.u.win)
-	f.dlg.Resize(fyne.NewSize(560, 480))
-	f.dlg.Show()
-	p.u.win.Canvas().Focus(f.title)
+	f.dlg = p.u.newDialog(dlgNewProtocol, "New protocol", container.NewVScroll(form))
+	f.dlg.form = true
+	f.dlg.cancelButton("Cancel", nil)
+	f.save = f.dlg.defaultButton("Create protocol", theme.DocumentSaveIcon(), f.submit)
+	f.dlg.show(560, 480, f.title)
 	p.newForm = f
 }
 
@@ -68,7 +61,7 @@ func (f *newProtocolForm) submit() {
 		return f.p.u.store.CreateProtocol(pr, steps)
 	}, func(saved data.Protocol) {
 		f.save.Enable()
-		f.dlg.Hide()
+		f.dlg.hide()
 		f.p.u.revealProtocol(saved.ID)
 		if f.commitmentID != nil {
 			if t := f.p.u.tiersTab(); t != nil {

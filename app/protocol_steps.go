@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
@@ -28,7 +25,7 @@ func (e *protocolEditor) renderSteps() {
 		}
 		if label := data.ActionLabel(st.Action); label != "" {
 			action := st.Action
-			items[i].Extra = widget.NewButton(label, func() { e.s.runAction(action) })
+			items[i].Extra = widgets.NewButton(label, func() { e.s.runAction(action) })
 		}
 	}
 	e.progress.SetText(data.ProtocolSummary{Done: done, Total: len(e.p.Steps)}.Progress() + " done")
@@ -123,22 +120,17 @@ func (e *protocolEditor) editStep(st data.ProtocolStep) {
 	field.SetMinRowsVisible(3)
 	msg := newFieldMessage()
 	limitPastes(field, pasteLimit, msg.show)
-	var d dialog.Dialog
-	save := widget.NewButtonWithIcon("Save step", theme.DocumentSaveIcon(), func() {
+	d := e.s.u.newDialog(dlgEditStep, "Edit step", container.NewVBox(field, msg))
+	d.form = true
+	d.cancelButton("Cancel", nil)
+	d.defaultButton("Save step", theme.DocumentSaveIcon(), func() {
 		text := field.Text
 		background(e.s.u, func() (data.ProtocolStep, error) {
 			return e.s.u.store.EditStep(st.ID, text)
 		}, func(data.ProtocolStep) {
-			d.Hide()
+			d.hide()
 			e.stepChange(func(*data.Store) error { return nil }, nil)
 		}, func(err error) { msg.show(err.Error()) })
 	})
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Edit step", container.NewBorder(nil,
-		container.NewBorder(nil, nil, nil, container.NewHBox(cancel, save)), nil, nil,
-		container.NewVBox(field, msg)), e.s.u.win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
-	e.s.u.win.Canvas().Focus(field)
+	d.show(520, 0, field)
 }

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // recentTriages is how many past triages the overview lists.
@@ -27,7 +29,7 @@ type protocolsScreen struct {
 	undoText  *widget.Label
 	undoFn    func()
 	list      *fyne.Container
-	rows      map[int64]*widget.Button // the list's rows by protocol, for tests
+	rows      map[int64]*widgets.Button // the list's rows by protocol, for tests
 	detail    *fyne.Container
 	root      fyne.CanvasObject
 
@@ -53,21 +55,16 @@ type protocolsSnapshot struct {
 
 func newProtocolsScreen(u *UI) *protocolsScreen {
 	p := &protocolsScreen{u: u}
-	newBtn := widget.NewButtonWithIcon("New protocol", theme.ContentAddIcon(), func() { p.showNewForm("", nil) })
+	newBtn := widgets.NewButtonWithIcon("New protocol", theme.ContentAddIcon(), func() { p.showNewForm("", nil) })
 	newBtn.Importance = widget.HighImportance
-	triage := widget.NewButtonWithIcon("Urgent client request…", theme.WarningIcon(), p.openTriage)
-	criteria := widget.NewButton("My urgency questions…", func() { p.editUrgency(nil) })
+	triage := widgets.NewButtonWithIcon("Urgent client request…", theme.WarningIcon(), p.openTriage)
+	criteria := widgets.NewButton("My urgency questions…", func() { p.editUrgency(nil) })
 	toolbar := container.NewHBox(newBtn, triage, criteria)
 
 	p.lookBacks = container.NewVBox()
 	p.undoText = widget.NewLabel("")
 	p.undoText.Wrapping = fyne.TextWrapWord
-	undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() {
-		if f := p.undoFn; f != nil {
-			p.hideUndo()
-			f()
-		}
-	})
+	undo := widgets.NewButtonWithIcon("Undo  (Ctrl+Z)", theme.ContentUndoIcon(), func() { p.undoLast() })
 	p.undoBar = container.NewBorder(nil, nil, nil, undo, p.undoText)
 	p.undoBar.Hide()
 
@@ -147,12 +144,13 @@ func (p *protocolsScreen) renderList() {
 	if len(p.snap.list) == 0 {
 		rows = append(rows, caption("No protocols yet. Start one from a template on the right, or from a guilt entry in the Journal."))
 	}
-	p.rows = map[int64]*widget.Button{}
+	p.rows = map[int64]*widgets.Button{}
 	for _, s := range p.snap.list {
 		id := s.ID
 		// A button without words under the row makes all of it tappable,
 		// while the title can be cut short to fit the column.
-		b := widget.NewButton("", func() { p.openProtocol(id) })
+		b := widgets.NewButton("", func() { p.openProtocol(id) })
+		b.Name = "Open " + s.Title
 		b.Importance = widget.LowImportance
 		if id == p.openID {
 			b.Importance = widget.MediumImportance
@@ -254,6 +252,35 @@ func (u *UI) protocolsTab() *protocolsScreen { return tab[*protocolsScreen](u) }
 
 func (u *UI) tiersTab() *tiersScreen { return tab[*tiersScreen](u) }
 
+// saveShortcut is Ctrl+S: the open protocol's details.
+func (p *protocolsScreen) saveShortcut() bool {
+	if p.editor == nil {
+		return false
+	}
+	p.editor.saveDetails()
+	return true
+}
+
+// escape is Esc: back to the overview, the details saved.
+func (p *protocolsScreen) escape(fyne.Focusable) bool {
+	if p.editor == nil {
+		return false
+	}
+	p.editor.back()
+	return true
+}
+
+// undoLast is Ctrl+Z: the undo the bar offers.
+func (p *protocolsScreen) undoLast() bool {
+	f := p.undoFn
+	if f == nil {
+		return false
+	}
+	p.hideUndo()
+	f()
+	return true
+}
+
 // offerUndo shows what just changed with a way back.
 func (p *protocolsScreen) offerUndo(text string, undo func()) {
 	p.undoText.SetText(text)
@@ -299,8 +326,8 @@ func (p *protocolsScreen) lookBackCard(t data.Triage) fyne.CanvasObject {
 			}, func(struct{}) { p.load() })
 		}
 	}
-	yes := widget.NewButton("Yes, it was", answer(true))
-	no := widget.NewButton("No, it could have waited", answer(false))
+	yes := widgets.NewButton("Yes, it was", answer(true))
+	no := widgets.NewButton("No, it could have waited", answer(false))
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), container.NewHBox(yes, no), wrapLabel(text))
 }
 

@@ -6,11 +6,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // overview is the right side with no protocol open: the templates to
@@ -20,11 +21,11 @@ func (p *protocolsScreen) overview() fyne.CanvasObject {
 		subHeading("Start a next-time protocol"),
 		wrapLabel("Instead of going over what went wrong, write down what you'll do differently next time: a few concrete steps, tied if you like to the commitment where it matters next. Start blank, or from one of these."),
 	)
-	blank := widget.NewButtonWithIcon("Blank protocol…", theme.ContentAddIcon(), func() { p.showNewForm("", nil) })
+	blank := widgets.NewButtonWithIcon("Blank protocol…", theme.ContentAddIcon(), func() { p.showNewForm("", nil) })
 	box.Add(container.NewHBox(blank))
 	for _, tpl := range data.ProtocolTemplates() {
 		key := tpl.Key
-		b := widget.NewButtonWithIcon(tpl.Title, theme.ContentAddIcon(), func() { p.startTemplate(key) })
+		b := widgets.NewButtonWithIcon(tpl.Title, theme.ContentAddIcon(), func() { p.startTemplate(key) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(container.New(compactVBox(), container.NewHBox(b), caption(fmt.Sprintf("%s %d steps.", tpl.About, len(tpl.Steps)))))
 	}
@@ -32,9 +33,9 @@ func (p *protocolsScreen) overview() fyne.CanvasObject {
 	box.Add(widget.NewSeparator())
 	box.Add(subHeading("When a client says it's urgent"))
 	box.Add(wrapLabel("Before you drop a family commitment, run the request through your own questions for what is genuinely urgent. The triage checks your Tiers for that time and drafts a calm reply offering the next free time."))
-	run := widget.NewButtonWithIcon("Urgent client request…", theme.WarningIcon(), p.openTriage)
+	run := widgets.NewButtonWithIcon("Urgent client request…", theme.WarningIcon(), p.openTriage)
 	run.Importance = widget.HighImportance
-	box.Add(container.NewHBox(run, widget.NewButton("My urgency questions…", func() { p.editUrgency(nil) })))
+	box.Add(container.NewHBox(run, widgets.NewButton("My urgency questions…", func() { p.editUrgency(nil) })))
 	if p.snap.criteria == 0 {
 		box.Add(caption("You haven't defined what counts as urgent yet; the triage starts there."))
 	} else {
@@ -129,7 +130,7 @@ func (p *protocolsScreen) commitmentsChanged() {
 func (p *protocolsScreen) chooseDefaultBuffer() {
 	store := p.u.store
 	background(p.u, store.DefaultBuffer, func(current int) {
-		choice := widget.NewSelect(bufferChoices, nil)
+		choice := widgets.NewSelect(bufferChoices, nil)
 		choice.SetSelected(bufferChoices[0])
 		for i, m := range bufferMinutes {
 			if m == current {
@@ -139,17 +140,12 @@ func (p *protocolsScreen) chooseDefaultBuffer() {
 		content := container.NewVBox(
 			wrapLabel("New work blocks will start with this buffer after them, so an overrun or a surprise lands in the buffer and not on family time. You can still change it for each block."),
 			choice)
-		d := dialog.NewCustomConfirm("Default buffer for new work", "Save", "Cancel", content, func(ok bool) {
-			if !ok {
-				return
-			}
+		p.u.ask(dlgDefaultBuffer, "Default buffer for new work", content, "Save", "Cancel", func() {
 			minutes := bufferMinutes[max(0, choice.SelectedIndex())]
 			background(p.u, func() (struct{}, error) {
 				return struct{}{}, store.SetDefaultBuffer(minutes)
 			}, func(struct{}) {})
-		}, p.u.win)
-		d.Resize(fyne.NewSize(460, 0))
-		d.Show()
+		}).form = true
 	})
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
@@ -28,10 +27,10 @@ func openProtocols(t *testing.T, opts ...data.Options) (*UI, *data.Store, *proto
 }
 
 // checks are the tick boxes under root, in order.
-func checks(root fyne.CanvasObject) []*widget.Check {
-	var out []*widget.Check
+func checks(root fyne.CanvasObject) []*widgets.Check {
+	var out []*widgets.Check
 	walk(root, func(o fyne.CanvasObject) bool {
-		if c, ok := o.(*widget.Check); ok && c.Visible() {
+		if c, ok := o.(*widgets.Check); ok && c.Visible() {
 			out = append(out, c)
 		}
 		return o.Visible()
@@ -73,7 +72,7 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 		t.Fatal("untick not stored")
 	}
 	mustContain(t, visibleText(u.win.Content()), "Unticked")
-	test.Tap(findButton(t, u.win.Content(), "Undo"))
+	test.Tap(findButton(t, u.win.Content(), "Undo  (Ctrl+Z)"))
 	if pr, _ = s.Protocol(pr.ID); pr.Steps[1].DoneAt == nil || !pr.Steps[1].DoneAt.Equal(*done) {
 		t.Fatalf("undo lost the date: %v", pr.Steps[1].DoneAt)
 	}
@@ -88,7 +87,7 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 	if pr2, _ := s.Protocol(pr.ID); len(pr2.Steps) != 3 {
 		t.Fatal("step not removed")
 	}
-	test.Tap(findButton(t, u.win.Content(), "Undo"))
+	test.Tap(findButton(t, u.win.Content(), "Undo  (Ctrl+Z)"))
 	if pr, _ = s.Protocol(pr.ID); len(pr.Steps) != 4 || pr.Steps[0].DoneAt == nil || !pr.Steps[0].DoneAt.Equal(*done) {
 		t.Fatalf("after undo: %+v", pr.Steps[0])
 	}
@@ -302,9 +301,9 @@ func TestDefaultBufferStepSetsNewWorkBuffer(t *testing.T) {
 	pr, _ := s.StartFromTemplate("deadline-buffer", nil)
 	p.openProtocol(pr.ID)
 	test.Tap(findButton(t, u.win.Content(), "Set a default buffer…"))
-	var choice *widget.Select
+	var choice *widgets.Select
 	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
-		if sel, ok := o.(*widget.Select); ok {
+		if sel, ok := o.(*widgets.Select); ok {
 			choice = sel
 		}
 		return true
@@ -398,9 +397,9 @@ func TestProtocolEditorRefusalsKeepWhatWasTyped(t *testing.T) {
 	// Rewording a step: a blank one is refused in the dialog, which stays.
 	e.editStep(e.p.Steps[0])
 	top := u.win.Canvas().Overlays().Top()
-	var field *widgets.TextArea
+	var field *widgets.Entry
 	walk(top, func(o fyne.CanvasObject) bool {
-		if f, ok := o.(*widgets.TextArea); ok {
+		if f, ok := o.(*widgets.Entry); ok {
 			field = f
 		}
 		return true

@@ -3,8 +3,6 @@ package app
 import (
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/bothand/bothand/data"
 )
 
@@ -68,14 +66,19 @@ func (u *UI) checkReminders() {
 				u.protocolsChanged() // the question shows on the tab too
 			}
 		}
-	}, func(error) {
+	}, func(err error) {
 		// A busy or failing journal must not greet the person with an error
-		// dialog every 30 seconds; the next tick tries again.
+		// dialog every 30 seconds: it is logged, said once in the window,
+		// and the next tick tries again.
+		u.backgroundFailed(noticeReminders, err)
 	})
 }
 
 // sendNotification is the real notifier: the desktop's notification
-// service. Without one Fyne only logs, and the strip still shows the slip.
+// service. Without one the strip still shows the slip, and the window says
+// once that notifications can't be shown.
 func (u *UI) sendNotification(title, body string) {
-	u.app.SendNotification(fyne.NewNotification(title, body))
+	if err := u.desktopNotify(title, body); err != nil {
+		u.backgroundFailed(noticeNotifications, err)
+	}
 }

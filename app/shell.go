@@ -3,7 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -45,35 +44,13 @@ func (u *UI) buildShell() {
 		}
 	}
 
-	u.win.SetContent(container.NewBorder(container.NewPadded(u.strip), nil, nil, nil, u.tabs))
+	u.noticeBox = container.NewVBox()
+	u.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(u.strip), u.noticeBox), nil, nil, nil, u.tabs))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(prefWidth, 980)),
 		float32(prefs.FloatWithFallback(prefHeight, 720))))
 	u.win.SetCloseIntercept(u.closeWindow)
-}
-
-// menuScreen is a screen with commands for the window's menu. Shortcuts on
-// menu items work from anywhere in the window, even inside a text field.
-type menuScreen interface {
-	menuItems() []*fyne.MenuItem
-}
-
-func (u *UI) mainMenu() *fyne.MainMenu {
-	// Fyne adds Quit to the first menu itself.
-	var items []*fyne.MenuItem
-	for _, sc := range u.screens {
-		if m, ok := sc.(menuScreen); ok {
-			items = append(items, m.menuItems()...)
-			items = append(items, fyne.NewMenuItemSeparator())
-		}
-	}
-	items = append(items, u.fileMenuItems()...)
-	prefs := fyne.NewMenuItem("Preferences…", u.showPreferences)
-	prefs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", append(items, fyne.NewMenuItemSeparator(), prefs)...)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Both/And", u.showAbout))
-	return fyne.NewMainMenu(file, help)
 }
 
 // saveWindowState remembers the window size for the next start.

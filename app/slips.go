@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,9 +18,9 @@ import (
 // choose the pinned one.
 type slipsDialog struct {
 	u        *UI
-	dlg      dialog.Dialog
+	dlg      *appDialog
 	rows     *fyne.Container
-	add      *widget.Entry
+	add      *widgets.Entry
 	addError *widget.Label
 	ideas    *fyne.Container
 	slips    []data.Slip
@@ -29,14 +28,14 @@ type slipsDialog struct {
 
 func (u *UI) showSlips() {
 	d := &slipsDialog{u: u, rows: container.NewVBox(), ideas: container.NewVBox()}
-	d.add = widget.NewEntry()
+	d.add = widgets.NewEntry()
 	d.add.SetPlaceHolder("A new sentence you need to hear")
 	d.add.OnSubmitted = func(string) { d.addSlip() }
 	d.addError = widget.NewLabel("")
 	d.addError.Importance = widget.DangerImportance
 	d.addError.Wrapping = fyne.TextWrapWord
 	d.addError.Hide()
-	addButton := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), d.addSlip)
+	addButton := widgets.NewButtonWithIcon("Add", theme.ContentAddIcon(), d.addSlip)
 
 	intro := wrapLabel("Pin the sentence you most need to hear; it stays at the top of the window, in the tray and in the morning reminder.")
 	body := container.NewBorder(
@@ -45,9 +44,9 @@ func (u *UI) showSlips() {
 			container.NewBorder(nil, nil, nil, addButton, d.add), d.addError, d.ideas),
 		nil, nil,
 		container.NewVScroll(d.rows))
-	d.dlg = dialog.NewCustom("Permission slips", "Close", body, u.win)
-	d.dlg.Resize(fyne.NewSize(620, 520))
-	d.dlg.Show()
+	d.dlg = u.newDialog(dlgSlips, "Permission slips", body)
+	d.dlg.cancelButton("Close", nil)
+	d.dlg.show(620, 520, nil)
 	d.reload()
 }
 
@@ -80,7 +79,7 @@ func (d *slipsDialog) render() {
 		if have[idea] {
 			continue
 		}
-		b := widget.NewButton(idea, func() {
+		b := widgets.NewButton(idea, func() {
 			// An idea only fills the field: the slip should be the
 			// person's own sentence, so they can change it before adding.
 			d.add.SetText(idea)
@@ -101,23 +100,23 @@ func (d *slipsDialog) render() {
 
 func (d *slipsDialog) row(i int, s data.Slip) fyne.CanvasObject {
 	text := wrapLabel(s.Text)
-	pin := widget.NewButtonWithIcon("", theme.RadioButtonIcon(), func() { d.do(func(st *data.Store) error { return st.PinSlip(s.ID) }) })
+	pin := widgets.NewIconButton("Pin", theme.RadioButtonIcon(), func() { d.do(func(st *data.Store) error { return st.PinSlip(s.ID) }) })
 	if s.Pinned {
 		pin.SetIcon(theme.RadioButtonCheckedIcon())
 		text.TextStyle = fyne.TextStyle{Bold: true}
 	}
 	pin.Importance = widget.LowImportance
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { d.do(func(st *data.Store) error { return st.MoveSlip(s.ID, i-1) }) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { d.do(func(st *data.Store) error { return st.MoveSlip(s.ID, i+1) }) })
+	up := widgets.NewIconButton("Move up", theme.MoveUpIcon(), func() { d.do(func(st *data.Store) error { return st.MoveSlip(s.ID, i-1) }) })
+	down := widgets.NewIconButton("Move down", theme.MoveDownIcon(), func() { d.do(func(st *data.Store) error { return st.MoveSlip(s.ID, i+1) }) })
 	if i == 0 {
 		up.Disable()
 	}
 	if i == len(d.slips)-1 {
 		down.Disable()
 	}
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { d.edit(s) })
-	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.confirmDelete(s) })
-	for _, b := range []*widget.Button{up, down, edit, del} {
+	edit := widgets.NewIconButton("Edit", theme.DocumentCreateIcon(), func() { d.edit(s) })
+	del := widgets.NewIconButton("Delete", theme.DeleteIcon(), func() { d.confirmDelete(s) })
+	for _, b := range []*widgets.Button{up, down, edit, del} {
 		b.Importance = widget.LowImportance
 	}
 	return container.NewBorder(nil, nil, pin, container.NewHBox(up, down, edit, del), text)
@@ -157,12 +156,14 @@ func (d *slipsDialog) edit(s data.Slip) {
 	showCount := func(t string) { count.SetText(fmt.Sprintf("%d / %d characters", len([]rune(t)), data.MaxSlipLen)) }
 	showCount(s.Text)
 	entry.OnChanged = showCount
-	var dlg dialog.Dialog
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
+	dlg := d.u.newDialog(dlgEditSlip, "Edit slip", container.NewVBox(entry, count, msg))
+	dlg.form = true
+	dlg.cancelButton("Cancel", nil)
+	dlg.defaultButton("Save", theme.DocumentSaveIcon(), func() {
 		store := d.u.store
 		text := entry.Text
 		background(d.u, func() (data.Slip, error) { return store.UpdateSlip(s.ID, text) }, func(data.Slip) {
-			dlg.Hide()
+			dlg.hide()
 			d.reload()
 		}, func(err error) {
 			// The dialog stays open with the text as typed.
@@ -170,13 +171,7 @@ func (d *slipsDialog) edit(s data.Slip) {
 			msg.Show()
 		})
 	})
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { dlg.Hide() })
-	content := container.NewVBox(entry, count, msg, container.NewHBox(cancel, save))
-	dlg = dialog.NewCustomWithoutButtons("Edit slip", content, d.u.win)
-	dlg.Resize(fyne.NewSize(520, 0))
-	dlg.Show()
-	d.u.win.Canvas().Focus(entry)
+	dlg.show(520, 0, entry)
 }
 
 func (d *slipsDialog) confirmDelete(s data.Slip) {
@@ -184,9 +179,7 @@ func (d *slipsDialog) confirmDelete(s data.Slip) {
 	if s.Pinned {
 		msg += "\n\nIt is pinned; the next slip will be pinned instead."
 	}
-	dialog.ShowConfirm("Delete this slip?", msg, func(ok bool) {
-		if ok {
-			d.do(func(st *data.Store) error { return st.DeleteSlip(s.ID) })
-		}
-	}, d.u.win)
+	d.u.confirm(dlgDeleteSlip, "Delete this slip?", msg, "Delete", func() {
+		d.do(func(st *data.Store) error { return st.DeleteSlip(s.ID) })
+	})
 }

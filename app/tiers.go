@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,7 +33,7 @@ type tiersScreen struct {
 	main      fyne.CanvasObject
 	rangeText *widget.Label
 	calendar  *widget.Calendar
-	list      *widget.List
+	list      *widgets.List
 	agenda    *fyne.Container
 	scroll    *container.Scroll
 
@@ -57,8 +56,8 @@ type tiersSnapshot struct {
 
 func newTiersScreen(u *UI) *tiersScreen {
 	t := &tiersScreen{u: u, from: midnight(time.Now())}
-	add := widget.NewButtonWithIcon("Add a commitment", theme.ContentAddIcon(), t.addCommitment)
-	importBtn := widget.NewButtonWithIcon("Import a calendar file (.ics)…", theme.FolderOpenIcon(), t.importCalendar)
+	add := widgets.NewButtonWithIcon("Add a commitment", theme.ContentAddIcon(), t.addCommitment)
+	importBtn := widgets.NewButtonWithIcon("Import a calendar file (.ics)…", theme.FolderOpenIcon(), t.importCalendar)
 	importBtn.Importance = widget.LowImportance
 	t.empty = container.NewVBox(
 		emptyState(theme.CalendarIcon(), "Tiers of commitments",
@@ -122,14 +121,14 @@ func (t *tiersScreen) show(snap tiersSnapshot) {
 }
 
 func (t *tiersScreen) buildMain() fyne.CanvasObject {
-	addCommitment := widget.NewButtonWithIcon("Commitment", theme.ContentAddIcon(), t.addCommitment)
+	addCommitment := widgets.NewButtonWithIcon("Commitment", theme.ContentAddIcon(), t.addCommitment)
 	addCommitment.Importance = widget.HighImportance
-	addWork := widget.NewButtonWithIcon("Work block", theme.ContentAddIcon(), t.addWorkBlock)
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.jump(t.from.AddDate(0, 0, -agendaDays)) })
-	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.jump(t.from.AddDate(0, 0, agendaDays)) })
-	today := widget.NewButton("Today", func() { t.jump(time.Now()) })
+	addWork := widgets.NewButtonWithIcon("Work block", theme.ContentAddIcon(), t.addWorkBlock)
+	prev := widgets.NewIconButton("Previous two weeks", theme.NavigateBackIcon(), func() { t.jump(t.from.AddDate(0, 0, -agendaDays)) })
+	next := widgets.NewIconButton("Next two weeks", theme.NavigateNextIcon(), func() { t.jump(t.from.AddDate(0, 0, agendaDays)) })
+	today := widgets.NewButton("Today", func() { t.jump(time.Now()) })
 	t.rangeText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	more := widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
+	more := widgets.NewIconButton("More", theme.MoreVerticalIcon(), nil)
 	more.OnTapped = func() {
 		menu := fyne.NewMenu("",
 			fyne.NewMenuItem("Import a calendar file (.ics)…", t.importCalendar),
@@ -137,7 +136,7 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Working hours…", t.editWorkHours),
 		)
-		widget.ShowPopUpMenuAtRelativePosition(menu, t.u.win.Canvas(), fyne.NewPos(0, more.Size().Height), more)
+		t.u.showMenu("Tiers", menu, more)
 	}
 	toolbar := container.NewBorder(nil, nil,
 		container.NewHBox(addCommitment, addWork),
@@ -145,7 +144,7 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 		container.NewCenter(t.rangeText))
 
 	t.calendar = widget.NewCalendar(time.Now(), t.jump)
-	t.list = widget.NewList(
+	t.list = widgets.NewList(
 		func() int { return len(t.snapshot.commitments) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("Commitment title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -260,7 +259,7 @@ func (t *tiersScreen) openWorkForm(wb data.WorkBlock) {
 	t.workForm = t.u.showWorkBlockForm(wb, func(_ data.WorkBlock, conf data.Conflicts) {
 		t.load()
 		if note := makeUpNotice(conf); note != "" {
-			dialog.ShowInformation("A make-up note was added", note, t.u.win)
+			t.u.inform(dlgMakeUp, "A make-up note was added", note)
 		}
 	})
 }

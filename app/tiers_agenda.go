@@ -84,7 +84,7 @@ func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time) fyne.Canva
 		// colours are too faint on the light theme for text.
 		right.Add(widget.NewLabel(text))
 	}
-	actions := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
+	actions := widgets.NewIconButton(actionsName(o.Commitment.Title, o.Start), theme.MoreHorizontalIcon(), nil)
 	actions.Importance = widget.LowImportance
 	actions.OnTapped = func() { t.showOccurrenceMenu(o, actions) }
 	right.Add(actions)
@@ -118,6 +118,11 @@ func (l topAligned) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	h := objs[0].MinSize().Height
 	objs[0].Move(fyne.NewPos(0, max(0, (l.line-h)/2)))
 	objs[0].Resize(fyne.NewSize(size.Width, h))
+}
+
+// actionsName names an agenda row's "…" button by what it is about.
+func actionsName(title string, at time.Time) string {
+	return "Actions for " + title + " on " + at.Local().Format("Monday 2 January")
 }
 
 // occurrenceTime is the time column: "18:00–19:00", "all day", or
@@ -187,7 +192,7 @@ func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		details = append(details, l)
 	}
-	actions := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
+	actions := widgets.NewIconButton(actionsName(wb.Title, wb.StartsAt), theme.MoreHorizontalIcon(), nil)
 	actions.Importance = widget.LowImportance
 	actions.OnTapped = func() { t.showWorkMenu(wb, actions) }
 	return container.NewBorder(nil, nil, leadColumns(container.NewHBox(icon, widget.NewLabel("Work")), when), actions, container.NewVBox(details...))
@@ -229,7 +234,7 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 	box := container.NewVBox(heading)
 	for i, n := range due {
 		if i == makeUpShown && !t.allMakeUps {
-			box.Add(widget.NewButton(fmt.Sprintf("Show %d more", len(due)-makeUpShown), func() {
+			box.Add(widgets.NewButton(fmt.Sprintf("Show %d more", len(due)-makeUpShown), func() {
 				t.allMakeUps = true
 				t.renderAgenda()
 			}))
@@ -237,7 +242,7 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 		}
 		text := widget.NewLabel(n.Note)
 		text.Wrapping = fyne.TextWrapWord
-		done := widget.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
+		done := widgets.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
 			background(t.u, func() (struct{}, error) {
 				return struct{}{}, t.u.store.MarkMakeUpDone(n.ID, true)
 			}, func(struct{}) { t.load() })

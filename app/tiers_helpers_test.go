@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
@@ -73,7 +72,7 @@ func badgeWords(root fyne.CanvasObject) string {
 func countButtons(root fyne.CanvasObject, label string) int {
 	n := 0
 	walk(root, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && b.Visible() && b.Text == label {
+		if b, ok := o.(*widgets.Button); ok && b.Visible() && b.Text == label {
 			n++
 		}
 		return o.Visible()

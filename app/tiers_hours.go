@@ -3,12 +3,12 @@ package app
 import (
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 var weekdayNames = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
@@ -21,7 +21,7 @@ func (t *tiersScreen) editWorkHours() {
 }
 
 func (t *tiersScreen) showWorkHours(h data.WorkHours) {
-	days := widget.NewCheckGroup(weekdayNames, nil)
+	days := widgets.NewCheckGroup(weekdayNames, nil)
 	days.Horizontal = true
 	var on []string
 	for i, name := range weekdayNames {
@@ -33,8 +33,17 @@ func (t *tiersScreen) showWorkHours(h data.WorkHours) {
 	from := newClockField(int(h.Start/time.Hour), int(h.Start%time.Hour/time.Minute))
 	to := newClockField(int(h.End/time.Hour), int(h.End%time.Hour/time.Minute))
 	msg := newFieldMessage()
-	var d dialog.Dialog
-	save := widget.NewButton("Save", func() {
+	content := container.NewVBox(
+		wrapLabel("When a work block is refused, the next free slot is looked for within these hours."),
+		days,
+		container.NewGridWithColumns(2,
+			container.NewBorder(nil, nil, widget.NewLabel("From"), nil, from),
+			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, to)),
+		msg)
+	d := t.u.newDialog(dlgWorkingHours, "Working hours", content)
+	d.form = true
+	d.cancelButton("Cancel", nil)
+	d.defaultButton("Save", nil, func() {
 		var wh data.WorkHours
 		for _, name := range days.Selected {
 			for i, n := range weekdayNames {
@@ -57,18 +66,7 @@ func (t *tiersScreen) showWorkHours(h data.WorkHours) {
 		wh.End = time.Duration(h2)*time.Hour + time.Duration(m2)*time.Minute
 		background(t.u, func() (struct{}, error) {
 			return struct{}{}, t.u.store.SetWorkHours(wh)
-		}, func(struct{}) { d.Hide() }, func(err error) { msg.show(err.Error()) })
+		}, func(struct{}) { d.hide() }, func(err error) { msg.show(err.Error()) })
 	})
-	save.Importance = widget.HighImportance
-	content := container.NewVBox(
-		wrapLabel("When a work block is refused, the next free slot is looked for within these hours."),
-		days,
-		container.NewGridWithColumns(2,
-			container.NewBorder(nil, nil, widget.NewLabel("From"), nil, from),
-			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, to)),
-		msg,
-		container.NewHBox(widget.NewButton("Cancel", func() { d.Hide() }), save))
-	d = dialog.NewCustomWithoutButtons("Working hours", content, t.u.win)
-	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	d.show(460, 0, nil)
 }

@@ -6,9 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 func TestSetWorkingHours(t *testing.T) {
@@ -16,13 +17,13 @@ func TestSetWorkingHours(t *testing.T) {
 	ts.editWorkHours()
 	top := u.win.Canvas().Overlays().Top()
 	mustContain(t, overlayText(u), "Working hours", "next free slot")
-	var entries []*widget.Entry
-	var days *widget.CheckGroup
+	var entries []*widgets.Entry
+	var days *widgets.CheckGroup
 	walk(top, func(o fyne.CanvasObject) bool {
 		switch w := o.(type) {
-		case *widget.Entry:
+		case *widgets.Entry:
 			entries = append(entries, w)
-		case *widget.CheckGroup:
+		case *widgets.CheckGroup:
 			days = w
 		}
 		return true

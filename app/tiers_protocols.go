@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // protocolLine is a next-time plan under the commitment it was made for,
@@ -19,7 +21,7 @@ func (t *tiersScreen) protocolLine(p data.ProtocolSummary) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	l.TextStyle = fyne.TextStyle{Italic: true}
 	id := p.ID
-	open := widget.NewButton("Open protocol", func() { t.u.revealProtocol(id) })
+	open := widgets.NewButton("Open protocol", func() { t.u.revealProtocol(id) })
 	open.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, leadColumns(widget.NewIcon(theme.ListIcon()), widget.NewLabel("")), open, l)
 }
@@ -55,7 +57,7 @@ func (t *tiersScreen) comingPlansCard() fyne.CanvasObject {
 				text := fmt.Sprintf("%s is %s: look over “%s” (%s done).",
 					o.Commitment.Title, whenFromToday(o.Start, now), p.Title, p.Progress())
 				pid := p.ID
-				open := widget.NewButton("Open protocol", func() { t.u.revealProtocol(pid) })
+				open := widgets.NewButton("Open protocol", func() { t.u.revealProtocol(pid) })
 				open.Importance = widget.LowImportance
 				box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ListIcon()), open, wrapLabel(text)))
 			}

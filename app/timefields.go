@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // Small pieces the Tiers forms share: a date field, a time-of-day field,
@@ -63,14 +65,14 @@ func (p problem) Error() string { return string(p) }
 
 // newDateField is Fyne's date entry (type it or pick it on the calendar)
 // set to d.
-func newDateField(d time.Time) *widget.DateEntry {
-	e := widget.NewDateEntry()
+func newDateField(d time.Time) *widgets.DateEntry {
+	e := widgets.NewDateEntry()
 	e.SetDate(&d)
 	return e
 }
 
 // dateOfField is the date in a date field, or a message to show under it.
-func dateOfField(e *widget.DateEntry) (time.Time, error) {
+func dateOfField(e *widgets.DateEntry) (time.Time, error) {
 	if e.Date == nil {
 		return time.Time{}, problem("Pick a date on the calendar, or type one.")
 	}
@@ -78,8 +80,8 @@ func dateOfField(e *widget.DateEntry) (time.Time, error) {
 }
 
 // newClockField is a time-of-day entry showing hh:mm.
-func newClockField(h, m int) *widget.Entry {
-	e := widget.NewEntry()
+func newClockField(h, m int) *widgets.Entry {
+	e := widgets.NewEntry()
 	e.SetText(fmt.Sprintf("%02d:%02d", h, m))
 	e.SetPlaceHolder("18:00")
 	return e

@@ -4,43 +4,26 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/data/binding"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/data/transfer"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // transferState is what the File menu's export, import and backups keep
 // for the window.
 type transferState struct {
-	// chooseSave and chooseOpen ask the person for a file and call done with
-	// its path (not at all when they cancel). Tests answer them directly,
-	// since Fyne's file dialogs can't be driven on the test driver.
-	chooseSave func(u *UI, name string, done func(path string))
-	chooseOpen func(u *UI, done func(path string))
 	// dailyTimer looks for a due daily backup every hour.
 	dailyTimer *time.Timer
-}
-
-// fileMenuItems are the File menu's entries for owning one's data.
-func (u *UI) fileMenuItems() []*fyne.MenuItem {
-	return []*fyne.MenuItem{
-		fyne.NewMenuItem("Export…", u.showExport),
-		fyne.NewMenuItem("Import…", u.showImport),
-		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Back up now", u.backUpNow),
-		fyne.NewMenuItem("Backups…", u.showBackups),
-	}
 }
 
 // exportChoices describe the formats, in transfer.Formats order.
@@ -55,17 +38,14 @@ func (u *UI) showExport() {
 	if u.store == nil {
 		return
 	}
-	choice := widget.NewRadioGroup(exportChoices, nil)
+	choice := widgets.NewRadioGroup(exportChoices, nil)
 	choice.Required = true
 	choice.SetSelected(exportChoices[0])
 	content := container.NewVBox(
 		wrapLabel("Your journal stays yours: export it to keep a copy, read it elsewhere or move it to another computer."),
 		choice,
 	)
-	d := dialog.NewCustomConfirm("Export your journal", "Choose a file…", "Cancel", content, func(ok bool) {
-		if !ok {
-			return
-		}
+	u.ask(dlgExport, "Export your journal", content, "Choose a file…", "Cancel", func() {
 		f := transfer.FormatJSON
 		for i, label := range exportChoices {
 			if choice.Selected == label {
@@ -73,14 +53,12 @@ func (u *UI) showExport() {
 			}
 		}
 		name := fmt.Sprintf("bothand-journal-%s%s", time.Now().Format("2006-01-02"), f.Ext())
-		u.pickSave(name, func(path string) { u.exportTo(path, f) })
-	}, u.win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+		u.saveFile("Export your journal to", name, func(path string) { u.exportTo(path, f) })
+	})
 }
 
-// exportTo writes the export to path, which the save dialog has created
-// (and, for an existing file, the person agreed to replace).
+// exportTo writes the export to path (for an existing file, the person
+// agreed to replace it).
 func (u *UI) exportTo(path string, f transfer.Format) {
 	progress := u.showProgress("Exporting", "Writing your journal to "+filepath.Base(path)+"…", true)
 	s := u.store
@@ -89,12 +67,8 @@ func (u *UI) exportTo(path string, f transfer.Format) {
 		return struct{}{}, transfer.ExportFile(progress.ctx, s, path, f, opt)
 	}, func(struct{}) {
 		progress.hide()
-		u.showDone("Exported", "Your journal is saved in:", path)
+		u.showDone(dlgExported, "Exported", "Your journal is saved in:", path)
 	}, func(err error) {
-		// The save dialog created the file; don't leave it behind empty.
-		if fi, statErr := os.Stat(path); statErr == nil && fi.Size() == 0 {
-			os.Remove(path)
-		}
 		if progress.stopped(err, "Export stopped", "No file was written.") {
 			return
 		}
@@ -107,7 +81,7 @@ func (u *UI) showImport() {
 	if u.store == nil {
 		return
 	}
-	u.pickOpen(u.importFrom)
+	u.openFile("Import a journal export", []string{".json"}, u.importFrom)
 }
 
 func (u *UI) importFrom(path string) {
@@ -117,9 +91,7 @@ func (u *UI) importFrom(path string) {
 		return transfer.ImportFile(progress.ctx, s, path, progress.report)
 	}, func(sum transfer.ImportSummary) {
 		progress.hide()
-		d := dialog.NewCustom("Import finished", "OK", wrapLabel(sum.String()), u.win)
-		d.Resize(fyne.NewSize(480, 0))
-		d.Show()
+		u.inform(dlgImported, "Import finished", sum.String())
 		if sum.Added()+sum.Updated() > 0 {
 			u.attach(s) // every screen shows what came in
 		}
@@ -145,88 +117,30 @@ func (u *UI) showImportError(path string, err error) {
 	if advice := data.Advice(err); advice != "" {
 		content.Add(wrapLabel(advice))
 	}
-	d := dialog.NewCustom("Nothing was imported", "OK", content, u.win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	u.informWith(dlgImportFailed, "Nothing was imported", content).resize(520, 0)
 }
 
 // showDone confirms a finished job and shows the file it concerns, which the
 // person can select and copy.
-func (u *UI) showDone(title, message, path string) {
+func (u *UI) showDone(kind dialogKind, title, message, path string) {
 	file := widget.NewLabel(path)
 	file.Selectable = true
 	file.Wrapping = fyne.TextWrapBreak
-	d := dialog.NewCustom(title, "OK", container.NewVBox(wrapLabel(message), file), u.win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
-}
-
-func (u *UI) pickSave(name string, done func(path string)) {
-	if u.transfer.chooseSave != nil {
-		u.transfer.chooseSave(u, name, done)
-		return
-	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close() // ExportFile writes the file itself, privately
-		done(path)
-	}, u.win)
-	d.SetFileName(name)
-	u.showFileDialog(d)
-}
-
-func (u *UI) pickOpen(done func(path string)) {
-	if u.transfer.chooseOpen != nil {
-		u.transfer.chooseOpen(u, done)
-		return
-	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close() // ImportFile reads the file itself, to say where a problem is
-		done(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	u.showFileDialog(d)
-}
-
-// showFileDialog opens a file dialog in the home folder rather than wherever
-// the app was started from, at a size that shows a useful list.
-func (u *UI) showFileDialog(d *dialog.FileDialog) {
-	if home, err := os.UserHomeDir(); err == nil {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			d.SetLocation(dir)
-		}
-	}
-	d.Show()
-	d.Resize(fyne.NewSize(760, 520)) // only once shown: before, it has nothing to size
+	u.informWith(kind, title, container.NewVBox(wrapLabel(message), file))
 }
 
 // progressDialog shows a long job's progress, with a Cancel button that
-// stops it: the job runs with ctx, which Cancel cancels, and a cancelled
-// import, export, backup or restore leaves the journal as it was. Its
-// report method may be called from the job's goroutine: the bar is bound
-// to a data binding, which hands every change to the main goroutine.
+// stops it (Esc too): the job runs with ctx, which Cancel cancels, and a
+// cancelled import, export, backup or restore leaves the journal as it was.
+// Its report method may be called from the job's goroutine: the bar is
+// bound to a data binding, which hands every change to the main goroutine.
 type progressDialog struct {
 	u       *UI
-	d       *dialog.CustomDialog
+	d       *appDialog
 	value   binding.Float
 	ctx     context.Context
 	message *widget.Label
-	cancel  *widget.Button
+	cancel  *widgets.Button
 }
 
 // showProgress opens the progress dialog of a job; measured jobs report
@@ -238,20 +152,19 @@ func (u *UI) showProgress(title, message string, measured bool) *progressDialog 
 	if measured {
 		bar = widget.NewProgressBarWithData(p.value)
 	}
-	p.cancel = widget.NewButton("Cancel", func() {
+	p.d = u.newDialog(dlgProgress, title, container.NewVBox(p.message, bar))
+	p.cancel = p.d.button("Cancel", nil, func() {
+		if p.cancel.Disabled() {
+			return
+		}
 		p.cancel.Disable()
 		p.message.SetText("Stopping… Nothing will be changed.")
 		cancel() // last: the job may end, and its dialog go, at once
 	})
-	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(p.message, bar), u.win)
-	p.d.SetButtons([]fyne.CanvasObject{p.cancel})
-	p.d.SetOnClosed(cancel) // whatever closes it, the context goes with it
-	p.d.Resize(fyne.NewSize(420, 0))
-	p.d.Show()
-	// Again, now that the message knows its width: before, it was measured
-	// as if wrapped word by word, and the dialog kept that height.
-	p.d.Resize(fyne.NewSize(420, 0))
-	u.win.Canvas().Focus(p.cancel) // Space or Enter stops the job
+	p.d.cancel = p.cancel.OnTapped // Esc stops the job too
+	p.d.deflt = p.cancel
+	p.d.onClosed(cancel)       // whatever closes it, the context goes with it
+	p.d.show(420, 0, p.cancel) // Space or Enter stops the job
 	return p
 }
 
@@ -261,7 +174,7 @@ func (p *progressDialog) report(done, total int64) {
 	}
 }
 
-func (p *progressDialog) hide() { p.d.Hide() }
+func (p *progressDialog) hide() { p.d.hide() }
 
 // stopped hides the dialog after the job ended with err. When the person
 // cancelled it, it says so, in a dialog titled title with what was left
@@ -271,8 +184,6 @@ func (p *progressDialog) stopped(err error, title, unchanged string) bool {
 	if !errors.Is(err, context.Canceled) {
 		return false
 	}
-	d := dialog.NewCustom(title, "OK", wrapLabel(unchanged), p.u.win)
-	d.Resize(fyne.NewSize(420, 0))
-	d.Show()
+	p.u.inform(dlgStopped, title, unchanged).resize(420, 0)
 	return true
 }

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 // topDialog is what the window shows on top: the latest dialog.
@@ -41,18 +43,20 @@ func tapInDialog(t *testing.T, u *UI, label string) {
 	test.Tap(findButton(t, topDialog(t, u), label))
 }
 
-// answerSave makes the save dialog answer path, and records the name it
-// suggested.
-func answerSave(u *UI, path string, suggested *string) {
-	u.transfer.chooseSave = func(_ *UI, name string, done func(string)) {
-		*suggested = name
-		done(path)
+// pick answers the file picker on top with path, typed into its name
+// field and confirmed with Enter, and returns the name it suggested.
+func pick(t *testing.T, u *UI, path string) (suggested string) {
+	t.Helper()
+	d := u.topDialog()
+	if d == nil || (d.kind != dlgOpenFile && d.kind != dlgSaveFile) {
+		t.Fatalf("no file picker is open:\n%s", topText(u))
 	}
-}
-
-// answerOpen makes the open dialog answer path.
-func answerOpen(u *UI, path string) {
-	u.transfer.chooseOpen = func(_ *UI, done func(string)) { done(path) }
+	name := findWidget[*widgets.Entry](t, topDialog(t, u))
+	suggested = name.Text
+	u.win.Canvas().Focus(name)
+	name.SetText(path)
+	pressKey(u, fyne.KeyReturn)
+	return suggested
 }
 
 // menuItem finds an item of the window's main menu by its label.

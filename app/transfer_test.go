@@ -8,15 +8,15 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/widget"
-
 	"github.com/bothand/bothand/data"
+
 	"github.com/bothand/bothand/data/transfer"
+	"github.com/bothand/bothand/widgets"
 )
 
 func TestFileMenuOffersExportImportAndBackups(t *testing.T) {
 	u, _ := newTestUI(t)
-	for _, label := range []string{"Export…", "Import…", "Back up now", "Backups…"} {
+	for _, label := range []string{"Export your journal…", "Import a journal export…", "Back up now", "Backups…"} {
 		if item := mainMenuItem(t, u, "File", label); item.Action == nil {
 			t.Errorf("%s does nothing", label)
 		}
@@ -28,18 +28,16 @@ func TestExportThroughTheMenu(t *testing.T) {
 	if _, err := s.AddSlip("Both can be true.", true); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "chosen.csv")
-	os.WriteFile(path, nil, 0o644) // the save dialog has created the file
-	var suggested string
-	answerSave(u, path, &suggested)
+	path := filepath.Join(t.TempDir(), "chosen.md")
 
-	mainMenuItem(t, u, "File", "Export…").Action()
-	radio := findWidget[*widget.RadioGroup](t, topDialog(t, u))
+	mainMenuItem(t, u, "File", "Export your journal…").Action()
+	radio := findWidget[*widgets.RadioGroup](t, topDialog(t, u))
 	if radio.Selected != exportChoices[0] {
 		t.Errorf("preselected %q, want JSON", radio.Selected)
 	}
 	radio.SetSelected(exportChoices[1]) // Markdown
 	tapInDialog(t, u, "Choose a file…")
+	suggested := pick(t, u, path)
 
 	if !strings.HasPrefix(suggested, "bothand-journal-") || !strings.HasSuffix(suggested, ".md") {
 		t.Errorf("suggested file name %q", suggested)
@@ -60,11 +58,11 @@ func TestExportThroughTheMenu(t *testing.T) {
 func TestAFailedExportSaysSoAndLeavesNoEmptyFile(t *testing.T) {
 	u, _ := newTestUI(t)
 	dir := t.TempDir()
-	path := filepath.Join(dir, "gone", "x.json") // its folder vanished meanwhile
-	var suggested string
-	answerSave(u, path, &suggested)
-	mainMenuItem(t, u, "File", "Export…").Action()
-	tapInDialog(t, u, "Choose a file…")
+	path := filepath.Join(dir, "gone", "x.json") // its folder vanished after it was chosen
+	u.exportTo(path, transfer.FormatJSON)
+	if _, err := os.Stat(path); err == nil {
+		t.Error("the failed export left a file")
+	}
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "export to "+path+" failed") || !strings.Contains(text, "Create the folder first") {
 		t.Errorf("error dialog says:\n%s", text)
 	}
@@ -82,9 +80,8 @@ func TestImportThroughTheMenu(t *testing.T) {
 	if err := transfer.ExportFile(context.Background(), other, file, transfer.FormatJSON, transfer.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	answerOpen(u, file)
-
-	mainMenuItem(t, u, "File", "Import…").Action()
+	mainMenuItem(t, u, "File", "Import a journal export…").Action()
+	pick(t, u, file)
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Added 1 permission slip.") {
 		t.Errorf("summary says:\n%s", text)
 	}
@@ -97,7 +94,8 @@ func TestImportThroughTheMenu(t *testing.T) {
 	tapInDialog(t, u, "OK")
 
 	// The same file again: nothing new, and it says so.
-	mainMenuItem(t, u, "File", "Import…").Action()
+	mainMenuItem(t, u, "File", "Import a journal export…").Action()
+	pick(t, u, file)
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Nothing new") {
 		t.Errorf("second import says:\n%s", text)
 	}
@@ -110,9 +108,8 @@ func TestABadImportExplainsAndChangesNothing(t *testing.T) {
 	transfer.ExportJSON(context.Background(), s, &before, transfer.ExportOptions{})
 	file := filepath.Join(t.TempDir(), "cut.json")
 	os.WriteFile(file, []byte("{\n  \"format\": \"bothand-journal\",\n  \"format_version\": 1,\n  \"records\": {\n    \"slips\": [\n      {\"uuid\":"), 0o600)
-	answerOpen(u, file)
-
-	mainMenuItem(t, u, "File", "Import…").Action()
+	mainMenuItem(t, u, "File", "Import a journal export…").Action()
+	pick(t, u, file)
 	text := visibleText(topDialog(t, u))
 	for _, want := range []string{"Nothing was imported", file, "ends too early", "cut off", "your journal is unchanged"} {
 		if !strings.Contains(text, want) {
@@ -136,15 +133,4 @@ func withoutExportTime(doc string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-// The real file dialogs open (the other tests answer them directly).
-func TestFileDialogsOpen(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.pickSave("bothand-journal-2026-11-25.json", func(string) { t.Error("a path came back unasked") })
-	if e := findWidget[*widget.Entry](t, topDialog(t, u)); e.Text != "bothand-journal-2026-11-25.json" {
-		t.Errorf("the save dialog suggests %q", e.Text)
-	}
-	u.pickOpen(func(string) { t.Error("a path came back unasked") })
-	findButton(t, topDialog(t, u), "Open")
 }

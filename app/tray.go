@@ -2,7 +2,6 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/bothand/bothand/assets"
@@ -97,11 +96,9 @@ func (u *UI) closeWindow() {
 		return
 	}
 	prefs.SetBool(prefTrayExplained, true)
-	d := dialog.NewInformation("Both/And keeps running",
-		"Closing the window keeps Both/And in the system tray, so your permission slip can greet you in the morning. Choose Quit in the tray menu to stop it, or change this in Preferences.",
-		u.win)
-	d.SetOnClosed(u.win.Hide)
-	d.Show()
+	d := u.inform(dlgTrayExplained, "Both/And keeps running",
+		"Closing the window keeps Both/And in the system tray, so your permission slip can greet you in the morning. Choose Quit in the tray menu to stop it, or change this in Preferences.")
+	d.onClosed(u.win.Hide)
 }
 
 // trimForMenu keeps tray menu items to one readable line.

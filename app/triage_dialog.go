@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,25 +18,25 @@ import (
 // can wait, a calm reply ready to copy.
 type triageDialog struct {
 	p        *protocolsScreen
-	dlg      dialog.Dialog
+	dlg      *appDialog
 	criteria []data.UrgencyCriterion
 	rule     data.UrgencyRule
 
-	client   *widget.Entry
-	request  *widgets.TextArea
-	date     *widget.DateEntry
-	from, to *widget.Entry
-	answers  []*widget.RadioGroup
+	client   *widgets.Entry
+	request  *widgets.Entry
+	date     *widgets.DateEntry
+	from, to *widgets.Entry
+	answers  []*widgets.RadioGroup
 	inWindow *fyne.Container
 	// asked counts the looks at the Tiers as the time is typed, so only
 	// the answer for the latest time is shown, whatever order they end in.
 	asked  int
 	form   *fyne.Container
 	msgs   map[data.Field]fieldMessage
-	decide *widget.Button
+	decide *widgets.Button
 	body   *fyne.Container
 
-	reply  *widgets.TextArea
+	reply  *widgets.Entry
 	copied *widget.Label
 }
 
@@ -49,14 +48,8 @@ func (p *protocolsScreen) openTriage() {
 	}
 	p.withUrgency(func(l urgencySettings) {
 		if len(l.criteria) == 0 {
-			d := dialog.NewCustomConfirm("First, decide what counts as urgent", "Define my questions", "Not now",
-				wrapLabel(data.ErrNoCriteria.Message), func(ok bool) {
-					if ok {
-						p.editUrgency(p.openTriage)
-					}
-				}, p.u.win)
-			d.Resize(fyne.NewSize(480, 0))
-			d.Show()
+			p.u.ask(dlgUrgencyFirst, "First, decide what counts as urgent", wrapLabel(data.ErrNoCriteria.Message),
+				"Define my questions", "Not now", func() { p.editUrgency(p.openTriage) })
 			return
 		}
 		t := &triageDialog{p: p, criteria: l.criteria, rule: l.rule, msgs: map[data.Field]fieldMessage{}}
@@ -69,7 +62,7 @@ func (t *triageDialog) build() {
 	for _, k := range []data.Field{data.FieldClient, data.FieldRequest, data.FieldWindow, data.FieldAnswers} {
 		t.msgs[k] = newFieldMessage()
 	}
-	t.client = widget.NewEntry()
+	t.client = widgets.NewEntry()
 	t.client.SetPlaceHolder("Who is asking?")
 	t.request = widgets.NewTextArea()
 	t.request.SetPlaceHolder("What they asked for, in a line or two")
@@ -80,7 +73,7 @@ func (t *triageDialog) build() {
 	t.from = newClockField(start.Hour(), start.Minute())
 	end := start.Add(time.Hour)
 	t.to = newClockField(end.Hour(), end.Minute())
-	for _, f := range []*widget.Entry{t.from, t.to} {
+	for _, f := range []*widgets.Entry{t.from, t.to} {
 		f.OnChanged = func(string) { t.showWindow() }
 	}
 	t.date.OnChanged = func(*time.Time) { t.showWindow() }
@@ -89,14 +82,14 @@ func (t *triageDialog) build() {
 	questions := container.NewVBox()
 	for _, c := range t.criteria {
 		q := wrapLabel(c.Question)
-		a := widget.NewRadioGroup([]string{"Yes", "No"}, nil)
+		a := widgets.NewRadioGroup([]string{"Yes", "No"}, nil)
 		a.Horizontal = true
 		t.answers = append(t.answers, a)
 		questions.Add(container.NewBorder(nil, nil, nil, a, q))
 	}
-	t.decide = widget.NewButtonWithIcon("Decide", theme.ConfirmIcon(), t.submit)
+	t.decide = widgets.NewButtonWithIcon("Decide", theme.ConfirmIcon(), t.submit)
 	t.decide.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { t.dlg.Hide() })
+	cancel := widgets.NewButton("Cancel", func() { t.dlg.hide() })
 	t.form = container.NewVBox(
 		sectionTitle("Client"), t.client, t.msgs[data.FieldClient],
 		sectionTitle("What they asked"), t.request, t.msgs[data.FieldRequest],
@@ -111,10 +104,9 @@ func (t *triageDialog) build() {
 	t.body = container.NewStack(container.NewBorder(nil,
 		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, t.decide)), nil, nil,
 		container.NewVScroll(t.form)))
-	t.dlg = dialog.NewCustomWithoutButtons("Is it truly urgent?", t.body, t.p.u.win)
-	t.dlg.Resize(fyne.NewSize(680, 700))
-	t.dlg.Show()
-	t.p.u.win.Canvas().Focus(t.client)
+	t.dlg = t.p.u.newDialog(dlgTriage, "Is it truly urgent?", t.body)
+	t.dlg.cancel, t.dlg.deflt, t.dlg.form = t.dlg.hide, t.decide, true
+	t.dlg.show(680, 700, t.client)
 	t.showWindow()
 }
 
@@ -257,7 +249,7 @@ func (t *triageDialog) showResult(r triageResult) {
 		if who == "" {
 			who = "the client"
 		}
-		copyBtn := widget.NewButtonWithIcon("Copy reply", theme.ContentCopyIcon(), func() {
+		copyBtn := widgets.NewButtonWithIcon("Copy reply", theme.ContentCopyIcon(), func() {
 			t.p.u.app.Clipboard().SetContent(t.reply.Text)
 			t.copied.SetText("Copied: paste it into your message to " + who + ".")
 		})
@@ -266,7 +258,9 @@ func (t *triageDialog) showResult(r triageResult) {
 		box.Add(container.NewBorder(nil, nil, nil, copyBtn, t.copied))
 	}
 	box.Add(caption("Tomorrow Both/And will ask you whether it was truly urgent, so you can see how many “emergencies” were real."))
-	done := widget.NewButton("Close", func() { t.dlg.Hide() })
+	done := widgets.NewButton("Close", func() { t.dlg.hide() })
+	done.Importance = widget.HighImportance
+	t.dlg.deflt, t.dlg.form = done, false // the verdict is kept
 	t.body.Objects = []fyne.CanvasObject{container.NewBorder(nil,
 		container.NewBorder(widget.NewSeparator(), nil, nil, done), nil, nil, container.NewVScroll(box))}
 	t.body.Refresh()

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,13 +26,13 @@ const (
 // into a verdict. It is saved as a whole; a refusal keeps the dialog open.
 type urgencyEditor struct {
 	p     *protocolsScreen
-	dlg   dialog.Dialog
+	dlg   *appDialog
 	items []data.UrgencyCriterion // as listed, with the fields' words
 	rows  *fyne.Container
-	mode  *widget.RadioGroup
-	count *widget.Select
+	mode  *widgets.RadioGroup
+	count *widgets.Select
 	msg   fieldMessage
-	save  *widget.Button
+	save  *widgets.Button
 	then  func()
 }
 
@@ -68,14 +67,14 @@ func (p *protocolsScreen) editUrgency(then func()) {
 
 func (e *urgencyEditor) build(rule data.UrgencyRule) {
 	e.rows = container.NewVBox()
-	e.mode = widget.NewRadioGroup([]string{ruleAny, ruleAtLeast}, func(string) { e.showCount() })
+	e.mode = widgets.NewRadioGroup([]string{ruleAny, ruleAtLeast}, func(string) { e.showCount() })
 	e.mode.Required = true
-	e.count = widget.NewSelect(nil, nil)
-	add := widget.NewButtonWithIcon("Add a question", theme.ContentAddIcon(), func() {
+	e.count = widgets.NewSelect(nil, nil)
+	add := widgets.NewButtonWithIcon("Add a question", theme.ContentAddIcon(), func() {
 		e.items = append(e.items, data.UrgencyCriterion{})
 		e.render()
 	})
-	starter := widget.NewButton("Start from suggested questions", func() {
+	starter := widgets.NewButton("Start from suggested questions", func() {
 		// A second tap, or one after some were kept, adds only those not
 		// listed yet: a triage asks each question once.
 		for _, q := range data.StarterCriteria() {
@@ -85,9 +84,6 @@ func (e *urgencyEditor) build(rule data.UrgencyRule) {
 		}
 		e.render()
 	})
-	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.submit)
-	e.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { e.dlg.Hide() })
 	body := container.NewVBox(
 		wrapLabel("What makes a client request genuinely urgent for you? Write it as yes-or-no questions. When a client calls something urgent, the triage asks them one by one."),
 		e.rows,
@@ -106,11 +102,11 @@ func (e *urgencyEditor) build(rule data.UrgencyRule) {
 		e.mode.SetSelected(ruleAny)
 	}
 	e.showCount()
-	e.dlg = dialog.NewCustomWithoutButtons("What counts as urgent", container.NewBorder(nil,
-		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, e.save)), nil, nil,
-		container.NewVScroll(body)), e.p.u.win)
-	e.dlg.Resize(fyne.NewSize(640, 620))
-	e.dlg.Show()
+	e.dlg = e.p.u.newDialog(dlgUrgency, "What counts as urgent", container.NewVScroll(body))
+	e.dlg.form = true
+	e.dlg.cancelButton("Cancel", nil)
+	e.save = e.dlg.defaultButton("Save", theme.DocumentSaveIcon(), e.submit)
+	e.dlg.show(640, 620, nil)
 }
 
 // render lists the questions, each editable, movable and removable.
@@ -123,20 +119,20 @@ func (e *urgencyEditor) render() {
 		field.SetPlaceHolder("A yes-or-no question")
 		field.SetText(e.items[i].Question)
 		field.OnChanged = func(s string) { e.items[i].Question = s }
-		icon := func(res fyne.Resource, tapped func()) *widget.Button {
-			b := widget.NewButtonWithIcon("", res, tapped)
+		icon := func(name string, res fyne.Resource, tapped func()) *widgets.Button {
+			b := widgets.NewIconButton(name, res, tapped)
 			b.Importance = widget.LowImportance
 			return b
 		}
-		up := icon(theme.MoveUpIcon(), func() { e.swap(i, i-1) })
-		down := icon(theme.MoveDownIcon(), func() { e.swap(i, i+1) })
+		up := icon("Move up", theme.MoveUpIcon(), func() { e.swap(i, i-1) })
+		down := icon("Move down", theme.MoveDownIcon(), func() { e.swap(i, i+1) })
 		if i == 0 {
 			up.Disable()
 		}
 		if i == len(e.items)-1 {
 			down.Disable()
 		}
-		remove := icon(theme.DeleteIcon(), func() {
+		remove := icon("Delete", theme.DeleteIcon(), func() {
 			e.items = append(e.items[:i], e.items[i+1:]...)
 			e.render()
 		})
@@ -188,7 +184,7 @@ func (e *urgencyEditor) submit() {
 		return e.p.u.store.SaveUrgency(items, rule)
 	}, func([]data.UrgencyCriterion) {
 		e.save.Enable()
-		e.dlg.Hide()
+		e.dlg.hide()
 		e.p.load()
 		if e.then != nil {
 			e.then()

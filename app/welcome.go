@@ -5,13 +5,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/widgets"
 )
 
 const prefWelcomeDone = "welcome.done"
@@ -33,7 +33,7 @@ func (u *UI) maybeWelcome() {
 // showWelcome asks for three things, all optional: one permission slip, the
 // morning time, and whether to start at login.
 func (u *UI) showWelcome() {
-	slip := widget.NewEntry()
+	slip := widgets.NewEntry()
 	slip.SetPlaceHolder("One sentence you need to hear")
 	slipError := widget.NewLabel("")
 	slipError.Importance = widget.DangerImportance
@@ -41,14 +41,14 @@ func (u *UI) showWelcome() {
 	slipError.Hide()
 	var ideas []fyne.CanvasObject
 	for _, idea := range assets.SlipSuggestions()[:3] {
-		b := widget.NewButton(idea, func() { slip.SetText(idea) })
+		b := widgets.NewButton(idea, func() { slip.SetText(idea) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		ideas = append(ideas, b)
 	}
-	morning := widget.NewSelect(morningTimes(), nil)
+	morning := widgets.NewSelect(morningTimes(), nil)
 	morning.SetSelected(formatMinutes(data.DefaultReminderSettings().Morning))
-	login := widget.NewCheck("Open Both/And when I log in, quietly in the tray", nil)
+	login := widgets.NewCheck("Open Both/And when I log in, quietly in the tray", nil)
 
 	intro := wrapLabel("Three quick choices, all of which you can change later in Preferences.")
 	content := container.NewVBox(
@@ -61,15 +61,17 @@ func (u *UI) showWelcome() {
 		morning,
 		login,
 	)
-	var dlg dialog.Dialog
+	d := u.newDialog(dlgWelcome, "Welcome to Both/And", content)
 	finish := func() {
 		u.app.Preferences().SetBool(prefWelcomeDone, true)
-		dlg.Hide()
+		d.hide()
 	}
-	skip := widget.NewButton("Skip", finish)
-	start := widget.NewButtonWithIcon("Start", theme.ConfirmIcon(), nil)
-	start.Importance = widget.HighImportance
-	start.OnTapped = func() {
+	// Esc is Skip: the welcome asks for nothing that can't wait.
+	d.button("Skip", nil, finish)
+	d.onEscape(finish)
+	var start func()
+	d.defaultButton("Start", theme.ConfirmIcon(), func() { start() })
+	start = func() {
 		store := u.store
 		text, minutes := slip.Text, parseMinutes(morning.Selected)
 		background(u, func() (struct{}, error) {
@@ -93,11 +95,8 @@ func (u *UI) showWelcome() {
 			slipError.Show()
 		})
 	}
-	slip.OnSubmitted = func(string) { start.OnTapped() }
-	dlg = dialog.NewCustomWithoutButtons("Welcome to Both/And", container.NewVBox(content, container.NewHBox(layout.NewSpacer(), skip, start)), u.win)
-	dlg.Resize(fyne.NewSize(560, 0))
-	dlg.Show()
-	u.win.Canvas().Focus(slip)
+	slip.OnSubmitted = func(string) { start() }
+	d.show(560, 0, slip)
 }
 
 // morningTimes are the choices for the morning reminder, every half hour.

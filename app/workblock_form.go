@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,31 +28,31 @@ var (
 // note for flexible time.
 type workBlockForm struct {
 	u       *UI
-	dlg     dialog.Dialog
+	dlg     *appDialog
 	editing data.WorkBlock
 	saved   func(data.WorkBlock, data.Conflicts)
 
-	client, title *widget.Entry
-	date          *widget.DateEntry
-	from, to      *widget.Entry
-	hasDeadline   *widget.Check
-	deadlineDate  *widget.DateEntry
-	deadlineTime  *widget.Entry
-	buffer        *widget.Select
+	client, title *widgets.Entry
+	date          *widgets.DateEntry
+	from, to      *widgets.Entry
+	hasDeadline   *widgets.Check
+	deadlineDate  *widgets.DateEntry
+	deadlineTime  *widgets.Entry
+	buffer        *widgets.Select
 	planned       *widget.Label
 	deadlineRow   *fyne.Container
 
 	// The rules, shown when they apply.
 	refusal      *widget.Label
-	useSlot      *widget.Button
+	useSlot      *widgets.Button
 	refusalBox   *fyne.Container
 	emergency    *widget.Label
-	reason       *widgets.TextArea
+	reason       *widgets.Entry
 	emergencyBox *fyne.Container
 	suggested    time.Time
 
 	msgs       map[data.Field]fieldMessage
-	saveButton *widget.Button
+	saveButton *widgets.Button
 }
 
 // showWorkBlockForm opens the form for wb (a new block when wb.ID is 0).
@@ -68,28 +67,29 @@ func (u *UI) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, dat
 	if wb.ID != 0 {
 		name = "Move work block"
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(name, f.content(), u.win)
+	f.dlg = u.newDialog(dlgWorkBlock, name, f.content())
+	f.dlg.form = true
+	f.dlg.cancelButton("Cancel", nil)
+	f.saveButton = f.dlg.defaultButton("Save", theme.DocumentSaveIcon(), f.save)
 	f.update()
-	f.dlg.Resize(fyne.NewSize(580, 660))
-	f.dlg.Show()
-	u.win.Canvas().Focus(f.client)
+	f.dlg.show(580, 660, f.client)
 	return f
 }
 
 func (f *workBlockForm) build() {
-	f.client = widget.NewEntry()
+	f.client = widgets.NewEntry()
 	f.client.SetPlaceHolder("Client (optional)")
-	f.title = widget.NewEntry()
+	f.title = widgets.NewEntry()
 	f.title.SetPlaceHolder("What the work is, e.g. “Draft the quarterly report”")
-	f.date = widget.NewDateEntry()
+	f.date = widgets.NewDateEntry()
 	f.from, f.to = newClockField(9, 0), newClockField(11, 0)
-	f.hasDeadline = widget.NewCheck("It has a deadline", func(bool) { f.update() })
-	f.deadlineDate = widget.NewDateEntry()
+	f.hasDeadline = widgets.NewCheck("It has a deadline", func(bool) { f.update() })
+	f.deadlineDate = widgets.NewDateEntry()
 	f.deadlineTime = newClockField(17, 0)
-	f.buffer = widget.NewSelect(bufferChoices, func(string) { f.update() })
+	f.buffer = widgets.NewSelect(bufferChoices, func(string) { f.update() })
 	f.planned = widget.NewLabel("")
 	f.planned.Wrapping = fyne.TextWrapWord
-	for _, e := range []*widget.Entry{f.from, f.to, f.deadlineTime} {
+	for _, e := range []*widgets.Entry{f.from, f.to, f.deadlineTime} {
 		e.OnChanged = func(string) { f.update() }
 	}
 	f.deadlineDate.OnChanged = func(*time.Time) { f.update() }
@@ -97,7 +97,7 @@ func (f *workBlockForm) build() {
 	f.refusal = widget.NewLabel("")
 	f.refusal.Wrapping = fyne.TextWrapWord
 	f.refusal.Importance = widget.DangerImportance
-	f.useSlot = widget.NewButtonWithIcon("Use that time", theme.ConfirmIcon(), f.takeSuggestion)
+	f.useSlot = widgets.NewButtonWithIcon("Use that time", theme.ConfirmIcon(), f.takeSuggestion)
 	f.refusalBox = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.CancelIcon()), nil,
 			widget.NewLabelWithStyle("Refused: this time belongs to a non-negotiable commitment", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
@@ -115,9 +115,6 @@ func (f *workBlockForm) build() {
 			widget.NewLabelWithStyle("Only for a genuine emergency", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		f.emergency, f.reason, f.msgs[data.FieldEmergencyReason])
 	f.emergencyBox.Hide()
-
-	f.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.save)
-	f.saveButton.Importance = widget.HighImportance
 }
 
 func (f *workBlockForm) content() fyne.CanvasObject {
@@ -139,9 +136,7 @@ func (f *workBlockForm) content() fyne.CanvasObject {
 		f.hasDeadline, f.deadlineRow, f.planned,
 		f.refusalBox, f.emergencyBox,
 	)
-	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
-	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, f.saveButton)),
-		nil, nil, container.NewVScroll(form))
+	return container.NewVScroll(form)
 }
 
 func (f *workBlockForm) fill(wb data.WorkBlock) {
@@ -262,7 +257,7 @@ func (f *workBlockForm) save() {
 		return result{wb, conf}, err
 	}, func(r result) {
 		f.saveButton.Enable()
-		f.dlg.Hide()
+		f.dlg.hide()
 		if f.saved != nil {
 			f.saved(r.wb, r.conf)
 		}

@@ -33,6 +33,16 @@ type Checklist struct {
 	OnMove   func(i, delta int)     `json:"-"`
 	OnEdit   func(i int)            `json:"-"`
 	OnDelete func(i int)            `json:"-"`
+
+	box *fyne.Container // the rows, once rendered
+}
+
+// Children are the rows, for ScrollAround.
+func (c *Checklist) Children() []fyne.CanvasObject {
+	if c.box == nil {
+		return nil
+	}
+	return []fyne.CanvasObject{c.box}
 }
 
 // NewChecklist returns an empty checklist.
@@ -51,12 +61,13 @@ func (c *Checklist) SetItems(items []ChecklistItem) {
 // CreateRenderer implements fyne.Widget.
 func (c *Checklist) CreateRenderer() fyne.WidgetRenderer {
 	r := &checklistRenderer{c: c, box: container.NewVBox()}
+	c.box = r.box
 	r.Refresh()
 	return r
 }
 
 func (c *Checklist) row(i int, it ChecklistItem) fyne.CanvasObject {
-	tick := widget.NewCheck("", nil)
+	tick := NewCheck("", nil)
 	tick.SetChecked(it.Done)
 	tick.OnChanged = func(on bool) {
 		if c.OnToggle != nil {
@@ -75,8 +86,8 @@ func (c *Checklist) row(i int, it ChecklistItem) fyne.CanvasObject {
 	if it.Extra != nil {
 		details = append(details, container.NewHBox(it.Extra))
 	}
-	icon := func(res fyne.Resource, tapped func(i int)) *widget.Button {
-		b := widget.NewButtonWithIcon("", res, func() {
+	icon := func(name string, res fyne.Resource, tapped func(i int)) *Button {
+		b := NewIconButton(name, res, func() {
 			if tapped != nil {
 				tapped(i)
 			}
@@ -84,15 +95,15 @@ func (c *Checklist) row(i int, it ChecklistItem) fyne.CanvasObject {
 		b.Importance = widget.LowImportance
 		return b
 	}
-	up := icon(theme.MoveUpIcon(), func(i int) { c.move(i, -1) })
-	down := icon(theme.MoveDownIcon(), func(i int) { c.move(i, 1) })
+	up := icon("Move up", theme.MoveUpIcon(), func(i int) { c.move(i, -1) })
+	down := icon("Move down", theme.MoveDownIcon(), func(i int) { c.move(i, 1) })
 	if i == 0 {
 		up.Disable()
 	}
 	if i == len(c.Items)-1 {
 		down.Disable()
 	}
-	buttons := container.NewHBox(up, down, icon(theme.DocumentCreateIcon(), c.OnEdit), icon(theme.DeleteIcon(), c.OnDelete))
+	buttons := container.NewHBox(up, down, icon("Edit", theme.DocumentCreateIcon(), c.OnEdit), icon("Delete", theme.DeleteIcon(), c.OnDelete))
 	words := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), details...)
 	return container.NewBorder(nil, nil, container.NewVBox(tick), container.NewVBox(buttons), words)
 }

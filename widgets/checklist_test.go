@@ -11,7 +11,7 @@ import (
 
 // checklistParts finds the tick boxes, labels and icon buttons a checklist
 // renders.
-func checklistParts(c *Checklist) (ticks []*widget.Check, labels []string, buttons []*widget.Button) {
+func checklistParts(c *Checklist) (ticks []*Check, labels []string, buttons []*Button) {
 	var visit func(o fyne.CanvasObject)
 	visit = func(o fyne.CanvasObject) {
 		switch w := o.(type) {
@@ -19,11 +19,11 @@ func checklistParts(c *Checklist) (ticks []*widget.Check, labels []string, butto
 			for _, c := range w.Objects {
 				visit(c)
 			}
-		case *widget.Check:
+		case *Check:
 			ticks = append(ticks, w)
 		case *widget.Label:
 			labels = append(labels, w.Text)
-		case *widget.Button:
+		case *Button:
 			buttons = append(buttons, w)
 		case fyne.Widget:
 			for _, c := range test.WidgetRenderer(w).Objects() {
@@ -47,7 +47,7 @@ func TestChecklistReportsWhatWasTapped(t *testing.T) {
 	c.OnMove = func(i, d int) { moved = append(moved, i*10+d) }
 	c.OnEdit = func(i int) { edited = append(edited, i) }
 	c.OnDelete = func(i int) { deleted = append(deleted, i) }
-	extra := widget.NewButton("Do it", nil)
+	extra := NewButton("Do it", nil)
 	c.SetItems([]ChecklistItem{{Text: "First"}, {Text: "Second", Done: true, Detail: "Done Mon 2 Mar"}, {Text: "Third", Extra: extra}})
 	w := test.NewWindow(c)
 	defer w.Close()
@@ -66,7 +66,7 @@ func TestChecklistReportsWhatWasTapped(t *testing.T) {
 	}
 	test.Tap(ticks[0])
 	// Each row: up, down, edit, delete; the third row's Extra comes first.
-	var icons []*widget.Button
+	var icons []*Button
 	for _, b := range buttons {
 		if b != extra {
 			icons = append(icons, b)

@@ -114,6 +114,8 @@ func (i *Intensity) Cursor() desktop.Cursor {
 func (i *Intensity) FocusGained() {
 	i.focused = true
 	i.Refresh()
+	Reveal(i)
+	logFocus(i, "intensity", "")
 }
 
 // FocusLost is part of fyne.Focusable.
@@ -137,8 +139,13 @@ func (i *Intensity) TypedRune(r rune) {
 	i.change(v)
 }
 
-// TypedKey steps the value with the arrow keys, Home and End.
+// TypedKey steps the value with the arrow keys, Home and End, and offers
+// the window the other keys.
 func (i *Intensity) TypedKey(ev *fyne.KeyEvent) {
+	typedKey(i, ev, false, i.step)
+}
+
+func (i *Intensity) step(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyLeft, fyne.KeyDown:
 		i.change(i.Value - 1)

@@ -39,11 +39,11 @@ type SlipStrip struct {
 	caption      *widget.Label
 	slip         *widget.Label
 	recordLine   *widget.Label
-	readButton   *widget.Button
-	nextButton   *widget.Button
-	manageButton *widget.Button
-	entry        *widget.Entry
-	pinButton    *widget.Button
+	readButton   *Button
+	nextButton   *Button
+	manageButton *Button
+	entry        *Entry
+	pinButton    *Button
 	errorLine    *widget.Label
 	shown        *fyne.Container
 	empty        *fyne.Container
@@ -67,29 +67,29 @@ func NewSlipStrip() *SlipStrip {
 	// drawn in the disabled colour, too faint to read on the strip.
 	s.recordLine = widget.NewLabel("")
 	s.recordLine.SizeName = theme.SizeNameCaptionText
-	s.readButton = widget.NewButtonWithIcon("I read it", theme.ConfirmIcon(), func() {
+	s.readButton = NewButtonWithIcon("I read it", theme.ConfirmIcon(), func() {
 		if s.OnRead != nil {
 			s.OnRead()
 		}
 	})
 	s.readButton.Importance = widget.LowImportance
-	s.nextButton = widget.NewButtonWithIcon("Next slip", theme.NavigateNextIcon(), func() {
+	s.nextButton = NewButtonWithIcon("Next slip", theme.NavigateNextIcon(), func() {
 		if s.OnNext != nil {
 			s.OnNext()
 		}
 	})
 	s.nextButton.Importance = widget.LowImportance
-	s.manageButton = widget.NewButtonWithIcon("All slips", theme.ListIcon(), func() {
+	s.manageButton = NewButtonWithIcon("All slips", theme.ListIcon(), func() {
 		if s.OnManage != nil {
 			s.OnManage()
 		}
 	})
 	s.manageButton.Importance = widget.LowImportance
 
-	s.entry = widget.NewEntry()
+	s.entry = NewEntry()
 	s.entry.SetPlaceHolder("Write one sentence you need to hear")
 	s.entry.OnSubmitted = func(string) { s.submit() }
-	s.pinButton = widget.NewButtonWithIcon("Pin it", theme.ContentAddIcon(), s.submit)
+	s.pinButton = NewButtonWithIcon("Pin it", theme.ContentAddIcon(), s.submit)
 	s.pinButton.Importance = widget.HighImportance
 	s.errorLine = widget.NewLabel("")
 	s.errorLine.Importance = widget.DangerImportance
@@ -141,7 +141,7 @@ func (s *SlipStrip) ShowError(msg string) {
 }
 
 // Entry is the field of the empty strip, for focusing it from the window.
-func (s *SlipStrip) Entry() *widget.Entry { return s.entry }
+func (s *SlipStrip) Entry() *Entry { return s.entry }
 
 func (s *SlipStrip) submit() {
 	if s.OnWrite != nil {

@@ -113,17 +113,32 @@ func (c *command) flags(name string) *flag.FlagSet {
 // proceed is parse's answer when the verb should go on.
 const proceed = -1
 
-// parse parses a verb's flags and refuses stray arguments beyond maxArgs. It
-// returns proceed, or the exit code when the verb should stop (after -h or a
-// usage error, both already reported).
+// parse parses a verb's flags, before, between or after its arguments
+// ("import a.json --db b.db" reads as people write it), and refuses stray
+// arguments beyond maxArgs. Everything after "--" is an argument. It
+// returns the arguments and proceed, or the exit code when the verb should
+// stop (after -h or a usage error, both already reported).
 func (c *command) parse(fs *flag.FlagSet, args []string, maxArgs int) ([]string, int) {
-	if err := fs.Parse(args); err != nil {
-		return nil, c.usageError(err)
+	var pos []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return nil, c.usageError(err)
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
-	if fs.NArg() > maxArgs {
-		return nil, c.usageError(fmt.Errorf("unexpected argument %q", fs.Arg(maxArgs)))
+	if len(pos) > maxArgs {
+		return nil, c.usageError(fmt.Errorf("unexpected argument %q", pos[maxArgs]))
 	}
-	return fs.Args(), proceed
+	return pos, proceed
 }
 
 // dbPath resolves the journal: --db, then $BOTHAND_DB, then the default
@@ -213,7 +228,8 @@ func (c *command) usageError(err error) int {
 func (c *command) printUsage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
   bothand [--db FILE] [--minimized]  open the window (--minimized: start in the tray)
-  bothand [--db FILE] COMMAND ...  run a command on the journal
+  bothand [--db FILE] COMMAND ...  run a command on the journal (flags may come
+                                   before or after the command and its files)
 
 Commands:
 `)

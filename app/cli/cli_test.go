@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/transfer"
 )
 
 type result struct {
@@ -156,5 +158,75 @@ func TestDamagedJournalPointsToItsBackup(t *testing.T) {
 	r := run(t, nil, "--db", db, "backup")
 	if r.code != ExitError || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "restore") {
 		t.Errorf("%+v", r)
+	}
+}
+
+// Every verb takes its flags and --db anywhere on the line: before the
+// verb, between its files, or at the end, as people type them.
+func TestFlagsAndDBAnywhereOnTheLine(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "elsewhere.db")
+	seed := filepath.Join(dir, "seed.db")
+	s, err := data.Open(seed, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddSlip("Both can be true.", true); err != nil {
+		t.Fatal(err)
+	}
+	export := filepath.Join(dir, "a.json")
+	if err := transfer.ExportFile(context.Background(), s, export, transfer.FormatJSON, transfer.ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ics := filepath.Join(dir, "school.ics")
+	writeFile(t, ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:play@school\r\nSUMMARY:School play\r\n"+
+		"DTSTART:20300312T140000Z\r\nDTEND:20300312T150000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	for _, args := range [][]string{
+		{"import", export, "--db", db},
+		{"version", "--db", db},
+		{"agenda", "--days", "3", "--db", db},
+		{"agenda", "--db", db, "--days", "3"},
+		{"export", "--format", "md", "--db", db},
+		{"export", "--db", db, "--out", filepath.Join(dir, "out.csv"), "--format", "csv"},
+		{"backup", filepath.Join(dir, "copy.db"), "--db", db},
+		{"backups", "--db", db},
+		{"ics", "import", ics, "--db", db, "--tier", "1"},
+		{"ics", "import", "--tier", "2", "--db", db, ics},
+		{"ics", "export", filepath.Join(dir, "busy.ics"), "--db", db, "--tiers", "1,2"},
+		{"demo", "--entries", "3", "--db", filepath.Join(dir, "demo.db")},
+	} {
+		r := run(t, nil, args...)
+		if r.code != ExitOK {
+			t.Errorf("%q: code %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+	s, err = data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if slip, ok, _ := s.PinnedSlip(); !ok || slip.Text != "Both can be true." {
+		t.Errorf("the import went elsewhere: %+v", slip)
+	}
+	if list, _ := s.Commitments(); len(list) != 1 {
+		t.Errorf("the calendar went elsewhere: %d commitments", len(list))
+	}
+
+	// After "--" everything is a file, even what looks like a flag.
+	r := run(t, nil, "import", "--db", db, "--", "--db")
+	if r.code != ExitError || !strings.Contains(r.stderr, "--db") {
+		t.Errorf("import -- --db: code %d, stderr %q", r.code, r.stderr)
+	}
+	r = run(t, nil, "import", export, export, "--db", db)
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "unexpected argument") {
+		t.Errorf("two files: code %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
 	}
 }

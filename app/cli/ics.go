@@ -37,42 +37,30 @@ func runICS(c *command, args []string) int {
 	return c.usageError(fmt.Errorf("ics %s: expected import or export", args[0]))
 }
 
-// parseInterspersed parses flags placed before or after the positional
-// arguments ("ics import FILE --tier 1" reads as people write it), and
-// returns the positional ones.
-func (c *command) parseInterspersed(fs *flag.FlagSet, args []string, want int) ([]string, int) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, c.usageError(err)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+// parseFile parses the flags and the one FILE of an ics verb.
+func (c *command) parseFile(fs *flag.FlagSet, args []string) (string, int) {
+	pos, code := c.parse(fs, args, 1)
+	if code != proceed {
+		return "", code
 	}
-	if len(pos) != want {
-		if len(pos) < want {
-			return nil, c.usageError(errors.New("missing FILE"))
-		}
-		return nil, c.usageError(fmt.Errorf("unexpected argument %q", pos[want]))
+	if len(pos) == 0 {
+		return "", c.usageError(errors.New("missing FILE"))
 	}
-	return pos, proceed
+	return pos[0], proceed
 }
 
 func runICSImport(c *command, args []string) int {
 	c.name = "ics import"
 	fs := c.flags("ics import")
 	tier := fs.Int("tier", 0, "the tier of the imported events: 1 non-negotiable, 2 high priority, 3 flexible")
-	pos, code := c.parseInterspersed(fs, args, 1)
+	file, code := c.parseFile(fs, args)
 	if code != proceed {
 		return code
 	}
 	if *tier < 1 || *tier > 3 {
 		return c.usageError(errors.New("ics import needs --tier 1, 2 or 3 (1 non-negotiable, 2 high priority, 3 flexible)"))
 	}
-	f, err := os.Open(pos[0])
+	f, err := os.Open(file)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -82,11 +70,11 @@ func runICSImport(c *command, args []string) int {
 		return ExitError
 	}
 	defer s.Close()
-	res, err := ical.Import(s, f, filepath.Base(pos[0]), data.Tier(*tier))
+	res, err := ical.Import(s, f, filepath.Base(file), data.Tier(*tier))
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(c.Stdout, "%s: %d new, %d updated, %d unchanged", filepath.Base(pos[0]), res.Added, res.Updated, res.Unchanged)
+	fmt.Fprintf(c.Stdout, "%s: %d new, %d updated, %d unchanged", filepath.Base(file), res.Added, res.Updated, res.Unchanged)
 	if res.Cancelled > 0 {
 		fmt.Fprintf(c.Stdout, ", %d cancelled", res.Cancelled)
 	}
@@ -104,7 +92,7 @@ func runICSExport(c *command, args []string) int {
 	c.name = "ics export"
 	fs := c.flags("ics export")
 	tiersFlag := fs.String("tiers", "1", "the tiers to export, e.g. 1 or 1,2")
-	pos, code := c.parseInterspersed(fs, args, 1)
+	path, code := c.parseFile(fs, args)
 	if code != proceed {
 		return code
 	}
@@ -121,7 +109,6 @@ func runICSExport(c *command, args []string) int {
 		return ExitError
 	}
 	defer s.Close()
-	path := pos[0]
 	if path == "-" {
 		if _, err := ical.Export(s, c.Stdout, tiers...); err != nil {
 			return c.fail(err)

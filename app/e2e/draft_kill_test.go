@@ -44,9 +44,7 @@ func TestDraftSurvivesAKill(t *testing.T) {
 		all.WriteString(word)
 		marks = append(marks, typed{all.String(), time.Now()})
 	}
-	if err := a.cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
+	a.signal(t, syscall.SIGKILL)
 	killed := time.Now()
 	<-a.exited
 

@@ -64,23 +64,14 @@ func TestWindowWithNoNetworkOpensNoListeningSocket(t *testing.T) {
 	d.waitWindow(t, "Both/And", 90*time.Second, a.exited)
 	time.Sleep(2 * time.Second) // past start-up: journal open, reminders running
 
-	pid := appPID(t, a)
+	pid := a.appPID()
+	if pid == 0 {
+		t.Fatalf("no app process; output:\n%s", a.output())
+	}
 	if listening := listeningSockets(t, pid); len(listening) > 0 {
 		t.Errorf("the app listens on: %v", listening)
 	}
 	a.stop(t)
-}
-
-// appPID finds the app's own process: with unshare in front, the started
-// process is unshare, which execs the app in place, keeping the pid.
-func appPID(t *testing.T, a *app) int {
-	t.Helper()
-	pid := a.cmd.Process.Pid
-	exe, err := os.Readlink(filepath.Join("/proc", strconv.Itoa(pid), "exe"))
-	if err != nil || !strings.Contains(filepath.Base(exe), "bothand") {
-		t.Fatalf("pid %d runs %q (%v), not the app", pid, exe, err)
-	}
-	return pid
 }
 
 // listeningSockets lists the sockets of pid that accept connections: TCP in

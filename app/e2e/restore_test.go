@@ -46,20 +46,18 @@ func TestCancelARestoreInTheWindow(t *testing.T) {
 	s.Close()
 
 	a := startApp(t, d, homeWithWelcomeDone(t), nil, "--db", db)
-	win := d.waitWindow(t, "Both/And", 90*time.Second, a.exited)
+	ui := newSession(t, d, a)
 	time.Sleep(2 * time.Second) // the daily backup of the journal, made as it opens
-	click := func(x, y string, settle time.Duration) {
-		d.run(t, "xdotool", "mousemove", "--window", win, x, y)
-		time.Sleep(300 * time.Millisecond)
-		d.run(t, "xdotool", "click", "1")
-		time.Sleep(settle)
+	ui.fromMenuBar("File/Backups…")
+	ui.settle()
+	// The newest backup's Restore…, then Restore in the confirmation, by
+	// the mouse (found where the keyboard's focus says they are).
+	shown := func(kind string) func(event) bool {
+		return func(e event) bool { return e.msg == "dialog shown" && e.attr["kind"] == kind }
 	}
-	click("27", "14", 800*time.Millisecond)   // File
-	click("49", "250", 1500*time.Millisecond) // Backups…
-	click("772", "287", time.Second)          // the newest backup's Restore…
-	click("538", "435", 300*time.Millisecond) // Restore, in the confirmation
-	d.run(t, "xdotool", "key", "space")       // Cancel, which has the focus
-	time.Sleep(3 * time.Second)
+	ui.clickFor(ui.tabTo("button", "Restore…", false), "the confirmation", shown("restore"))
+	ui.clickFor(ui.tabTo("button", "Restore", false), "the progress", shown("progress"))
+	ui.opens("stopped", "space") // Cancel, which has the focus
 	a.stop(t)
 
 	list, err := data.ListBackups(db)

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -65,29 +64,22 @@ func TestWindowStartsShowsAndStops(t *testing.T) {
 }
 
 // TestBadJournalShowsADialogAndExits1 points the app at a file that is not
-// a journal: the window explains, and closing it quits with exit code 1.
+// a journal: the window explains, Esc is its Quit, and the app ends with
+// exit code 1, the file untouched.
 func TestBadJournalShowsADialogAndExits1(t *testing.T) {
 	d := startXvfb(t)
 	bad := filepath.Join(t.TempDir(), "notes.db")
 	writeFile(t, bad, "these are notes, not a database")
 	a := startApp(t, d, t.TempDir(), nil, "--db", bad)
-	d.waitWindow(t, "Both/And", 90*time.Second, a.exited)
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(a.output(), "not a Both/And journal") && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
+	s := newSession(t, d, a)
+	s.waitFor(0, "the explanation", func(e event) bool { return e.msg == "dialog shown" && e.attr["kind"] == "open-error" }, 30*time.Second)
 	if !strings.Contains(a.output(), "not a Both/And journal") || !strings.Contains(a.output(), bad) {
 		t.Fatalf("no explanation naming the file; output:\n%s", a.output())
 	}
 	// The dialog itself is checked on the test driver (errors_test.go);
-	// here: the app stays up to show it, then stops with exit code 1.
-	a.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-a.exited:
-	case <-time.After(15 * time.Second):
-		t.Fatal("the app did not quit")
-	}
-	if code := a.cmd.ProcessState.ExitCode(); code != 1 {
+	// here: Esc quits, with exit code 1.
+	s.key("Escape")
+	if code := a.wait(t, 15*time.Second); code != 1 {
 		t.Errorf("exit code %d, want 1; output:\n%s", code, a.output())
 	}
 	if got := readFile(t, bad); got != "these are notes, not a database" {

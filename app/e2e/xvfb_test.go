@@ -148,11 +148,14 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// app is the real binary running on a display.
+// app is the real binary running on a display, under a session bus of its
+// own (see startAppWith).
 type app struct {
 	cmd    *exec.Cmd
 	out    *syncBuffer
 	exited chan struct{}
+	home   string
+	pid    int // the app's own process, once known
 }
 
 // syncBuffer collects the app's output while the test reads it.
@@ -183,28 +186,57 @@ func startApp(t *testing.T, d *display, home string, extraEnv []string, args ...
 }
 
 // startAppWith is startApp with a command prefix (such as unshare) that
-// execs the app in place.
+// execs what follows in place.
+//
+// Unless extraEnv names a bus, the app runs under dbus-run-session: a
+// session bus of its own, ended with it. Without one, D-Bus would
+// auto-launch a bus that outlives the test, and on a desktop with
+// xdg-desktop-portal that bus starts the document portal, which mounts a
+// folder in the test's runtime directory that its cleanup can't remove.
+// The app logs at the debug level to its output, which the tests read to
+// follow the dialogs, the menus and the focus.
 func startAppWith(t *testing.T, d *display, home string, extraEnv, prefix []string, args ...string) *app {
 	t.Helper()
-	argv := append(append(append([]string{}, prefix...), buildBinary(t)), args...)
+	argv := append([]string{}, prefix...)
+	ownBus := true
+	for _, e := range extraEnv {
+		if strings.HasPrefix(e, "DBUS_SESSION_BUS_ADDRESS=") {
+			ownBus = false
+		}
+	}
+	if ownBus {
+		if _, err := exec.LookPath("dbus-run-session"); err != nil {
+			t.Fatal("dbus-run-session is not installed: `make test` installs it (package dbus, see .ci/deps)")
+		}
+		argv = append(argv, "dbus-run-session", "--")
+	}
+	argv = append(append(argv, buildBinary(t)), args...)
 	cmd := exec.Command(argv[0], argv[1:]...)
 	runtime := filepath.Join(home, "run")
-	for _, dir := range []string{runtime, filepath.Join(home, ".cache")} {
+	for _, dir := range []string{runtime, filepath.Join(home, ".cache"), filepath.Join(home, "bin")} {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			t.Fatal(err)
 		}
 	}
 	cmd.Env = []string{
-		"PATH=" + os.Getenv("PATH"),
+		// Programs the app starts (xdg-open) are looked for in home/bin
+		// first, where a test can put its own.
+		"PATH=" + filepath.Join(home, "bin") + string(os.PathListSeparator) + os.Getenv("PATH"),
 		"XDG_RUNTIME_DIR=" + runtime,
 		"DISPLAY=" + d.name,
 		"HOME=" + home,
 		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
 		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
+		"XDG_STATE_HOME=" + filepath.Join(home, ".local", "state"),
+		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
 		"LANG=en_US.UTF-8",
+		"BOTHAND_LOG=debug",
+		"FYNE_SCALE=1",
 	}
 	cmd.Env = append(cmd.Env, extraEnv...)
-	a := &app{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{})}
+	// Its own process group, so that nothing it starts outlives the test.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	a := &app{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{}), home: home}
 	cmd.Stdout, cmd.Stderr = a.out, a.out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -213,23 +245,104 @@ func startAppWith(t *testing.T, d *display, home string, extraEnv, prefix []stri
 		cmd.Wait()
 		close(a.exited)
 	}()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-a.exited
-	})
+	t.Cleanup(func() { a.end(t, runtime) })
 	return a
+}
+
+// end stops what is left of the app and its bus, and unmounts what a
+// document portal may have mounted in the runtime folder.
+func (a *app) end(t *testing.T, runtime string) {
+	select {
+	case <-a.exited:
+	default:
+		if pid := a.appPID(); pid > 0 {
+			syscall.Kill(pid, syscall.SIGTERM)
+		}
+		select {
+		case <-a.exited:
+		case <-time.After(10 * time.Second):
+		}
+	}
+	syscall.Kill(-a.cmd.Process.Pid, syscall.SIGKILL) // the group: a bus, a portal
+	<-a.exited
+	doc := filepath.Join(runtime, "doc")
+	for _, tool := range [][]string{{"fusermount3", "-u", doc}, {"fusermount", "-u", doc}, {"umount", "-l", doc}} {
+		if mounted(doc) {
+			exec.Command(tool[0], tool[1:]...).Run()
+		}
+	}
+	if mounted(doc) {
+		t.Errorf("%s is still mounted after the app ended", doc)
+	}
+}
+
+// mounted reports whether path is a mount point.
+func mounted(path string) bool {
+	b, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) > 4 && f[4] == path {
+			return true
+		}
+	}
+	return false
+}
+
+// appPID finds the app's own process below the started one (unshare and
+// dbus-run-session are in between), 0 while it is not there.
+func (a *app) appPID() int {
+	if a.pid > 0 {
+		return a.pid
+	}
+	var find func(pid int) int
+	find = func(pid int) int {
+		if exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid)); err == nil && strings.HasPrefix(filepath.Base(exe), "bothand-e2e") {
+			return pid
+		}
+		kids, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))
+		for _, k := range strings.Fields(string(kids)) {
+			var child int
+			fmt.Sscan(k, &child)
+			if found := find(child); found > 0 {
+				return found
+			}
+		}
+		return 0
+	}
+	a.pid = find(a.cmd.Process.Pid)
+	return a.pid
+}
+
+// signal sends sig to the app itself.
+func (a *app) signal(t *testing.T, sig syscall.Signal) {
+	t.Helper()
+	pid := a.appPID()
+	if pid == 0 {
+		t.Fatalf("the app's process is not there; output:\n%s", a.output())
+	}
+	if err := syscall.Kill(pid, sig); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wait waits for the app to end and returns its exit code.
+func (a *app) wait(t *testing.T, timeout time.Duration) int {
+	t.Helper()
+	select {
+	case <-a.exited:
+	case <-time.After(timeout):
+		t.Fatalf("still running after %v; output:\n%s", timeout, a.output())
+	}
+	return a.cmd.ProcessState.ExitCode()
 }
 
 // stop sends SIGTERM and waits for a clean exit.
 func (a *app) stop(t *testing.T) {
 	t.Helper()
-	a.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-a.exited:
-	case <-time.After(15 * time.Second):
-		t.Fatalf("still running 15 s after SIGTERM; output:\n%s", a.out)
-	}
-	if code := a.cmd.ProcessState.ExitCode(); code != 0 {
+	a.signal(t, syscall.SIGTERM)
+	if code := a.wait(t, 15*time.Second); code != 0 {
 		t.Fatalf("exit code %d after SIGTERM; output:\n%s", code, a.out)
 	}
 }

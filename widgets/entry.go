@@ -8,17 +8,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// TextArea is a text field that puts each character typed right after the
-// one before it, wherever the line wraps.
+// Entry is the text field of the app, on one line or several. It puts each
+// character typed right after the one before it, wherever the line wraps;
+// it never takes a tab (Tab and Shift+Tab move to the next and previous
+// field, a tab character is never needed here); it offers the window the
+// keys it does not use (see keys.go); the focus scrolls it into view; and
+// the mouse wheel over it scrolls the form unless the field itself has text
+// out of view (wheel.go).
 //
 // Fyne 2.8.0's Entry keeps its cursor as a row and column of the wrapped
 // text. A space that fills a line exactly becomes the gap between that row
 // and the next, which does not exist yet, so the place after the space has
 // no row and column: the cursor stays in front of the space, the next word
 // is glued to the previous one and the space drifts to the end of the text.
-// For a journal that is a garbled sentence. TextArea remembers such a
+// For a journal that is a garbled sentence. Entry remembers such a
 // "hanging" place and puts the next character there itself.
-type TextArea struct {
+type Entry struct {
 	widget.Entry
 
 	// MaxPaste, above zero, is the most characters the field may hold
@@ -32,17 +37,41 @@ type TextArea struct {
 	hangingText string // the text when hanging was set
 }
 
+// NewEntry returns a field of one line.
+func NewEntry() *Entry {
+	t := &Entry{}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
 // NewTextArea returns a multi-line field that wraps at word boundaries.
-func NewTextArea() *TextArea {
-	t := &TextArea{}
+func NewTextArea() *Entry {
+	t := &Entry{}
 	t.MultiLine = true
 	t.Wrapping = fyne.TextWrapWord
 	t.ExtendBaseWidget(t)
 	return t
 }
 
+// CreateRenderer implements fyne.Widget: Fyne's field, under a layer that
+// passes the wheel on.
+func (t *Entry) CreateRenderer() fyne.WidgetRenderer {
+	t.ExtendBaseWidget(t)
+	return passWheel(t, t.Entry.CreateRenderer())
+}
+
+// AcceptsTab is false: Tab leaves even a long answer for the next field.
+func (t *Entry) AcceptsTab() bool { return false }
+
+// FocusGained scrolls the field into view.
+func (t *Entry) FocusGained() {
+	t.Entry.FocusGained()
+	Reveal(t)
+	logFocus(t, "entry", t.PlaceHolder)
+}
+
 // TypedRune inserts r at the cursor and leaves the cursor just after it.
-func (t *TextArea) TypedRune(r rune) {
+func (t *Entry) TypedRune(r rune) {
 	if t.Disabled() || t.SelectedText() != "" {
 		// Typing over a selection removes it first, which moves the
 		// cursor: Fyne's own placement is right for that case.
@@ -70,7 +99,7 @@ func (t *TextArea) TypedRune(r rune) {
 
 // settle makes sure the cursor is at offset want, or remembers it as
 // hanging when no row and column can hold it yet.
-func (t *TextArea) settle(want int) {
+func (t *Entry) settle(want int) {
 	if t.CursorTextOffset() == want || t.placeCursor(want) {
 		return
 	}
@@ -82,7 +111,7 @@ func (t *TextArea) settle(want int) {
 // end of a row reads as the row's end, so each row's search stops at the
 // first column that no longer moves the offset. A place is only taken if it
 // is still right after Fyne has laid the text out again.
-func (t *TextArea) placeCursor(want int) bool {
+func (t *Entry) placeCursor(want int) bool {
 	row, col := t.CursorRow, t.CursorColumn
 	for r := max(row-1, 0); r <= row+1; r++ {
 		last := -1
@@ -110,20 +139,25 @@ func (t *TextArea) placeCursor(want int) bool {
 // Whatever else the person does to the text or the cursor moves on from a
 // hanging place.
 
-// TypedKey lets keys that edit or move the cursor end a hanging place. The
-// desktop driver also sends a key event for every letter before its rune,
-// and those must not.
-func (t *TextArea) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab,
-		fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown,
-		fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
-		t.hanging = 0
-	}
-	t.Entry.TypedKey(ev)
+// TypedKey offers the window the keys the field has no use for: Esc, the
+// function keys, and Enter on one line unless OnSubmitted takes it. Keys
+// that edit or move the cursor end a hanging place; the desktop driver
+// also sends a key event for every letter before its rune, and those must
+// not.
+func (t *Entry) TypedKey(ev *fyne.KeyEvent) {
+	usesEnter := t.MultiLine || t.OnSubmitted != nil
+	typedKey(t, ev, usesEnter, func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab,
+			fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown,
+			fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
+			t.hanging = 0
+		}
+		t.Entry.TypedKey(ev)
+	})
 }
 
-func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
+func (t *Entry) TypedShortcut(s fyne.Shortcut) {
 	t.hanging = 0
 	if p, ok := s.(*fyne.ShortcutPaste); ok && t.MaxPaste > 0 && p.Clipboard != nil {
 		n := utf8.RuneCountInString(p.Clipboard.Content())
@@ -138,12 +172,12 @@ func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
 	t.Entry.TypedShortcut(s)
 }
 
-func (t *TextArea) MouseDown(ev *desktop.MouseEvent) {
+func (t *Entry) MouseDown(ev *desktop.MouseEvent) {
 	t.hanging = 0
 	t.Entry.MouseDown(ev)
 }
 
-func (t *TextArea) Tapped(ev *fyne.PointEvent) {
+func (t *Entry) Tapped(ev *fyne.PointEvent) {
 	t.hanging = 0
 	t.Entry.Tapped(ev)
 }

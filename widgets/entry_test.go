@@ -17,7 +17,7 @@ func typeInto(c fyne.Canvas, s string) {
 	}
 }
 
-func TestTextAreaKeepsWordsApartWhereLinesWrap(t *testing.T) {
+func TestEntryKeepsWordsApartWhereLinesWrap(t *testing.T) {
 	for _, width := range []float32{120, 190, 300, 410} {
 		a := NewTextArea()
 		w := test.NewWindow(a)
@@ -39,7 +39,7 @@ func TestTextAreaKeepsWordsApartWhereLinesWrap(t *testing.T) {
 	}
 }
 
-func TestTextAreaTypesInTheMiddleAndOverASelection(t *testing.T) {
+func TestEntryTypesInTheMiddleAndOverASelection(t *testing.T) {
 	a := NewTextArea()
 	w := test.NewWindow(a)
 	defer w.Close()
@@ -58,9 +58,9 @@ func TestTextAreaTypesInTheMiddleAndOverASelection(t *testing.T) {
 	}
 }
 
-// TestTextAreaTakesKeyEventsForLetters types as the desktop driver does:
+// TestEntryTakesKeyEventsForLetters types as the desktop driver does:
 // a key event for each key, then its rune.
-func TestTextAreaTakesKeyEventsForLetters(t *testing.T) {
+func TestEntryTakesKeyEventsForLetters(t *testing.T) {
 	for _, width := range []float32{120, 190, 300, 410} {
 		a := NewTextArea()
 		w := test.NewWindow(a)
@@ -86,7 +86,7 @@ func TestTextAreaTakesKeyEventsForLetters(t *testing.T) {
 	}
 }
 
-func TestTextAreaRefusesAPastePastItsLimit(t *testing.T) {
+func TestEntryRefusesAPastePastItsLimit(t *testing.T) {
 	a := NewTextArea()
 	w := test.NewWindow(a)
 	defer w.Close()

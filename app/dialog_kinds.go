@@ -1,0 +1,58 @@
+package app
+
+// dialogKind names each dialog the window can show. Every dialog is made
+// with one of these (dialogs.go), a test checks that each is used, and the
+// real-window tests (app/e2e) open every one of them: a new dialog starts
+// here, and those tests say where it is missing until they open it too.
+type dialogKind string
+
+const (
+	dlgWelcome          dialogKind = "welcome"
+	dlgCrashed          dialogKind = "crashed"
+	dlgShortcuts        dialogKind = "shortcuts"
+	dlgAbout            dialogKind = "about"
+	dlgLogFolder        dialogKind = "log-folder"
+	dlgError            dialogKind = "error"
+	dlgCheck            dialogKind = "check"
+	dlgOpenError        dialogKind = "open-error"
+	dlgTrayExplained    dialogKind = "tray-explained"
+	dlgOpenFile         dialogKind = "open-file"
+	dlgSaveFile         dialogKind = "save-file"
+	dlgReplaceFile      dialogKind = "replace-file"
+	dlgDiscardChanges   dialogKind = "discard-changes"
+	dlgProgress         dialogKind = "progress"
+	dlgStopped          dialogKind = "stopped"
+	dlgExport           dialogKind = "export"
+	dlgExported         dialogKind = "exported"
+	dlgImported         dialogKind = "imported"
+	dlgImportFailed     dialogKind = "import-failed"
+	dlgBackedUp         dialogKind = "backed-up"
+	dlgBackups          dialogKind = "backups"
+	dlgRestore          dialogKind = "restore"
+	dlgRestored         dialogKind = "restored"
+	dlgSlips            dialogKind = "slips"
+	dlgEditSlip         dialogKind = "edit-slip"
+	dlgDeleteSlip       dialogKind = "delete-slip"
+	dlgDiscardDraft     dialogKind = "discard-draft"
+	dlgEmptyTrash       dialogKind = "empty-trash"
+	dlgCommitment       dialogKind = "commitment"
+	dlgDeleteCommitment dialogKind = "delete-commitment"
+	dlgWorkBlock        dialogKind = "work-block"
+	dlgDeleteWorkBlock  dialogKind = "delete-work-block"
+	dlgMakeUp           dialogKind = "make-up"
+	dlgMoved            dialogKind = "moved"
+	dlgWorkingHours     dialogKind = "working-hours"
+	dlgICSImportTier    dialogKind = "ics-import-tier"
+	dlgICSImported      dialogKind = "ics-imported"
+	dlgICSImportFailed  dialogKind = "ics-import-failed"
+	dlgICSExport        dialogKind = "ics-export"
+	dlgICSExported      dialogKind = "ics-exported"
+	dlgNewProtocol      dialogKind = "new-protocol"
+	dlgDeleteProtocol   dialogKind = "delete-protocol"
+	dlgEditStep         dialogKind = "edit-step"
+	dlgDefaultBuffer    dialogKind = "default-buffer"
+	dlgUrgency          dialogKind = "urgency"
+	dlgUrgencyFirst     dialogKind = "urgency-first"
+	dlgTriage           dialogKind = "triage"
+	dlgDeleteReframe    dialogKind = "delete-reframe"
+)

@@ -1,0 +1,245 @@
+package app
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/data"
+)
+
+// dialogMakers are the functions that show a dialog; their first argument
+// is its kind.
+var dialogMakers = map[string]bool{
+	"newDialog": true, "inform": true, "informWith": true, "confirm": true, "ask": true,
+	"showDone": true, "newFilePicker": true,
+}
+
+// Every dialog goes through dialogs.go, with a kind of its own from
+// dialog_kinds.go: Fyne's dialogs know neither Esc nor Enter, and its file
+// dialog crashed the real window. And every kind is used, so the list the
+// real-window tests open is the list of the app's dialogs.
+func TestEveryDialogGoesThroughTheOnePath(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared, used := map[string]bool{}, map[string]bool{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				if id, ok := n.Type.(*ast.Ident); ok && id.Name == "dialogKind" {
+					for _, v := range n.Names {
+						declared[v.Name] = true
+					}
+				}
+			case *ast.CallExpr:
+				sel, ok := n.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "dialog" && name != "dialogs.go" {
+					t.Errorf("%s: dialog.%s: show dialogs through dialogs.go", fset.Position(n.Pos()), sel.Sel.Name)
+				}
+				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "widget" && strings.HasPrefix(sel.Sel.Name, "ShowPopUp") && name != "keys.go" {
+					t.Errorf("%s: widget.%s: show menus with showMenu", fset.Position(n.Pos()), sel.Sel.Name)
+				}
+				if dialogMakers[sel.Sel.Name] && len(n.Args) > 0 {
+					if id, ok := n.Args[0].(*ast.Ident); ok && strings.HasPrefix(id.Name, "dlg") {
+						used[id.Name] = true
+					} else if fn := enclosing(f, n); !dialogMakers[fn] {
+						t.Errorf("%s: %s without a kind constant", fset.Position(n.Pos()), sel.Sel.Name)
+					}
+				}
+			}
+			return true
+		})
+	}
+	if len(declared) < 40 {
+		t.Fatalf("only %d dialog kinds found", len(declared))
+	}
+	for k := range declared {
+		if !used[k] {
+			t.Errorf("the dialog kind %s is declared but no dialog uses it", k)
+		}
+	}
+}
+
+// enclosing names the function declaration holding n.
+func enclosing(f *ast.File, n ast.Node) string {
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Pos() <= n.Pos() && n.End() <= fn.End() {
+			return fn.Name.Name
+		}
+	}
+	return ""
+}
+
+// Esc closes each dialog (the welcome counts as Skip), Enter presses its
+// main button, and a form with something typed asks before Esc drops it.
+func TestEscAndEnterInTheDialogs(t *testing.T) {
+	u, s := newTestUIWith(t, data.Options{}, false)
+	if d := u.topDialog(); d == nil || d.kind != dlgWelcome {
+		t.Fatalf("a new journal opened %v, not the welcome", d)
+	}
+	pressKey(u, fyne.KeyEscape)
+	if u.topDialog() != nil || !u.app.Preferences().Bool(prefWelcomeDone) {
+		t.Fatal("Esc on the welcome is not Skip")
+	}
+
+	for _, open := range []struct {
+		kind dialogKind
+		show func()
+	}{
+		{dlgAbout, u.showAbout},
+		{dlgShortcuts, u.showShortcuts},
+		{dlgBackups, u.showBackups},
+		{dlgExport, u.showExport},
+		{dlgOpenFile, u.showImport},
+		{dlgICSExport, u.exportCalendar},
+		{dlgSlips, u.showSlips},
+	} {
+		open.show()
+		if d := u.topDialog(); d == nil || d.kind != open.kind {
+			t.Fatalf("%s did not open", open.kind)
+		}
+		pressKey(u, fyne.KeyEscape)
+		if d := u.topDialog(); d != nil {
+			t.Errorf("Esc left %s open", d.kind)
+		}
+		if n := len(u.win.Canvas().Overlays().List()); n != 0 {
+			t.Errorf("after %s, %d overlays remain", open.kind, n)
+		}
+	}
+
+	// Enter is the main button: About's OK, Export's "Choose a file…".
+	u.showAbout()
+	pressKey(u, fyne.KeyReturn)
+	if u.topDialog() != nil {
+		t.Error("Enter left About open")
+	}
+	u.showExport()
+	pressKey(u, fyne.KeyReturn)
+	if d := u.topDialog(); d == nil || d.kind != dlgSaveFile {
+		t.Fatalf("Enter on Export opened %v", d)
+	}
+	pressKey(u, fyne.KeyEscape)
+
+	// A form: typing, then Esc, asks; Esc again keeps it as typed.
+	ts := u.tiersTab()
+	ts.addCommitment()
+	f := ts.commitmentForm
+	typeText(u, "Sports day")
+	pressKey(u, fyne.KeyEscape)
+	if d := u.topDialog(); d == nil || d.kind != dlgDiscardChanges {
+		t.Fatalf("Esc on a typed form: %v", d)
+	}
+	pressKey(u, fyne.KeyEscape)
+	if d := u.topDialog(); d == nil || d.kind != dlgCommitment || f.title.Text != "Sports day" {
+		t.Fatalf("Keep editing: top %v, title %q", d, f.title.Text)
+	}
+	// Enter in the one-line title is the form's Save.
+	u.win.Canvas().Focus(f.title)
+	pressKey(u, fyne.KeyReturn)
+	if u.topDialog() != nil {
+		t.Fatalf("Enter did not save the form:\n%s", topText(u))
+	}
+	if list, _ := s.Commitments(); len(list) != 1 || list[0].Title != "Sports day" {
+		t.Errorf("stored %+v", list)
+	}
+
+	// Unchanged, Esc just closes; with changes, the discard is a choice.
+	ts.addCommitment()
+	pressKey(u, fyne.KeyEscape)
+	if u.topDialog() != nil {
+		t.Error("Esc on an untouched form asked")
+	}
+	ts.addCommitment()
+	typeText(u, "Dinner")
+	pressKey(u, fyne.KeyEscape)
+	test.Tap(findButton(t, topDialog(t, u), "Close without saving"))
+	if u.topDialog() != nil {
+		t.Errorf("Close without saving left %v", u.topDialog().kind)
+	}
+
+	// Enter in a multi-line field is a new line, not the main button.
+	ts.addCommitment()
+	f = ts.commitmentForm
+	u.win.Canvas().Focus(f.notes)
+	typeText(u, "Bring")
+	pressKey(u, fyne.KeyReturn)
+	typeText(u, "the costume")
+	if f.notes.Text != "Bring\nthe costume" || u.topDialog() == nil {
+		t.Errorf("notes %q, dialog %v", f.notes.Text, u.topDialog())
+	}
+}
+
+// The welcome's Esc is Skip even with the cursor in its slip field.
+func TestEscInTheWelcomeFieldSkips(t *testing.T) {
+	u, s := newTestUIWith(t, data.Options{}, false)
+	typeText(u, "Rest is")
+	if u.focused() == nil {
+		t.Fatal("the welcome's field has no focus")
+	}
+	pressKey(u, fyne.KeyEscape)
+	if u.topDialog() != nil || !u.app.Preferences().Bool(prefWelcomeDone) {
+		t.Fatal("Esc in the slip field did not skip")
+	}
+	if _, ok, _ := s.PinnedSlip(); ok {
+		t.Error("Skip pinned a slip")
+	}
+}
+
+func TestEscStopsAJobAndItsProgressWaitsForIt(t *testing.T) {
+	u, _ := newTestUI(t)
+	p := u.showProgress("Exporting", "Writing…", true)
+	pressKey(u, fyne.KeyEscape)
+	if u.topDialog() != p.d || p.ctx.Err() == nil || !p.cancel.Disabled() {
+		t.Fatalf("after Esc: top %v, job %v", u.topDialog().kind, p.ctx.Err())
+	}
+	mustContain(t, topText(u), "Stopping")
+	if !p.stopped(p.ctx.Err(), "Export stopped", "No file was written.") {
+		t.Fatal("a cancelled job was not said to be stopped")
+	}
+	if d := u.topDialog(); d == nil || d.kind != dlgStopped {
+		t.Fatalf("after the job: %v", d)
+	}
+	pressKey(u, fyne.KeyEscape)
+	if u.topDialog() != nil {
+		t.Error("the stopped message stayed")
+	}
+}
+
+// A dialog is never larger than the window it is in (a tall form scrolls).
+func TestDialogsFitTheWindow(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fyne.NewSize(640, 480))
+	u.tiersTab().addCommitment()
+	// Fyne wraps the dialog's pop-up in a container of an internal type.
+	top := reflect.ValueOf(u.win.Canvas().Overlays().Top()).Elem().FieldByName("Content").Interface()
+	pop, ok := top.(*widget.PopUp)
+	if !ok {
+		t.Fatalf("the form is a %T", top)
+	}
+	room := u.win.Canvas().Size()
+	if size := pop.Content.Size(); size.Width > room.Width || size.Height > room.Height {
+		t.Errorf("the form is %v in a window of %v", size, room)
+	}
+}

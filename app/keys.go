@@ -1,0 +1,296 @@
+package app
+
+import (
+	"log/slog"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The window's keyboard. Every command with a shortcut is in one table,
+// commands(): the menu bar is built from it, and Fyne runs a menu shortcut
+// before it hands the key to the focused widget, so Ctrl+N works from
+// inside any text field. The keys without a modifier (Esc, Enter, F1), which
+// Fyne gives to the focused widget alone, are offered by every widget of
+// package widgets to the window's typedKey below, and reach it from the
+// canvas when nothing has the focus. The keyboard shortcuts window lists the
+// same table, so what it says is what the keys do.
+
+// command is one entry of the window's menus.
+type command struct {
+	menu  string // "File", "Edit", "View" or "Help"
+	label string // the menu item; "" is a separator
+	keys  string // as the shortcuts window writes them: "Ctrl+N"
+	// shortcut is what Fyne reports for the keys; nil for none. A key
+	// without a modifier (F1) is shown in the menu and handled in typedKey.
+	shortcut fyne.Shortcut
+	run      func()
+	// inDialog lets it run while a dialog is open; the others wait, as
+	// the window behind a dialog does.
+	inDialog bool
+	quit     bool
+}
+
+func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// The shortcuts other code names.
+var (
+	shortcutNew    = ctrl(fyne.KeyN)
+	shortcutSave   = ctrl(fyne.KeyS)
+	shortcutSearch = ctrl(fyne.KeyF)
+	shortcutImport = ctrl(fyne.KeyI)
+)
+
+// commands is the table of the window's commands, in menu order.
+func (u *UI) commands() []command {
+	sep := func(menu string) command { return command{menu: menu} }
+	cmds := []command{
+		{menu: "File", label: "New journal entry", keys: "Ctrl+N", shortcut: shortcutNew, run: u.newJournalEntry},
+		{menu: "File", label: "Save", keys: "Ctrl+S", shortcut: shortcutSave, run: u.save, inDialog: true},
+		sep("File"),
+		{menu: "File", label: "Import a calendar file (.ics)…", keys: "Ctrl+I", shortcut: shortcutImport, run: u.importCalendar},
+		{menu: "File", label: "Export busy times (.ics)…", run: u.exportCalendar},
+		sep("File"),
+		{menu: "File", label: "Export your journal…", run: u.showExport},
+		{menu: "File", label: "Import a journal export…", run: u.showImport},
+		sep("File"),
+		{menu: "File", label: "Back up now", run: u.backUpNow},
+		{menu: "File", label: "Backups…", run: u.showBackups},
+		sep("File"),
+		{menu: "File", label: "Preferences…", keys: "Ctrl+,", shortcut: ctrl(fyne.KeyComma), run: u.showPreferences},
+		sep("File"),
+		{menu: "File", label: "Quit", keys: "Ctrl+Q", shortcut: ctrl(fyne.KeyQ), run: u.quit, inDialog: true, quit: true},
+
+		{menu: "Edit", label: "Undo the move to the trash", keys: "Ctrl+Z", shortcut: &fyne.ShortcutUndo{}, run: u.undo, inDialog: true},
+		{menu: "Edit", label: "Search the journal", keys: "Ctrl+F", shortcut: shortcutSearch, run: u.searchJournal},
+	}
+	for i, sc := range u.screens {
+		key := fyne.KeyName(string(rune('1' + i)))
+		cmds = append(cmds, command{
+			menu: "View", label: sc.title(), keys: "Ctrl+" + string(key), shortcut: ctrl(key),
+			run: func() { u.showScreen(sc) },
+		})
+	}
+	cmds = append(cmds,
+		sep("View"),
+		command{
+			menu: "View", label: "Next tab", keys: "Ctrl+Tab", run: func() { u.stepTab(1) },
+			shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl},
+		},
+		command{
+			menu: "View", label: "Previous tab", keys: "Ctrl+Shift+Tab", run: func() { u.stepTab(-1) },
+			shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift},
+		},
+		command{
+			menu: "Help", label: "Keyboard shortcuts", keys: "F1", run: u.showShortcuts, inDialog: true,
+			shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyF1},
+		},
+		command{menu: "Help", label: "Open the log folder", run: u.openLogFolder, inDialog: true},
+		sep("Help"),
+		command{menu: "Help", label: "About Both/And", run: u.showAbout},
+	)
+	return cmds
+}
+
+// mainMenu builds the menu bar from commands.
+func (u *UI) mainMenu() *fyne.MainMenu {
+	var menus []*fyne.Menu
+	byName := map[string]*fyne.Menu{}
+	for _, c := range u.commands() {
+		m := byName[c.menu]
+		if m == nil {
+			m = fyne.NewMenu(c.menu)
+			byName[c.menu] = m
+			menus = append(menus, m)
+		}
+		if c.label == "" {
+			m.Items = append(m.Items, fyne.NewMenuItemSeparator())
+			continue
+		}
+		item := fyne.NewMenuItem(c.label, u.guard(c))
+		item.Shortcut = c.shortcut
+		item.IsQuit = c.quit
+		m.Items = append(m.Items, item)
+		slog.Debug("menu item", "item", c.menu+"/"+c.label)
+	}
+	return fyne.NewMainMenu(menus...)
+}
+
+// guard runs a command, unless a dialog is open and the command waits for
+// it to close.
+func (u *UI) guard(c command) func() {
+	return func() {
+		if u.topDialog() != nil && !c.inDialog {
+			return
+		}
+		slog.Debug("menu", "item", c.menu+"/"+c.label)
+		c.run()
+		// Fyne's menu bar stays active after an item is chosen from it:
+		// the next Tab went to the menu bar instead of the dialog just
+		// opened, and the next click only closed the bar.
+		if m, ok := u.win.Canvas().(interface{ DismissMenu() bool }); ok {
+			m.DismissMenu()
+		}
+	}
+}
+
+// typedKey is what the window does with the keys its widgets leave alone
+// (widgets.WindowKeys): Esc closes the dialog, a pop-up or the editor,
+// Enter presses the dialog's default button, F1 shows the shortcuts.
+func (u *UI) typedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		return u.escape(from)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if d := u.topDialog(); d != nil && d.isTop() {
+			return d.pressDefault()
+		}
+	case fyne.KeyF1:
+		u.showShortcuts()
+		return true
+	}
+	return false
+}
+
+// windowKeys adapts typedKey to widgets.WindowKeys.
+type windowKeys func(ev *fyne.KeyEvent, from fyne.Focusable) bool
+
+func (k windowKeys) TypedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool { return k(ev, from) }
+
+// escape closes what is on top: a pop-up that is not one of our dialogs
+// (a calendar, a menu), the top dialog, or what the tab has open; with
+// nothing to close it lets go of the focus.
+func (u *UI) escape(from fyne.Focusable) bool {
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		if d := u.topDialog(); d == nil || !d.isTop() {
+			top.Hide()
+			return true
+		}
+	}
+	if d := u.topDialog(); d != nil {
+		d.escape()
+		return true
+	}
+	if e, ok := u.visibleScreen().(escaper); ok && e.escape(from) {
+		return true
+	}
+	// Nothing to close: Esc lets go of the focus, so Tab starts again from
+	// the top of the window.
+	if from != nil {
+		u.win.Canvas().Unfocus()
+		return true
+	}
+	return false
+}
+
+// escaper is a screen with something Esc closes: an editor, a break.
+type escaper interface {
+	escape(from fyne.Focusable) bool
+}
+
+// saver is a screen with something Ctrl+S saves.
+type saver interface {
+	saveShortcut() bool
+}
+
+// undoer is a screen that can take back its last deletion.
+type undoer interface {
+	undoLast() bool
+}
+
+// save is Ctrl+S: the form in the top dialog, or what the tab is editing.
+func (u *UI) save() {
+	if d := u.topDialog(); d != nil {
+		if d.form {
+			d.pressDefault()
+		}
+		return
+	}
+	if s, ok := u.visibleScreen().(saver); ok {
+		s.saveShortcut()
+	}
+}
+
+// undo is Ctrl+Z: in a text field it takes back typing, as everywhere;
+// elsewhere it takes back the tab's last move to the trash.
+func (u *UI) undo() {
+	if f, ok := u.focused().(fyne.Shortcutable); ok {
+		if _, text := f.(interface{ SelectedText() string }); text {
+			f.TypedShortcut(&fyne.ShortcutUndo{})
+			return
+		}
+	}
+	if u.topDialog() != nil {
+		return
+	}
+	if un, ok := u.visibleScreen().(undoer); ok {
+		un.undoLast()
+	}
+}
+
+// focused is the widget with the keyboard in the window, if any.
+func (u *UI) focused() fyne.Focusable { return u.win.Canvas().Focused() }
+
+// visibleScreen is the screen of the tab in front.
+func (u *UI) visibleScreen() screen {
+	if u.tabs == nil {
+		return nil
+	}
+	sel := u.tabs.Selected()
+	for _, sc := range u.screens {
+		if sel != nil && sc.view() == sel.Content {
+			return sc
+		}
+	}
+	return nil
+}
+
+// stepTab brings the next (1) or previous (-1) tab forward, round the end.
+func (u *UI) stepTab(by int) {
+	if u.tabs == nil || len(u.tabs.Items) == 0 {
+		return
+	}
+	n := len(u.tabs.Items)
+	u.tabs.SelectIndex(((u.tabs.SelectedIndex()+by)%n + n) % n)
+}
+
+// searchJournal is Ctrl+F: the journal's search field, from any tab.
+func (u *UI) searchJournal() {
+	if j := u.journal(); j != nil {
+		j.focusSearch()
+	}
+}
+
+// importCalendar is Ctrl+I: the calendar file picker, from any tab.
+func (u *UI) importCalendar() {
+	if t := u.tiersTab(); t != nil && u.store != nil {
+		t.importCalendar()
+	}
+}
+
+func (u *UI) exportCalendar() {
+	if t := u.tiersTab(); t != nil && u.store != nil {
+		t.exportCalendar()
+	}
+}
+
+// showMenu shows a pop-up menu under from. Its items are logged (at the
+// debug level), like the menu bar's, so the real-window tests know every
+// item there is to try.
+func (u *UI) showMenu(name string, m *fyne.Menu, from fyne.CanvasObject) {
+	for _, it := range m.Items {
+		if it.IsSeparator || it.Action == nil {
+			continue
+		}
+		path, run := name+"/"+it.Label, it.Action
+		slog.Debug("menu item", "item", path)
+		it.Action = func() {
+			slog.Debug("menu", "item", path)
+			run()
+		}
+	}
+	widget.ShowPopUpMenuAtRelativePosition(m, u.win.Canvas(), fyne.NewPos(0, from.Size().Height), from)
+}

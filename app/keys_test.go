@@ -1,0 +1,213 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/data"
+)
+
+// The window's shortcuts work from inside a text field, where Fyne hands
+// every key to the field: the tabs, the journal's keys, the calendar
+// picker, the shortcuts window.
+func TestShortcutsWorkWhileTypingInAField(t *testing.T) {
+	u, _, j := newJournalUI(t)
+	typing := func() {
+		t.Helper()
+		u.win.Canvas().Focus(u.strip.Entry())
+		u.strip.Entry().SetText("")
+		typeText(u, "half a slip")
+	}
+	for i := range u.screens {
+		typing()
+		press(t, u, ctrl(fyne.KeyName(string(rune('1'+i)))))
+		if u.tabs.SelectedIndex() != i {
+			t.Errorf("Ctrl+%d showed tab %d", i+1, u.tabs.SelectedIndex())
+		}
+	}
+	typing()
+	press(t, u, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl})
+	if u.tabs.SelectedIndex() != 0 {
+		t.Errorf("Ctrl+Tab from the last tab showed tab %d, want the first", u.tabs.SelectedIndex())
+	}
+	press(t, u, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift})
+	if u.tabs.SelectedIndex() != len(u.screens)-1 {
+		t.Errorf("Ctrl+Shift+Tab from the first tab showed tab %d, want the last", u.tabs.SelectedIndex())
+	}
+
+	typing()
+	press(t, u, shortcutSearch)
+	if u.visibleScreen() != j || u.focused() != j.filters.search {
+		t.Errorf("Ctrl+F: tab %v, focus %T", u.visibleScreen().title(), u.focused())
+	}
+
+	typing()
+	pressKey(u, fyne.KeyF1)
+	if d := u.topDialog(); d == nil || d.kind != dlgShortcuts {
+		t.Fatalf("F1 in a text field: %v", u.topDialog())
+	}
+	pressKey(u, fyne.KeyEscape)
+	if u.topDialog() != nil {
+		t.Fatal("Esc left the shortcuts open")
+	}
+	if u.strip.Entry().Text != "half a slip" {
+		t.Errorf("the field holds %q after F1 and Esc", u.strip.Entry().Text)
+	}
+
+	typing()
+	press(t, u, shortcutImport)
+	if d := u.topDialog(); d == nil || d.kind != dlgOpenFile {
+		t.Fatalf("Ctrl+I opened %v", u.topDialog())
+	}
+	// While a dialog is open the window behind it waits: Ctrl+2 does
+	// nothing, F1 still helps, Esc closes each in turn.
+	before := u.tabs.SelectedIndex()
+	press(t, u, ctrl(fyne.Key2))
+	pressKey(u, fyne.KeyF1)
+	if u.tabs.SelectedIndex() != before || u.topDialog().kind != dlgShortcuts {
+		t.Errorf("behind a dialog: tab %d, top %v", u.tabs.SelectedIndex(), u.topDialog().kind)
+	}
+	pressKey(u, fyne.KeyEscape)
+	pressKey(u, fyne.KeyEscape)
+	if u.topDialog() != nil {
+		t.Errorf("Esc twice left %v open", u.topDialog().kind)
+	}
+
+	press(t, u, ctrl(fyne.KeyComma))
+	if u.prefsWin == nil {
+		t.Error("Ctrl+, opened no preferences")
+	}
+}
+
+func TestEveryShortcutIsInTheMenuAndTheShortcutsWindow(t *testing.T) {
+	u, _ := newTestUI(t)
+	want := []string{
+		"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+Tab", "Ctrl+Shift+Tab",
+		"Ctrl+N", "Ctrl+F", "Ctrl+S", "Ctrl+Z", "Ctrl+I", "Ctrl+,", "F1", "Ctrl+Q",
+	}
+	have := map[string]bool{}
+	for _, c := range u.commands() {
+		if c.keys != "" {
+			have[c.keys] = c.shortcut != nil && c.run != nil
+		}
+	}
+	for _, k := range want {
+		if !have[k] {
+			t.Errorf("%s is not a command with a shortcut", k)
+		}
+	}
+	u.showShortcuts()
+	mustContain(t, topText(u), append(want, "Esc", "Enter", "Tab, Shift+Tab")...)
+	items := 0
+	for _, m := range u.win.MainMenu().Items {
+		items += len(m.Items)
+	}
+	if items < len(want) {
+		t.Errorf("the menus hold %d items", items)
+	}
+}
+
+// Ctrl+Z takes back a move to the trash; in a text field it is the
+// field's own undo.
+func TestCtrlZUndoesTheMoveToTheTrash(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	e, err := s.SaveEntry(data.Entry{Trigger: "Snapped at the kids", Intensity: 4}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.load()
+	j.trashEntry(e)
+	if n, _ := s.TrashCount(); n != 1 {
+		t.Fatalf("trash holds %d", n)
+	}
+	u.win.Canvas().Unfocus()
+	press(t, u, &fyne.ShortcutUndo{})
+	if n, _ := s.TrashCount(); n != 0 {
+		t.Fatalf("after Ctrl+Z the trash holds %d", n)
+	}
+	if j.undo != nil {
+		t.Error("the undo is still offered")
+	}
+
+	u.win.Canvas().Focus(j.filters.search)
+	typeText(u, "kids")
+	j.trashEntry(e)
+	u.win.Canvas().Focus(j.filters.search)
+	press(t, u, &fyne.ShortcutUndo{})
+	if n, _ := s.TrashCount(); n != 1 {
+		t.Error("Ctrl+Z in the search field took back the trash, not the typing")
+	}
+}
+
+// Choosing guilt or shame with Space, then Tab, goes on to the next field
+// of the entry, not back to the top of the window (the search field).
+func TestSpaceOnTheCheckThenTabStaysInTheForm(t *testing.T) {
+	for _, kind := range []data.Kind{data.KindGuilt, data.KindShame} {
+		u, _, j := newJournalUI(t)
+		press(t, u, shortcutNew)
+		b := j.editor.check.buttons[kind]
+		u.win.Canvas().Focus(b)
+		pressKey(u, fyne.KeySpace)
+		if j.editor.check.kind != kind {
+			t.Fatalf("Space chose %q", j.editor.check.kind)
+		}
+		pressKey(u, fyne.KeyTab)
+		f := u.focused()
+		if f == nil || f == j.filters.search || f == b {
+			t.Fatalf("%s, Space, Tab: the focus went to %T", kind, f)
+		}
+		if f != j.editor.check.buttons[data.KindShame] && f != j.editor.check.buttons[data.KindUnsure] {
+			t.Errorf("%s, Space, Tab: focus on %T, not the next choice", kind, f)
+		}
+	}
+}
+
+// In every multi-line field Tab and Shift+Tab move on: the commitment's
+// notes, the triage's request, the editor's answers.
+func TestTabLeavesEveryMultiLineField(t *testing.T) {
+	u, _, ts := openTiers(t)
+	ts.addCommitment()
+	f := ts.commitmentForm
+	u.win.Canvas().Focus(f.notes)
+	typeText(u, "Bring the costume")
+	pressKey(u, fyne.KeyTab)
+	if u.focused() == f.notes || f.notes.Text != "Bring the costume" {
+		t.Errorf("Tab in the notes: focus %T, notes %q", u.focused(), f.notes.Text)
+	}
+	u.win.Canvas().Focus(f.notes)
+	pressKey(u, fyne.KeyTab, true)
+	if u.focused() != f.location {
+		t.Errorf("Shift+Tab in the notes went to %T", u.focused())
+	}
+	f.dlg.hide()
+
+	_, _, p := openProtocols(t)
+	if _, err := p.u.store.SaveUrgency([]data.UrgencyCriterion{{Question: "Does money depend on it today?"}}, data.UrgencyRule{}); err != nil {
+		t.Fatal(err)
+	}
+	p.openTriage()
+	tr := p.triage
+	p.u.win.Canvas().Focus(tr.request)
+	typeText(p.u, "The deck by tonight")
+	pressKey(p.u, fyne.KeyTab)
+	if p.u.focused() == tr.request || tr.request.Text != "The deck by tonight" {
+		t.Errorf("Tab in the request: focus %T, text %q", p.u.focused(), tr.request.Text)
+	}
+}
+
+// The wheel over the editor's answers scrolls the editor.
+func TestTheWheelOverAnAnswerScrollsTheEditor(t *testing.T) {
+	u, _, j := newJournalUI(t)
+	u.win.Resize(fyne.NewSize(900, 560))
+	press(t, u, shortcutNew)
+	e := j.editor
+	e.scroll.ScrollToTop()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.story).Add(fyne.NewPos(20, 20))
+	test.Scroll(u.win.Canvas(), pos, 0, -60)
+	if e.scroll.Offset.Y <= 0 {
+		t.Error("the wheel over the story left the editor where it was")
+	}
+}

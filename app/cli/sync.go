@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -61,7 +60,7 @@ func runSyncSetup(c *command, args []string) int {
 	c.name = "sync setup"
 	fs := c.flags("sync setup")
 	name := fs.String("name", "", "this computer's name, as your other computers show it (default: its host name)")
-	rest, code := c.parseAnywhere(fs, args, 1)
+	rest, code := c.parse(fs, args, 1)
 	if code != proceed {
 		return code
 	}
@@ -99,7 +98,7 @@ func runSyncJoin(c *command, args []string) int {
 	fs := c.flags("sync join")
 	name := fs.String("name", "", "this computer's name, as your other computers show it (default: its host name)")
 	passFile := fs.String("passphrase-file", "", "read the journal's passphrase (or recovery code) from the first line of FILE instead of asking")
-	rest, code := c.parseAnywhere(fs, args, 1)
+	rest, code := c.parse(fs, args, 1)
 	if code != proceed {
 		return code
 	}
@@ -175,7 +174,7 @@ func (p *joinProgress) done() {
 }
 
 func runSyncRound(c *command, args []string) int {
-	if _, code := c.parseAnywhere(c.flags("sync"), args, 0); code != proceed {
+	if _, code := c.parse(c.flags("sync"), args, 0); code != proceed {
 		return code
 	}
 	s, key, ok := c.openSynced()
@@ -215,7 +214,7 @@ func notSetUpAdvice(err error) error {
 
 func runSyncStatus(c *command, args []string) int {
 	c.name = "sync status"
-	if _, code := c.parseAnywhere(c.flags("sync status"), args, 0); code != proceed {
+	if _, code := c.parse(c.flags("sync status"), args, 0); code != proceed {
 		return code
 	}
 	s, key, ok := c.openSynced()
@@ -282,7 +281,7 @@ func orSomeone(name string) string {
 
 func runSyncRemove(c *command, args []string) int {
 	c.name = "sync remove"
-	rest, code := c.parseAnywhere(c.flags("sync remove"), args, 1)
+	rest, code := c.parse(c.flags("sync remove"), args, 1)
 	if code != proceed {
 		return code
 	}
@@ -324,29 +323,3 @@ func runSyncRemove(c *command, args []string) int {
 	return ExitOK
 }
 
-// parseAnywhere parses a verb's flags before, between or after its
-// arguments ("sync setup FOLDER --name Laptop" reads as people write it);
-// after "--" everything is an argument. It refuses arguments beyond
-// maxArgs, and returns proceed or the exit code, as parse does.
-func (c *command) parseAnywhere(fs *flag.FlagSet, args []string, maxArgs int) ([]string, int) {
-	var pos []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return nil, c.usageError(err)
-		}
-		rest := fs.Args()
-		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
-			pos = append(pos, rest...)
-			break
-		}
-		if len(rest) == 0 {
-			break
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-	if len(pos) > maxArgs {
-		return nil, c.usageError(fmt.Errorf("unexpected argument %q", pos[maxArgs]))
-	}
-	return pos, proceed
-}

@@ -322,4 +322,3 @@ func runSyncRemove(c *command, args []string) int {
 	fmt.Fprintf(c.Stdout, "Removed “%s” from the sync. Its changes not yet in the folder stay on it until it is set up again.\n", orSomeone(match[0].Name))
 	return ExitOK
 }
-

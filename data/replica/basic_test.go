@@ -9,6 +9,7 @@ import (
 // Two journals kept in step: one set up, the other joined, each writing
 // entries the other then holds.
 func TestSetupJoinAndRoundsKeepTwoJournalsInStep(t *testing.T) {
+	t.Parallel()
 	a, b := newDevice(t, "desktop"), newDevice(t, "laptop")
 	a.save(t, data.Entry{
 		Trigger: "Missed the assembly", Story: "I always let them down", Intensity: 7,

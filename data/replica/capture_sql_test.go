@@ -149,6 +149,7 @@ func writeTagTriggers(b *strings.Builder) {
 // the ones the kinds give (a column added, a kind added): run it with
 // -update to write them again, then read the difference.
 func TestCaptureTriggersAreCurrent(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join("..", "migrations", migrationFile)
 	body, err := os.ReadFile(path)
 	if err != nil {

@@ -69,6 +69,7 @@ func uncaptured(t testing.TB, s *data.Store) []string {
 // Everything a journal is filled with once it syncs is captured, every
 // kind of record: the demo journal writes them all through the store.
 func TestEveryEditIsCaptured(t *testing.T) {
+	t.Parallel()
 	a := newDevice(t, "desktop")
 	a.setup(t)
 	if got := outboxByTable(t, a.store); len(got) != 0 {
@@ -103,8 +104,9 @@ func TestEveryEditIsCaptured(t *testing.T) {
 // insert trigger set aside): every record is still captured, and the
 // other computer gets a searchable journal.
 func TestImportFastPathIsCaptured(t *testing.T) {
+	t.Parallel()
 	src := newDevice(t, "source")
-	if err := demo.Fill(src.store, demo.Options{Entries: 300, Seed: 5, Now: time.Now(), Years: 2}); err != nil {
+	if err := demo.Fill(src.store, demo.Options{Entries: 120, Seed: 5, Now: time.Now(), Years: 2}); err != nil {
 		t.Fatal(err)
 	}
 	var export bytes.Buffer
@@ -129,6 +131,7 @@ func TestImportFastPathIsCaptured(t *testing.T) {
 // A change made with plain SQL inside a transaction (as a migration, a
 // restore's merge or the bulk importer make them) is captured like a save.
 func TestPlainSQLChangesAreCaptured(t *testing.T) {
+	t.Parallel()
 	a := newDevice(t, "desktop")
 	e := a.save(t, data.Entry{Story: "before", Intensity: 2})
 	a.setup(t)
@@ -163,6 +166,7 @@ func outboxOps(t testing.TB, s *data.Store) []op {
 // on the way out. Emptying the trash sends the deletion alone, without the
 // tags' removal riding on it.
 func TestEntrySaveAndPurgeAreCapturedWhole(t *testing.T) {
+	t.Parallel()
 	a := newDevice(t, "desktop")
 	a.setup(t)
 	e := a.save(t, data.Entry{Story: "s", Intensity: 1, Tags: []data.Tag{{Name: "school"}, {Name: "sleep"}}})
@@ -189,6 +193,7 @@ func TestEntrySaveAndPurgeAreCapturedWhole(t *testing.T) {
 
 // Changes applied from another computer do not come back as this one's.
 func TestAppliedChangesDoNotEcho(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	for i := range 20 {
 		a.save(t, data.Entry{Story: fmt.Sprint("entry ", i), Intensity: i % 11, Tags: []data.Tag{{Name: "school"}}})
@@ -208,6 +213,7 @@ func TestAppliedChangesDoNotEcho(t *testing.T) {
 
 // A journal that does not sync captures nothing.
 func TestNothingCapturedWithoutSync(t *testing.T) {
+	t.Parallel()
 	a := newDevice(t, "desktop")
 	a.save(t, data.Entry{Story: "private", Intensity: 1, Tags: []data.Tag{{Name: "school"}}})
 	err := a.store.ReadSQL(ctx, func(tx *sql.Tx) error {

@@ -52,6 +52,7 @@ func entryByUUID(t *testing.T, s *data.Store, uuid string) data.Entry {
 // the later stays the entry, the earlier is a flagged conflicted copy, the
 // same on both, and the other fields merge field by field.
 func TestTextChangedOnBothKeepsBoth(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	e := a.save(t, data.Entry{Story: "first version", Intensity: 3})
 	settleAll(t, tool, a, b)
@@ -105,6 +106,7 @@ func copyID(t *testing.T, s *data.Store) int64 {
 
 // An edit made after seeing the other's is no conflict: it simply wins.
 func TestTextChangedAfterSeeingTheOtherIsNoConflict(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	e := a.save(t, data.Entry{Story: "one", Intensity: 3})
 	settleAll(t, tool, a, b)
@@ -127,6 +129,7 @@ func TestTextChangedAfterSeeingTheOtherIsNoConflict(t *testing.T) {
 // Three computers change one entry's text at once: all three texts are
 // kept, the latest as the entry and two flagged copies, the same on all.
 func TestThreeTextsAtOnceAreAllKept(t *testing.T) {
+	t.Parallel()
 	devs, tool := threeDevices(t, 21)
 	e := devs[0].save(t, data.Entry{Story: "start", Intensity: 3})
 	converge(t, tool, devs)
@@ -154,6 +157,7 @@ func int64ms(i int) time.Duration { return time.Duration(i) * 10 * time.Millisec
 // the edit comes back as an entry of its own, flagged, on both; nothing
 // else of the deleted entry does.
 func TestEditOfAnEntryDeletedForGoodElsewhereIsKept(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	e := a.save(t, data.Entry{Story: "to be deleted", Intensity: 3})
 	gone := a.save(t, data.Entry{Story: "deleted, not edited", Intensity: 3})
@@ -192,6 +196,7 @@ func TestEditOfAnEntryDeletedForGoodElsewhereIsKept(t *testing.T) {
 // Keeping the entry's text sends the copy to the trash, where it can
 // still be restored; keeping both leaves two ordinary entries.
 func TestResolveKeepEntryAndKeepBoth(t *testing.T) {
+	t.Parallel()
 	for _, keep := range []Keep{KeepEntry, KeepBoth} {
 		a, b, tool := pair(t)
 		e := a.save(t, data.Entry{Story: "start", Intensity: 3})

@@ -80,7 +80,8 @@ func runRandom(t testing.TB, seed uint64, steps int) {
 // their computer, and the export's own time aside; conflicted copies are
 // records like any other and must match too).
 func TestRandomEditsConverge(t *testing.T) {
-	seeds := 3
+	t.Parallel()
+	seeds := 2
 	steps := 120
 	if longTests {
 		seeds, steps = 20, 400

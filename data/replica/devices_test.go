@@ -17,6 +17,7 @@ import (
 // the fast clock says it is older, and its own edits in the meantime are
 // kept as usual.
 func TestClockTwoHoursFast(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	a.clock.skew(2 * time.Hour)
 	e := a.save(t, data.Entry{Story: "from the fast clock", Intensity: 4})
@@ -56,6 +57,7 @@ func TestClockTwoHoursFast(t *testing.T) {
 // files away; set up again it comes back as a new device and its changes
 // go out.
 func TestRemovedAndAddedAgain(t *testing.T) {
+	t.Parallel()
 	devs, tool := threeDevices(t, 11)
 	a, b, c := devs[0], devs[1], devs[2]
 	c.save(t, data.Entry{Story: "written on the old laptop", Intensity: 3})
@@ -112,6 +114,7 @@ func TestRemovedAndAddedAgain(t *testing.T) {
 
 // A segment of a removed computer that arrives late is still applied.
 func TestLateSegmentOfARemovedDevice(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	settleAll(t, tool, a, b)
 	b.save(t, data.Entry{Story: "last words", Intensity: 1})
@@ -130,6 +133,7 @@ func TestLateSegmentOfARemovedDevice(t *testing.T) {
 // device; one restored from an older backup too, and what it lost comes
 // back from the folder.
 func TestCopiedAndRestoredJournalsTakeNewIdentities(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	a.save(t, data.Entry{Story: "one", Intensity: 1})
 	settleAll(t, tool, a, b)
@@ -198,6 +202,7 @@ func copyFile(t testing.TB, from, to string) {
 // up from the snapshots, and what it changed while away (an entry's text
 // the others changed too) merges with the rules of any round.
 func TestAwayForMonthsCatchesUpFromSnapshots(t *testing.T) {
+	t.Parallel()
 	devs, tool := threeDevices(t, 31)
 	a, b, c := devs[0], devs[1], devs[2]
 	for _, d := range devs {

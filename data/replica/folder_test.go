@@ -15,6 +15,7 @@ import (
 // What sync tools leave in the folder is never taken for a segment,
 // snapshot or device.
 func TestLeftoversAreIgnored(t *testing.T) {
+	t.Parallel()
 	f := &folder{root: t.TempDir()}
 	dev := "01a24c4e-08a4-7527-9d2e-40ac3ade62f7"
 	dir := f.deviceDir(dev)
@@ -44,6 +45,7 @@ func TestLeftoversAreIgnored(t *testing.T) {
 // (replayed, or renamed by a tool) is refused, not applied; one cut short
 // waits until it arrives whole.
 func TestRenamedReplayedAndPartialSegments(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	settleAll(t, tool, a, b)
 	aID := a.rep.mustDevice(t)
@@ -93,6 +95,7 @@ func TestRenamedReplayedAndPartialSegments(t *testing.T) {
 // A folder set up for one journal can't be set up for another, a journal
 // that is not new can't join, and a wrong key is told apart.
 func TestSetupAndJoinRefuseWhatTheyShould(t *testing.T) {
+	t.Parallel()
 	a := newDevice(t, "desktop")
 	a.setup(t)
 	other := newDevice(t, "other")

@@ -146,7 +146,7 @@ func kills() int {
 	if longTests {
 		return 60
 	}
-	return 12
+	return 10
 }
 
 // A computer killed again and again while it saves and runs rounds (so in
@@ -155,6 +155,7 @@ func kills() int {
 // every acknowledged entry reaches the other computer, and a third that
 // joins afterwards, once.
 func TestKilledWhileWritingAndCompacting(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	settleAll(t, tool, a, b)
 	a.store.Close()
@@ -200,6 +201,7 @@ func TestKilledWhileWritingAndCompacting(t *testing.T) {
 // another's changes ends with that computer's journal, every change
 // applied once.
 func TestKilledWhileApplying(t *testing.T) {
+	t.Parallel()
 	a, b, tool := pair(t)
 	for i := range 400 {
 		a.save(t, data.Entry{Story: fmt.Sprint("backlog ", i), Intensity: i % 11, Tags: []data.Tag{{Name: fmt.Sprint("tag", i%7)}}})
@@ -207,7 +209,7 @@ func TestKilledWhileApplying(t *testing.T) {
 			a.round(t)
 		}
 	}
-	if err := transfer.ImportEntries(ctx, a.store, benchEntries(1500, 400)); err != nil {
+	if err := transfer.ImportEntries(ctx, a.store, benchEntries(800, 400)); err != nil {
 		t.Fatal(err)
 	}
 	a.round(t)

@@ -19,6 +19,7 @@ const magicForTest = "BASYNC\x00\x01"
 // is found in no file of the sync folder on either computer, compressed
 // or not, whatever the files are (segments, snapshots, state files).
 func TestNoTypedWordInTheFolder(t *testing.T) {
+	t.Parallel()
 	raw := make([]byte, 8)
 	rand.Read(raw)
 	token := "tok" + hex.EncodeToString(raw)

@@ -122,3 +122,31 @@ func TestSetupAndJoinRefuseWhatTheyShould(t *testing.T) {
 		t.Errorf("opening the sync of a journal that has none: %v", err)
 	}
 }
+
+// A segment written by a newer Both/And (a newer journal schema, whose
+// records may have fields this one lacks) waits, with a problem that says
+// to update, rather than being applied in part.
+func TestSegmentOfANewerVersionWaits(t *testing.T) {
+	t.Parallel()
+	a, b, tool := pair(t)
+	settleAll(t, tool, a, b)
+	aID := a.rep.mustDevice(t)
+	segs, _ := b.rep.folder.segments(aID)
+	next := int64(1)
+	if len(segs) > 0 {
+		next = segs[len(segs)-1] + 1
+	}
+	seg := &segment{Version: segmentVersion, Schema: data.SchemaVersion() + 1, Device: aID, Seq: next,
+		Ops: []op{{N: 1000, H: 1, T: "entries", I: "01a24c4e-08a4-7527-9d2e-40ac3ade62f7", K: "set", F: map[string]any{"mood": "calm"}}}}
+	if err := b.rep.folder.writeSegment(seg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.rep.folder.readSegment(aID, next); !errors.Is(err, ErrNewerSegment) {
+		t.Fatalf("reading it: %v", err)
+	}
+	b.round(t)
+	st, _ := StatusOf(ctx, b.store)
+	if len(st.Others) != 1 || !strings.Contains(st.Others[0].Problem, "newer version") {
+		t.Errorf("status: %+v", st.Others)
+	}
+}

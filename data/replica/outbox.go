@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/bothand/bothand/data"
 )
 
 // drain writes the changes captured since the last round into new
@@ -34,7 +36,7 @@ func (r *Replica) drain(ctx context.Context) (int, error) {
 			return sent, err
 		}
 		last := ops[len(ops)-1].N
-		seg := &segment{Version: segmentVersion, Device: st.Device, Seq: st.WroteSeg + 1, Seen: seen, Ops: coalesce(ops)}
+		seg := &segment{Version: segmentVersion, Schema: data.SchemaVersion(), Device: st.Device, Seq: st.WroteSeg + 1, Seen: seen, Ops: coalesce(ops)}
 		if err := r.folder.writeSegment(seg); err != nil {
 			if _, serr := os.Lstat(filepath.Join(r.folder.deviceDir(st.Device), segName(seg.Seq))); serr != nil {
 				return sent, err

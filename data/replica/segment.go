@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+
+	"github.com/bothand/bothand/data"
 )
 
 // segmentVersion is the segment format this build writes and the newest
@@ -17,9 +19,12 @@ const segmentVersion = 1
 
 // segment is one numbered file of a device's changes, written once.
 type segment struct {
-	Version int    `json:"version"`
-	Device  string `json:"device"`
-	Seq     int64  `json:"seq"`
+	Version int `json:"version"`
+	// Schema is the journal schema of the Both/And that wrote it: a
+	// newer one may carry fields this one does not know.
+	Schema int    `json:"schema"`
+	Device string `json:"device"`
+	Seq    int64  `json:"seq"`
 	// Seen is what the device had applied of every device's changes when
 	// it wrote the segment (and made its changes): a change it had seen
 	// is not a conflict.
@@ -49,7 +54,7 @@ func (f *folder) readSegment(dev string, seq int64) (*segment, error) {
 	if err := readCompressedJSON(r, &seg); err != nil {
 		return nil, err
 	}
-	if seg.Version > segmentVersion {
+	if seg.Version > segmentVersion || seg.Schema > data.SchemaVersion() {
 		return nil, ErrNewerSegment
 	}
 	if seg.Device != dev || seg.Seq != seq {

@@ -11,6 +11,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/bothand/bothand/data"
 )
 
 // A snapshot is the whole journal as one device has it, with every
@@ -26,6 +28,7 @@ const snapshotVersion = 1
 
 type snapHeader struct {
 	Version int    `json:"version"`
+	Schema  int    `json:"schema"`
 	Device  string `json:"device"`
 	Seq     int64  `json:"seq"`
 	At      int64  `json:"at"`
@@ -88,7 +91,7 @@ func (r *Replica) writeSnapshot(ctx context.Context, force bool) (bool, error) {
 			return err
 		}
 		v[st.Device] = mark{Seg: st.WroteSeg, Op: st.WroteOp}
-		head = snapHeader{Version: snapshotVersion, Device: st.Device, Seq: st.WroteSeg + 1, At: ms(r.now()), Vector: v}
+		head = snapHeader{Version: snapshotVersion, Schema: data.SchemaVersion(), Device: st.Device, Seq: st.WroteSeg + 1, At: ms(r.now()), Vector: v}
 		if head.Seq == st.SnapSeq {
 			return nil
 		}
@@ -315,7 +318,7 @@ func (f *folder) openSnapshot(dev string, seq int64) (*snapshotReader, error) {
 		sr.Close()
 		return nil, err
 	}
-	if sr.head.Version > snapshotVersion {
+	if sr.head.Version > snapshotVersion || sr.head.Schema > data.SchemaVersion() {
 		sr.Close()
 		return nil, ErrNewerSegment
 	}

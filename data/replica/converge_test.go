@@ -84,7 +84,7 @@ func TestRandomEditsConverge(t *testing.T) {
 	seeds := 2
 	steps := 120
 	if longTests {
-		seeds, steps = 20, 400
+		seeds, steps = 12, 300
 	}
 	for seed := range uint64(seeds) {
 		t.Run("", func(t *testing.T) { runRandom(t, seed+1, steps) })

@@ -144,7 +144,7 @@ func child(t *testing.T, rng *rand.Rand, d *computer, mode, prefix string, kill 
 
 func kills() int {
 	if longTests {
-		return 60
+		return 40
 	}
 	return 10
 }

@@ -57,6 +57,18 @@ func jsonRow(k *kind, row string) string {
 	return "json_object(" + strings.Join(parts, ", ") + ")"
 }
 
+// newRow is a new record's fields: every column, and a new entry's tags,
+// which are none until its tags are added (each a change of its own, which
+// the outbox merges into this one). A new record says so: "no tags" must
+// win or lose against another computer's tags like any value.
+func newRow(k *kind, row string) string {
+	obj := jsonRow(k, row)
+	if k.Tags {
+		obj = strings.TrimSuffix(obj, ")") + ", 'tags', json('[]'))"
+	}
+	return obj
+}
+
 func tick(row string) string {
 	return fmt.Sprintf("UPDATE sync_state SET hlc = max(hlc + 1, min(%s.updated_at, %s) << 16), op = op + 1 WHERE id = 1;\n", row, nowBound)
 }
@@ -69,7 +81,7 @@ func writeInsertTrigger(b *strings.Builder, k *kind) {
 	fmt.Fprintf(b, "CREATE TRIGGER sync_capture_%s_insert AFTER INSERT ON %s\nWHEN %s\nBEGIN\n", k.Table, k.Table, captureOn)
 	b.WriteString("    " + tick("new"))
 	fmt.Fprintf(b, "    INSERT INTO sync_outbox (op, hlc, tbl, rid, kind, fields)\n        SELECT op, hlc, '%s', new.%s, 'new', %s FROM sync_state WHERE id = 1;\n",
-		k.Table, k.idCol, jsonRow(k, "new"))
+		k.Table, k.idCol, newRow(k, "new"))
 	fmt.Fprintf(b, "    INSERT INTO sync_clocks (tbl, rid, hlc, tdev, top)\n        SELECT '%s', new.%s, hlc, %s, %s FROM sync_state WHERE id = 1\n"+
 		"        ON CONFLICT (tbl, rid) DO UPDATE SET hlc = excluded.hlc, fields = NULL, tdev = excluded.tdev, top = excluded.top, dead = NULL;\n",
 		k.Table, k.idCol, tdev, top)

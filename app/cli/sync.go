@@ -17,7 +17,7 @@ import (
 func init() {
 	verbs["sync"] = verb{
 		summary: "sync with your other computers now, through a folder your sync tool syncs",
-		args:    "[setup FOLDER | join FOLDER | status | remove NAME]",
+		args:    "[setup FOLDER | join FOLDER | status | remove NAME | stop]",
 		run:     runSync,
 	}
 }
@@ -38,11 +38,13 @@ func runSync(c *command, args []string) int {
 		return runSyncStatus(c, args)
 	case "remove":
 		return runSyncRemove(c, args)
+	case "stop":
+		return runSyncStop(c, args)
 	case "help":
 		c.printUsage(c.Stdout)
 		return ExitOK
 	}
-	return c.usageError(fmt.Errorf("sync %s: expected setup, join, status or remove, or nothing for a round now", sub))
+	return c.usageError(fmt.Errorf("sync %s: expected setup, join, status, remove or stop, or nothing for a round now", sub))
 }
 
 // openSynced opens the journal with its key, for a verb on its sync.
@@ -320,5 +322,28 @@ func runSyncRemove(c *command, args []string) int {
 		return c.failOrStop(err, "the computer was not removed")
 	}
 	fmt.Fprintf(c.Stdout, "Removed “%s” from the sync. Its changes not yet in the folder stay on it until it is set up again.\n", orSomeone(match[0].Name))
+	return ExitOK
+}
+
+func runSyncStop(c *command, args []string) int {
+	c.name = "sync stop"
+	if _, code := c.parse(c.flags("sync stop"), args, 0); code != proceed {
+		return code
+	}
+	s, key, ok := c.openSynced()
+	if !ok {
+		return ExitError
+	}
+	defer s.Close()
+	clear(key)
+	st, err := replica.StatusOf(context.Background(), s)
+	if err != nil {
+		return c.fail(notSetUpAdvice(err))
+	}
+	if err := replica.Stop(context.Background(), s); err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintf(c.Stdout, "This journal no longer syncs through %s; its entries stay as they are. On your other computers: bothand sync remove %q\n",
+		st.Folder, st.This.Name)
 	return ExitOK
 }

@@ -126,6 +126,12 @@ func TestSyncVerbs(t *testing.T) {
 	if r.code != ExitError || !strings.Contains(r.stderr, "removed from the sync by “Family desktop”") || strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("a round on the removed laptop: %+v", r)
 	}
+	if r := run(t, nil, "--db", lap, "sync", "stop"); r.code != ExitOK || !strings.Contains(r.stdout, "no longer syncs") {
+		t.Errorf("stop: %+v", r)
+	}
+	if r := run(t, nil, "--db", lap, "sync"); r.code != ExitError || !strings.Contains(r.stderr, "does not sync yet") {
+		t.Errorf("a round after stopping: %+v", r)
+	}
 }
 
 func TestSyncUsageErrors(t *testing.T) {

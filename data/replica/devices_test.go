@@ -249,3 +249,39 @@ func TestAwayForMonthsCatchesUpFromSnapshots(t *testing.T) {
 		}
 	}
 }
+
+// Renaming this computer reaches the others; stopping leaves the journal
+// as it was, captures nothing more, and the journal can be set up afresh
+// in another folder.
+func TestRenameAndStop(t *testing.T) {
+	t.Parallel()
+	a, b, tool := pair(t)
+	settleAll(t, tool, a, b)
+	if err := b.rep.Rename(ctx, "  Sam's laptop "); err != nil {
+		t.Fatal(err)
+	}
+	settleAll(t, tool, a, b)
+	st, _ := StatusOf(ctx, a.store)
+	if len(st.Others) != 1 || st.Others[0].Name != "Sam's laptop" {
+		t.Errorf("the desktop sees %+v", st.Others)
+	}
+	if err := b.rep.Rename(ctx, " "); err == nil {
+		t.Error("an empty name was taken")
+	}
+	a.save(t, data.Entry{Story: "kept", Intensity: 1})
+	if err := Stop(ctx, a.store); err != nil {
+		t.Fatal(err)
+	}
+	a.save(t, data.Entry{Story: "after stopping", Intensity: 1})
+	if ok, _ := IsSetUp(ctx, a.store); ok {
+		t.Error("still set up")
+	}
+	if got := outboxOps(t, a.store); len(got) != 0 {
+		t.Errorf("captured after stopping: %+v", got)
+	}
+	if texts := entryTexts(t, a.store); len(texts) != 2 {
+		t.Errorf("entries: %q", texts)
+	}
+	a.folder = filepath.Join(t.TempDir(), "elsewhere")
+	a.setup(t)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/bothand/bothand/data"
@@ -133,4 +134,41 @@ func (r *Replica) RemoveDevice(ctx context.Context, id string) error {
 	}
 	_, err = r.Round(ctx)
 	return err
+}
+
+// Rename changes the name this computer goes by, as the others show it
+// from their next round after this one's.
+func (r *Replica) Rename(ctx context.Context, name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return errors.New("a computer's name can't be empty")
+	}
+	err := r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE sync_state SET name = ?, state_at = NULL WHERE id = 1`, name); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE sync_devices SET name = ? WHERE num = (SELECT device_num FROM sync_state WHERE id = 1)`, name)
+		return err
+	})
+	return err
+}
+
+// Stop makes the journal stop syncing: nothing more is captured, and what
+// the sync kept (changes not yet sent, the clocks, the computers heard
+// of) is dropped. The journal's records stay as they are, and so does the
+// folder: the other computers sync on without this one (remove it there
+// to tidy its files away). Setting it up again, in this folder or another,
+// starts afresh.
+func Stop(ctx context.Context, s *data.Store) error {
+	return s.WriteSQL(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{
+			`DELETE FROM sync_state`, `DELETE FROM sync_outbox`, `DELETE FROM sync_clocks`,
+			`DELETE FROM sync_devices`, `DELETE FROM sync_alias`, `DELETE FROM sync_parked`,
+		} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

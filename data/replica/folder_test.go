@@ -136,8 +136,10 @@ func TestSegmentOfANewerVersionWaits(t *testing.T) {
 	if len(segs) > 0 {
 		next = segs[len(segs)-1] + 1
 	}
-	seg := &segment{Version: segmentVersion, Schema: data.SchemaVersion() + 1, Device: aID, Seq: next,
-		Ops: []op{{N: 1000, H: 1, T: "entries", I: "01a24c4e-08a4-7527-9d2e-40ac3ade62f7", K: "set", F: map[string]any{"mood": "calm"}}}}
+	seg := &segment{
+		Version: segmentVersion, Schema: data.SchemaVersion() + 1, Device: aID, Seq: next,
+		Ops: []op{{N: 1000, H: 1, T: "entries", I: "01a24c4e-08a4-7527-9d2e-40ac3ade62f7", K: "set", F: map[string]any{"mood": "calm"}}},
+	}
 	if err := b.rep.folder.writeSegment(seg); err != nil {
 		t.Fatal(err)
 	}

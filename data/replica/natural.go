@@ -40,6 +40,7 @@ func (a *applier) mergeNatural(k *kind, o *op, vals map[string]any) (merged bool
 		if err != nil {
 			return false, err
 		}
+		incoming := o.I
 		if o.I < local {
 			if err := a.renameLocal(k, id, local, o.I); err != nil {
 				return false, err
@@ -54,7 +55,14 @@ func (a *applier) mergeNatural(k *kind, o *op, vals map[string]any) (merged bool
 		if err != nil {
 			return false, err
 		}
-		return true, a.update(k, o, r)
+		if err := a.update(k, o, r); err != nil {
+			return false, err
+		}
+		// Changes waiting for either UUID can go on now.
+		if err := a.unpark(k.Table, incoming); err != nil {
+			return false, err
+		}
+		return true, a.unpark(k.Table, local)
 	}
 	return false, nil
 }

@@ -371,6 +371,9 @@ func (a *applier) mergeSnapshot(sr *snapshotReader, tick func()) error {
 				if err := a.addAlias(l.Alias[0], l.Alias[1], l.Alias[2]); err != nil {
 					return err
 				}
+				if err := a.unpark(l.Alias[0], l.Alias[1]); err != nil {
+					return err
+				}
 			}
 		case l.Parked != nil:
 			if err := flush(); err != nil {

@@ -35,3 +35,13 @@ func TestSetupJoinAndRoundsKeepTwoJournalsInStep(t *testing.T) {
 		t.Fatalf("a has %q", got)
 	}
 }
+
+func TestWatchPathsNameEveryDevicesFolder(t *testing.T) {
+	t.Parallel()
+	a, b, tool := pair(t)
+	settleAll(t, tool, a, b)
+	paths := a.rep.WatchPaths()
+	if len(paths) != 4 || paths[0] != a.rep.Folder() {
+		t.Errorf("watch paths: %q", paths)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -121,3 +122,17 @@ func folderErr(root string, err error) error {
 func (r *Replica) Folder() string { return r.folder.root }
 
 func (r *Replica) now() time.Time { return r.store.Now() }
+
+// WatchPaths lists the folders in which another computer's new files
+// appear (the sync folder, its devices folder and each device's own), for
+// a watcher that starts a round when the folder changes: fsnotify, for
+// one, does not watch beneath a folder. List them again after a round;
+// devices join.
+func (r *Replica) WatchPaths() []string {
+	paths := []string{r.folder.root, filepath.Join(r.folder.root, devicesDir)}
+	devs, _ := r.folder.devices()
+	for _, d := range devs {
+		paths = append(paths, r.folder.deviceDir(d))
+	}
+	return paths
+}

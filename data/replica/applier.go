@@ -226,6 +226,34 @@ func (a *applier) captured(fn func() error) error {
 	return err
 }
 
+// emit sends a change of rid's fields as this journal's own, later than
+// every change applied so far, without writing the record: its value here
+// is already what the change says. A slip whose pin lost here is sent
+// unpinned, so that every computer that took the pin drops it too, even
+// where the pin that won never arrives (its slip deleted meanwhile).
+func (a *applier) emit(table, rid string, fields map[string]any) error {
+	floor := min(a.maxH, (a.now+86_400_000)<<16)
+	if _, err := a.exec(`UPDATE sync_state SET hlc = max(hlc, ?) + 1, op = op + 1 WHERE id = 1`, floor); err != nil {
+		return err
+	}
+	var n, h int64
+	if err := a.tx.QueryRowContext(a.ctx, `SELECT op, hlc FROM sync_state WHERE id = 1`).Scan(&n, &h); err != nil {
+		return err
+	}
+	body, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	if _, err := a.exec(`INSERT INTO sync_outbox (op, hlc, tbl, rid, kind, fields) VALUES (?, ?, ?, ?, 'set', ?)`, n, h, table, rid, string(body)); err != nil {
+		return err
+	}
+	clk := make(map[string]int64, len(fields))
+	for f := range fields {
+		clk[f] = h
+	}
+	return a.setClocks(table, rid, 0, clk, sql.NullInt64{}, sql.NullInt64{}, false)
+}
+
 // num is a device's local number, added when new.
 func (a *applier) num(dev string) int64 {
 	if n, ok := a.nums[dev]; ok {

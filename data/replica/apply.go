@@ -67,10 +67,13 @@ func (a *applier) insert(k *kind, o *op, r *row) error {
 	if err != nil || merged {
 		return err
 	}
+	lostPin := false
 	if k.Table == "slips" && vals["pinned"] == int64(1) {
-		if keep, err := a.keepOnePinned(o, 0); err != nil {
+		keep, err := a.keepOnePinned(o, 0)
+		if err != nil {
 			return err
-		} else if !keep {
+		}
+		if lostPin = !keep; lostPin {
 			vals["pinned"] = int64(0)
 		}
 	}
@@ -109,6 +112,11 @@ func (a *applier) insert(k *kind, o *op, r *row) error {
 	}
 	if err := a.setClocks(k.Table, o.I, o.H, o.C, tdev, top, true); err != nil {
 		return err
+	}
+	if lostPin {
+		if err := a.emit(k.Table, o.I, map[string]any{"pinned": int64(0)}); err != nil {
+			return err
+		}
 	}
 	a.counts.Applied++
 	return a.unpark(k.Table, o.I)
@@ -157,10 +165,13 @@ func (a *applier) update(k *kind, o *op, r *row) error {
 		// good: the record goes too, as the database's cascade would.
 		return a.remove(k, &op{T: o.T, I: o.I, K: "del", H: o.H, dev: o.dev, seen: o.seen}, r)
 	}
+	lostPin := false
 	if k.Table == "slips" && vals["pinned"] == int64(1) {
-		if keep, err := a.keepOnePinned(o, r.id); err != nil {
+		keep, err := a.keepOnePinned(o, r.id)
+		if err != nil {
 			return err
-		} else if !keep {
+		}
+		if lostPin = !keep; lostPin {
 			delete(vals, "pinned")
 			delete(clk, "pinned")
 		}
@@ -192,6 +203,11 @@ func (a *applier) update(k *kind, o *op, r *row) error {
 	a.wrote(k.Table, o.I)
 	if err := a.setClocks(k.Table, o.I, 0, clk, tdev, top, false); err != nil {
 		return err
+	}
+	if lostPin {
+		if err := a.emit(k.Table, o.I, map[string]any{"pinned": int64(0)}); err != nil {
+			return err
+		}
 	}
 	a.counts.Applied++
 	return nil

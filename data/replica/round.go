@@ -122,8 +122,11 @@ func (r *Replica) round(ctx context.Context) (Result, error) {
 	if st, err = readState(r.store); err != nil {
 		return res, err
 	}
-	live := r.live(st.Device, states, removed)
-	kept := r.keptFrom(st, states, live)
+	live, unsure, err := r.live(ctx, st.Device, states, removed)
+	if err != nil {
+		return res, err
+	}
+	kept := r.keptFrom(st, states, live, unsure)
 	own := states[st.Device]
 	changed := renewed || res.Sent > 0 || res.Received > 0 || res.Snapshot || own == nil ||
 		own.Kept != kept || len(own.Removed) != ours || r.now().Sub(fromMS(st.StateAt)) > time.Hour
@@ -132,7 +135,7 @@ func (r *Replica) round(ctx context.Context) (Result, error) {
 			return res, err
 		}
 	}
-	res.Deleted = r.compact(st, states, live, removed, kept)
+	res.Deleted = r.compact(st, states, live, unsure, removed, kept)
 	return res, nil
 }
 

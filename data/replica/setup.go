@@ -73,7 +73,7 @@ func Setup(ctx context.Context, s *data.Store, dataKey []byte, root, name string
 	if err != nil {
 		return nil, err
 	}
-	return r, r.writeOwnState(ctx, r.keptFrom(st, nil, nil))
+	return r, r.writeOwnState(ctx, r.keptFrom(st, nil, nil, false))
 }
 
 func sameFolder(a, b string) bool {
@@ -172,7 +172,7 @@ func Join(ctx context.Context, s *data.Store, dataKey []byte, root, name string,
 		return nil, err
 	}
 	states, _ := r.readStates()
-	return r, r.writeOwnState(ctx, r.keptFrom(st, states, nil))
+	return r, r.writeOwnState(ctx, r.keptFrom(st, states, nil, false))
 }
 
 // build fills the journal being joined inside tx.

@@ -152,3 +152,26 @@ func TestSegmentOfANewerVersionWaits(t *testing.T) {
 		t.Errorf("status: %+v", st.Others)
 	}
 }
+
+// A sync folder that is not there (a drive not connected) is said plainly,
+// at open and at a round, and the journal's status still reads.
+func TestMissingFolderIsSaidPlainly(t *testing.T) {
+	t.Parallel()
+	a := newDevice(t, "desktop")
+	a.setup(t)
+	moved := a.folder + "-elsewhere"
+	if err := os.Rename(a.folder, moved); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.rep.Round(ctx); err == nil || !strings.Contains(err.Error(), "is not there") {
+		t.Errorf("round: %v", err)
+	}
+	if _, err := Open(a.store, testKey, testOpts("desktop")); err == nil || !strings.Contains(err.Error(), "is not there") {
+		t.Errorf("open: %v", err)
+	}
+	if st, err := StatusOf(ctx, a.store); err != nil || !strings.Contains(st.LastError, "is not there") {
+		t.Errorf("status: %+v %v", st, err)
+	}
+	os.Rename(moved, a.folder)
+	a.round(t)
+}

@@ -41,6 +41,9 @@ var (
 )
 
 func readMarker(root string) (*marker, error) {
+	if _, err := os.Stat(root); err != nil {
+		return nil, err // the folder itself: a drive not connected, say
+	}
 	b, err := os.ReadFile(filepath.Join(root, markerName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%w: %s has no %s", ErrNotSyncFolder, root, markerName)

@@ -91,10 +91,26 @@ func TestRandomEditsConverge(t *testing.T) {
 	}
 }
 
+// Inputs FuzzConverge found that once ended with journals apart: a change
+// waiting for a tag merged under another UUID, a pin that lost after the
+// winner's slip was deleted, segments deleted while a state file was late.
+func TestConvergeRegressions(t *testing.T) {
+	t.Parallel()
+	for _, in := range []struct {
+		seed  uint64
+		steps int
+	}{{68, 132}, {28, 253}, {105, 242}} {
+		t.Run("", func(t *testing.T) { runRandom(t, in.seed, in.steps) })
+	}
+}
+
 func FuzzConverge(f *testing.F) {
 	f.Add(uint64(1), uint8(40))
 	f.Add(uint64(77), uint8(120))
+	// The fuzzing engine takes a run of more than 10 s for a deadlock and
+	// stops it: on a loaded machine 250 steps between three journals came
+	// near that, so a run takes at most 120.
 	f.Fuzz(func(t *testing.T, seed uint64, steps uint8) {
-		runRandom(t, seed, int(steps))
+		runRandom(t, seed, int(steps)%120)
 	})
 }

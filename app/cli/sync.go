@@ -47,10 +47,16 @@ func runSync(c *command, args []string) int {
 	return c.usageError(fmt.Errorf("sync %s: expected setup, join, status, remove or stop, or nothing for a round now", sub))
 }
 
-// openSynced opens the journal with its key, for a verb on its sync.
-func (c *command) openSynced() (*data.Store, []byte, bool) {
+// openSynced opens the journal with its key, for a verb on its sync;
+// needKey refuses a journal without one (a plain journal), for the verbs
+// that read or write the folder.
+func (c *command) openSynced(needKey bool) (*data.Store, []byte, bool) {
 	path, createFolder := c.dbPath()
 	s, key, err := syncKeys.Open(c, path, data.Options{CreateFolder: createFolder, Now: c.Now})
+	if err == nil && needKey && key == nil {
+		s.Close()
+		err = errNeedsEncryption
+	}
 	if err != nil {
 		c.fail(err)
 		return nil, nil, false
@@ -69,7 +75,7 @@ func runSyncSetup(c *command, args []string) int {
 	if len(rest) != 1 {
 		return c.usageError(errors.New("sync setup needs the FOLDER your sync tool syncs"))
 	}
-	s, key, ok := c.openSynced()
+	s, key, ok := c.openSynced(true)
 	if !ok {
 		return ExitError
 	}
@@ -99,7 +105,6 @@ func runSyncJoin(c *command, args []string) int {
 	c.name = "sync join"
 	fs := c.flags("sync join")
 	name := fs.String("name", "", "this computer's name, as your other computers show it (default: its host name)")
-	passFile := fs.String("passphrase-file", "", "read the journal's passphrase (or recovery code) from the first line of FILE instead of asking")
 	rest, code := c.parse(fs, args, 1)
 	if code != proceed {
 		return code
@@ -115,7 +120,7 @@ func runSyncJoin(c *command, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	s, key, err := syncKeys.Create(c, path, folder, *passFile, data.Options{CreateFolder: createFolder, Now: c.Now})
+	s, key, err := syncKeys.Create(c, path, folder, data.Options{CreateFolder: createFolder, Now: c.Now})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -179,7 +184,7 @@ func runSyncRound(c *command, args []string) int {
 	if _, code := c.parse(c.flags("sync"), args, 0); code != proceed {
 		return code
 	}
-	s, key, ok := c.openSynced()
+	s, key, ok := c.openSynced(true)
 	if !ok {
 		return ExitError
 	}
@@ -219,7 +224,7 @@ func runSyncStatus(c *command, args []string) int {
 	if _, code := c.parse(c.flags("sync status"), args, 0); code != proceed {
 		return code
 	}
-	s, key, ok := c.openSynced()
+	s, key, ok := c.openSynced(false)
 	if !ok {
 		return ExitError
 	}
@@ -290,7 +295,7 @@ func runSyncRemove(c *command, args []string) int {
 	if len(rest) != 1 {
 		return c.usageError(errors.New("sync remove needs the computer's name or the start of its id (see: bothand sync status)"))
 	}
-	s, key, ok := c.openSynced()
+	s, key, ok := c.openSynced(true)
 	if !ok {
 		return ExitError
 	}
@@ -330,7 +335,7 @@ func runSyncStop(c *command, args []string) int {
 	if _, code := c.parse(c.flags("sync stop"), args, 0); code != proceed {
 		return code
 	}
-	s, key, ok := c.openSynced()
+	s, key, ok := c.openSynced(false)
 	if !ok {
 		return ExitError
 	}

@@ -1,46 +1,132 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"os"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/keys"
+	"github.com/bothand/bothand/data/replica"
+	"github.com/bothand/bothand/data/vault"
 )
 
 // The sync seals every file it puts in the folder with the journal's data
 // key, so syncing needs a journal protected with a passphrase; the keys
 // file travels in the folder, so another computer joins with the same
-// passphrase (or the recovery code). The keys are the vault's work
-// (data/vault, issue 17): syncKeys is where the sync verbs meet it.
+// passphrase (or the recovery code), and its new journal is encrypted with
+// the same data key. syncKeys is where the sync verbs meet the vault; the
+// tests put a stand-in there.
 type journalKeys interface {
-	// Open opens the journal at path with its data key, asking for its
-	// passphrase as the other verbs do.
+	// Open opens the journal at path, asking for its passphrase as the
+	// other verbs do, and returns its data key; a plain journal opens
+	// without one (nil), for the verbs that need none.
 	Open(c *command, path string, o data.Options) (*data.Store, []byte, error)
 	// Publish puts the journal's keys file into the sync folder.
 	Publish(journal, folder string) error
 	// Create makes a new journal at path that shares the folder's keys,
-	// unlocked with the passphrase or recovery code (asked for, or read
-	// from passFile).
-	Create(c *command, path, folder, passFile string, o data.Options) (*data.Store, []byte, error)
+	// unlocked with the passphrase or the recovery code (asked for, or
+	// read from --passphrase-file).
+	Create(c *command, path, folder string, o data.Options) (*data.Store, []byte, error)
 	// Remove deletes a journal Create made, when the join failed.
 	Remove(path string)
 }
 
 // errNeedsEncryption: the journal is not protected with a passphrase.
-var errNeedsEncryption = errors.New("syncing needs a journal protected with a passphrase, and this build of Both/And can't protect one yet")
+var errNeedsEncryption = errors.New("syncing needs a journal protected with a passphrase, since everything put in the sync folder is sealed with its key: bothand encrypt protects it, then sync setup again")
 
-var syncKeys journalKeys = unencrypted{}
+var syncKeys journalKeys = vaultKeys{}
 
-// unencrypted stands until journals can be encrypted: it refuses to sync.
-type unencrypted struct{}
+// vaultKeys are the journal's real keys, from data/vault.
+type vaultKeys struct{}
 
-func (unencrypted) Open(*command, string, data.Options) (*data.Store, []byte, error) {
-	return nil, nil, errNeedsEncryption
+func (vaultKeys) Open(c *command, path string, o data.Options) (*data.Store, []byte, error) {
+	state, err := vault.StateOf(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if state != vault.Encrypted {
+		s, err := data.Open(path, o)
+		return s, nil, err
+	}
+	var s *data.Store
+	var key []byte
+	var rep vault.Report
+	err = c.withPassphrase(path, "Passphrase for "+path+": ", func(p []byte) error {
+		s, key, rep, err = vault.OpenWithKey(path, vault.Passphrase(p), c.vaultOptions(o))
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	c.reportInbox(rep)
+	return s, key, nil
 }
 
-func (unencrypted) Publish(string, string) error { return errNeedsEncryption }
-
-func (unencrypted) Create(*command, string, string, string, data.Options) (*data.Store, []byte, error) {
-	return nil, nil, errNeedsEncryption
+// Publish copies the journal's keys file into the folder, without the
+// slot this computer's keyring opens. A keys file already there (a
+// computer set up again after it was removed) stays: the folder's own
+// seal says whether it is this journal's.
+func (vaultKeys) Publish(journal, folder string) error {
+	f, err := keys.Read(data.KeysPath(journal))
+	if err != nil {
+		return err
+	}
+	dst := replica.KeysPath(folder)
+	if keys.Exists(dst) {
+		return nil
+	}
+	return f.CopyTo(dst)
 }
 
-func (unencrypted) Remove(string) {}
+// Create copies the folder's keys file beside the new journal, unlocks it
+// with what the person types (a recovery code is told from a passphrase by
+// its shape) and creates the journal encrypted with the same data key.
+func (vaultKeys) Create(c *command, path, folder string, o data.Options) (*data.Store, []byte, error) {
+	src, err := keys.Read(replica.KeysPath(folder))
+	if errors.Is(err, keys.ErrNoKeysFile) {
+		if _, serr := os.Stat(folder); serr != nil {
+			return nil, nil, fmt.Errorf("the sync folder %s is not there (is its drive connected?)", folder)
+		}
+		return nil, nil, fmt.Errorf("%s holds no journal's keys: is it the folder your other computer syncs through (bothand sync status there says), and has your sync tool finished copying it?", folder)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := src.CopyTo(data.KeysPath(path)); err != nil {
+		return nil, nil, err
+	}
+	var sec *keys.Secrets
+	usedCode := false
+	err = c.withPassphrase(path, "Passphrase (or recovery code) of the journal in "+folder+": ", func(p []byte) error {
+		secret := vault.Passphrase(p)
+		if usedCode = keys.IsRecoveryCode(string(p)); usedCode {
+			secret = vault.RecoveryCode(string(p))
+		}
+		sec, err = vault.Unlock(path, secret, c.vaultOptions(o))
+		return err
+	})
+	if err != nil {
+		_ = keys.Remove(data.KeysPath(path))
+		return nil, nil, err
+	}
+	defer sec.Wipe()
+	o.Key = sec.DataKey
+	s, err := data.Open(path, o)
+	if err != nil {
+		_ = keys.Remove(data.KeysPath(path))
+		return nil, nil, err
+	}
+	if usedCode {
+		fmt.Fprintf(c.Stderr, "bothand: unlocked with the recovery code; the passphrase stays the one set on your other computer (bothand --db %s recover sets a new one here)\n", path)
+	}
+	return s, bytes.Clone(sec.DataKey), nil
+}
+
+func (vaultKeys) Remove(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		_ = os.Remove(p)
+	}
+	_ = keys.Remove(data.KeysPath(path))
+}

@@ -2,140 +2,198 @@ package cli
 
 import (
 	"bytes"
-	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/keys"
+	"github.com/bothand/bothand/data/replica"
+	"github.com/bothand/bothand/data/vault"
 )
 
-// testKeys stands in for the vault: plain journals, one data key, and a
-// keys file in the folder that holds only the passphrase's check.
-type testKeys struct{}
-
-var testDataKey = bytes.Repeat([]byte{9}, 32)
-
-func (testKeys) Open(_ *command, path string, o data.Options) (*data.Store, []byte, error) {
-	s, err := data.Open(path, o)
-	return s, bytes.Clone(testDataKey), err
-}
-
-func (testKeys) Publish(_, folder string) error {
-	return os.WriteFile(filepath.Join(folder, "journal.keys"), []byte("sesame\n"), 0o600)
-}
-
-func (testKeys) Create(_ *command, path, folder, passFile string, o data.Options) (*data.Store, []byte, error) {
-	want, err := os.ReadFile(filepath.Join(folder, "journal.keys"))
+// openWith opens an encrypted journal with its passphrase, as the window
+// will, to look inside or edit it between the verbs.
+func openWith(t *testing.T, db, pass string) *data.Store {
+	t.Helper()
+	s, _, err := vault.Open(db, vault.Passphrase([]byte(pass)), vault.Options{})
 	if err != nil {
-		return nil, nil, err
+		t.Fatalf("open %s: %v", db, err)
 	}
-	got, err := os.ReadFile(passFile)
-	if err != nil || !bytes.Equal(got, want) {
-		return nil, nil, errors.New("that passphrase does not unlock this journal")
-	}
-	s, err := data.Open(path, o)
-	return s, bytes.Clone(testDataKey), err
+	return s
 }
 
-func (testKeys) Remove(path string) {
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		os.Remove(p)
-	}
-}
-
-func withTestKeys(t *testing.T) {
-	old := syncKeys
-	syncKeys = testKeys{}
-	t.Cleanup(func() { syncKeys = old })
-}
-
-// The four verbs, end to end: set up, join with the passphrase from a file,
-// a round each way, the status, and removing a computer. Both journals
-// use one folder, as a sync tool that copies at once would leave them.
+// The verbs, end to end on encrypted journals: set up, join with the
+// passphrase from a file, a round each way, the status, removing a
+// computer and stopping. Both journals use one folder, as a sync tool
+// that copies at once would leave them.
 func TestSyncVerbs(t *testing.T) {
-	withTestKeys(t)
-	desk := journalWithSlip(t, "Rest counts.")
+	t.Parallel()
+	desk, _ := encryptedJournal(t, "tea at four")
 	dir := t.TempDir()
 	folder := filepath.Join(dir, "Sync", "bothand")
 	lap := filepath.Join(dir, "laptop.db")
-	pass := filepath.Join(dir, "pass.txt")
-	os.WriteFile(pass, []byte("sesame\n"), 0o600)
+	pass := secretFile(t, "tea at four\n")
+	as := func(db string, args ...string) result {
+		return runIn(t, nil, "", nil, append([]string{"--db", db, "--passphrase-file", pass}, args...)...)
+	}
 
-	if r := run(t, nil, "--db", desk, "sync", "status"); r.code != ExitError || !strings.Contains(r.stderr, "does not sync yet") {
+	if r := as(desk, "sync", "status"); r.code != ExitError || !strings.Contains(r.stderr, "does not sync yet") {
 		t.Errorf("status before setup: %+v", r)
 	}
-	r := run(t, nil, "--db", desk, "sync", "setup", folder, "--name", "Family desktop")
+	r := as(desk, "sync", "setup", folder, "--name", "Family desktop")
 	if r.code != ExitOK || !strings.Contains(r.stdout, "syncs through "+folder) || !strings.Contains(r.stdout, "sync join") {
 		t.Fatalf("setup: %+v", r)
 	}
-	if _, err := os.Stat(filepath.Join(folder, "journal.keys")); err != nil {
-		t.Errorf("the keys file is not in the folder: %v", err)
+	kf, err := keys.Read(replica.KeysPath(folder))
+	if err != nil {
+		t.Fatalf("the keys file is not in the folder: %v", err)
 	}
-	r = run(t, nil, "--db", lap, "sync", "join", folder, "--passphrase-file", filepath.Join(dir, "nope.txt"))
-	if r.code != ExitError {
-		t.Errorf("join without the passphrase: %+v", r)
+	for _, sl := range kf.Slots {
+		if sl.Kind == keys.KindKeyring {
+			t.Error("the folder's keys file carries this computer's keyring slot")
+		}
 	}
-	if _, err := os.Stat(lap); !os.IsNotExist(err) {
-		t.Errorf("a failed join left a journal: %v", err)
+
+	var slept []time.Duration
+	r = runIn(t, nil, "", &slept, "--db", lap, "sync", "join", folder, "--passphrase-file", secretFile(t, "coffee at four\n"))
+	if r.code != ExitError || !strings.Contains(r.stderr, "does not unlock") || len(slept) != 1 {
+		t.Errorf("join with a wrong passphrase: %+v, delays %v", r, slept)
 	}
-	r = run(t, nil, "sync", "join", folder, "--name", "Work laptop", "--db", lap, "--passphrase-file", pass)
-	if r.code != ExitOK || !strings.Contains(r.stdout, "Joined") {
+	for _, p := range []string{lap, data.KeysPath(lap)} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("a failed join left %s: %v", filepath.Base(p), err)
+		}
+	}
+	r = runIn(t, nil, "", nil, "sync", "join", folder, "--name", "Work laptop", "--db", lap, "--passphrase-file", pass)
+	if r.code != ExitOK || !strings.Contains(r.stdout, "Joined") || !strings.Contains(r.stdout, "1 entry") {
 		t.Fatalf("join: %+v", r)
 	}
-	if r := run(t, nil, "--db", lap, "sync", "join", folder, "--passphrase-file", pass); r.code != ExitError || !strings.Contains(r.stderr, "exists already") {
+	if st, err := vault.StateOf(lap); st != vault.Encrypted || err != nil {
+		t.Errorf("the joined journal is %v (%v), want encrypted with its keys beside it", st, err)
+	}
+	if r := as(lap, "sync", "join", folder); r.code != ExitError || !strings.Contains(r.stderr, "exists already") {
 		t.Errorf("join over an existing journal: %+v", r)
 	}
 
-	s, err := data.Open(lap, data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	slips, _ := s.Slips()
-	if len(slips) != 1 || slips[0].Text != "Rest counts." {
-		t.Errorf("the joined journal's slips: %+v", slips)
+	s := openWith(t, lap, "tea at four")
+	if n, _ := s.CountEntries(data.EntryFilter{Text: "pickup"}); n != 1 {
+		t.Errorf("the joined journal has %d entries about pickup, want the desktop's 1", n)
 	}
 	if _, err := s.AddSlip("Lunch away from the desk.", false); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	if r := run(t, nil, "--db", lap, "sync"); r.code != ExitOK || !strings.Contains(r.stdout, "Sent 1 change") {
+	if r := as(lap, "sync"); r.code != ExitOK || !strings.Contains(r.stdout, "Sent 1 change") {
 		t.Errorf("round on the laptop: %+v", r)
 	}
-	if r := run(t, nil, "--db", desk, "sync"); r.code != ExitOK || !strings.Contains(r.stdout, "Received 1 change") {
+	if r := as(desk, "sync"); r.code != ExitOK || !strings.Contains(r.stdout, "Received 1 change") {
 		t.Errorf("round on the desktop: %+v", r)
 	}
-	if r := run(t, nil, "--db", desk, "sync"); r.code != ExitOK || r.stdout != "Up to date.\n" {
+	if r := as(desk, "sync"); r.code != ExitOK || r.stdout != "Up to date.\n" {
 		t.Errorf("a round with nothing new: %+v", r)
 	}
-	r = run(t, nil, "--db", desk, "sync", "status")
+	s = openWith(t, desk, "tea at four")
+	if slips, _ := s.Slips(); len(slips) != 1 || slips[0].Text != "Lunch away from the desk." {
+		t.Errorf("the desktop's slips after the rounds: %+v", slips)
+	}
+	s.Close()
+	r = as(desk, "sync", "status")
 	for _, want := range []string{"Folder: " + folder, "This computer: Family desktop", "Work laptop", "last synced", "Last round:"} {
 		if r.code != ExitOK || !strings.Contains(r.stdout, want) {
 			t.Errorf("status lacks %q: %+v", want, r)
 		}
 	}
+	assertNotInFolder(t, folder, "pickup", "Lunch away", "tea at four")
 
-	if r := run(t, nil, "--db", desk, "sync", "remove", "Kitchen tablet"); r.code != ExitError || !strings.Contains(r.stderr, "no computer called") {
+	if r := as(desk, "sync", "remove", "Kitchen tablet"); r.code != ExitError || !strings.Contains(r.stderr, "no computer called") {
 		t.Errorf("removing an unknown computer: %+v", r)
 	}
-	if r := run(t, nil, "--db", desk, "sync", "remove", "work laptop"); r.code != ExitOK || !strings.Contains(r.stdout, "Removed “Work laptop”") {
+	if r := as(desk, "sync", "remove", "work laptop"); r.code != ExitOK || !strings.Contains(r.stdout, "Removed “Work laptop”") {
 		t.Errorf("remove: %+v", r)
 	}
-	r = run(t, nil, "--db", lap, "sync")
+	r = as(lap, "sync")
 	if r.code != ExitError || !strings.Contains(r.stderr, "removed from the sync by “Family desktop”") || strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("a round on the removed laptop: %+v", r)
 	}
-	if r := run(t, nil, "--db", lap, "sync", "stop"); r.code != ExitOK || !strings.Contains(r.stdout, "no longer syncs") {
+	if r := as(lap, "sync", "stop"); r.code != ExitOK || !strings.Contains(r.stdout, "no longer syncs") {
 		t.Errorf("stop: %+v", r)
 	}
-	if r := run(t, nil, "--db", lap, "sync"); r.code != ExitError || !strings.Contains(r.stderr, "does not sync yet") {
+	if r := as(lap, "sync"); r.code != ExitError || !strings.Contains(r.stderr, "does not sync yet") {
 		t.Errorf("a round after stopping: %+v", r)
 	}
 }
 
+// A computer that lost the passphrase joins with the recovery code, typed
+// at the same prompt, and is told the passphrase stays the other one's.
+func TestSyncJoinWithTheRecoveryCode(t *testing.T) {
+	t.Parallel()
+	desk, code := encryptedJournal(t, "tea at four")
+	folder := filepath.Join(t.TempDir(), "sync")
+	if r := runIn(t, nil, "", nil, "--db", desk, "--passphrase-file", secretFile(t, "tea at four\n"), "sync", "setup", folder); r.code != ExitOK {
+		t.Fatalf("setup: %+v", r)
+	}
+	lap := filepath.Join(t.TempDir(), "laptop.db")
+	term := &script{answers: []string{strings.ToLower(code)}}
+	r := runIn(t, term, "", nil, "--db", lap, "sync", "join", folder)
+	if r.code != ExitOK || !strings.Contains(r.stderr, "recovery code") || len(term.prompts) != 1 || !strings.Contains(term.prompts[0], "recovery code") {
+		t.Fatalf("join with the code: %+v, prompts %q", r, term.prompts)
+	}
+	s := openWith(t, lap, "tea at four")
+	defer s.Close()
+	if n, _ := s.CountEntries(data.EntryFilter{}); n != 1 {
+		t.Errorf("the joined journal has %d entries, want 1", n)
+	}
+}
+
+// A folder without the keys file (the sync tool not done, or the wrong
+// folder) is said so, and nothing is made.
+func TestSyncJoinAFolderWithoutKeys(t *testing.T) {
+	t.Parallel()
+	lap := filepath.Join(t.TempDir(), "laptop.db")
+	for folder, want := range map[string]string{
+		t.TempDir():                                "holds no journal's keys",
+		filepath.Join(t.TempDir(), "not-mounted"): "is not there",
+	} {
+		r := runIn(t, nil, "", nil, "--db", lap, "--passphrase-file", secretFile(t, "x\n"), "sync", "join", folder)
+		if r.code != ExitError || !strings.Contains(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("join %s: %+v", folder, r)
+		}
+		if _, err := os.Stat(lap); !os.IsNotExist(err) {
+			t.Errorf("a failed join left a journal: %v", err)
+		}
+	}
+}
+
+// assertNotInFolder fails when any file under folder holds one of words.
+func assertNotInFolder(t *testing.T, folder string, words ...string) {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(folder, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		for _, w := range words {
+			if bytes.Contains(bytes.ToLower(b), bytes.ToLower([]byte(w))) {
+				t.Errorf("%q is in %s", w, p)
+			}
+		}
+		return nil
+	})
+	if err != nil || n < 3 {
+		t.Errorf("walked %d files of the folder: %v", n, err)
+	}
+}
+
 func TestSyncUsageErrors(t *testing.T) {
-	withTestKeys(t)
 	db := journalWithSlip(t, "x")
 	for _, args := range [][]string{
 		{"sync", "frobnicate"},
@@ -151,12 +209,21 @@ func TestSyncUsageErrors(t *testing.T) {
 	}
 }
 
-// Until journals can be protected with a passphrase, sync says why it
-// can't, in one line.
+// A plain journal can't sync: setup and a round say why in one line, and
+// touch no folder; status says it does not sync.
 func TestSyncNeedsAnEncryptedJournal(t *testing.T) {
 	db := journalWithSlip(t, "x")
-	r := run(t, nil, "--db", db, "sync", "setup", t.TempDir())
-	if r.code != ExitError || !strings.Contains(r.stderr, "passphrase") || strings.Count(r.stderr, "\n") != 1 {
-		t.Errorf("setup of a plain journal: %+v", r)
+	folder := filepath.Join(t.TempDir(), "sync")
+	for _, args := range [][]string{{"sync", "setup", folder}, {"sync"}} {
+		r := run(t, nil, append([]string{"--db", db}, args...)...)
+		if r.code != ExitError || !strings.Contains(r.stderr, "bothand encrypt") || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%q on a plain journal: %+v", args, r)
+		}
+	}
+	if _, err := os.Stat(folder); !os.IsNotExist(err) {
+		t.Errorf("setup of a plain journal made the folder: %v", err)
+	}
+	if r := run(t, nil, "--db", db, "sync", "status"); r.code != ExitError || !strings.Contains(r.stderr, "does not sync yet") {
+		t.Errorf("status of a plain journal: %+v", r)
 	}
 }

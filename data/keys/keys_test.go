@@ -315,3 +315,42 @@ func BenchmarkUnlock(b *testing.B) {
 		s.Wipe()
 	}
 }
+
+// A sync folder's copy of the keys opens with the passphrase and the code
+// but not from this computer's keyring, and never replaces a keys file.
+func TestCopyToLeavesTheKeyringBehind(t *testing.T) {
+	t.Parallel()
+	f, s, code := newFile(t, "pw")
+	kr := &fakeKeyring{}
+	if err := f.Remember(s, kr); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "journal.keys")
+	if err := f.CopyTo(dst); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Read(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Remembered() || !f.Remembered() {
+		t.Errorf("the copy remembers: %v; the original: %v", c.Remembered(), f.Remembered())
+	}
+	for _, open := range []func() (*Secrets, error){
+		func() (*Secrets, error) { return c.Unlock([]byte("pw")) },
+		func() (*Secrets, error) { return c.UnlockWithCode(code) },
+	} {
+		if got, err := open(); err != nil || !bytes.Equal(got.DataKey, s.DataKey) {
+			t.Errorf("the copy opens other secrets: %v", err)
+		}
+	}
+	if _, err := c.UnlockWithKeyring(kr); !errors.Is(err, ErrNotRemembered) {
+		t.Errorf("the copy from the keyring: %v", err)
+	}
+	if err := f.CopyTo(dst); !errors.Is(err, ErrKeysFileExists) {
+		t.Errorf("a second copy over the first: %v", err)
+	}
+	if !IsRecoveryCode(strings.ToLower(strings.ReplaceAll(code, "-", " "))) || IsRecoveryCode("pw") || IsRecoveryCode("correct horse battery staple") {
+		t.Error("IsRecoveryCode tells a code from a passphrase wrongly")
+	}
+}

@@ -155,7 +155,7 @@ func TestSyncJoinAFolderWithoutKeys(t *testing.T) {
 	t.Parallel()
 	lap := filepath.Join(t.TempDir(), "laptop.db")
 	for folder, want := range map[string]string{
-		t.TempDir():                                "holds no journal's keys",
+		t.TempDir(): "holds no journal's keys",
 		filepath.Join(t.TempDir(), "not-mounted"): "is not there",
 	} {
 		r := runIn(t, nil, "", nil, "--db", lap, "--passphrase-file", secretFile(t, "x\n"), "sync", "join", folder)

@@ -38,9 +38,11 @@ type computer struct {
 	rep    *Replica
 }
 
+// openStore opens a computer's journal, encrypted with the key its sync
+// seals the folder with, as a journal must be to sync.
 func openStore(t testing.TB, dir string, c *clock) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(dir, "journal.db"), data.Options{Now: c.now})
+	s, err := data.Open(filepath.Join(dir, "journal.db"), data.Options{Now: c.now, Key: testKey})
 	if err != nil {
 		t.Fatal(err)
 	}

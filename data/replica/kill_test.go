@@ -37,7 +37,7 @@ func runChild(mode string) int {
 		fmt.Fprintln(os.Stderr, "child:", err)
 		return 1
 	}
-	s, err := data.Open(os.Getenv("BOTHAND_REPLICA_DB"), data.Options{})
+	s, err := data.Open(os.Getenv("BOTHAND_REPLICA_DB"), data.Options{Key: testKey})
 	if err != nil {
 		return fail(err)
 	}

@@ -92,7 +92,7 @@ var ErrNoConflict = errors.New("that entry is not a conflicted copy (any more)")
 // ordinary edit of the journal, and syncs like one.
 func Resolve(ctx context.Context, s *data.Store, copyID int64, keep Keep) error {
 	now := s.Now().UnixMilli()
-	return s.WriteSQL(ctx, func(tx *sql.Tx) error {
+	return s.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		var entry sql.NullInt64
 		err := tx.QueryRowContext(ctx, `SELECT conflict_of_id FROM entries WHERE id = ? AND conflict_at IS NOT NULL`, copyID).Scan(&entry)
 		if errors.Is(err, sql.ErrNoRows) {

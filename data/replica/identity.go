@@ -32,7 +32,7 @@ func (r *Replica) home() string { return r.opts.Host + "|" + r.store.Path() }
 func (r *Replica) checkIdentity(ctx context.Context, st *syncState, own *devState) (bool, error) {
 	if st.Home != r.home() {
 		// A copy: the original may sync on elsewhere, under its identity.
-		return true, r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+		return true, r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 			return r.newIdentity(ctx, tx, st, false)
 		})
 	}
@@ -61,7 +61,7 @@ func (r *Replica) checkIdentity(ctx context.Context, st *syncState, own *devStat
 	if !rewound {
 		return false, nil
 	}
-	return true, r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+	return true, r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		return r.newIdentity(ctx, tx, st, true)
 	})
 }

@@ -45,7 +45,7 @@ func (r *Replica) drain(ctx context.Context) (int, error) {
 				return sent, err
 			}
 		}
-		err = r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+		err = r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM sync_outbox WHERE op <= ?`, last); err != nil {
 				return err
 			}

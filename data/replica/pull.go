@@ -159,7 +159,7 @@ func (r *Replica) pull(ctx context.Context, states map[string]*devState) (counts
 		if len(c.segs) == 0 {
 			return total, nil
 		}
-		err = r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+		err = r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 			a, err := newApplier(ctx, tx, st, ms(r.now()))
 			if err != nil {
 				return err
@@ -213,7 +213,7 @@ func (r *Replica) noteProblems(ctx context.Context, problems map[string]string) 
 	if len(changed) == 0 {
 		return nil
 	}
-	return r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+	return r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		for _, d := range changed {
 			if _, err := tx.ExecContext(ctx, `UPDATE sync_devices SET problem = ? WHERE num = ?`, d.Problem, d.Num); err != nil {
 				return err

@@ -66,7 +66,7 @@ func (r *Replica) Round(ctx context.Context) (Result, error) {
 	if err != nil {
 		msg = err.Error()
 	}
-	rerr := r.store.WriteSQL(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
+	rerr := r.store.WriteSmallSQL(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE sync_state SET round_at = ?, round_result = ?, round_error = ? WHERE id = 1`,
 			ms(r.now()), res.String(), msg)
 		return err
@@ -182,7 +182,7 @@ func removedBy(dev string, states map[string]*devState) string {
 }
 
 func (r *Replica) markSelfRemoved(ctx context.Context, by string) error {
-	return r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+	return r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE sync_state SET removed_at = ?, removed_by = ? WHERE id = 1`, ms(r.now()), by)
 		return err
 	})
@@ -215,7 +215,7 @@ func (r *Replica) noteRemovals(ctx context.Context, self string, states map[stri
 		}
 	}
 	if stale {
-		err := r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+		err := r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 			for dev, st := range states {
 				if _, err := deviceNum(ctx, tx, dev); err != nil {
 					return err
@@ -288,7 +288,7 @@ func (r *Replica) writeOwnState(ctx context.Context, kept int64) error {
 	if err := r.folder.writeState(&ds); err != nil {
 		return err
 	}
-	return r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+	return r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE sync_state SET state_at = ? WHERE id = 1`, ds.At)
 		return err
 	})

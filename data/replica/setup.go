@@ -60,7 +60,7 @@ func Setup(ctx context.Context, s *data.Store, dataKey []byte, root, name string
 		return nil, err
 	}
 	r := &Replica{store: s, folder: f, opts: opts}
-	err = s.WriteSQL(ctx, func(tx *sql.Tx) error {
+	err = s.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		return r.insertState(ctx, tx, newID(), name)
 	})
 	if err != nil {
@@ -107,7 +107,7 @@ func rejoin(ctx context.Context, s *data.Store, dataKey []byte, old *syncState, 
 		return nil, ErrOtherJournal
 	}
 	r := &Replica{store: s, folder: f, opts: opts}
-	err = s.WriteSQL(ctx, func(tx *sql.Tx) error {
+	err = s.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		if err := r.newIdentity(ctx, tx, old, false); err != nil {
 			return err
 		}

@@ -125,7 +125,7 @@ func (r *Replica) writeSnapshot(ctx context.Context, force bool) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	err = r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+	err = r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE sync_state SET snap_seq = ?, snap_op = ?, snap_at = ?, snap_vector = ? WHERE id = 1`,
 			head.Seq, head.Vector[st.Device].Op, head.At, string(vec))
 		return err

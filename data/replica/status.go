@@ -112,7 +112,7 @@ func (r *Replica) RemoveDevice(ctx context.Context, id string) error {
 	if id == st.Device {
 		return errors.New("this computer can't remove itself; remove it from another one")
 	}
-	err = r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+	err = r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE sync_devices SET removed_at = ?, removed_by = ? WHERE uuid = ? AND removed_at IS NULL`,
 			ms(r.now()), st.Device, id)
 		if err != nil {
@@ -143,7 +143,7 @@ func (r *Replica) Rename(ctx context.Context, name string) error {
 	if name == "" {
 		return errors.New("a computer's name can't be empty")
 	}
-	err := r.store.WriteSQL(ctx, func(tx *sql.Tx) error {
+	err := r.store.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE sync_state SET name = ?, state_at = NULL WHERE id = 1`, name); err != nil {
 			return err
 		}
@@ -160,7 +160,7 @@ func (r *Replica) Rename(ctx context.Context, name string) error {
 // to tidy its files away). Setting it up again, in this folder or another,
 // starts afresh.
 func Stop(ctx context.Context, s *data.Store) error {
-	return s.WriteSQL(ctx, func(tx *sql.Tx) error {
+	return s.WriteSmallSQL(ctx, func(tx *sql.Tx) error {
 		for _, q := range []string{
 			`DELETE FROM sync_state`, `DELETE FROM sync_outbox`, `DELETE FROM sync_clocks`,
 			`DELETE FROM sync_devices`, `DELETE FROM sync_alias`, `DELETE FROM sync_parked`,

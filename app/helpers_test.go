@@ -52,9 +52,7 @@ func newTestUIWith(t *testing.T, opts data.Options, welcomeDone bool) (*UI, *dat
 	u.win.Resize(fyne.NewSize(1000, 760))
 	u.attach(s)
 	t.Cleanup(func() {
-		if u.stopReminders != nil {
-			u.stopReminders()
-		}
+		stopTimers(u)
 		delete(notified, u)
 	})
 	return u, s
@@ -148,5 +146,16 @@ func mustContain(t *testing.T, text string, parts ...string) {
 		if !strings.Contains(text, p) {
 			t.Fatalf("%q not shown in:\n%s", p, text)
 		}
+	}
+}
+
+// stopTimers stops what a test UI left ticking (reminders, the hourly
+// backup check): a ticker firing into a later test races with it.
+func stopTimers(u *UI) {
+	if u.stopReminders != nil {
+		u.stopReminders()
+	}
+	if u.transfer.dailyTimer != nil {
+		u.transfer.dailyTimer.Stop()
 	}
 }

@@ -243,6 +243,7 @@ func TestEscClosesAndKeepsTheDraftForTheNextStart(t *testing.T) {
 	// The next start offers it back.
 	u2 := newUI(test.NewTempApp(t))
 	u2.async = func(f func()) { f() }
+	t.Cleanup(func() { stopTimers(u2) })
 	u2.win.Resize(fyne.NewSize(1000, 760))
 	j2 := u2.screens[0].(*journalScreen)
 	j2.searchDelay, j2.draftDelay = 0, 0

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/keys"
@@ -93,6 +94,17 @@ func (vaultKeys) Create(c *command, path, folder string, o data.Options) (*data.
 	}
 	if err != nil {
 		return nil, nil, err
+	}
+	// The keys go beside the journal before it exists: its folder is made
+	// first where the journal's own open would make it (the standard data
+	// folder, on a computer that has never had a journal).
+	dir := filepath.Dir(path)
+	if o.CreateFolder {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, nil, err
+		}
+	} else if _, err := os.Stat(dir); err != nil {
+		return nil, nil, fmt.Errorf("the folder %s is not there: make it first, or give --db a journal in another", dir)
 	}
 	if err := src.CopyTo(data.KeysPath(path)); err != nil {
 		return nil, nil, err

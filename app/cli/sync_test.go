@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -225,5 +226,36 @@ func TestSyncNeedsAnEncryptedJournal(t *testing.T) {
 	}
 	if r := run(t, nil, "--db", db, "sync", "status"); r.code != ExitError || !strings.Contains(r.stderr, "does not sync yet") {
 		t.Errorf("status of a plain journal: %+v", r)
+	}
+}
+
+// Joining into the standard data folder of a computer that never had a
+// journal makes the folder, as opening a journal there would; a --db in
+// a folder that is not there is said so.
+func TestSyncJoinMakesTheDataFolder(t *testing.T) {
+	t.Parallel()
+	desk, _ := encryptedJournal(t, "tea at four")
+	folder := filepath.Join(t.TempDir(), "sync")
+	pf := secretFile(t, "tea at four\n")
+	if r := runIn(t, nil, "", nil, "--db", desk, "--passphrase-file", pf, "sync", "setup", folder); r.code != ExitOK {
+		t.Fatalf("setup: %+v", r)
+	}
+	c := &command{Env: Env{Stdout: io.Discard, Stderr: io.Discard, Now: time.Now, Sleep: func(time.Duration) {}}, passFile: pf}
+	fresh := filepath.Join(t.TempDir(), "share", "bothand", "journal.db")
+	s, key, err := syncKeys.Create(c, fresh, folder, data.Options{CreateFolder: true})
+	if err != nil {
+		t.Fatalf("join into a folder not made yet: %v", err)
+	}
+	s.Close()
+	if len(key) != data.KeySize {
+		t.Errorf("a key of %d bytes", len(key))
+	}
+	if st, err := vault.StateOf(fresh); st != vault.Encrypted || err != nil {
+		t.Errorf("the new journal is %v (%v)", st, err)
+	}
+	missing := filepath.Join(t.TempDir(), "no-such-folder", "laptop.db")
+	r := runIn(t, nil, "", nil, "--db", missing, "--passphrase-file", pf, "sync", "join", folder)
+	if r.code != ExitError || !strings.Contains(r.stderr, "is not there") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("join into a --db whose folder is missing: %+v", r)
 	}
 }

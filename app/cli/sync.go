@@ -160,7 +160,8 @@ type joinProgress struct {
 	shown bool
 }
 
-func newJoinProgress(c *command) *joinProgress { return &joinProgress{c: c} }
+// A join done within half a second shows nothing.
+func newJoinProgress(c *command) *joinProgress { return &joinProgress{c: c, last: time.Now()} }
 
 func (p *joinProgress) show(pr replica.Progress) {
 	if time.Since(p.last) < 500*time.Millisecond || pr.Total == 0 {
@@ -273,11 +274,16 @@ func runSyncStatus(c *command, args []string) int {
 		if d.Problem != "" {
 			note += "; " + d.Problem
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", orSomeone(d.Name), d.ID[:8], note)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", orSomeone(d.Name), shortID(d.ID), note)
 	}
 	tw.Flush()
 	return ExitOK
 }
+
+// shortID is the part of a device's id status shows, and remove takes: its
+// last eight hex digits, which are random (the first ones of a version 7
+// UUID are its time, alike for computers that joined within a minute).
+func shortID(id string) string { return id[max(0, len(id)-8):] }
 
 func orSomeone(name string) string {
 	if name == "" {
@@ -293,7 +299,7 @@ func runSyncRemove(c *command, args []string) int {
 		return code
 	}
 	if len(rest) != 1 {
-		return c.usageError(errors.New("sync remove needs the computer's name or the start of its id (see: bothand sync status)"))
+		return c.usageError(errors.New("sync remove needs the computer's name or its id as bothand sync status shows it"))
 	}
 	s, key, ok := c.openSynced(true)
 	if !ok {
@@ -307,7 +313,7 @@ func runSyncRemove(c *command, args []string) int {
 	}
 	var match []replica.Device
 	for _, d := range st.Others {
-		if !d.Removed && (strings.EqualFold(d.Name, rest[0]) || strings.HasPrefix(d.ID, strings.ToLower(rest[0]))) {
+		if id := strings.ToLower(rest[0]); !d.Removed && (strings.EqualFold(d.Name, rest[0]) || id == shortID(d.ID) || id == d.ID) {
 			match = append(match, d)
 		}
 	}
@@ -316,7 +322,7 @@ func runSyncRemove(c *command, args []string) int {
 		return c.fail(fmt.Errorf("no computer called %q syncs with this journal (see: bothand sync status)", rest[0]))
 	case 1:
 	default:
-		return c.fail(fmt.Errorf("%d computers are called %q: give the start of the id instead (see: bothand sync status)", len(match), rest[0]))
+		return c.fail(fmt.Errorf("%d computers are called %q: give the id bothand sync status shows instead", len(match), rest[0]))
 	}
 	r, err := replica.Open(s, key, replica.Options{})
 	if err != nil {

@@ -259,3 +259,45 @@ func TestSyncJoinMakesTheDataFolder(t *testing.T) {
 		t.Errorf("join into a --db whose folder is missing: %+v", r)
 	}
 }
+
+// Two computers of one name, joined within the same minute, show
+// different ids, and remove takes the id shown.
+func TestSyncRemoveByTheIDShown(t *testing.T) {
+	t.Parallel()
+	desk, _ := encryptedJournal(t, "tea at four")
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "sync")
+	pf := secretFile(t, "tea at four\n")
+	as := func(db string, args ...string) result {
+		return runIn(t, nil, "", nil, append([]string{"--db", db, "--passphrase-file", pf}, args...)...)
+	}
+	if r := as(desk, "sync", "setup", folder); r.code != ExitOK {
+		t.Fatalf("setup: %+v", r)
+	}
+	for _, db := range []string{"one.db", "two.db"} {
+		if r := as(filepath.Join(dir, db), "sync", "join", folder, "--name", "laptop"); r.code != ExitOK {
+			t.Fatalf("join %s: %+v", db, r)
+		}
+	}
+	if r := as(desk, "sync"); r.code != ExitOK {
+		t.Fatalf("round: %+v", r)
+	}
+	var ids []string
+	for _, line := range strings.Split(as(desk, "sync", "status").stdout, "\n") {
+		if f := strings.Fields(line); len(f) > 2 && f[0] == "laptop" {
+			ids = append(ids, f[1])
+		}
+	}
+	if len(ids) != 2 || ids[0] == ids[1] {
+		t.Fatalf("the two laptops' ids as shown: %q", ids)
+	}
+	if r := as(desk, "sync", "remove", "laptop"); r.code != ExitError || !strings.Contains(r.stderr, "2 computers are called") {
+		t.Errorf("remove by a name two share: %+v", r)
+	}
+	if r := as(desk, "sync", "remove", strings.ToUpper(ids[1])); r.code != ExitOK {
+		t.Errorf("remove by the id shown: %+v", r)
+	}
+	if r := as(desk, "sync", "status"); !strings.Contains(r.stdout, ids[1]+"  removed") || strings.Contains(r.stdout, ids[0]+"  removed") {
+		t.Errorf("status after removing %s:\n%s", ids[1], r.stdout)
+	}
+}

@@ -285,3 +285,17 @@ func TestRenameAndStop(t *testing.T) {
 	a.folder = filepath.Join(t.TempDir(), "elsewhere")
 	a.setup(t)
 }
+
+// A journal just joined lists the computer it joined from, by name,
+// before its first round.
+func TestJoinedJournalKnowsTheOthers(t *testing.T) {
+	t.Parallel()
+	_, b, _ := pair(t)
+	st, err := StatusOf(ctx, b.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Others) != 1 || st.Others[0].Name != "desktop" || st.Others[0].LastSeen.IsZero() {
+		t.Errorf("the others after joining: %+v", st.Others)
+	}
+}

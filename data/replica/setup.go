@@ -172,6 +172,12 @@ func Join(ctx context.Context, s *data.Store, dataKey []byte, root, name string,
 		return nil, err
 	}
 	states, _ := r.readStates()
+	// The computers whose states were read are known by name and last
+	// heard from now, so the new journal's status lists them before its
+	// first round.
+	if _, _, err := r.noteRemovals(ctx, st.Device, states); err != nil {
+		return nil, err
+	}
 	return r, r.writeOwnState(ctx, r.keptFrom(st, states, nil, false))
 }
 

@@ -358,3 +358,25 @@ func runSyncStop(c *command, args []string) int {
 		st.Folder, st.This.Name)
 	return ExitOK
 }
+
+// stopSyncingDecrypted stops the sync of a journal whose encryption was
+// just turned off: the folder is sealed with the key it no longer has, so
+// it can't sync on, and its edits would otherwise be kept for the folder
+// for ever.
+func (c *command) stopSyncingDecrypted(path string) {
+	s, err := data.Open(path, data.Options{Now: c.Now})
+	if err != nil {
+		return
+	}
+	defer s.Close()
+	st, err := replica.StatusOf(context.Background(), s)
+	if err != nil {
+		return // it did not sync
+	}
+	if err := replica.Stop(context.Background(), s); err != nil {
+		fmt.Fprintf(c.Stderr, "bothand: the journal still counts as syncing through %s: %v\n", st.Folder, err)
+		return
+	}
+	fmt.Fprintf(c.Stdout, "It no longer syncs through %s, since syncing needs the encryption. On your other computers: bothand sync remove %q\n",
+		st.Folder, st.This.Name)
+}

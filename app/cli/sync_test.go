@@ -301,3 +301,28 @@ func TestSyncRemoveByTheIDShown(t *testing.T) {
 		t.Errorf("status after removing %s:\n%s", ids[1], r.stdout)
 	}
 }
+
+// Turning the encryption off stops the sync, which can't go on without
+// the key, and says what to do on the other computers.
+func TestDecryptStopsSyncing(t *testing.T) {
+	t.Parallel()
+	desk, _ := encryptedJournal(t, "tea at four")
+	folder := filepath.Join(t.TempDir(), "sync")
+	pf := secretFile(t, "tea at four\n")
+	if r := runIn(t, nil, "", nil, "--db", desk, "--passphrase-file", pf, "sync", "setup", folder, "--name", "desk"); r.code != ExitOK {
+		t.Fatalf("setup: %+v", r)
+	}
+	r := runIn(t, nil, "", nil, "--db", desk, "--passphrase-file", pf, "decrypt")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "no longer syncs through "+folder) || !strings.Contains(r.stdout, `sync remove "desk"`) {
+		t.Fatalf("decrypt: %+v", r)
+	}
+	if r := run(t, nil, "--db", desk, "sync", "status"); r.code != ExitError || !strings.Contains(r.stderr, "does not sync yet") {
+		t.Errorf("status after decrypting: %+v", r)
+	}
+	// A plain journal decrypted from one that never synced says nothing
+	// of syncing.
+	other, _ := encryptedJournal(t, "tea at four")
+	if r := runIn(t, nil, "", nil, "--db", other, "--passphrase-file", pf, "decrypt"); r.code != ExitOK || strings.Contains(r.stdout, "sync") {
+		t.Errorf("decrypt of a journal that never synced: %+v", r)
+	}
+}

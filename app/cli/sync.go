@@ -207,6 +207,9 @@ func runSyncRound(c *command, args []string) int {
 	for _, p := range res.Problems {
 		fmt.Fprintln(c.Stderr, "note: "+p)
 	}
+	if err := syncKeys.Publish(s.Path(), r.Folder()); err != nil {
+		fmt.Fprintln(c.Stderr, "note: the sync folder's copy of the journal's keys was not brought up to date: "+err.Error())
+	}
 	if res.Conflicts > 0 {
 		fmt.Fprintln(c.Stdout, "Open Both/And to choose between the two versions, or keep both.")
 	}

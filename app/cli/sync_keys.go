@@ -24,7 +24,8 @@ type journalKeys interface {
 	// other verbs do, and returns its data key; a plain journal opens
 	// without one (nil), for the verbs that need none.
 	Open(c *command, path string, o data.Options) (*data.Store, []byte, error)
-	// Publish puts the journal's keys file into the sync folder.
+	// Publish puts the journal's keys file into the sync folder, or
+	// brings the copy there up to date.
 	Publish(journal, folder string) error
 	// Create makes a new journal at path that shares the folder's keys,
 	// unlocked with the passphrase or the recovery code (asked for, or
@@ -65,20 +66,13 @@ func (vaultKeys) Open(c *command, path string, o data.Options) (*data.Store, []b
 	return s, key, nil
 }
 
-// Publish copies the journal's keys file into the folder, without the
-// slot this computer's keyring opens. A keys file already there (a
-// computer set up again after it was removed) stays: the folder's own
-// seal says whether it is this journal's.
+// Publish keeps a copy of the journal's keys file in the folder, without
+// the slot this computer's keyring opens (keys.Mirror): made at setup, and
+// after each round replaced when the passphrase was changed here since,
+// so a computer joining later types the passphrase changed last.
 func (vaultKeys) Publish(journal, folder string) error {
-	f, err := keys.Read(data.KeysPath(journal))
-	if err != nil {
-		return err
-	}
-	dst := replica.KeysPath(folder)
-	if keys.Exists(dst) {
-		return nil
-	}
-	return f.CopyTo(dst)
+	_, err := keys.Mirror(data.KeysPath(journal), replica.KeysPath(folder))
+	return err
 }
 
 // Create copies the folder's keys file beside the new journal, unlocks it
@@ -121,6 +115,15 @@ func (vaultKeys) Create(c *command, path, folder string, o data.Options) (*data.
 	})
 	if err != nil {
 		_ = keys.Remove(data.KeysPath(path))
+		what := "that passphrase"
+		if errors.Is(err, keys.ErrWrongCode) {
+			what = "that recovery code"
+		}
+		if errors.Is(err, keys.ErrWrongPassphrase) || errors.Is(err, keys.ErrWrongCode) {
+			// Not the vault's error, whose advice (bothand recover) is
+			// for a journal already on this computer.
+			err = fmt.Errorf("%s does not unlock the journal in %s, and nothing was made: type the passphrase last set on your other computers, or the recovery code", what, folder)
+		}
 		return nil, nil, err
 	}
 	defer sec.Wipe()

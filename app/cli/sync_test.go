@@ -61,7 +61,7 @@ func TestSyncVerbs(t *testing.T) {
 
 	var slept []time.Duration
 	r = runIn(t, nil, "", &slept, "--db", lap, "sync", "join", folder, "--passphrase-file", secretFile(t, "coffee at four\n"))
-	if r.code != ExitError || !strings.Contains(r.stderr, "does not unlock") || len(slept) != 1 {
+	if r.code != ExitError || !strings.Contains(r.stderr, "does not unlock the journal in "+folder) || strings.Contains(r.stderr, "recover sets") || len(slept) != 1 {
 		t.Errorf("join with a wrong passphrase: %+v, delays %v", r, slept)
 	}
 	for _, p := range []string{lap, data.KeysPath(lap)} {
@@ -324,5 +324,31 @@ func TestDecryptStopsSyncing(t *testing.T) {
 	other, _ := encryptedJournal(t, "tea at four")
 	if r := runIn(t, nil, "", nil, "--db", other, "--passphrase-file", pf, "decrypt"); r.code != ExitOK || strings.Contains(r.stdout, "sync") {
 		t.Errorf("decrypt of a journal that never synced: %+v", r)
+	}
+}
+
+// A passphrase changed on one computer reaches the folder's copy of the
+// keys at its next round, so a computer joining later types the new one.
+func TestSyncFolderKeysFollowThePassphrase(t *testing.T) {
+	t.Parallel()
+	desk, _ := encryptedJournal(t, "tea at four")
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "sync")
+	old, fresh := secretFile(t, "tea at four\n"), secretFile(t, "coffee at five\n")
+	if r := runIn(t, nil, "", nil, "--db", desk, "--passphrase-file", old, "sync", "setup", folder); r.code != ExitOK {
+		t.Fatalf("setup: %+v", r)
+	}
+	if r := runIn(t, nil, "", nil, "--db", desk, "--passphrase-file", old, "passphrase", "--new-passphrase-file", fresh); r.code != ExitOK {
+		t.Fatalf("passphrase: %+v", r)
+	}
+	if r := runIn(t, nil, "", nil, "--db", desk, "--passphrase-file", fresh, "sync"); r.code != ExitOK || r.stderr != "" {
+		t.Fatalf("round: %+v", r)
+	}
+	var slept []time.Duration
+	if r := runIn(t, nil, "", &slept, "--db", filepath.Join(dir, "a.db"), "--passphrase-file", old, "sync", "join", folder); r.code != ExitError {
+		t.Errorf("join with the old passphrase: %+v", r)
+	}
+	if r := runIn(t, nil, "", nil, "--db", filepath.Join(dir, "b.db"), "--passphrase-file", fresh, "sync", "join", folder); r.code != ExitOK {
+		t.Errorf("join with the new passphrase: %+v", r)
 	}
 }

@@ -354,3 +354,47 @@ func TestCopyToLeavesTheKeyringBehind(t *testing.T) {
 		t.Error("IsRecoveryCode tells a code from a passphrase wrongly")
 	}
 }
+
+// A sync folder's copy follows the passphrase changed last, and is never
+// written over another journal's keys.
+func TestMirrorFollowsTheLatestPassphrase(t *testing.T) {
+	t.Parallel()
+	f, s, _ := newFile(t, "first")
+	dst := filepath.Join(t.TempDir(), "journal.keys")
+	for i, want := range []bool{true, false} {
+		if wrote, err := Mirror(f.Path(), dst); err != nil || wrote != want {
+			t.Fatalf("mirror %d: wrote %v, %v", i, wrote, err)
+		}
+	}
+	opens := func(pass string) bool {
+		c, err := Read(dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Unlock([]byte(pass))
+		return err == nil
+	}
+	if err := f.ChangePassphrase(s, []byte("second")); err != nil {
+		t.Fatal(err)
+	}
+	// The copy is newer (another computer changed its passphrase since):
+	// it stays.
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(dst, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if wrote, err := Mirror(f.Path(), dst); err != nil || wrote || !opens("first") {
+		t.Errorf("over a newer copy: wrote %v, %v", wrote, err)
+	}
+	later = later.Add(time.Minute)
+	if err := os.Chtimes(f.Path(), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if wrote, err := Mirror(f.Path(), dst); err != nil || !wrote || !opens("second") || opens("first") {
+		t.Errorf("after a change here: wrote %v, %v", wrote, err)
+	}
+	other, _, _ := newFile(t, "other")
+	if _, err := Mirror(other.Path(), dst); !errors.Is(err, ErrKeysFileExists) || !opens("second") {
+		t.Errorf("another journal's keys over the copy: %v", err)
+	}
+}

@@ -93,7 +93,7 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	save := func() {
 		store := u.store
 		saved := rs
-		background(u, func() (struct{}, error) { return struct{}{}, store.SaveReminderSettings(saved) }, func(struct{}) {})
+		backgroundDo(u, func() error { return store.SaveReminderSettings(saved) }, func() {})
 	}
 
 	morningOn := widgets.NewCheck("Send my pinned slip as a notification each morning", nil)

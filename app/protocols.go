@@ -322,9 +322,9 @@ func (p *protocolsScreen) lookBackCard(t data.Triage) fyne.CanvasObject {
 		t.AskedAt.Local().Format("Mon 2 Jan"), who, what, verdictWords(t.Verdict))
 	answer := func(truly bool) func() {
 		return func() {
-			background(p.u, func() (struct{}, error) {
-				return struct{}{}, p.u.store.LookBack(t.ID, truly)
-			}, func(struct{}) { p.load() })
+			backgroundDo(p.u, func() error {
+				return p.u.store.LookBack(t.ID, truly)
+			}, func() { p.load() })
 		}
 	}
 	yes := widgets.NewButton("Yes, it was", answer(true))

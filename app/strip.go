@@ -71,9 +71,9 @@ func (u *UI) writeFirstSlip(text string) {
 
 func (u *UI) markSlipRead() {
 	store := u.store
-	background(u, func() (struct{}, error) {
-		return struct{}{}, store.MarkSlipRead()
-	}, func(struct{}) { u.loadStrip() })
+	backgroundDo(u, func() error {
+		return store.MarkSlipRead()
+	}, func() { u.loadStrip() })
 }
 
 func (u *UI) nextSlip() {

@@ -62,10 +62,10 @@ func (u *UI) showExport() {
 func (u *UI) exportTo(path string, f transfer.Format) {
 	progress := u.showProgress("Exporting", "Writing your journal to "+filepath.Base(path)+"…", true)
 	s := u.store
-	background(u, func() (struct{}, error) {
+	backgroundDo(u, func() error {
 		opt := transfer.ExportOptions{Progress: progress.report, Replace: true}
-		return struct{}{}, transfer.ExportFile(progress.ctx, s, path, f, opt)
-	}, func(struct{}) {
+		return transfer.ExportFile(progress.ctx, s, path, f, opt)
+	}, func() {
 		progress.hide()
 		u.showDone(dlgExported, "Exported", "Your journal is saved in:", path)
 	}, func(err error) {

@@ -74,19 +74,19 @@ func (u *UI) showWelcome() {
 	start = func() {
 		store := u.store
 		text, minutes := slip.Text, parseMinutes(morning.Selected)
-		background(u, func() (struct{}, error) {
+		backgroundDo(u, func() error {
 			if text != "" {
 				if _, err := store.AddSlip(text, true); err != nil {
-					return struct{}{}, err
+					return err
 				}
 			}
 			rs, err := store.ReminderSettings()
 			if err != nil {
-				return struct{}{}, err
+				return err
 			}
 			rs.Morning = minutes
-			return struct{}{}, store.SaveReminderSettings(rs)
-		}, func(struct{}) {
+			return store.SaveReminderSettings(rs)
+		}, func() {
 			u.setAutostart(login.Checked)
 			finish()
 			u.loadStrip()

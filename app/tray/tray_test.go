@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -76,7 +77,25 @@ type fixture struct {
 	store   *data.Store
 	journal string
 	log     string
-	sent    *[]string
+
+	mu   sync.Mutex // the tray's own ticker sends beside the test
+	sent []string
+}
+
+// notifications waits until at least n notifications were sent (or wait
+// passed) and returns them: the tray's own first tick runs beside the
+// test's and may be the one that sends.
+func (f *fixture) notifications(n int, wait time.Duration) []string {
+	deadline := time.Now().Add(wait)
+	for {
+		f.mu.Lock()
+		sent := slices.Clone(f.sent)
+		f.mu.Unlock()
+		if len(sent) >= n || time.Now().After(deadline) {
+			return sent
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 func newFixture(t *testing.T, extraEnv ...string) *fixture {
@@ -100,13 +119,10 @@ func newFixture(t *testing.T, extraEnv ...string) *fixture {
 		return cmd, cmd.Start()
 	}}
 	f.tray = newTray(Config{DBPath: f.journal}, claim, s, w)
-	var mu sync.Mutex
-	var sent []string
-	f.sent = &sent
 	f.tray.notify = func(title, body string) error {
-		mu.Lock()
-		defer mu.Unlock()
-		sent = append(sent, title+": "+body)
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.sent = append(f.sent, title+": "+body)
 		return nil
 	}
 	f.tray.start()
@@ -214,8 +230,10 @@ func TestRemindersLeaveTheTrayOnce(t *testing.T) {
 	}
 	f.tray.tick()
 	f.tray.tick()
-	if len(*f.sent) != 1 || !strings.Contains((*f.sent)[0], "Rest counts as work too.") {
-		t.Errorf("sent %q", *f.sent)
+	f.notifications(1, 10*time.Second)
+	f.tray.tick()
+	if sent := f.notifications(2, time.Second); len(sent) != 1 || !strings.Contains(sent[0], "Rest counts as work too.") {
+		t.Errorf("sent %q", sent)
 	}
 }
 

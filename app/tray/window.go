@@ -125,6 +125,11 @@ func (w *window) attach(c *instance.Conn) {
 	for _, do := range pending[min(1, len(pending)):] {
 		_ = c.Send(do) // the first was its start request
 	}
+	if w.quitting {
+		// Quit came while the window was starting, before it could be
+		// told: tell it now, or it would outlive the tray.
+		_ = c.Send(instance.Quit)
+	}
 	w.mu.Unlock()
 	for {
 		do, err := c.Receive()

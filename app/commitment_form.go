@@ -13,6 +13,8 @@ import (
 	"github.com/bothand/bothand/widgets"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // The repeat choices, in the order the form offers them.
@@ -93,14 +95,14 @@ func (f *commitmentForm) build() {
 	f.tier = widgets.NewRadioGroup(tierChoices, nil)
 	f.tier.Required = true
 	f.allDay = widgets.NewCheck("All day", func(bool) { f.showParts() })
-	f.date = widgets.NewDateEntry()
+	f.date = newDateField(time.Time{})
 	f.from, f.to = newClockField(18, 0), newClockField(19, 0)
-	f.lastDay = widgets.NewDateEntry()
+	f.lastDay = newDateField(time.Time{})
 	f.repeat = widgets.NewSelect(repeatChoices, func(string) { f.showParts() })
 	f.days = widgets.NewCheckGroup([]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}, nil)
 	f.days.Horizontal = true
 	f.ends = widgets.NewSelect(endChoices, func(string) { f.showParts() })
-	f.until = widgets.NewDateEntry()
+	f.until = newDateField(time.Time{})
 	f.count = widgets.NewEntry()
 	f.count.SetPlaceHolder("10")
 	f.location = widgets.NewEntry()
@@ -223,9 +225,9 @@ func (f *commitmentForm) showSkipped() {
 	}
 	f.skipped.Add(widget.NewLabel("Skipped:"))
 	for i, d := range f.exdates {
-		when := d.Local().Format("Mon 2 Jan 2006, 15:04")
+		when := dates.Date(d.Local()) + ", " + dates.Clock(d.Local())
 		if f.editing.AllDay {
-			when = d.Format("Mon 2 Jan 2006")
+			when = dates.Date(d)
 		}
 		f.skipped.Add(container.NewBorder(nil, nil, nil,
 			widgets.NewButton("Bring back", func() {

@@ -15,6 +15,8 @@ import (
 	"github.com/adrg/xdg"
 
 	"github.com/bothand/bothand/widgets"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // The file picker, for every file the window opens or writes. Fyne's file
@@ -219,7 +221,7 @@ func (p *filePicker) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	icon.SetResource(theme.FileIcon())
-	detail.SetText(humanSize(it.size) + " · " + it.modified.Format("2 January 2006"))
+	detail.SetText(humanSize(it.size) + " · " + dates.WithYear(it.modified))
 }
 
 // chose is a row taken by click, Space or Enter: a folder opens; a file's

@@ -15,6 +15,8 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/prose"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // chartColours are the theme's colours for the charts, read on the main
@@ -71,7 +73,7 @@ func weekAxis(p *plot.Plot, weeks []data.Week) {
 	for i, w := range weeks {
 		label := ""
 		if i%step == 0 {
-			label = w.Start.Format("2 Jan")
+			label = dates.DayMonth(w.Start)
 		}
 		ticks = append(ticks, plot.Tick{Value: float64(i), Label: label})
 	}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // entryDetail is an entry as read again: its answers, and what the check
@@ -149,7 +151,7 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 		pause.Importance = widget.HighImportance
 		box.Add(container.NewHBox(pause))
 		for _, b := range d.breaks {
-			line := "Break taken " + b.StartedAt.Local().Format("Mon 2 Jan, 15:04")
+			line := "Break taken " + dates.At(b.StartedAt.Local())
 			if b.FinishedAt == nil {
 				line += " (left half-way)"
 			}

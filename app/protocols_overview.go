@@ -12,6 +12,8 @@ import (
 	"github.com/bothand/bothand/data"
 
 	"github.com/bothand/bothand/widgets"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // overview is the right side with no protocol open: the templates to
@@ -69,7 +71,7 @@ func triageLine(t data.Triage) string {
 	if who == "" {
 		who = "A client"
 	}
-	line := t.AskedAt.Local().Format("Mon 2 Jan") + " · " + who + " · " + verdictWords(t.Verdict)
+	line := dates.Short(t.AskedAt.Local()) + " · " + who + " · " + verdictWords(t.Verdict)
 	switch {
 	case t.TrulyUrgent == nil:
 	case *t.TrulyUrgent:

@@ -11,6 +11,8 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // agendaDays is how far the agenda looks ahead.
@@ -32,10 +34,13 @@ type tiersScreen struct {
 	empty     fyne.CanvasObject
 	main      fyne.CanvasObject
 	rangeText *widget.Label
-	calendar  *widget.Calendar
-	list      *widgets.List
-	agenda    *fyne.Container
-	scroll    *container.Scroll
+	calendar  *widgets.Calendar
+	// tier1 holds the days of the calendar's weeks with a non-negotiable
+	// commitment, by date ("2006-01-02").
+	tier1  map[string]bool
+	list   *widgets.List
+	agenda *fyne.Container
+	scroll *container.Scroll
 
 	// The open forms, for tests.
 	commitmentForm *commitmentForm
@@ -113,8 +118,10 @@ func (t *tiersScreen) show(snap tiersSnapshot) {
 		return
 	}
 	t.root.Objects = []fyne.CanvasObject{t.main}
+	t.showRange()
+	t.loadMarks()
 	last := t.from.AddDate(0, 0, agendaDays-1)
-	t.rangeText.SetText(fmt.Sprintf("%s – %s", t.from.Format("Mon 2 Jan"), last.Format("Mon 2 Jan 2006")))
+	t.rangeText.SetText(fmt.Sprintf("%s – %s", dates.Short(t.from), dates.Date(last)))
 	t.list.Refresh()
 	t.renderAgenda()
 	t.root.Refresh()
@@ -143,7 +150,11 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 		container.NewHBox(prev, today, next, more),
 		container.NewCenter(t.rangeText))
 
-	t.calendar = widget.NewCalendar(time.Now(), t.jump)
+	t.calendar = widgets.NewCalendar(time.Now(), t.jump)
+	t.calendar.WeekStart = dates.WeekStart()
+	t.calendar.MarkName = "non-negotiable"
+	t.calendar.Marked = func(d time.Time) bool { return t.tier1[d.Format(time.DateOnly)] }
+	t.calendar.OnMonth = func(time.Time) { t.loadMarks() }
 	t.list = widgets.NewList(
 		func() int { return len(t.snapshot.commitments) },
 		func() fyne.CanvasObject {
@@ -169,7 +180,8 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 	}
 	heading := widget.NewLabelWithStyle("Your commitments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	side := container.NewBorder(container.NewVBox(t.calendar, widget.NewSeparator(), heading), nil, nil, nil, t.list)
+	legend := widgets.CalendarLegend(t.calendar.MarkName)
+	side := container.NewBorder(container.NewVBox(t.calendar, container.NewCenter(legend), widget.NewSeparator(), heading), nil, nil, nil, t.list)
 
 	t.agenda = container.NewVBox()
 	t.scroll = container.NewVScroll(container.NewPadded(t.agenda))

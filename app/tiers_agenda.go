@@ -12,6 +12,8 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // renderAgenda lays out the snapshot's days: the open make-up notes first,
@@ -122,7 +124,7 @@ func (l topAligned) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // actionsName names an agenda row's "…" button by what it is about.
 func actionsName(title string, at time.Time) string {
-	return "Actions for " + title + " on " + at.Local().Format("Monday 2 January")
+	return "Actions for " + title + " on " + dates.Long(at.Local())
 }
 
 // occurrenceTime is the time column: "18:00–19:00", "all day", or
@@ -152,7 +154,7 @@ func outcomeText(o data.Occurrence) string {
 		return "✗ Missed"
 	case data.OutcomeMoved:
 		if o.Outcome.MovedTo != nil {
-			return "Moved from " + o.OccursAt.Local().Format("Mon 2 Jan 15:04")
+			return "Moved from " + dates.At(o.OccursAt.Local())
 		}
 		return "Moved"
 	}
@@ -178,7 +180,7 @@ func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
 	}
 	if wb.DeadlineAt != nil {
 		planned, _ := wb.PlannedFinish()
-		facts = append(facts, "deadline "+wb.DeadlineAt.Local().Format("Mon 2 Jan 15:04")+", planned finish "+planned.Local().Format("15:04"))
+		facts = append(facts, "deadline "+dates.At(wb.DeadlineAt.Local())+", planned finish "+planned.Local().Format("15:04"))
 	}
 	if len(facts) > 0 {
 		l := widget.NewLabel(strings.Join(facts, " · "))

@@ -12,6 +12,8 @@ import (
 	"github.com/bothand/bothand/data"
 
 	"github.com/bothand/bothand/widgets"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // protocolLine is a next-time plan under the commitment it was made for,
@@ -77,5 +79,5 @@ func whenFromToday(t, now time.Time) string {
 	case 1:
 		return "tomorrow"
 	}
-	return "on " + t.Local().Format("Monday 2 January")
+	return "on " + dates.Long(t.Local())
 }

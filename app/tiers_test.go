@@ -220,7 +220,7 @@ func TestJumpWithTheCalendar(t *testing.T) {
 	if _, err := s.SaveCommitment(data.Commitment{Title: "Dentist", Tier: 1, StartsAt: time.Date(2031, 5, 6, 9, 0, 0, 0, time.Local), EndsAt: time.Date(2031, 5, 6, 10, 0, 0, 0, time.Local)}); err != nil {
 		t.Fatal(err)
 	}
-	ts.calendar.OnChanged(time.Date(2031, 5, 1, 0, 0, 0, 0, time.UTC))
+	ts.calendar.Pick(time.Date(2031, 5, 1, 0, 0, 0, 0, time.Local))
 	mustContain(t, ts.rangeText.Text, "Thu 1 May", "Wed 14 May 2031")
 	mustContain(t, visibleText(ts.agenda), "Dentist", "Tuesday 6 May 2031")
 }

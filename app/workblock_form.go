@@ -14,6 +14,8 @@ import (
 	"github.com/bothand/bothand/widgets"
 
 	"github.com/bothand/bothand/data"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // Buffer choices, in minutes.
@@ -81,10 +83,10 @@ func (f *workBlockForm) build() {
 	f.client.SetPlaceHolder("Client (optional)")
 	f.title = widgets.NewEntry()
 	f.title.SetPlaceHolder("What the work is, e.g. “Draft the quarterly report”")
-	f.date = widgets.NewDateEntry()
+	f.date = newDateField(time.Time{})
 	f.from, f.to = newClockField(9, 0), newClockField(11, 0)
 	f.hasDeadline = widgets.NewCheck("It has a deadline", func(bool) { f.update() })
-	f.deadlineDate = widgets.NewDateEntry()
+	f.deadlineDate = newDateField(time.Time{})
 	f.deadlineTime = newClockField(17, 0)
 	f.buffer = widgets.NewSelect(bufferChoices, func(string) { f.update() })
 	f.planned = widget.NewLabel("")
@@ -180,7 +182,7 @@ func (f *workBlockForm) update() {
 		}
 		return
 	}
-	text := fmt.Sprintf("Planned finish: %s (the deadline minus %s of buffer).", planned.Local().Format("Mon 2 Jan at 15:04"), data.FormatDuration(wb.Buffer()))
+	text := fmt.Sprintf("Planned finish: %s (the deadline minus %s of buffer).", dates.Short(planned.Local())+" at "+dates.Clock(planned.Local()), data.FormatDuration(wb.Buffer()))
 	if wb.BufferMinutes == 0 {
 		text = "Planned finish: the deadline itself. A buffer leaves room for surprises."
 	}
@@ -279,7 +281,7 @@ func (f *workBlockForm) showError(err error) {
 		f.suggested = ce.Conflicts.NextFree
 		setVisible(f.useSlot, !f.suggested.IsZero())
 		if !f.suggested.IsZero() {
-			f.useSlot.SetText("Use " + f.suggested.Local().Format("Mon 2 Jan, 15:04") + " instead")
+			f.useSlot.SetText("Use " + dates.At(f.suggested.Local()) + " instead")
 		}
 		f.refusalBox.Show()
 	case errors.As(err, &ce):

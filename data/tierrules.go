@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/data/prose"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // The tier rules, as plain functions over values: what a piece of work
@@ -180,17 +182,17 @@ func FormatSpan(start, end time.Time, allDay bool) string {
 	if allDay {
 		last := end.AddDate(0, 0, -1)
 		if !last.After(start) {
-			return start.Format("Mon 2 Jan") + ", all day"
+			return dates.Short(start) + ", all day"
 		}
-		return start.Format("Mon 2 Jan") + " – " + last.Format("Mon 2 Jan")
+		return dates.Short(start) + " – " + dates.Short(last)
 	}
 	if sameDay(start, end) || end.Equal(time.Date(start.Year(), start.Month(), start.Day()+1, 0, 0, 0, 0, time.Local)) {
-		return start.Format("Mon 2 Jan, 15:04") + "–" + end.Format("15:04")
+		return dates.At(start) + "–" + dates.Clock(end)
 	}
-	return start.Format("Mon 2 Jan 15:04") + " – " + end.Format("Mon 2 Jan 15:04")
+	return dates.At(start) + " – " + dates.At(end)
 }
 
-func formatWhen(t time.Time) string { return t.Local().Format("Mon 2 Jan at 15:04") }
+func formatWhen(t time.Time) string { return dates.Short(t.Local()) + " at " + dates.Clock(t.Local()) }
 
 func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()

@@ -41,6 +41,7 @@ type tiersScreen struct {
 	list   *widgets.List
 	agenda *fyne.Container
 	scroll *container.Scroll
+	status tiersStatus
 
 	// The open forms, for tests.
 	commitmentForm *commitmentForm
@@ -187,7 +188,7 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 	t.scroll = container.NewVScroll(container.NewPadded(t.agenda))
 	split := container.NewHSplit(side, t.scroll)
 	split.Offset = 0.3
-	return container.NewBorder(container.NewVBox(toolbar, widget.NewSeparator()), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(toolbar, t.buildStatus(), widget.NewSeparator()), nil, nil, nil, split)
 }
 
 func agendaEmpty(days []data.AgendaDay) bool {
@@ -243,7 +244,7 @@ func (t *tiersScreen) addCommitment() {
 	}
 	t.commitmentForm = t.u.showCommitmentForm(data.Commitment{
 		Tier: data.TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour),
-	}, func(data.Commitment) { t.load() })
+	}, t.commitmentSaved)
 }
 
 // editCommitment loads a commitment fresh and opens it in the form.
@@ -251,7 +252,7 @@ func (t *tiersScreen) editCommitment(id int64) {
 	background(t.u, func() (data.Commitment, error) {
 		return t.u.store.Commitment(id)
 	}, func(c data.Commitment) {
-		t.commitmentForm = t.u.showCommitmentForm(c, func(data.Commitment) { t.load() })
+		t.commitmentForm = t.u.showCommitmentForm(c, t.commitmentSaved)
 	})
 }
 
@@ -268,10 +269,5 @@ func (t *tiersScreen) addWorkBlock() {
 }
 
 func (t *tiersScreen) openWorkForm(wb data.WorkBlock) {
-	t.workForm = t.u.showWorkBlockForm(wb, func(_ data.WorkBlock, conf data.Conflicts) {
-		t.load()
-		if note := makeUpNotice(conf); note != "" {
-			t.u.inform(dlgMakeUp, "A make-up note was added", note)
-		}
-	})
+	t.workForm = t.u.showWorkBlockForm(wb, t.workSaved)
 }

@@ -53,7 +53,7 @@ func TestMakeUpCardShowsThreeThenMore(t *testing.T) {
 		}
 	}
 	ts.load()
-	mustContain(t, visibleText(ts.agenda), "To make up (5)")
+	findButton(t, ts.agenda, "To make up (5)")
 	findButton(t, ts.agenda, "Show 2 more").OnTapped()
 	if n := countButtons(ts.agenda, "Made up"); n != 5 {
 		t.Errorf("%d notes shown after 'more', want 5", n)

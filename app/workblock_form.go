@@ -18,6 +18,10 @@ import (
 	"github.com/bothand/bothand/data/dates"
 )
 
+// defaultDeadlineAfter is how long after the work a deadline nobody set yet
+// falls.
+const defaultDeadlineAfter = 2 * time.Hour
+
 // Buffer choices, in minutes.
 var (
 	bufferChoices = []string{"No buffer", "15 min", "30 min", "1 h", "2 h", "Half a day (4 h)", "1 day"}
@@ -55,6 +59,10 @@ type workBlockForm struct {
 
 	msgs       map[data.Field]fieldMessage
 	saveButton *widgets.Button
+	// The deadline follows the block until the person sets it (or it was
+	// stored); following is true while the form moves it.
+	deadlineSet bool
+	following   bool
 }
 
 // showWorkBlockForm opens the form for wb (a new block when wb.ID is 0).
@@ -91,18 +99,20 @@ func (f *workBlockForm) build() {
 	f.buffer = widgets.NewSelect(bufferChoices, func(string) { f.update() })
 	f.planned = widget.NewLabel("")
 	f.planned.Wrapping = fyne.TextWrapWord
-	for _, e := range []*widgets.Entry{f.from, f.to, f.deadlineTime} {
-		e.OnChanged = func(string) { f.update() }
+	for _, e := range []*widgets.Entry{f.from, f.to} {
+		e.OnChanged = func(string) { f.followDeadline() }
 	}
-	f.deadlineDate.OnChanged = func(*time.Time) { f.update() }
+	f.date.OnChanged = func(*time.Time) { f.followDeadline() }
+	f.deadlineTime.OnChanged = func(string) { f.deadlineChanged() }
+	f.deadlineDate.OnChanged = func(*time.Time) { f.deadlineChanged() }
 
 	f.refusal = widget.NewLabel("")
 	f.refusal.Wrapping = fyne.TextWrapWord
 	f.refusal.Importance = widget.DangerImportance
 	f.useSlot = widgets.NewButtonWithIcon("Use that time", theme.ConfirmIcon(), f.takeSuggestion)
 	f.refusalBox = container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewIcon(theme.CancelIcon()), nil,
-			widget.NewLabelWithStyle("Refused: this time belongs to a non-negotiable commitment", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil,
+			widget.NewLabelWithStyle("This time is already promised", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		f.refusal, container.NewHBox(f.useSlot))
 	f.refusalBox.Hide()
 
@@ -135,8 +145,10 @@ func (f *workBlockForm) content() fyne.CanvasObject {
 			container.NewBorder(nil, nil, widget.NewLabel("From"), nil, f.from),
 			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, f.to)),
 		f.msgs[data.FieldStartsAt], f.msgs[data.FieldEndsAt],
-		f.hasDeadline, f.deadlineRow, f.planned,
+		// The rules answer about the time, so they show right under it,
+		// in view without scrolling.
 		f.refusalBox, f.emergencyBox,
+		f.hasDeadline, f.deadlineRow, f.planned,
 	)
 	return container.NewVScroll(form)
 }
@@ -145,16 +157,20 @@ func (f *workBlockForm) fill(wb data.WorkBlock) {
 	f.client.SetText(wb.Client)
 	f.title.SetText(wb.Title)
 	start, end := wb.StartsAt.Local(), wb.EndsAt.Local()
+	f.deadlineSet = true // until the deadline below is in place
 	f.date.SetDate(&start)
 	f.from.SetText(start.Format("15:04"))
 	f.to.SetText(end.Format("15:04"))
 	f.hasDeadline.SetChecked(wb.DeadlineAt != nil)
-	deadline := end.Add(2 * time.Hour)
+	deadline := end.Add(defaultDeadlineAfter)
 	if wb.DeadlineAt != nil {
 		deadline = wb.DeadlineAt.Local()
 	}
+	f.following = true
 	f.deadlineDate.SetDate(&deadline)
-	f.deadlineTime.SetText(deadline.Format("15:04"))
+	f.deadlineTime.SetText(dates.Clock(deadline))
+	f.following = false
+	f.deadlineSet = wb.DeadlineAt != nil
 	f.buffer.SetSelected(bufferChoices[0])
 	for i, m := range bufferMinutes {
 		if m == wb.BufferMinutes {
@@ -188,6 +204,30 @@ func (f *workBlockForm) update() {
 	}
 	f.planned.SetText(text)
 	f.planned.Show()
+}
+
+// followDeadline keeps a deadline nobody has set yet two hours after the
+// work's end, on the block's own day: a block planned for next week no
+// longer gets today's date as its deadline, before the work itself.
+func (f *workBlockForm) followDeadline() {
+	if !f.deadlineSet {
+		if wb, err := f.readQuiet(); err == nil {
+			deadline := wb.EndsAt.Add(defaultDeadlineAfter)
+			f.following = true
+			f.deadlineDate.SetDate(&deadline)
+			f.deadlineTime.SetText(dates.Clock(deadline))
+			f.following = false
+		}
+	}
+	f.update()
+}
+
+// deadlineChanged notes that the person set the deadline themselves.
+func (f *workBlockForm) deadlineChanged() {
+	if !f.following {
+		f.deadlineSet = true
+	}
+	f.update()
 }
 
 // readQuiet reads the fields without showing messages.
@@ -284,6 +324,12 @@ func (f *workBlockForm) showError(err error) {
 			f.useSlot.SetText("Use " + dates.At(f.suggested.Local()) + " instead")
 		}
 		f.refusalBox.Show()
+		if f.useSlot.Visible() {
+			// The way out takes the keyboard, which scrolls it into view.
+			f.u.win.Canvas().Focus(f.useSlot)
+		} else {
+			widgets.Reveal(f.refusal)
+		}
 	case errors.As(err, &ce):
 		f.refusalBox.Hide()
 		f.emergency.SetText(ce.Error())

@@ -108,13 +108,13 @@ type ConflictError struct {
 func (e *ConflictError) Error() string {
 	c := e.Conflicts
 	if errors.Is(e.Kind, ErrNonNegotiable) {
-		msg := fmt.Sprintf("%s %s non-negotiable (%s), and this work would take that time.",
+		msg := fmt.Sprintf("%s %s non-negotiable (%s), so this time stays with your family.",
 			titles(c.NonNegotiable), isAre(c.NonNegotiable), whenList(c.NonNegotiable))
 		if c.NextFree.IsZero() {
-			return msg + fmt.Sprintf(" There is no free %s in the next %d weeks within your working hours.",
+			return msg + fmt.Sprintf(" There is no free %s in the next %d weeks within your working hours; a shorter block, or other hours, may fit.",
 				FormatDuration(c.Length), freeSlotHorizonDays/7)
 		}
-		return msg + fmt.Sprintf(" The next free %s starts %s.", FormatDuration(c.Length), formatWhen(c.NextFree))
+		return msg + fmt.Sprintf(" The work fits well elsewhere: the next free %s starts %s.", FormatDuration(c.Length), formatWhen(c.NextFree))
 	}
 	return fmt.Sprintf("%s %s high priority (%s). Work may take that time only in a genuine emergency: say why this is one.",
 		titles(c.HighPriority), isAre(c.HighPriority), whenList(c.HighPriority))

@@ -45,7 +45,7 @@ func TestTier1WorkIsRefusedWithTheNextFreeSlot(t *testing.T) {
 		t.Fatalf("save: %v", err)
 	}
 	if msg := err.Error(); !strings.Contains(msg, "“Sports day” is non-negotiable (Fri 6 Mar, 13:00–15:00)") ||
-		!strings.Contains(msg, "The next free 2 h starts Mon 9 Mar at 09:00") {
+		!strings.Contains(msg, "the next free 2 h starts Mon 9 Mar at 09:00") {
 		t.Errorf("message: %s", msg)
 	}
 	if list, _ := s.WorkBlocks(at(0, 0), at(23, 0)); len(list) != 0 {

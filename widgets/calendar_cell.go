@@ -60,7 +60,7 @@ func (d *dayCell) show(day time.Time) {
 
 func (d *dayCell) Tapped(*fyne.PointEvent) { d.cal.Pick(d.day) }
 
-func (d *dayCell) MouseIn(*desktop.MouseEvent) { d.hovered = true; d.Refresh() }
+func (d *dayCell) MouseIn(*desktop.MouseEvent)    { d.hovered = true; d.Refresh() }
 func (d *dayCell) MouseMoved(*desktop.MouseEvent) {}
 func (d *dayCell) MouseOut()                      { d.hovered = false; d.Refresh() }
 

@@ -38,7 +38,7 @@ func TestCalendarMarksTodayTheRangeAndMarkedDays(t *testing.T) {
 	w := test.NewWindow(c)
 	defer w.Close()
 	for _, cs := range []struct {
-		day                             int
+		day                           int
 		today, inRange, start, marked bool
 	}{
 		{3, true, false, false, false},

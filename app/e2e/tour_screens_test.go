@@ -128,7 +128,7 @@ func (s *session) tiers() {
 	occurrence("Kept it")
 	occurrence("Clear what I recorded")
 	occurrence("Missed it")
-	occurrence("Moved to another time…")
+	occurrence("Move to another time…")
 	s.closes("moved", "Escape")
 	occurrence("Plan for next time…")
 	s.closes("new-protocol", "Escape")

@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
@@ -140,5 +142,19 @@ func TestTheWeekStartsOnTheDayPreferencesSay(t *testing.T) {
 	mustContain(t, text, "Weeks start on", "Monday")
 	if opts := weekStartOptions(); !strings.Contains(strings.Join(opts, ","), "Sunday (as your region does)") {
 		t.Errorf("options: %v", opts)
+	}
+}
+
+// Fyne sizes a choice by its placeholder, "(Select one)": in a narrow list
+// the last option showed as "Choose dat…".
+func TestChooseDatesHasRoomForItsWords(t *testing.T) {
+	_, _, j := newJournalUI(t)
+	sel := j.filters.dates
+	sel.SetSelected(dateChoices[len(dateChoices)-1])
+	th := sel.Theme()
+	text := fyne.MeasureText(sel.Selected, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width
+	need := text + 4*th.Size(theme.SizeNameInnerPadding) + th.Size(theme.SizeNameInlineIcon)
+	if got := sel.MinSize().Width; got < need {
+		t.Errorf("the date choice may shrink to %v, its words need %v", got, need)
 	}
 }

@@ -86,9 +86,6 @@ func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time, clashes []
 		where.Truncation = fyne.TextTruncateEllipsis
 		details = append(details, where)
 	}
-	if len(clashes) > 0 {
-		details = append(details, clashLine(clashes, day))
-	}
 	right := container.NewHBox()
 	if text := outcomeText(o); text != "" {
 		// The words and marks carry the meaning; Fyne's success and warning
@@ -99,7 +96,14 @@ func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time, clashes []
 	actions.Importance = widget.LowImportance
 	actions.OnTapped = func() { t.showOccurrenceMenu(o, actions) }
 	right.Add(actions)
-	return container.NewBorder(nil, nil, leadColumns(badge, when), onFirstLine(right), container.NewVBox(details...))
+	row := container.NewBorder(nil, nil, leadColumns(badge, when), onFirstLine(right), container.NewVBox(details...))
+	if len(clashes) == 0 {
+		return row
+	}
+	// The clash gets the row's whole width under the title: it is the
+	// line to read first, and beside the marks it wrapped word by word.
+	indent := leadColumns(widget.NewLabel(""), widget.NewLabel(""))
+	return container.NewVBox(row, container.NewBorder(nil, nil, indent, nil, clashLine(clashes, day)))
 }
 
 // leadColumns lines up the badge (or icon) and time columns of agenda

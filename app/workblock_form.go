@@ -108,7 +108,6 @@ func (f *workBlockForm) build() {
 
 	f.refusal = widget.NewLabel("")
 	f.refusal.Wrapping = fyne.TextWrapWord
-	f.refusal.Importance = widget.DangerImportance
 	f.useSlot = widgets.NewButtonWithIcon("Use that time", theme.ConfirmIcon(), f.takeSuggestion)
 	f.refusalBox = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil,

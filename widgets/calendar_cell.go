@@ -209,33 +209,49 @@ type legendMark struct {
 }
 
 func (m *legendMark) CreateRenderer() fyne.WidgetRenderer {
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	th := m.Theme()
-	fg := th.Color(theme.ColorNameForeground, v)
-	var o fyne.CanvasObject
+	r := &legendRenderer{m: m}
 	switch m.kind {
-	case 0:
-		c := canvas.NewCircle(color.Transparent)
-		c.StrokeColor, c.StrokeWidth = fg, 2
-		o = c
-	case 1:
-		r := canvas.NewRectangle(th.Color(theme.ColorNameSelection, v))
-		r.StrokeColor, r.StrokeWidth = fg, 1.5
-		o = r
+	case 0, 2:
+		r.circle = canvas.NewCircle(color.Transparent)
+		r.obj = r.circle
 	default:
-		o = canvas.NewCircle(fg)
+		r.rect = canvas.NewRectangle(color.Transparent)
+		r.obj = r.rect
 	}
-	r := widget.NewSimpleRenderer(container.NewStack(o))
-	return &legendRenderer{WidgetRenderer: r, kind: m.kind}
+	r.Refresh()
+	return r
 }
 
+// legendRenderer draws the mark in the theme's colours of the moment.
 type legendRenderer struct {
-	fyne.WidgetRenderer
-	kind int
+	m      *legendMark
+	obj    fyne.CanvasObject
+	circle *canvas.Circle
+	rect   *canvas.Rectangle
+}
+
+func (r *legendRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.obj} }
+func (r *legendRenderer) Destroy()                     {}
+func (r *legendRenderer) Layout(s fyne.Size)           { r.obj.Resize(s) }
+
+func (r *legendRenderer) Refresh() {
+	th := r.m.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	switch r.m.kind {
+	case 0:
+		r.circle.StrokeColor, r.circle.StrokeWidth = fg, 2
+	case 1:
+		r.rect.FillColor = th.Color(theme.ColorNameSelection, v)
+		r.rect.StrokeColor, r.rect.StrokeWidth = fg, 1.5
+	default:
+		r.circle.FillColor = fg
+	}
+	r.obj.Refresh()
 }
 
 func (r *legendRenderer) MinSize() fyne.Size {
-	switch r.kind {
+	switch r.m.kind {
 	case 0:
 		return fyne.NewSize(12, 12)
 	case 1:

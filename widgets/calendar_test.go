@@ -136,6 +136,18 @@ func TestDateEntryKeepsWhatWasTypedAndSaysWhy(t *testing.T) {
 	if len(seen) < 2 || seen[len(seen)-1] != nil {
 		t.Errorf("OnChanged heard %v", seen)
 	}
+	// Leaving the field keeps what can't be read as it is, and writes
+	// what can the way the field shows dates.
+	e.FocusLost()
+	if e.Text != "xSun 6 Dec 2026" {
+		t.Errorf("an unreadable date was changed to %q on leaving", e.Text)
+	}
+	e.Parse = func(string) (time.Time, error) { return d, nil }
+	e.SetText("6/12")
+	e.FocusLost()
+	if e.Text != "Sun 6 Dec 2026" {
+		t.Errorf("on leaving, 6/12 reads %q", e.Text)
+	}
 }
 
 func TestDateEntryPicker(t *testing.T) {

@@ -130,6 +130,17 @@ func (e *DateEntry) FocusGained() {
 	logFocus(e, "date", e.PlaceHolder)
 }
 
+// FocusLost writes a date typed in another form ("12/8", "tomorrow") the
+// way the field shows dates, so the person sees which day it was read as.
+func (e *DateEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.Date != nil && e.Err == nil {
+		if shown := e.format(*e.Date); shown != e.Text {
+			e.SetText(shown)
+		}
+	}
+}
+
 // Picker is the open calendar, nil when it is closed.
 func (e *DateEntry) Picker() *Calendar {
 	if e.popUp == nil || !e.popUp.Visible() {

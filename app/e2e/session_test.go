@@ -135,6 +135,10 @@ func (s *session) events() {
 			s.offered[e.attr["item"]] = true
 		case "menu":
 			s.ran[e.attr["item"]] = true
+		case "date picker shown":
+			s.shown[datePicker]++
+		case "date picker closed":
+			s.closed[datePicker]++
 		}
 		s.log = append(s.log, e)
 	}

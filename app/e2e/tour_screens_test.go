@@ -84,7 +84,7 @@ func (s *session) tiers() {
 
 	// Work that lands on the flexible park time leaves a make-up note
 	// (the form starts at the next full hour, where the park is).
-	workDay := time.Now().Add(time.Hour).Format("Monday 2 January")
+	workDay := time.Now().Add(time.Hour).Format(longDay)
 	s.key("Escape")
 	s.tabTo("button", "Work block", true)
 	s.opens("work-block", "space")
@@ -117,8 +117,27 @@ func (s *session) tiers() {
 	s.typ("Sports day")
 	s.closes("commitment", "Return")
 
+	// A date field's calendar: Down opens it, the arrows move, Enter
+	// picks; its button opens it by the mouse, and Esc closes it.
+	s.key("Escape")
+	s.tabTo("button", "Commitment", true)
+	s.opens("commitment", "space")
+	field := s.tabTo("date", "", false)
+	s.picker("shown", "Down")
+	s.key("Right")
+	picked := s.mark()
+	s.picker("closed", "Return")
+	s.waitFor(picked, "a day picked", func(e event) bool { return e.msg == "calendar picked" }, 5*time.Second)
+	from := s.mark()
+	s.click(field.int("x")+field.int("w")-field.int("h")/2, field.int("y")+field.int("h")/2)
+	s.waitFor(from, "the date picker from its button", func(e event) bool { return e.msg == "date picker shown" }, 5*time.Second)
+	s.picker("closed", "Escape")
+	s.opens("discard-changes", "Escape")
+	s.press("Close without saving")
+	s.events()
+
 	// Everything that can be done to today's swimming lesson.
-	today := time.Now().Format("Monday 2 January")
+	today := time.Now().Format(longDay)
 	occurrence := func(label string) {
 		s.t.Helper()
 		s.key("Escape") // nothing focused: Shift+Tab starts at the agenda's end
@@ -205,4 +224,16 @@ func changed(a, b image.Image, r image.Rectangle) int {
 		}
 	}
 	return n
+}
+
+// longDay is how the window names a day in full under the tests' locale
+// (en_US): "Sunday, December 6".
+const longDay = "Monday, January 2"
+
+// picker presses keys and waits for the date picker to be shown or closed.
+func (s *session) picker(what string, keys ...string) {
+	s.t.Helper()
+	from := s.mark()
+	s.key(keys...)
+	s.waitFor(from, "the date picker "+what, func(e event) bool { return e.msg == "date picker "+what }, 10*time.Second)
 }

@@ -99,7 +99,7 @@ func (f *commitmentForm) build() {
 	f.from, f.to = newClockField(18, 0), newClockField(19, 0)
 	f.lastDay = newDateField(time.Time{})
 	f.repeat = widgets.NewSelect(repeatChoices, func(string) { f.showParts() })
-	f.days = widgets.NewCheckGroup([]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}, nil)
+	f.days = widgets.NewCheckGroup(weekdayChoices(), nil)
 	f.days.Horizontal = true
 	f.ends = widgets.NewSelect(endChoices, func(string) { f.showParts() })
 	f.until = newDateField(time.Time{})
@@ -173,10 +173,10 @@ func (f *commitmentForm) fill(c data.Commitment) {
 	}
 	var days []string
 	for _, d := range r.Days {
-		days = append(days, f.days.Options[(int(d)+6)%7])
+		days = append(days, shortDay(d))
 	}
 	if len(days) == 0 {
-		days = []string{f.days.Options[(int(start.Weekday())+6)%7]}
+		days = []string{shortDay(start.Weekday())}
 	}
 	f.days.SetSelected(days)
 	switch {
@@ -318,10 +318,8 @@ func (f *commitmentForm) rule(c data.Commitment) (string, bool) {
 	}
 	if r.Freq == "WEEKLY" {
 		for _, name := range f.days.Selected {
-			for i, opt := range f.days.Options {
-				if opt == name {
-					r.Days = append(r.Days, time.Weekday((i+1)%7))
-				}
+			if wd, ok := weekdayNamed(name); ok {
+				r.Days = append(r.Days, wd)
 			}
 		}
 		if len(r.Days) == 0 {

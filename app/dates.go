@@ -64,3 +64,25 @@ func dateOfField(e *widgets.DateEntry) (time.Time, error) {
 	}
 	return *e.Date, nil
 }
+
+// weekdayChoices are the short names of the days ("Mon"), in the order
+// the week runs from its first day, for the choices of days.
+func weekdayChoices() []string {
+	var names []string
+	for _, wd := range dates.Weekdays() {
+		names = append(names, shortDay(wd))
+	}
+	return names
+}
+
+func shortDay(wd time.Weekday) string { return wd.String()[:3] }
+
+// weekdayNamed is the day a choice names.
+func weekdayNamed(name string) (time.Weekday, bool) {
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		if shortDay(wd) == name {
+			return wd, true
+		}
+	}
+	return 0, false
+}

@@ -121,10 +121,18 @@ func TestTheWeekStartsOnTheDayPreferencesSay(t *testing.T) {
 	if got := ts.calendar.Days()[0].Weekday(); got != time.Sunday {
 		t.Errorf("in the US the calendar starts on %s", got)
 	}
+	if got := weekdayChoices()[0]; got != "Sun" {
+		t.Errorf("in the US the days to repeat on start with %s", got)
+	}
 	u.setWeekStart(time.Monday)
 	if got := ts.calendar.Days()[0].Weekday(); got != time.Monday {
 		t.Errorf("after choosing Monday the calendar starts on %s", got)
 	}
+	f := u.showCommitmentForm(data.Commitment{Tier: data.TierFlexible, StartsAt: at(weekdayAfter(1), 9, 0), EndsAt: at(weekdayAfter(1), 10, 0)}, nil)
+	if got := f.days.Options; got[0] != "Mon" || got[6] != "Sun" {
+		t.Errorf("the days to repeat on: %v", got)
+	}
+	f.dlg.hide()
 	j := u.screens[0].(*journalScreen)
 	j.searchDelay, j.draftDelay = 0, 0
 	u.showScreen(j)

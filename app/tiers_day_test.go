@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
@@ -224,5 +225,43 @@ func TestARefusalOffersAnotherTimeInView(t *testing.T) {
 	test.Tap(f.saveButton)
 	if blocks, _ := s.WorkBlocks(day, day.AddDate(0, 0, 30)); len(blocks) != 1 {
 		t.Errorf("taking the free time didn't save: %+v", blocks)
+	}
+}
+
+// A menu opened from a row's end stays whole in the window, beside its
+// button: under it when there is room, above it when not, lined up with
+// its right edge.
+func TestAMenuFromTheRowsEndStaysInTheWindow(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fyne.NewSize(800, 600))
+	room := u.win.Canvas().Size()
+	size := fyne.NewSize(180, 300)
+	for _, c := range []struct {
+		name  string
+		at    fyne.Position
+		below bool
+	}{
+		{"at the top right", fyne.NewPos(room.Width-40, 100), true},
+		{"at the bottom right", fyne.NewPos(room.Width-40, room.Height-60), false},
+		{"at the left", fyne.NewPos(10, 100), true},
+	} {
+		b := widgets.NewIconButton("More", nil, nil)
+		b.Resize(fyne.NewSize(36, 36))
+		b.Move(c.at)
+		u.win.SetContent(container.NewWithoutLayout(b))
+		pos := menuPosition(u.win.Canvas(), b, size)
+		c.at = fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+		if pos.X < 0 || pos.Y < 0 || pos.X+size.Width > room.Width || pos.Y+size.Height > room.Height {
+			t.Errorf("%s: the menu at %v runs out of the window %v", c.name, pos, room)
+		}
+		if pos.Y < c.at.Y+36 && pos.Y+size.Height > c.at.Y {
+			t.Errorf("%s: the menu at %v covers its button at %v", c.name, pos, c.at)
+		}
+		if below := pos.Y >= c.at.Y+36; below != c.below {
+			t.Errorf("%s: the menu at %v, below the button: %v", c.name, pos, below)
+		}
+		if pos.X > c.at.X+36 || pos.X+size.Width < c.at.X {
+			t.Errorf("%s: the menu at %v is not beside its button at %v", c.name, pos, c.at)
+		}
 	}
 }

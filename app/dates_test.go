@@ -166,3 +166,26 @@ func TestChooseDatesHasRoomForItsWords(t *testing.T) {
 		t.Errorf("the date choice may shrink to %v, its words need %v", got, need)
 	}
 }
+
+// The protocol's review date: a day that can't be read is said, kept as
+// typed, and nothing is stored until it reads.
+func TestAProtocolReviewDateThatDoesNotReadIsExplained(t *testing.T) {
+	_, s, p := openProtocols(t)
+	pr, _ := s.StartFromTemplate("block-client-time", nil)
+	p.openProtocol(pr.ID)
+	e := p.editor
+	e.hasReview.SetChecked(true)
+	setText(e.review, "31/4/2031")
+	test.Tap(e.saveBtn)
+	if !e.reviewMsg.Visible() || e.reviewMsg.Text != "April 2031 has 30 days." || e.review.Text != "31/4/2031" {
+		t.Errorf("message %q (shown %v), field %q", e.reviewMsg.Text, e.reviewMsg.Visible(), e.review.Text)
+	}
+	if got, _ := s.Protocol(pr.ID); got.ReviewOn != nil {
+		t.Errorf("stored a review date %v", got.ReviewOn)
+	}
+	setText(e.review, "30/4/2031")
+	test.Tap(e.saveBtn)
+	if got, _ := s.Protocol(pr.ID); got.ReviewOn == nil || got.ReviewOn.Format(time.DateOnly) != "2031-04-30" || e.reviewMsg.Visible() {
+		t.Errorf("stored %v, message %q", got.ReviewOn, e.reviewMsg.Text)
+	}
+}

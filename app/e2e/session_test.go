@@ -214,9 +214,15 @@ func (s *session) opens(kind string, keys ...string) {
 	}, 10*time.Second)
 }
 
-// closes presses keys and waits for the dialog of kind to close.
+// closes presses keys and waits for the dialog of kind to close. It waits
+// first for the dialog to be open: one that comes after work off the main
+// goroutine (a backup, the working hours read) would otherwise get no key,
+// or the key would press what opened it.
 func (s *session) closes(kind string, keys ...string) {
 	s.t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); s.shown[kind] <= s.closed[kind] && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		s.events()
+	}
 	from := s.mark()
 	s.key(keys...)
 	s.waitFor(from, "the "+kind+" dialog to close", func(e event) bool {
@@ -271,7 +277,7 @@ func (s *session) tabTo(kind, label string, back bool) event {
 		last := focus[len(focus)-1]
 		trail = append(trail, last.attr["widget"]+" "+strconv.Quote(last.attr["label"]))
 	}
-	s.t.Fatalf("Tab never reached the %s %q; it went through:\n%s", kind, label, strings.Join(trail, "\n"))
+	s.t.Fatalf("Tab never reached the %s %q; it went through:\n%s\nthe log ends:\n%s", kind, label, strings.Join(trail[:min(len(trail), 20)], "\n"), tail(s.a.output(), 60))
 	return event{}
 }
 

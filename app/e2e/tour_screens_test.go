@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"image"
+	"strconv"
 	"time"
 )
 
@@ -128,9 +129,13 @@ func (s *session) tiers() {
 	picked := s.mark()
 	s.picker("closed", "Return")
 	s.waitFor(picked, "a day picked", func(e event) bool { return e.msg == "calendar picked" }, 5*time.Second)
-	from := s.mark()
-	s.click(field.int("x")+field.int("w")-field.int("h")/2, field.int("y")+field.int("h")/2)
-	s.waitFor(from, "the date picker from its button", func(e event) bool { return e.msg == "date picker shown" }, 5*time.Second)
+	h := field.int("h")
+	button := event{msg: "focus", attr: map[string]string{
+		"widget": "button", "label": "Pick a date on the calendar",
+		"x": strconv.Itoa(field.int("x") + field.int("w") - h), "y": field.attr["y"],
+		"w": strconv.Itoa(h), "h": strconv.Itoa(h),
+	}}
+	s.clickFor(button, "the date picker from its button", func(e event) bool { return e.msg == "date picker shown" })
 	s.picker("closed", "Escape")
 	s.opens("discard-changes", "Escape")
 	s.press("Close without saving")

@@ -42,8 +42,11 @@ func (s *session) journal() {
 	s.tabTo("list", "", false)
 	s.key("space")
 	s.press("Move to trash")
+	s.settle() // the move is done off the main goroutine: Ctrl+Z waits for it
 	s.runs("Edit/Undo the move to the trash", "ctrl+z")
+	s.settle()
 	s.press("Move to trash")
+	s.settle()
 	s.press("Trash (1)")
 	s.pressOpens("Empty trash…", "empty-trash")
 	s.closes("empty-trash", "Return")

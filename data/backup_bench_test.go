@@ -30,9 +30,13 @@ func backupBenchJournals(b *testing.B) map[string]func() string {
 	}
 }
 
-func openBackupBench(b *testing.B, path string) *data.Store {
+func openBackupBench(b *testing.B, path string, key ...[]byte) *data.Store {
 	b.Helper()
-	s, err := data.Open(path, data.Options{})
+	var k []byte
+	if len(key) > 0 {
+		k = key[0]
+	}
+	s, err := data.Open(path, data.Options{Key: k})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -40,17 +44,24 @@ func openBackupBench(b *testing.B, path string) *data.Store {
 	return s
 }
 
+// BenchmarkBackup backs up each journal plain and encrypted (an encrypted
+// journal's backup is encrypted with its key).
 func BenchmarkBackup(b *testing.B) {
-	for name, journal := range backupBenchJournals(b) {
-		b.Run(name, func(b *testing.B) {
-			s := openBackupBench(b, journal())
-			dir := b.TempDir()
-			i := 0
-			for b.Loop() {
-				i++
-				if err := s.BackupTo(context.Background(), filepath.Join(dir, "backup-"+string(rune('a'+i%26))+string(rune('a'+i/26))+".db")); err != nil {
-					b.Fatal(err)
-				}
+	for _, mode := range synthetic.Modes {
+		b.Run(mode, func(b *testing.B) {
+			for name, journal := range backupBenchJournals(b) {
+				b.Run(name, func(b *testing.B) {
+					path, key := synthetic.Prepare(b, journal(), mode)
+					s := openBackupBench(b, path, key)
+					dir := b.TempDir()
+					i := 0
+					for b.Loop() {
+						i++
+						if err := s.BackupTo(context.Background(), filepath.Join(dir, "backup-"+string(rune('a'+i%26))+string(rune('a'+i/26))+".db")); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
 			}
 		})
 	}

@@ -222,12 +222,23 @@ func (s *Store) Backup(ctx context.Context) (string, error) {
 	return path, s.BackupTo(ctx, path)
 }
 
-// BackupTo writes a consistent copy of the journal to path with VACUUM INTO,
-// which reads one snapshot and so is safe while the window (or another
-// process) keeps writing. The copy is private (0600) from its first byte,
+// BackupTo writes a consistent copy of the journal to path with SQLite's
+// online backup, which copies one snapshot page by page and so is safe
+// while the window (or another process) keeps writing. The copy of an encrypted journal is encrypted
+// with the journal's key. The copy is private (0600) from its first byte,
 // and an existing file is never overwritten. Cancelling ctx interrupts the
 // copy, removes the part written and returns ctx's error.
 func (s *Store) BackupTo(ctx context.Context, path string) error {
+	return s.CopyTo(ctx, path, s.key)
+}
+
+// CopyTo is BackupTo with the copy's own key: nil writes a plain copy,
+// a key (KeySize bytes) an encrypted one, whatever the journal is. It is
+// how encryption is turned on and off (see docs/ENCRYPTION.md).
+func (s *Store) CopyTo(ctx context.Context, path string, key []byte) error {
+	if key != nil && len(key) != KeySize {
+		return fmt.Errorf("%w: a key of %d bytes, want %d", ErrWrongKey, len(key), KeySize)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return err
@@ -251,14 +262,22 @@ func (s *Store) BackupTo(ctx context.Context, path string) error {
 		return err
 	}
 	f.Close()
-	// VACUUM INTO refuses an existing non-empty target but accepts the empty
-	// file reserved above.
-	if err := s.db.WithContext(ctx).Exec("VACUUM INTO ?", abs).Error; err != nil {
+	// The copy is named by a URI that says which VFS writes it (and with
+	// which key): the encrypted journal's VFS would otherwise be used for a
+	// plain copy too, and refuse it for want of a key.
+	target, err := copyURI(abs, key)
+	if err != nil {
+		os.Remove(abs)
+		return &OpenError{Path: abs, Kind: ErrBadPath, Cause: err}
+	}
+	err = s.copyPages(ctx, bytesString(target))
+	clear(target)
+	if err != nil {
 		os.Remove(abs)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("backup to %s: %w", abs, classify(err))
+		return fmt.Errorf("backup to %s: %w", abs, diskRefused(classify(err), dir))
 	}
 	return os.Chmod(abs, 0o600)
 }

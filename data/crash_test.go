@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -24,9 +25,20 @@ import (
 const (
 	crashChildDB   = "BOTHAND_CRASH_CHILD_DB"
 	crashChildName = "BOTHAND_CRASH_CHILD_NAME"
+	// crashChildKey, when set, is the hex data key of an encrypted journal.
+	crashChildKey = "BOTHAND_CRASH_CHILD_KEY"
 	// longEnv runs the long variants (README: make test-long).
 	longEnv = "BOTHAND_LONG_TESTS"
 )
+
+// crashKey is the data key of the encrypted journals of the crash tests.
+var crashKey = bytes.Repeat([]byte{0x5a}, KeySize)
+
+// crashModes are the journals the crash tests run on: name and key.
+var crashModes = []struct {
+	name string
+	key  []byte
+}{{"plain", nil}, {"encrypted", crashKey}}
 
 func init() {
 	if db := os.Getenv(crashChildDB); db != "" {
@@ -62,7 +74,11 @@ func digest(e Entry) string {
 }
 
 func runCrashChild(path, name string) int {
-	s, err := Open(path, Options{BusyTimeout: 10 * time.Second})
+	var key []byte
+	if k := os.Getenv(crashChildKey); k != "" {
+		key, _ = hex.DecodeString(k)
+	}
+	s, err := Open(path, Options{BusyTimeout: 10 * time.Second, Key: key})
 	if err != nil {
 		fmt.Println("error open:", err)
 		return 1
@@ -97,10 +113,10 @@ type child struct {
 	opened chan struct{} // closed once the child has the journal open
 }
 
-func startChild(t *testing.T, db, name string, start, limit int) *child {
+func startChild(t *testing.T, db string, key []byte, name string, start, limit int) *child {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run", "^$")
-	cmd.Env = append(os.Environ(), crashChildDB+"="+db, crashChildName+"="+name,
+	cmd.Env = append(os.Environ(), crashChildDB+"="+db, crashChildName+"="+name, crashChildKey+"="+hex.EncodeToString(key),
 		"BOTHAND_CRASH_START="+strconv.Itoa(start), "BOTHAND_CRASH_LIMIT="+strconv.Itoa(limit))
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -132,9 +148,9 @@ func startChild(t *testing.T, db, name string, start, limit int) *child {
 
 // verify opens the journal and checks that it is sound and holds every
 // acknowledged entry exactly as written.
-func verify(t *testing.T, db string, acked map[int64]string) {
+func verify(t *testing.T, db string, key []byte, acked map[int64]string) {
 	t.Helper()
-	s, err := Open(db, Options{})
+	s, err := Open(db, Options{Key: key})
 	if err != nil {
 		t.Fatalf("the journal does not open after a kill: %v", err)
 	}
@@ -156,6 +172,15 @@ func verify(t *testing.T, db string, acked map[int64]string) {
 
 func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 	t.Parallel()
+	for _, mode := range crashModes {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			killWriter(t, mode.key)
+		})
+	}
+}
+
+func killWriter(t *testing.T, key []byte) {
 	kills := 25
 	if os.Getenv(longEnv) != "" {
 		kills = 250
@@ -167,7 +192,7 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 	acked := map[int64]string{}
 	next := 0
 	for round := range kills {
-		c := startChild(t, db, "k", next, 0)
+		c := startChild(t, db, key, "k", next, 0)
 		// Kill at a random moment: one round in four counted from the
 		// start, perhaps before the journal is even open; the others from
 		// the moment it is, usually in the middle of a stream of writes,
@@ -192,7 +217,7 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 			t.Fatalf("round %d: the writer failed: %s", round, e)
 		default:
 		}
-		verify(t, db, acked)
+		verify(t, db, key, acked)
 	}
 	if len(acked) == 0 {
 		t.Fatal("no write was ever acknowledged: the kills came too early to test anything")
@@ -204,15 +229,24 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 // of the app write at once and everything both acknowledged is there.
 func TestTwoProcessesWriteTheSameJournal(t *testing.T) {
 	t.Parallel()
+	for _, mode := range crashModes {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			twoWriters(t, mode.key)
+		})
+	}
+}
+
+func twoWriters(t *testing.T, key []byte) {
 	db := filepath.Join(t.TempDir(), "journal.db")
-	s, err := Open(db, Options{}) // created once, so the two start on an existing journal
+	s, err := Open(db, Options{Key: key}) // created once, so the two start on an existing journal
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 	per := 150
-	a := startChild(t, db, "a", 0, per)
-	b := startChild(t, db, "b", 0, per)
+	a := startChild(t, db, key, "a", 0, per)
+	b := startChild(t, db, key, "b", 0, per)
 	acked := map[int64]string{}
 	for _, c := range []*child{a, b} {
 		for ack := range c.acks {
@@ -231,5 +265,5 @@ func TestTwoProcessesWriteTheSameJournal(t *testing.T) {
 	if len(acked) != 2*per {
 		t.Fatalf("%d entries acknowledged, want %d", len(acked), 2*per)
 	}
-	verify(t, db, acked)
+	verify(t, db, key, acked)
 }

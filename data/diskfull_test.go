@@ -75,7 +75,7 @@ func runDiskFullChild(dir string) int {
 		}
 		acked++
 	}
-	fmt.Println("acknowledged", acked, "then:", werr)
+	fmt.Printf("acknowledged %d then: %v (%#v)\n", acked, werr, werr)
 	if errors.Is(werr, ErrDiskFull) {
 		fmt.Println("full-error ok")
 	}

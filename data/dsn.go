@@ -1,12 +1,12 @@
 package data
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
 	"runtime"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -152,26 +152,48 @@ func escapeURIPath(p string) string {
 	return b.String()
 }
 
-// dsn adds the connection's settings to the journal's URI. See
-// docs/ARCHITECTURE.md: glebarez reads only _pragma and _txlock from it (ncruces reads the
-// same two names); SQLite itself reads mode.
+// dsn adds the connection's settings to the journal's URI: the VFS of an
+// encrypted journal, modeof (the WAL and shared-memory files SQLite makes
+// beside the journal take its own permissions, 0600, not the umask's),
+// read-only mode when asked, and _txlock=immediate, which takes the write
+// lock at BEGIN so two writers queue on busy_timeout instead of one failing
+// at once with SQLITE_BUSY. path is the journal's own path, for modeof.
 //
-//   - WAL lets the window read while a save commits.
-//   - synchronous(FULL) syncs the WAL on every commit: a private journal
-//     must not lose an acknowledged entry to a power cut, and FULL costs about
-//     2 ms a commit against NORMAL's 0.3 ms, well inside the save budget.
-//   - _txlock=immediate takes the write lock at BEGIN, so two writers queue
-//     on busy_timeout instead of one failing at once with SQLITE_BUSY.
-func dsn(uri string, busy time.Duration, readOnly bool) string {
+// The other settings are not in it but in connPragmas (data/engine.go):
+// the ncruces driver runs a URI's _pragma values as soon as the file is
+// open, before a connection's init could set the key, and an encrypted
+// journal can't be read, let alone switched to WAL, without it.
+func dsn(uri, path string, encrypted, readOnly bool) string {
 	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
-	if readOnly {
-		q.Add("mode", "ro")
-	} else {
-		q.Add("_pragma", "journal_mode(WAL)")
-		q.Add("_pragma", "synchronous(FULL)")
-		q.Add("_pragma", "foreign_keys(1)")
-		q.Add("_txlock", "immediate")
+	if encrypted {
+		q.Set("vfs", cipherVFS)
 	}
-	return uri + "?" + q.Encode()
+	q.Set("modeof", path)
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	// SQLite decodes %XX in a URI's parameters but not '+' (which Encode
+	// writes for a space; a '+' of its own it writes as %2B).
+	return uri + "?" + strings.ReplaceAll(q.Encode(), "+", "%20")
+}
+
+// copyURI is the URI of a new copy of the journal at path (a backup, or
+// the journal under another key), with the VFS that writes it: the
+// encrypted journal's VFS would otherwise be used for a plain copy too,
+// and refuse it for want of a key. With a key, the URI carries it as
+// hexkey: it is built in a buffer the caller wipes once the copy is made.
+// The copy is written without syncing each page (synchronous=off); whoever
+// needs it durable syncs the file (Convert does).
+func copyURI(path string, key []byte) ([]byte, error) {
+	uri, err := sqliteURI(path, hostPaths)
+	if err != nil {
+		return nil, err
+	}
+	if key == nil {
+		return []byte(uri + "?vfs=os&_pragma=synchronous(off)"), nil
+	}
+	b := []byte(uri + "?_pragma=synchronous(off)&vfs=" + cipherVFS + "&hexkey=")
+	return hex.AppendEncode(b, key), nil
 }

@@ -162,19 +162,28 @@ func TestAURISQLiteRefusesIsABadPathNotDamage(t *testing.T) {
 
 func TestDSNKeepsTheURIWhole(t *testing.T) {
 	uri := "file:///tmp/notes%20%233/j.db"
-	d := dsn(uri, 5*time.Second, false)
+	path := "/tmp/notes #3/j.db"
+	d := dsn(uri, path, false, false)
 	base, query, _ := strings.Cut(d, "?")
 	if base != uri {
 		t.Errorf("dsn changed the URI: %q", base)
+	}
+	if strings.Contains(query, "+") {
+		t.Errorf("a space written as '+', which SQLite does not decode: %s", query)
 	}
 	q, err := url.ParseQuery(query)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := q["_pragma"]; len(got) != 4 || got[0] != "busy_timeout(5000)" || q.Get("_txlock") != "immediate" {
+	// The settings are run by each connection's init, after the key: none
+	// travels as _pragma, which the driver would run before it.
+	if q.Get("_txlock") != "immediate" || q.Get("modeof") != path || q.Has("_pragma") || q.Has("vfs") {
 		t.Errorf("query: %v", q)
 	}
-	if q := dsn(uri, time.Second, true); !strings.Contains(q, "mode=ro") || strings.Contains(q, "_txlock") {
+	if q := dsn(uri, path, false, true); !strings.Contains(q, "mode=ro") || strings.Contains(q, "_txlock") {
 		t.Errorf("read-only dsn: %s", q)
+	}
+	if q := dsn(uri, path, true, false); !strings.Contains(q, "vfs="+cipherVFS) || strings.Contains(q, "key") {
+		t.Errorf("encrypted dsn: %s", q)
 	}
 }

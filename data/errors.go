@@ -3,10 +3,10 @@ package data
 import (
 	"errors"
 	"fmt"
-	"strings"
+	"io/fs"
+	"syscall"
 
-	sqlite "github.com/glebarez/go-sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
+	"github.com/ncruces/go-sqlite3"
 )
 
 // The kinds of trouble a journal file can be in. Each reaches the person as a
@@ -24,6 +24,10 @@ var (
 	ErrLocked        = errors.New("the journal is busy: another program has held it locked for too long")
 	ErrDiskFull      = errors.New("the disk is full")
 	ErrNotFound      = errors.New("no such record")
+	// ErrEncrypted: the journal is encrypted and was opened without its key.
+	ErrEncrypted = errors.New("the journal is encrypted and needs its passphrase")
+	// ErrWrongKey: the key given does not open the journal.
+	ErrWrongKey = errors.New("the key does not open this journal")
 )
 
 var advice = map[error]string{
@@ -37,6 +41,8 @@ var advice = map[error]string{
 	ErrFolderLocked:  "Make the folder writable (SQLite keeps two small files beside the journal), or move the journal.",
 	ErrLocked:        "Close the other copy of Both/And or the program using the file, then try again.",
 	ErrDiskFull:      "Free some disk space, then try again. What you typed is still in the window.",
+	ErrEncrypted:     "Its passphrase opens it on the command line (bothand help lists the verbs); bothand decrypt turns encryption off.",
+	ErrWrongKey:      "Nothing was changed. The keys file beside the journal may belong to another journal; restore the right one.",
 }
 
 // OpenError says why a journal could not be opened: the path, the kind of
@@ -162,30 +168,48 @@ const (
 )
 
 // classify maps SQLite result codes onto the errors above, keeping the
-// original so logs still show SQLite's own words.
+// original so logs still show SQLite's own words. This file is the only
+// one that knows the driver's error type.
 func classify(err error) error {
 	if err == nil {
 		return nil
 	}
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
+	// The driver reports a result code as *sqlite3.Error or as the bare
+	// code; errors.As finds the code in both.
+	var code sqlite3.ErrorCode
+	if !errors.As(err, &code) {
 		return err
 	}
-	switch se.Code() & 0xff {
-	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+	var ext sqlite3.ExtendedErrorCode
+	errors.As(err, &ext)
+	switch {
+	case code == sqlite3.BUSY, code == sqlite3.LOCKED:
 		return &wrapped{kind: ErrLocked, cause: err}
-	case sqlite3.SQLITE_READONLY:
+	case code == sqlite3.READONLY:
 		return &wrapped{kind: ErrReadOnly, cause: err}
-	case sqlite3.SQLITE_FULL:
+	case code == sqlite3.FULL, errors.Is(err, syscall.ENOSPC):
 		return &wrapped{kind: ErrDiskFull, cause: err}
-	case sqlite3.SQLITE_CORRUPT:
+	case code == sqlite3.CORRUPT:
 		return &wrapped{kind: ErrDamaged, cause: err}
-	case sqlite3.SQLITE_NOTADB:
+	case code == sqlite3.NOTADB:
 		return &wrapped{kind: ErrNotDatabase, cause: err}
-	case sqlite3.SQLITE_CANTOPEN:
-		if strings.Contains(err.Error(), "out of memory") {
-			return &wrapped{kind: ErrFolderMissing, cause: err}
-		}
+	case code == sqlite3.CANTOPEN && errors.Is(err, fs.ErrNotExist):
+		return &wrapped{kind: ErrFolderMissing, cause: err}
+	case ext == sqlite3.IOERR_BADKEY:
+		return &wrapped{kind: ErrWrongKey, cause: err}
+	}
+	return err
+}
+
+// diskRefused reclassifies a write that failed at the disk as ErrDiskFull
+// when the journal's folder has (nearly) no space left. The driver reports
+// a full disk on Linux as a plain write error: it looks for ENOSPC where Go
+// wraps it in an *fs.PathError, and so never finds it.
+func diskRefused(err error, dir string) error {
+	var ext sqlite3.ExtendedErrorCode
+	if errors.As(err, &ext) && (ext == sqlite3.IOERR_WRITE || ext == sqlite3.IOERR_FSYNC || ext == sqlite3.IOERR_TRUNCATE) &&
+		!errors.Is(err, ErrDiskFull) && freeSpace(dir) < 1<<20 {
+		return &wrapped{kind: ErrDiskFull, cause: err}
 	}
 	return err
 }
@@ -206,22 +230,21 @@ func knownKind(err error) error {
 // error SQLite gives while it opens the file, or one the driver gives
 // before it (a URI it can't parse), is about the path, not the journal.
 func connectErr(path string, err error) error {
-	if knownKind(classify(err)) == nil {
-		var se *sqlite.Error
-		if !errors.As(err, &se) || se.Code()&0xff == sqlite3.SQLITE_CANTOPEN || se.Code()&0xff == sqlite3.SQLITE_ERROR {
-			return &OpenError{Path: path, Kind: ErrBadPath, Cause: err}
-		}
+	var code sqlite3.ErrorCode
+	isCode := errors.As(err, &code)
+	// inspect has found the folder and the file's header: SQLite failing
+	// to open the file means the URI named another place.
+	if isCode && code == sqlite3.CANTOPEN || knownKind(classify(err)) == nil && (!isCode || code == sqlite3.ERROR) {
+		return &OpenError{Path: path, Kind: ErrBadPath, Cause: err}
 	}
 	return openErr(path, err)
 }
 
 // IsConstraint reports whether err is SQLite refusing a write that breaks
-// one of the schema's rules (NOT NULL, CHECK, UNIQUE, FOREIGN KEY). It is
-// here, with classify, so that only this file knows the SQLite driver's
-// error type.
+// one of the schema's rules (NOT NULL, CHECK, UNIQUE, FOREIGN KEY).
 func IsConstraint(err error) bool {
-	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
+	var code sqlite3.ErrorCode
+	return errors.As(err, &code) && code == sqlite3.CONSTRAINT
 }
 
 type wrapped struct {

@@ -10,8 +10,9 @@ import (
 // journal (target: 50 ms):
 //
 //	go test ./data/ -run '^$' -bench 'Insights' -benchtime 50x
-func BenchmarkInsights(b *testing.B) {
-	s := benchStore(b)
+func BenchmarkInsights(b *testing.B) { bothModes(b, benchInsights) }
+
+func benchInsights(b *testing.B, s *data.Store) {
 	for _, p := range data.Periods() {
 		b.Run(p.String(), func(b *testing.B) {
 			timed(b, func(int) error {

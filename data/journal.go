@@ -28,7 +28,11 @@ var entryFields = []struct {
 // CheckEntry refuses what the journal cannot keep faithfully and fills the
 // defaults (now, "not sure yet"). The answers themselves are never trimmed or
 // otherwise changed: what was typed is what is stored.
-func (s *Store) CheckEntry(e *Entry) error {
+func (s *Store) CheckEntry(e *Entry) error { return CheckEntry(e, s.Now()) }
+
+// CheckEntry is Store.CheckEntry against the clock's now, for entries
+// checked while the journal is locked (written to its inbox).
+func CheckEntry(e *Entry, now time.Time) error {
 	empty := true
 	for _, f := range entryFields {
 		text := f.get(e)
@@ -56,7 +60,6 @@ func (s *Store) CheckEntry(e *Entry) error {
 	default:
 		return invalid(FieldKind, "Choose guilt, shame or not sure yet.")
 	}
-	now := s.Now()
 	switch {
 	case e.HappenedAt.IsZero():
 		e.HappenedAt = now
@@ -128,6 +131,25 @@ func (s *Store) SaveEntry(e Entry, draftID int64) (Entry, error) {
 		return nil
 	})
 	return e, err
+}
+
+// AddEntryOnce saves e as a new entry under the UUID it carries, unless an
+// entry with that UUID is stored already: then it stores nothing and added
+// is false. Entries written while the journal was locked are merged with
+// it, so that a merge interrupted after a save and before its inbox file
+// was removed does not add the entry twice.
+func (s *Store) AddEntryOnce(e Entry) (saved Entry, added bool, err error) {
+	if e.UUID == "" || e.ID != 0 {
+		return e, false, invalid(FieldEntry, "Only a new entry with its own UUID can be added once.")
+	}
+	saved, err = s.SaveEntry(e, 0)
+	if err != nil && IsConstraint(err) {
+		var n int64
+		if cerr := s.db.Model(&Entry{}).Where("uuid = ?", e.UUID).Count(&n).Error; cerr == nil && n > 0 {
+			return e, false, nil
+		}
+	}
+	return saved, err == nil, err
 }
 
 // Entry returns one entry with its tags, live or in the trash.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/demo"
+	"github.com/bothand/bothand/data/internal/synthetic"
 )
 
 // The journal benchmarks of issue 3 run over a private copy of the cached
@@ -20,18 +21,31 @@ import (
 //
 //	go test ./data/ -run '^$' -bench 'Journal' -benchtime 400x
 
-func benchStore(b *testing.B) *data.Store {
+func benchStore(b *testing.B) *data.Store { return benchStoreIn(b, "plain") }
+
+// benchStoreIn is benchStore for mode "plain" or "encrypted" (an encrypted
+// copy of the same journal).
+func benchStoreIn(b *testing.B, mode string) *data.Store {
 	b.Helper()
 	path, err := demo.Copy(b.TempDir(), 100_000)
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := data.Open(path, data.Options{Now: func() time.Time { return demo.BenchNow }})
+	path, key := synthetic.Prepare(b, path, mode)
+	s, err := data.Open(path, data.Options{Now: func() time.Time { return demo.BenchNow }, Key: key})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
 	return s
+}
+
+// bothModes runs bench as the sub-benchmarks "plain" and "encrypted", each
+// on its own copy of the demo journal, so a run reports them side by side.
+func bothModes(b *testing.B, bench func(b *testing.B, s *data.Store)) {
+	for _, mode := range synthetic.Modes {
+		b.Run(mode, func(b *testing.B) { bench(b, benchStoreIn(b, mode)) })
+	}
 }
 
 // timed runs op in b.Loop and reports its p95 and p50 in milliseconds.
@@ -55,8 +69,9 @@ func timed(b *testing.B, op func(i int) error) {
 	b.ReportMetric(at(0.50), "p50-ms")
 }
 
-func BenchmarkJournalSearch(b *testing.B) {
-	s := benchStore(b)
+func BenchmarkJournalSearch(b *testing.B) { bothModes(b, benchJournalSearch) }
+
+func benchJournalSearch(b *testing.B, s *data.Store) {
 	common := demo.CommonWords()
 	for _, q := range []struct{ name, text string }{
 		{"one_common_word", common[0]},
@@ -76,8 +91,9 @@ func BenchmarkJournalSearch(b *testing.B) {
 	}
 }
 
-func BenchmarkJournalPage(b *testing.B) {
-	s := benchStore(b)
+func BenchmarkJournalPage(b *testing.B) { bothModes(b, benchJournalPage) }
+
+func benchJournalPage(b *testing.B, s *data.Store) {
 	b.Run("first_page", func(b *testing.B) {
 		timed(b, func(int) error {
 			page, err := s.EntryPage(data.EntryFilter{}, nil, 50)
@@ -109,8 +125,9 @@ func BenchmarkJournalPage(b *testing.B) {
 	})
 }
 
-func BenchmarkJournalSave(b *testing.B) {
-	s := benchStore(b)
+func BenchmarkJournalSave(b *testing.B) { bothModes(b, benchJournalSave) }
+
+func benchJournalSave(b *testing.B, s *data.Store) {
 	r := rand.New(rand.NewPCG(5, 5))
 	words := strings.Fields("school client call dinner late bedtime promised meeting tired proud deadline park")
 	text := func(n int) string {

@@ -48,3 +48,11 @@ func defaultPath(goos string, getenv func(string) string, home string) string {
 		return strings.TrimRight(dir, "/") + "/bothand/journal.db"
 	}
 }
+
+// KeysPath is where the keys file of the journal at path lives: beside it,
+// named after it (journal.db.keys), so the two travel together.
+func KeysPath(journal string) string { return journal + ".keys" }
+
+// InboxDir is the folder beside the journal at path where entries written
+// while it is locked wait, sealed, for the next unlock (journal.db.inbox).
+func InboxDir(journal string) string { return journal + ".inbox" }

@@ -15,7 +15,7 @@ import (
 // touched it.
 type fileState struct {
 	exists      bool
-	userVersion int // schema version as recorded in the header (may lag a WAL)
+	userVersion int // schema version as recorded in the header (may lag a WAL); -1 when encrypted
 }
 
 const sqliteMagic = "SQLite format 3\x00"
@@ -25,7 +25,11 @@ const sqliteMagic = "SQLite format 3\x00"
 // switch a foreign database into WAL mode, or only fail on the first write;
 // every one of those changes or half-changes a file that is not ours to
 // change, so the refusals happen here, byte-identically.
-func inspect(path string) (fileState, error) {
+//
+// An encrypted journal (encrypted true) looks like random bytes from the
+// first one: only its size and permissions are checked here, and its key
+// at the first read.
+func inspect(path string, encrypted bool) (fileState, error) {
 	dir := filepath.Dir(path)
 	di, err := os.Stat(dir)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && !di.IsDir()) {
@@ -68,7 +72,18 @@ func inspect(path string) (fileState, error) {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return fileState{}, &OpenError{Path: path, Kind: ErrNotDatabase, Cause: err}
 	}
-	if !bytes.HasPrefix(header[:n], []byte(sqliteMagic)) {
+	plain := bytes.HasPrefix(header[:n], []byte(sqliteMagic))
+	switch {
+	case encrypted && plain:
+		return fileState{}, &OpenError{Path: path, Kind: ErrWrongKey, Cause: errors.New("the journal is not encrypted")}
+	case encrypted:
+		if err := checkWritable(path, fi); err != nil {
+			return fileState{}, err
+		}
+		return fileState{exists: true, userVersion: -1}, nil
+	case !plain && fileExists(KeysPath(path)):
+		return fileState{}, &OpenError{Path: path, Kind: ErrEncrypted}
+	case !plain:
 		return fileState{}, &OpenError{Path: path, Kind: ErrNotDatabase, Cause: errors.New("no SQLite header")}
 	}
 	if n < 100 {
@@ -82,10 +97,22 @@ func inspect(path string) (fileState, error) {
 			return fileState{}, &OpenError{Path: path, Kind: ErrDamaged, Cause: err}
 		}
 	}
-	if fi.Mode().Perm()&0o200 == 0 || !writable(path) {
-		return fileState{}, &OpenError{Path: path, Kind: ErrReadOnly, Cause: errors.New("no write permission")}
+	if err := checkWritable(path, fi); err != nil {
+		return fileState{}, err
 	}
 	return fileState{exists: true, userVersion: int(binary.BigEndian.Uint32(header[60:64]))}, nil
+}
+
+func checkWritable(path string, fi os.FileInfo) error {
+	if fi.Mode().Perm()&0o200 == 0 || !writable(path) {
+		return &OpenError{Path: path, Kind: ErrReadOnly, Cause: errors.New("no write permission")}
+	}
+	return nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 func hasWAL(path string) bool {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -48,11 +49,13 @@ func uniqueBackupPath(journal, label string, t time.Time) string {
 // reached, the restore completes.
 func (s *Store) Restore(ctx context.Context, backup string) (saved string, err error) {
 	defer s.Close()
-	prepared, err := prepareRestore(ctx, s.path, backup, s.now)
+	key := bytes.Clone(s.key) // Close wipes the store's own
+	defer clear(key)
+	prepared, err := prepareRestore(ctx, s.path, backup, s.now, key)
 	if err != nil {
 		return "", err
 	}
-	defer os.Remove(prepared) // gone already after a successful swap
+	defer removeJournalFiles(prepared) // gone already after a successful swap
 	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
 		return "", fmt.Errorf("%w: %v", ErrFolderLocked, err)
 	}
@@ -67,7 +70,7 @@ func (s *Store) Restore(ctx context.Context, backup string) (saved string, err e
 		removeJournalFiles(saved)
 		return "", err
 	}
-	return saved, replaceJournal(s.path, prepared, s.now)
+	return saved, replaceJournal(s.path, prepared, s.now, key)
 }
 
 // savingFailed is the error of a restore that could not keep the journal
@@ -91,11 +94,11 @@ func RestoreBackup(ctx context.Context, journal, backup string, opts Options) (s
 	if err != nil {
 		return "", err
 	}
-	prepared, err := prepareRestore(ctx, journal, backup, opts.Now)
+	prepared, err := prepareRestore(ctx, journal, backup, opts.Now, opts.Key)
 	if err != nil {
 		return "", err
 	}
-	defer os.Remove(prepared)
+	defer removeJournalFiles(prepared)
 	if _, err := os.Stat(journal); err == nil {
 		if err := os.MkdirAll(backupsDir(journal), 0o700); err != nil {
 			return "", fmt.Errorf("%w: %v", ErrFolderLocked, err)
@@ -117,14 +120,18 @@ func RestoreBackup(ctx context.Context, journal, backup string, opts Options) (s
 		}
 		return "", err
 	}
-	return saved, replaceJournal(journal, prepared, opts.Now)
+	return saved, replaceJournal(journal, prepared, opts.Now, opts.Key)
 }
 
 // prepareRestore copies the backup beside the journal (so it can be moved
 // into place), opens the copy as a journal — which refuses anything that is
 // not a sound Both/And journal and brings an older one up to date —,
 // checks its pages, and returns the copy's path.
-func prepareRestore(ctx context.Context, journal, backup string, now func() time.Time) (string, error) {
+//
+// key is the journal's data key (nil when it is plain). A backup encrypted
+// with it is opened with it; a plain backup restored into an encrypted
+// journal is encrypted on the way, and the plain copy removed.
+func prepareRestore(ctx context.Context, journal, backup string, now func() time.Time, key []byte) (string, error) {
 	abs, err := filepath.Abs(backup)
 	if err != nil {
 		return "", err
@@ -160,9 +167,23 @@ func prepareRestore(ctx context.Context, journal, backup string, now func() time
 	if err := out.Close(); err != nil {
 		return fail(err)
 	}
-	st, err := Open(tmp, Options{Now: now, BusyTimeout: time.Second})
+	plain, err := hasSQLiteHeader(tmp)
+	if err != nil {
+		return fail(fmt.Errorf("%w: %v", ErrBadBackup, err))
+	}
+	if !plain && key == nil {
+		return fail(fmt.Errorf("%w: %s is encrypted, and this journal is not: turn encryption on first, or restore a backup made without it", ErrBadBackup, abs))
+	}
+	openKey := key
+	if plain {
+		openKey = nil
+	}
+	st, err := Open(tmp, Options{Now: now, BusyTimeout: time.Second, Key: openKey})
 	if err != nil {
 		var oe *OpenError
+		if errors.As(err, &oe) && oe.Kind == ErrWrongKey {
+			return fail(fmt.Errorf("%w: %s was encrypted with another key (an earlier time encryption was turned on)", ErrBadBackup, abs))
+		}
 		if errors.As(err, &oe) {
 			return fail(fmt.Errorf("%w: %s: %v", ErrBadBackup, abs, oe.Kind))
 		}
@@ -170,6 +191,16 @@ func prepareRestore(ctx context.Context, journal, backup string, now func() time
 	}
 	var check string
 	err = st.db.WithContext(ctx).Raw("PRAGMA quick_check").Row().Scan(&check)
+	if err == nil && check == "ok" && plain && key != nil {
+		// The journal is encrypted: so is what takes its place.
+		var enc string
+		enc, err = encryptedSibling(ctx, st, key)
+		if err == nil {
+			st.Close()
+			removeJournalFiles(tmp)
+			tmp = enc
+		}
+	}
 	if closeErr := st.Close(); err == nil {
 		err = closeErr
 	}
@@ -185,14 +216,45 @@ func prepareRestore(ctx context.Context, journal, backup string, now func() time
 	return tmp, nil
 }
 
+// encryptedSibling writes an encrypted copy of the open journal st beside
+// it, under a new temporary name, and returns that name.
+func encryptedSibling(ctx context.Context, st *Store, key []byte) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(st.path), "."+journalBase(st.path)+"-encrypting-*.db")
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", ErrFolderLocked, err)
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name) // CopyTo reserves the name again, privately
+	if err := st.CopyTo(ctx, name, key); err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+// hasSQLiteHeader reports whether the file at path begins as a plain SQLite
+// database does; an encrypted one begins with random-looking bytes.
+func hasSQLiteHeader(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false, nil // too short for either: Open will say what it is
+	}
+	return string(head) == sqliteMagic, nil
+}
+
 // replaceJournal moves the prepared copy into the journal's place. A
 // write-ahead log left beside the journal would be replayed into the new
 // file and corrupt it, so any is cleared first; when the log is still there
 // after a clean open and close, another program has the journal open, and
 // the restore waits for it to close.
-func replaceJournal(journal, prepared string, now func() time.Time) error {
+func replaceJournal(journal, prepared string, now func() time.Time, key []byte) error {
 	if sidecars(journal) {
-		if s, err := Open(journal, Options{Now: now, BusyTimeout: time.Second}); err == nil {
+		if s, err := Open(journal, Options{Now: now, BusyTimeout: time.Second, Key: key}); err == nil {
 			s.Close() // recovers and removes a log a crash left behind
 		}
 		if sidecars(journal) {
@@ -270,4 +332,19 @@ func copyPrivate(ctx context.Context, src, dst string) error {
 		os.Remove(dst)
 	}
 	return err
+}
+
+// FileEncrypted reports whether the file at path is encrypted: a journal
+// or backup whose first bytes are not SQLite's plain header. An empty file
+// is neither: it reports false.
+func FileEncrypted(path string) (bool, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	if fi.Size() == 0 {
+		return false, nil
+	}
+	plain, err := hasSQLiteHeader(path)
+	return !plain && err == nil, err
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"path/filepath"
+
+	"github.com/ncruces/go-sqlite3"
 )
 
 // Most of the store speaks gorm, record by record. Two jobs need plain SQL
@@ -21,24 +24,37 @@ import (
 // the transaction rolled back, and WriteSQL returns ctx's error
 // (context.Canceled): the journal is as it was before.
 func (s *Store) WriteSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	db, err := s.db.DB()
-	if err != nil {
-		return err
-	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	// A bulk write may add or change commitments behind the compiled
 	// series' back.
 	defer s.commitmentsChanged()
-	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the DSN's _txlock
+	// The transaction runs on a connection of its own, opened for it,
+	// whose SQLite may use more memory and keeps a page cache large enough
+	// to hold a whole restored journal (see bulkCacheKiB).
+	bulk, err := openPool(s.uri, s.path, s.key, s.busyTimeout, false)
+	if err != nil {
+		return cancelled(ctx, err)
+	}
+	defer bulk.Close()
+	bulk.SetMaxOpenConns(1)
+	conn, err := bulk.Conn(sqlite3.WithMaxMemory(ctx, bulkMemory))
+	if err != nil {
+		return cancelled(ctx, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, cacheSize(bulkCacheKiB)); err != nil {
+		return cancelled(ctx, err)
+	}
+	tx, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the DSN's _txlock
 	if err != nil {
 		return cancelled(ctx, err)
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
-		return cancelled(ctx, err)
+		return diskRefused(cancelled(ctx, err), filepath.Dir(s.path))
 	}
-	return cancelled(ctx, tx.Commit())
+	return diskRefused(cancelled(ctx, tx.Commit()), filepath.Dir(s.path))
 }
 
 // ReadSQL runs fn in a read-only transaction: every query inside sees the
@@ -47,11 +63,7 @@ func (s *Store) WriteSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // not held up while a long export runs. Cancelling ctx interrupts it with
 // ctx's error.
 func (s *Store) ReadSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	db, err := s.db.DB()
-	if err != nil {
-		return err
-	}
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.pool.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return cancelled(ctx, err)
 	}

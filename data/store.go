@@ -4,6 +4,8 @@
 package data
 
 import (
+	"bytes"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -28,13 +30,25 @@ type Options struct {
 	// it for the default location only: a mistyped --db path should be
 	// reported, not silently created.
 	CreateFolder bool
+	// Key is the data key of an encrypted journal (KeySize bytes), nil for
+	// a plain one. Open keeps its own copy, which Close wipes; the caller
+	// wipes theirs.
+	Key []byte
 }
 
 // Store is an open journal. It is safe for concurrent use.
 type Store struct {
 	db   *gorm.DB
+	pool *sql.DB
 	path string
+	uri  string // path as SQLite reads it (sqliteURI)
 	now  func() time.Time
+	// key is the store's own copy of the data key of an encrypted journal
+	// (nil when plain): new connections read it, and backups are written
+	// with it. Close wipes it.
+	key []byte
+	// busyTimeout is every connection's, bulk ones included.
+	busyTimeout time.Duration
 
 	// writeMu queues this process's writers in Go rather than in SQLite's
 	// busy handler, which sleeps in steps and would add latency to saves.
@@ -56,6 +70,9 @@ func Open(path string, opts Options) (*Store, error) {
 		// Checked first: Windows' filepath.Abs stops reading at a NUL.
 		return nil, &OpenError{Path: path, Kind: ErrBadPath, Cause: errors.New("the path contains a NUL character")}
 	}
+	if opts.Key != nil && len(opts.Key) != KeySize {
+		return nil, &OpenError{Path: path, Kind: ErrWrongKey, Cause: fmt.Errorf("a key of %d bytes, want %d", len(opts.Key), KeySize)}
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &OpenError{Path: path, Kind: ErrBadPath, Cause: err}
@@ -70,7 +87,7 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, &OpenError{Path: path, Kind: ErrFolderLocked, Cause: err}
 		}
 	}
-	state, err := inspect(path)
+	state, err := inspect(path, opts.Key != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +97,7 @@ func Open(path string, opts Options) (*Store, error) {
 			Cause: fmt.Errorf("schema %d, this app knows up to %d", state.userVersion, SchemaVersion()),
 		}
 	}
-	if state.exists && state.userVersion == 0 {
+	if state.exists && state.userVersion == 0 && opts.Key == nil {
 		if err := checkNotForeign(path, uri, opts.BusyTimeout); err != nil {
 			return nil, err
 		}
@@ -108,30 +125,36 @@ func Open(path string, opts Options) (*Store, error) {
 }
 
 func openStore(path, uri string, opts Options) (*Store, error) {
-	db, err := gorm.Open(sqlite.Open(dsn(uri, opts.BusyTimeout, false)), &gorm.Config{
+	s := &Store{path: path, uri: uri, now: opts.Now, busyTimeout: opts.BusyTimeout}
+	if opts.Key != nil {
+		s.key = bytes.Clone(opts.Key)
+	}
+	pool, err := openPool(uri, path, s.key, opts.BusyTimeout, false)
+	if err != nil {
+		s.wipe()
+		return nil, connectErr(path, err)
+	}
+	pool.SetMaxOpenConns(4)
+	pool.SetMaxIdleConns(4)
+	pool.SetConnMaxIdleTime(0)
+	s.pool = pool
+	s.db, err = gorm.Open(sqlite.Dialector{Conn: pool}, &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // writes go through Store.write's explicit transactions
 		NowFunc:                func() time.Time { return opts.Now().UTC() },
 	})
 	if err != nil {
-		return nil, connectErr(path, err)
+		s.Close()
+		return nil, s.keyedOpenErr(err)
 	}
-	s := &Store{db: db, path: path, now: opts.Now}
-	sqlDB, err := db.DB()
-	if err != nil {
-		return nil, connectErr(path, err)
-	}
-	sqlDB.SetMaxOpenConns(4)
-	sqlDB.SetMaxIdleConns(4)
-	sqlDB.SetConnMaxIdleTime(0)
 
 	// Reading the schema makes SQLite read and validate the header and the
-	// first page now, so a bad file is reported at open and not at the
-	// first save.
+	// first page now, so a bad file (or a wrong key) is reported at open
+	// and not at the first save.
 	var n int
-	if err := db.Raw("SELECT count(*) FROM sqlite_master").Scan(&n).Error; err != nil {
+	if err := s.db.Raw("SELECT count(*) FROM sqlite_master").Scan(&n).Error; err != nil {
 		s.Close()
-		return nil, connectErr(path, err)
+		return nil, s.keyedOpenErr(err)
 	}
 	if err := s.migrate(); err != nil {
 		s.Close()
@@ -144,18 +167,28 @@ func openStore(path, uri string, opts Options) (*Store, error) {
 	return s, nil
 }
 
+// keyedOpenErr is connectErr, except that an encrypted journal that reads
+// as "not a database" was given the wrong key.
+func (s *Store) keyedOpenErr(err error) error {
+	err = connectErr(s.path, err)
+	if s.key != nil && errors.Is(err, ErrNotDatabase) {
+		return &OpenError{Path: s.path, Kind: ErrWrongKey, Cause: err}
+	}
+	return err
+}
+
 // checkNotForeign opens a file whose header carries no schema version
 // read-only and refuses it if it holds another program's tables.
 func checkNotForeign(path, uri string, busy time.Duration) error {
-	db, err := gorm.Open(sqlite.Open(dsn(uri, busy, true)), &gorm.Config{Logger: logger.Discard})
+	pool, err := openPool(uri, path, nil, busy, true)
 	if err != nil {
 		return connectErr(path, err)
 	}
-	defer func() {
-		if sqlDB, err := db.DB(); err == nil {
-			sqlDB.Close()
-		}
-	}()
+	defer pool.Close()
+	db, err := gorm.Open(sqlite.Dialector{Conn: pool}, &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return connectErr(path, err)
+	}
 	var probe struct {
 		Version int
 		Tables  int
@@ -207,20 +240,33 @@ func (s *Store) Path() string { return s.path }
 // Now is the store's clock, in UTC.
 func (s *Store) Now() time.Time { return s.now().UTC() }
 
-// Close checkpoints the WAL and closes the file.
+// Encrypted reports whether the journal is encrypted.
+func (s *Store) Encrypted() bool { return s.key != nil }
+
+// Close checkpoints the WAL, closes every connection and wipes the store's
+// copy of the key. Closing twice is harmless.
 func (s *Store) Close() error {
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return err
+	var err error
+	if s.pool != nil {
+		err = s.pool.Close()
 	}
-	return sqlDB.Close()
+	s.wipe()
+	return err
+}
+
+// wipe zeroes the store's copy of the key. The connections are closed by
+// then, so nothing reads it again; what SQLite and the cipher made of it
+// inside their own memory is released with them, which is as far as Go
+// lets a program reach.
+func (s *Store) wipe() {
+	clear(s.key)
 }
 
 // write runs fn in one IMMEDIATE transaction: all of it is stored, or none.
 func (s *Store) write(fn func(tx *gorm.DB) error) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	return classify(s.db.Transaction(fn))
+	return diskRefused(classify(s.db.Transaction(fn)), filepath.Dir(s.path))
 }
 
 // personTables hold what a person wrote or planned; built-in rows (tags,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/demo"
+	"github.com/bothand/bothand/data/internal/synthetic"
 )
 
 // BenchmarkOpen opens a journal the way the app does before its window
@@ -32,11 +33,17 @@ func BenchmarkOpen(b *testing.B) {
 			return path
 		},
 	}
+	for _, mode := range synthetic.Modes {
+		b.Run(mode, func(b *testing.B) { benchOpen(b, mode, journals) })
+	}
+}
+
+func benchOpen(b *testing.B, mode string, journals map[string]func(b *testing.B) string) {
 	for _, name := range []string{"empty", "100k"} {
 		b.Run(name, func(b *testing.B) {
-			path := journals[name](b)
+			path, key := synthetic.Prepare(b, journals[name](b), mode)
 			timed(b, func(int) error {
-				s, err := data.Open(path, data.Options{})
+				s, err := data.Open(path, data.Options{Key: key})
 				if err != nil {
 					return err
 				}

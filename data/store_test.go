@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/glebarez/go-sqlite"
+	_ "github.com/ncruces/go-sqlite3/driver"
 	"gorm.io/gorm/schema"
 )
 
@@ -200,7 +200,7 @@ func TestErrorsLeaveTheFileUntouched(t *testing.T) {
 	goodBytes, _ := os.ReadFile(good)
 
 	foreign := filepath.Join(t.TempDir(), "other.db")
-	db, err := sql.Open("sqlite", foreign)
+	db, err := sql.Open("sqlite3", foreign)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +310,7 @@ func TestMissingFolderIsReportedNotCreated(t *testing.T) {
 // process would, until the returned func is called.
 func holdLock(t *testing.T, path string, exclusive bool) func() {
 	t.Helper()
-	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(100)")
+	db, err := sql.Open("sqlite3", "file:"+path+"?_pragma=busy_timeout(100)")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/ical"
+	"github.com/bothand/bothand/data/internal/synthetic"
 )
 
 // The Tiers benchmarks build their own journal of commitments (most of
@@ -85,9 +86,13 @@ func indexOf(list []string, s string) int {
 	return 0
 }
 
-func openTiersBench(b *testing.B) *data.Store {
+func openTiersBench(b *testing.B, key ...[]byte) *data.Store {
 	b.Helper()
-	s, err := data.Open(filepath.Join(b.TempDir(), "bench.db"), data.Options{Now: func() time.Time { return benchNow }})
+	var k []byte
+	if len(key) > 0 {
+		k = key[0]
+	}
+	s, err := data.Open(filepath.Join(b.TempDir(), "bench.db"), data.Options{Now: func() time.Time { return benchNow }, Key: k})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -95,9 +100,9 @@ func openTiersBench(b *testing.B) *data.Store {
 	return s
 }
 
-func benchJournal(b *testing.B) *data.Store {
+func benchJournal(b *testing.B, key ...[]byte) *data.Store {
 	b.Helper()
-	s := openTiersBench(b)
+	s := openTiersBench(b, key...)
 	res, err := ical.Import(s, strings.NewReader(benchCalendar(1000, 1)), "bench.ics", data.TierNonNegotiable)
 	if err != nil || res.Added != 1000 {
 		b.Fatalf("setup: %+v %v", res, err)
@@ -117,8 +122,23 @@ func benchJournal(b *testing.B) *data.Store {
 // BenchmarkTiersCheckWorkBlock checks a new two-hour work block (with a
 // 30-minute buffer) placed anywhere in the coming year against every
 // occurrence of the 1,000 commitments.
-func BenchmarkTiersCheckWorkBlock(b *testing.B) {
-	s := benchJournal(b)
+func BenchmarkTiersCheckWorkBlock(b *testing.B) { tiersModes(b, benchTiersCheckWorkBlock) }
+
+// tiersModes runs bench on the 1,000-commitment journal, plain and
+// encrypted.
+func tiersModes(b *testing.B, bench func(b *testing.B, s *data.Store)) {
+	for _, mode := range synthetic.Modes {
+		b.Run(mode, func(b *testing.B) {
+			var key []byte
+			if mode == "encrypted" {
+				key = synthetic.Key()
+			}
+			bench(b, benchJournal(b, key))
+		})
+	}
+}
+
+func benchTiersCheckWorkBlock(b *testing.B, s *data.Store) {
 	r := rand.New(rand.NewPCG(2, 2))
 	if _, err := s.CheckWorkBlock(data.WorkBlock{Title: "warm", StartsAt: benchNow, EndsAt: benchNow.Add(time.Hour)}); err != nil {
 		b.Fatal(err)
@@ -134,8 +154,9 @@ func BenchmarkTiersCheckWorkBlock(b *testing.B) {
 }
 
 // BenchmarkTiersAgenda14 builds the 14-day agenda of the 1,000 commitments.
-func BenchmarkTiersAgenda14(b *testing.B) {
-	s := benchJournal(b)
+func BenchmarkTiersAgenda14(b *testing.B) { tiersModes(b, benchTiersAgenda14) }
+
+func benchTiersAgenda14(b *testing.B, s *data.Store) {
 	days, err := s.Agenda(benchNow, 14)
 	if err != nil {
 		b.Fatal(err)

@@ -32,11 +32,19 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Now            func() time.Time
+	// Terminal asks the person at the keyboard (a passphrase without
+	// echo, a yes or no); nil when there is none, as under a script.
+	Terminal Terminal
+	// Sleep waits out the delay after a wrong passphrase (time.Sleep).
+	Sleep func(time.Duration)
 }
 
 // OSEnv is the real process environment.
 func OSEnv() Env {
-	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+	return Env{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now,
+		Terminal: osTerminal(), Sleep: time.Sleep,
+	}
 }
 
 // Exit codes.
@@ -65,6 +73,9 @@ type command struct {
 	Env
 	name   string
 	dbFlag string
+	// passFile is --passphrase-file: the passphrase of an encrypted
+	// journal is the first line of that file, for scripts.
+	passFile string
 }
 
 // Main runs the command line and returns the exit code. With no verb it
@@ -75,6 +86,9 @@ func Main(args []string, env Env, gui func(Window) int) int {
 	}
 	if env.Getenv == nil {
 		env.Getenv = func(string) string { return "" }
+	}
+	if env.Sleep == nil {
+		env.Sleep = time.Sleep
 	}
 	c := &command{Env: env}
 	fs := c.flags("bothand")
@@ -107,6 +121,7 @@ func (c *command) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.dbFlag, "db", c.dbFlag, "journal file (default: $BOTHAND_DB, else the standard data folder)")
+	fs.StringVar(&c.passFile, "passphrase-file", c.passFile, "an encrypted journal's passphrase is the first line of FILE (instead of asking on the terminal)")
 	return fs
 }
 
@@ -153,11 +168,11 @@ func (c *command) dbPath() (string, bool) {
 	return data.DefaultPath(), true
 }
 
-// open opens the journal for a verb; on failure it has already printed the
-// one-line error.
+// open opens the journal for a verb, asking for the passphrase of an
+// encrypted one; on failure it has already printed the one-line error.
 func (c *command) open() (*data.Store, bool) {
 	path, createFolder := c.dbPath()
-	s, err := data.Open(path, data.Options{CreateFolder: createFolder, Now: c.Now})
+	s, err := c.unlock(path, data.Options{CreateFolder: createFolder, Now: c.Now})
 	if err != nil {
 		if errors.Is(err, data.ErrDamaged) || errors.Is(err, data.ErrNotDatabase) {
 			if list, lerr := data.ListBackups(path); lerr == nil && len(list) > 0 {
@@ -181,6 +196,11 @@ func (c *command) fail(err error) int {
 	}
 	if advice := data.Advice(err); advice != "" {
 		msg += ". " + advice
+	}
+	for kind, advice := range unlockAdvice {
+		if errors.Is(err, kind) {
+			msg += ". " + advice
+		}
 	}
 	msg = strings.ReplaceAll(msg, "\n", " ")
 	prefix := "bothand: "
@@ -229,7 +249,10 @@ func (c *command) printUsage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
   bothand [--db FILE] [--minimized]  open the window (--minimized: start in the tray)
   bothand [--db FILE] COMMAND ...  run a command on the journal (flags may come
-                                   before or after the command and its files)
+                                   before or after the command and its files;
+                                   an encrypted journal's passphrase is asked on
+                                   the terminal, or read from the first line of
+                                   --passphrase-file FILE)
 
 Commands:
 `)

@@ -31,6 +31,9 @@ func runExport(c *command, args []string) int {
 		return ExitError
 	}
 	defer s.Close()
+	if s.Encrypted() {
+		fmt.Fprintln(c.Stderr, "bothand export: note: the export is plain text, readable by anyone with the file; the journal's encryption does not cover it.")
+	}
 	if *out == "" {
 		err := c.interruptible(func(ctx context.Context) error {
 			return transfer.Export(ctx, s, c.Stdout, f, transfer.ExportOptions{})

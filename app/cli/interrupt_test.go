@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/keys"
 	"github.com/bothand/bothand/data/transfer"
 )
 
@@ -25,6 +26,9 @@ import (
 const childArgs = "BOTHAND_CLI_CHILD_ARGS"
 
 func TestMain(m *testing.M) {
+	// Keys files made by these tests are cheap to unlock; data/keys
+	// measures the real cost.
+	keys.Cost = keys.Argon2{Name: "argon2id", Time: 1, MemoryKiB: 256, Threads: 1}
 	if args, ok := os.LookupEnv(childArgs); ok {
 		os.Exit(Main(strings.Split(args, "\x1f"), OSEnv(), nil))
 	}

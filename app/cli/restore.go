@@ -10,11 +10,14 @@ import (
 	"text/tabwriter"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/keys"
+	"github.com/bothand/bothand/data/vault"
 )
 
 func init() {
 	verbs["backups"] = verb{
-		summary: "list the journal's backups, newest first",
+		summary: "list the journal's backups, newest first (--delete-plain: delete those not encrypted)",
+		args:    "[--delete-plain]",
 		run:     runBackups,
 	}
 	verbs["restore"] = verb{
@@ -25,12 +28,25 @@ func init() {
 }
 
 func runBackups(c *command, args []string) int {
-	if _, code := c.parse(c.flags("backups"), args, 0); code != proceed {
+	fs := c.flags("backups")
+	deletePlain := fs.Bool("delete-plain", false, "delete the backups that are not encrypted (made before encryption was turned on)")
+	if _, code := c.parse(fs, args, 0); code != proceed {
 		return code
 	}
 	path, _ := c.dbPath()
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
+	}
+	if *deletePlain {
+		if err := c.requireEncrypted(path); err != nil {
+			return c.fail(err)
+		}
+		n, err := vault.DeletePlainBackups(path)
+		if err != nil {
+			return c.fail(err)
+		}
+		fmt.Fprintf(c.Stdout, "Deleted %d unencrypted %s.\n", n, plural(n, "backup", "backups"))
+		return ExitOK
 	}
 	// Listing does not open the journal, which may be the damaged one.
 	list, err := data.ListBackups(path)
@@ -61,9 +77,26 @@ func runRestore(c *command, args []string) int {
 	if createFolder {
 		_ = os.MkdirAll(filepath.Dir(path), 0o700)
 	}
+	opts := data.Options{Now: c.Now}
+	if state, err := vault.StateOf(path); err != nil {
+		return c.fail(err)
+	} else if state == vault.Encrypted {
+		// The backup is restored with the journal's key: it must be one
+		// of its own, or a plain one (encrypted on the way).
+		var sec *keys.Secrets
+		err := c.withPassphrase(path, "Passphrase for "+path+": ", func(p []byte) (err error) {
+			sec, err = vault.Unlock(path, vault.Passphrase(p), c.vaultOptions(opts))
+			return err
+		})
+		if err != nil {
+			return c.fail(err)
+		}
+		defer sec.Wipe()
+		opts.Key = sec.DataKey
+	}
 	var saved string
 	err := c.interruptible(func(ctx context.Context) (err error) {
-		saved, err = data.RestoreBackup(ctx, path, rest[0], data.Options{Now: c.Now})
+		saved, err = data.RestoreBackup(ctx, path, rest[0], opts)
 		return err
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sync/atomic"
@@ -42,9 +43,13 @@ func benchJournals(b *testing.B) map[string]func() string {
 	}
 }
 
-func openBench(b *testing.B, path string) *data.Store {
+func openBench(b *testing.B, path string, key ...[]byte) *data.Store {
 	b.Helper()
-	s, err := data.Open(path, data.Options{})
+	var k []byte
+	if len(key) > 0 {
+		k = key[0]
+	}
+	s, err := data.Open(path, data.Options{Key: k})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -52,21 +57,34 @@ func openBench(b *testing.B, path string) *data.Store {
 	return s
 }
 
-func BenchmarkExportJSON(b *testing.B) {
-	for name, journal := range benchJournals(b) {
-		b.Run(name, func(b *testing.B) {
-			s := openBench(b, journal())
-			var n int64
-			for b.Loop() {
-				cw := &countingWriter{}
-				if err := transfer.ExportJSON(ctx, s, cw, transfer.ExportOptions{}); err != nil {
-					b.Fatal(err)
-				}
-				n = cw.n
+// bothModes runs bench on each journal plain and encrypted, as the
+// sub-benchmarks plain/demo, plain/synthetic, encrypted/demo, ….
+func bothModes(b *testing.B, bench func(b *testing.B, journal func() (string, []byte))) {
+	for _, mode := range synthetic.Modes {
+		b.Run(mode, func(b *testing.B) {
+			for name, journal := range benchJournals(b) {
+				b.Run(name, func(b *testing.B) {
+					bench(b, func() (string, []byte) { return synthetic.Prepare(b, journal(), mode) })
+				})
 			}
-			b.ReportMetric(float64(n)/1e6, "MB")
 		})
 	}
+}
+
+func BenchmarkExportJSON(b *testing.B) {
+	bothModes(b, func(b *testing.B, journal func() (string, []byte)) {
+		path, key := journal()
+		s := openBench(b, path, key)
+		var n int64
+		for b.Loop() {
+			cw := &countingWriter{}
+			if err := transfer.ExportJSON(ctx, s, cw, transfer.ExportOptions{}); err != nil {
+				b.Fatal(err)
+			}
+			n = cw.n
+		}
+		b.ReportMetric(float64(n)/1e6, "MB")
+	})
 }
 
 func BenchmarkExportMarkdownAndCSV(b *testing.B) {
@@ -82,25 +100,28 @@ func BenchmarkExportMarkdownAndCSV(b *testing.B) {
 	}
 }
 
+// BenchmarkImportJSONIntoEmpty restores each journal's export into a new,
+// empty journal: plain, or encrypted with the same key as the source.
 func BenchmarkImportJSONIntoEmpty(b *testing.B) {
-	for name, journal := range benchJournals(b) {
-		b.Run(name, func(b *testing.B) {
-			src := openBench(b, journal())
-			var doc bytes.Buffer
-			if err := transfer.ExportJSON(ctx, src, &doc, transfer.ExportOptions{}); err != nil {
+	bothModes(b, func(b *testing.B, journal func() (string, []byte)) {
+		path, key := journal()
+		src := openBench(b, path, key)
+		var doc bytes.Buffer
+		if err := transfer.ExportJSON(ctx, src, &doc, transfer.ExportOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		src.Close()
+		os.Remove(path) // room on the disk for the imports
+		b.ReportMetric(float64(doc.Len())/1e6, "MB")
+		for b.Loop() {
+			b.StopTimer()
+			dst := openBench(b, filepath.Join(b.TempDir(), "empty.db"), key)
+			b.StartTimer()
+			if _, err := transfer.Import(ctx, dst, bytes.NewReader(doc.Bytes()), transfer.ImportOptions{}); err != nil {
 				b.Fatal(err)
 			}
-			b.ReportMetric(float64(doc.Len())/1e6, "MB")
-			for b.Loop() {
-				b.StopTimer()
-				dst := openBench(b, filepath.Join(b.TempDir(), "empty.db"))
-				b.StartTimer()
-				if _, err := transfer.Import(ctx, dst, bytes.NewReader(doc.Bytes()), transfer.ImportOptions{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 type countingWriter struct{ n int64 }

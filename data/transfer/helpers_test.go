@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/ncruces/go-sqlite3/driver"
+	"github.com/ncruces/go-sqlite3/ext/fts5"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
@@ -48,8 +50,11 @@ func openTemp(t testing.TB, opts ...data.Options) *data.Store {
 // UUIDs and times through the models, read tables row by row.
 func direct(t testing.TB, s *data.Store) *gorm.DB {
 	t.Helper()
-	db, err := gorm.Open(sqlite.Open(s.Path()+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=immediate"),
-		&gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true})
+	pool, err := driver.Open("file:"+s.Path()+"?_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate", fts5.Register)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := gorm.Open(sqlite.Dialector{Conn: pool}, &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true})
 	if err != nil {
 		t.Fatal(err)
 	}

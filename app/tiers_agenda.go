@@ -263,7 +263,7 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 			}))
 			break
 		}
-		text := widget.NewLabel(n.Note)
+		text := widget.NewLabel(n.Text())
 		text.Wrapping = fyne.TextWrapWord
 		done := widgets.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
 			background(t.u, func() (struct{}, error) {

@@ -13,10 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
-
-	"github.com/bothand/bothand/data/dates"
 )
 
 // dailyCheckEvery is how often the window looks for a due daily backup, so

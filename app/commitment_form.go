@@ -13,7 +13,6 @@ import (
 	"github.com/bothand/bothand/widgets"
 
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/data/dates"
 )
 

@@ -13,10 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
-
-	"github.com/bothand/bothand/data/dates"
 )
 
 // compassionScreen is the Compassion tab: the self-compassion break, the

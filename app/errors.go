@@ -13,9 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
-	"github.com/bothand/bothand/data/prose"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // showError tells the person what went wrong and what to do, in a dialog.

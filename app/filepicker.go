@@ -14,9 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/adrg/xdg"
 
-	"github.com/bothand/bothand/widgets"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/widgets"
 )
 
 // The file picker, for every file the window opens or writes. Fyne's file

@@ -14,9 +14,8 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/bothand/bothand/data"
-	"github.com/bothand/bothand/data/prose"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // chartColours are the theme's colours for the charts, read on the main

@@ -8,10 +8,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
-
-	"github.com/bothand/bothand/data/dates"
 )
 
 const noCommitment = "Not about a commitment"

@@ -10,9 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
-	"github.com/bothand/bothand/widgets"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/widgets"
 )
 
 // entryDetail is an entry as read again: its answers, and what the check

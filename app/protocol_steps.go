@@ -8,9 +8,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/bothand/bothand/data"
-	"github.com/bothand/bothand/widgets"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/widgets"
 )
 
 // renderSteps shows the steps in order: the day each was done, and the

@@ -10,10 +10,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
-
-	"github.com/bothand/bothand/data/dates"
 )
 
 // overview is the right side with no protocol open: the templates to

@@ -9,9 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
-	"github.com/bothand/bothand/widgets"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/widgets"
 )
 
 // openProtocols builds the window on a fresh journal and shows the

@@ -13,10 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
-
-	"github.com/bothand/bothand/data/dates"
 )
 
 // renderAgenda lays out the snapshot's days: the open make-up notes first,

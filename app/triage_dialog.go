@@ -10,9 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
-	"github.com/bothand/bothand/widgets"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/widgets"
 )
 
 // triageDialog weighs a client's "urgent" request against the person's

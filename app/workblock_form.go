@@ -12,7 +12,6 @@ import (
 	"github.com/bothand/bothand/widgets"
 
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/data/dates"
 )
 

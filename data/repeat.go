@@ -7,9 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bothand/bothand/data/prose"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // Repeat is the simple form of a repeat rule that the commitment form

@@ -6,9 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bothand/bothand/data/prose"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // The tier rules, as plain functions over values: what a piece of work

@@ -9,9 +9,8 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/bothand/bothand/data/prose"
-
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/prose"
 )
 
 // MaxTriageWindow is the longest time a triaged request can claim.

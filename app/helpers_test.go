@@ -63,6 +63,23 @@ func newTestUIWith(t *testing.T, opts data.Options, welcomeDone bool) (*UI, *dat
 	return u, s
 }
 
+// restarted is a second window on the same journal, as after a restart,
+// whose timers stop with the test: left running, its reminder check fires
+// half a minute later inside another test, on a closed journal and off the
+// test's goroutine.
+func restarted(t *testing.T, a fyne.App, s *data.Store) *UI {
+	t.Helper()
+	u := newUI(a)
+	u.async = func(f func()) { f() }
+	u.attach(s)
+	t.Cleanup(func() {
+		if u.stopReminders != nil {
+			u.stopReminders()
+		}
+	})
+	return u
+}
+
 // walk visits obj and, while visit returns true, what is rendered inside it.
 func walk(obj fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
 	if obj == nil || !visit(obj) {

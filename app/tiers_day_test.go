@@ -106,9 +106,7 @@ func TestTiersCardsFoldAndStayFolded(t *testing.T) {
 		t.Error("folding left the notes in view")
 	}
 	// A restart (a new window on the same preferences) keeps it folded.
-	u2 := newUI(u.app)
-	u2.async = func(f func()) { f() }
-	u2.attach(s)
+	u2 := restarted(t, u.app, s)
 	ts2 := u2.tiersTab()
 	ts2.load()
 	head := findButton(t, ts2.agenda, "To make up (1)")

@@ -4,10 +4,16 @@
 
 GO      ?= go
 BIN     := bin/bothand
+# The tray's own small program, beside bothand (app/tray/bothand-tray).
+TRAYBIN := bin/bothand-tray
+# no_emoji leaves Fyne's 4 MB colour-emoji font out: Fyne parses it again
+# for every text style, which held 16 MB of the window's heap (emoji still
+# show through the system's fonts). docs/PERFORMANCE.md has the figures.
+TAGS    := no_emoji
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test test-long fuzz build lint deps bench bench-startup install uninstall dist test-install test-windows
+.PHONY: run test test-long fuzz build lint deps bench bench-startup bench-tray install uninstall dist test-install test-windows
 
 # Where `make install` puts Both/And: your own ~/.local by default (no root
 # needed); PREFIX=/usr/local (as root) installs it for everyone.
@@ -20,7 +26,8 @@ FUZZ_TARGETS := FuzzMain:./app/cli FuzzSearch:./data FuzzImport:./data/transfer 
 run: ## start Both/And on your journal
 	@.ci/deps build
 	@echo "Building Both/And (the first build compiles Fyne: a few minutes)..."
-	@$(GO) build -o $(BIN) .
+	@$(GO) build -tags $(TAGS) -o $(BIN) .
+	@$(GO) build -o $(TRAYBIN) ./app/tray/bothand-tray
 	@echo "Starting Both/And. Your journal: $${BOTHAND_DB:-$$($(BIN) help | sed -n 's/^The journal is //p')}"
 	@./$(BIN)
 
@@ -56,7 +63,8 @@ lint:
 	@$(GO) tool staticcheck ./...
 
 build:
-	@$(GO) build -o $(BIN) .
+	@$(GO) build -tags $(TAGS) -o $(BIN) .
+	@$(GO) build -o $(TRAYBIN) ./app/tray/bothand-tray
 
 install: ## install Both/And in your applications menu (PREFIX=/usr/local: for everyone)
 	@.ci/deps build
@@ -79,6 +87,10 @@ test-windows: ## build bothand.exe and run it under Wine in a virtual display (n
 bench: ## every hot-path benchmark over 100,000 entries, as one table with the budgets
 	@.ci/bench
 
-bench-startup: ## start-up time and memory, empty journal vs 100,000 entries
+bench-startup: ## start-up time and memory, empty journal vs 100,000 entries, then the tray figures
 	@.ci/deps test
 	@.ci/bench-startup $(or $(ENTRIES),100000) $(or $(RUNS),7)
+
+bench-tray: ## the always-on figures and their goals: window open, tray only, a bare Fyne window
+	@.ci/deps test
+	@.ci/bench-tray

@@ -16,6 +16,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 
+	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/app/logs"
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/assets/version"
@@ -34,6 +35,15 @@ type Config struct {
 	// Minimized starts in the tray without showing the window (as at
 	// login); without a tray the window shows anyway.
 	Minimized bool
+	// Tray is the connection to the tray process that started this
+	// window (app/tray): the tray sends reminders and makes the daily
+	// backup, and closing the window ends only the window. First is the
+	// tray's first request: instance.Show or instance.QuickEntry.
+	Tray  *instance.Conn
+	First string
+	// Claim makes this window the one Both/And on the journal when there
+	// is no tray: it answers later starts. Closing the window quits.
+	Claim *instance.Claim
 }
 
 // UI is the running window and what it shows.
@@ -47,11 +57,25 @@ type UI struct {
 	screens []screen
 
 	// support says whether the desktop has a tray and notifications.
-	support     desktopSupport
+	support desktopSupport
+	// tray is the connection to the tray process (nil without one);
+	// trayReady says closing the window leaves Both/And in the tray.
+	tray        *instance.Conn
 	trayReady   bool
-	trayActions []trayAction
-	readToday   bool
-	prefsWin    fyne.Window
+	trayActions map[string]func()
+	// shown says the main window has been shown in this process; quitAll
+	// that ending this process ends Both/And, the tray included (not so
+	// when the window was closed to the tray or the tray asked).
+	shown    bool
+	quitAll  bool
+	quick    *quickEntry // the quick-entry window, while open
+	quitting bool
+	// dbPath is the journal's path, and claim this window's hold on it
+	// when it runs without a tray (instance.Claim).
+	dbPath    string
+	claim     *instance.Claim
+	readToday bool
+	prefsWin  fyne.Window
 	// dialogs are the open dialogs, the front one last (dialogs.go).
 	dialogs []*appDialog
 	// logDirPath is where this run logs (logs.Dir() when empty); crash is
@@ -76,6 +100,9 @@ type UI struct {
 	async func(func())
 	// exitCode is what Run returns: 1 when the journal could not be opened.
 	exitCode int
+	// ownReminders: this process sends reminders and makes the daily
+	// backup (no tray process does).
+	ownReminders bool
 }
 
 // screen is one tab of the window.
@@ -129,24 +156,44 @@ func Run(cfg Config) int {
 	}()
 
 	u.support = probeDesktop()
-	u.setupTray()
-	if !cfg.Minimized || !u.trayReady {
-		u.win.Show()
+	u.tray, u.trayReady, u.quitAll = cfg.Tray, cfg.Tray != nil, true
+	u.dbPath, u.claim = cfg.DBPath, cfg.Claim
+	u.support.Tray = u.trayReady
+	u.ownReminders = cfg.Tray == nil
+	switch {
+	case cfg.Tray != nil && cfg.First == instance.QuickEntry:
+		u.showQuickEntry()
+	case cfg.Tray != nil && cfg.First != instance.Show:
+		u.showWindow()
+		u.request(cfg.First) // after the screens are built: a tray action
+	default:
+		u.showWindow()
 	}
+	u.listen(cfg)
 	u.openStore(cfg)
 	a.Run()
+	writeHeapProfile()
 	if u.stopReminders != nil {
 		u.stopReminders()
 	}
 	if u.store != nil {
 		u.store.Close()
 	}
+	if u.tray != nil {
+		if u.quitAll {
+			_ = u.tray.Send(instance.Quit)
+		}
+		u.tray.Close()
+	}
+	if u.claim != nil {
+		u.claim.Close()
+	}
 	return u.exitCode
 }
 
 // newUI builds the window around an app (the real one or a test app).
 func newUI(a fyne.App) *UI {
-	u := &UI{app: a, async: func(f func()) { go f() }}
+	u := &UI{app: a, async: func(f func()) { go f() }, ownReminders: true, quitAll: true}
 	u.notify = u.sendNotification
 	u.win = a.NewWindow("Both/And")
 	widgets.SetWindowKeys(u.win, windowKeys(u.typedKey))
@@ -181,6 +228,9 @@ func (u *UI) attach(s *data.Store) {
 	} else {
 		u.maybeWelcome()
 	}
+	if !u.ownReminders {
+		return // the tray sends them and makes the backup
+	}
 	later := func() {
 		u.startReminders()
 		u.scheduleDailyBackup()
@@ -193,6 +243,13 @@ func (u *UI) attach(s *data.Store) {
 }
 
 func (u *UI) quit() {
-	u.saveWindowState()
+	if u.tray != nil && !u.quitting {
+		// Whatever the tray is asked from now on, a new window answers.
+		_ = u.tray.Send(instance.Closing)
+	}
+	u.quitting = true
+	if u.shown {
+		u.saveWindowState()
+	}
 	u.keepUnsaved(u.app.Quit)
 }

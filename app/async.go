@@ -49,3 +49,8 @@ func (u *UI) every(interval time.Duration, f func()) (stop func()) {
 	var once sync.Once
 	return func() { once.Do(func() { close(done) }) }
 }
+
+// deliver runs f on the main goroutine. It is for what arrives from outside
+// the window (a request on the journal's socket from the tray or a later
+// start), which has no work of the window's own to wait for.
+func deliver(f func()) { fyne.Do(f) }

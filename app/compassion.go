@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 
@@ -32,7 +33,7 @@ type compassionScreen struct {
 
 func newCompassionScreen(u *UI) *compassionScreen {
 	c := &compassionScreen{u: u}
-	u.addTrayAction("Self-compassion break", func() { c.startBreak(nil, "") })
+	u.addTrayAction(instance.Compassion, func() { c.startBreak(nil, "") })
 
 	start := widgets.NewButtonWithIcon("Take a self-compassion break", theme.MediaPlayIcon(), func() { c.startBreak(nil, "") })
 	start.Importance = widget.HighImportance

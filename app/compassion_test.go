@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )
@@ -31,7 +32,7 @@ func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.Entry {
 func TestTrayBreakSavesEachStepAndEndsCalmly(t *testing.T) {
 	u, s := newTestUI(t)
 	u.win.Hide()
-	menuItem(t, u.trayMenu(), "Self-compassion break").Action()
+	u.request(instance.Compassion)
 	text := shownText(u)
 	mustContain(t, text, "step 1 of 3", "Notice the moment", "This is a hard moment")
 
@@ -158,7 +159,7 @@ func TestTrayBreakKeepsABreakAlreadyOpen(t *testing.T) {
 	test.Type(findTextArea(t, u, "Right now I feel…"), "Frazzled")
 	test.Tap(findAction(t, u, "Next"))
 	test.Type(findTextArea(t, u, "Other parents in my place would also…"), "half a thought")
-	menuItem(t, u.trayMenu(), "Self-compassion break").Action()
+	u.request(instance.Compassion)
 	if a := findTextArea(t, u, "Other parents in my place would also…"); a.Text != "half a thought" {
 		t.Errorf("the open break was replaced: %q", a.Text)
 	}

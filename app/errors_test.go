@@ -75,6 +75,7 @@ func TestDamagedJournalOffersTheNewestBackup(t *testing.T) {
 	u := newUI(a)
 	u.async = func(f func()) { f() }
 	u.notify = func(string, string) {}
+	t.Cleanup(func() { stopTimers(u) })
 	u.openStore(Config{DBPath: path})
 	if !strings.Contains(topText(u), "A backup from") {
 		t.Fatalf("no backup offered:\n%s", topText(u))

@@ -55,29 +55,10 @@ func newTestUIWith(t *testing.T, opts data.Options, welcomeDone bool) (*UI, *dat
 	u.win.Resize(fyne.NewSize(1000, 760))
 	u.attach(s)
 	t.Cleanup(func() {
-		if u.stopReminders != nil {
-			u.stopReminders()
-		}
+		stopTimers(u)
 		delete(notified, u)
 	})
 	return u, s
-}
-
-// restarted is a second window on the same journal, as after a restart,
-// whose timers stop with the test: left running, its reminder check fires
-// half a minute later inside another test, on a closed journal and off the
-// test's goroutine.
-func restarted(t *testing.T, a fyne.App, s *data.Store) *UI {
-	t.Helper()
-	u := newUI(a)
-	u.async = func(f func()) { f() }
-	u.attach(s)
-	t.Cleanup(func() {
-		if u.stopReminders != nil {
-			u.stopReminders()
-		}
-	})
-	return u
 }
 
 // walk visits obj and, while visit returns true, what is rendered inside it.
@@ -168,5 +149,16 @@ func mustContain(t *testing.T, text string, parts ...string) {
 		if !strings.Contains(text, p) {
 			t.Fatalf("%q not shown in:\n%s", p, text)
 		}
+	}
+}
+
+// stopTimers stops what a test UI left ticking (reminders, the hourly
+// backup check): a ticker firing into a later test races with it.
+func stopTimers(u *UI) {
+	if u.stopReminders != nil {
+		u.stopReminders()
+	}
+	if u.transfer.dailyTimer != nil {
+		u.transfer.dailyTimer.Stop()
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data"
 
 	"github.com/bothand/bothand/data/prose"
@@ -52,7 +53,7 @@ type journalScreen struct {
 
 func newJournalScreen(u *UI) *journalScreen {
 	j := &journalScreen{u: u, searchDelay: 250 * time.Millisecond, draftDelay: time.Second}
-	u.addTrayAction("New journal entry", j.newEntry)
+	u.addTrayAction(instance.NewEntry, j.newEntry)
 	j.list = newEntryList(j)
 	j.filters = newJournalFilters(j)
 	j.banners = container.NewVBox()

@@ -241,10 +241,13 @@ func TestEscClosesAndKeepsTheDraftForTheNextStart(t *testing.T) {
 	mustContain(t, shownText(u), "Unsaved entry from")
 
 	// The next start offers it back.
-	u2 := restarted(t, test.NewTempApp(t), s)
+	u2 := newUI(test.NewTempApp(t))
+	u2.async = func(f func()) { f() }
+	t.Cleanup(func() { stopTimers(u2) })
 	u2.win.Resize(fyne.NewSize(1000, 760))
 	j2 := u2.screens[0].(*journalScreen)
 	j2.searchDelay, j2.draftDelay = 0, 0
+	u2.attach(s)
 	mustContain(t, shownText(u2), "Half a thought about bedtime")
 	test.Tap(findAction(t, u2, "Continue writing"))
 	if j2.editor == nil || j2.editor.trigger.Text != "Half a thought about bedtime" || j2.editor.check.kind != data.KindShame {

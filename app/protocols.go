@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 
@@ -79,7 +80,7 @@ func newProtocolsScreen(u *UI) *protocolsScreen {
 	top := container.NewVBox(toolbar, widget.NewSeparator(), p.lookBacks, p.undoBar)
 	p.root = container.NewBorder(top, nil, nil, nil, split)
 
-	u.addTrayAction("Urgent client request…", p.openTriage)
+	u.addTrayAction(instance.Triage, p.openTriage)
 	return p
 }
 

@@ -21,45 +21,15 @@ func (u *UI) startReminders() {
 	u.stopReminders = u.every(reminderInterval, u.checkReminders)
 }
 
-// checkReminders works out what is due at the store's clock, claims each
-// reminder in the journal so it is delivered once however many times the
-// app starts, wakes or runs, and sends the claimed ones.
+// checkReminders claims what is due (data.ClaimDueReminders: each once,
+// however many times the app starts, wakes or runs) and sends it. The tray
+// process does this while it runs; the window only when there is none.
 func (u *UI) checkReminders() {
 	store := u.store
 	if store == nil {
 		return
 	}
-	background(u, func() ([]data.Reminder, error) {
-		rs, err := store.ReminderSettings()
-		if err != nil {
-			return nil, err
-		}
-		slip, _, err := store.PinnedSlip()
-		if err != nil {
-			return nil, err
-		}
-		now := store.Now()
-		coming, err := store.Upcoming(now)
-		if err != nil {
-			return nil, err
-		}
-		due := data.DueReminders(now, rs, slip.Text, coming)
-		lookBacks, err := store.LookBackReminders(now)
-		if err != nil {
-			return nil, err
-		}
-		var send []data.Reminder
-		for _, r := range append(due, lookBacks...) {
-			claimed, err := store.ClaimReminder(r)
-			if err != nil {
-				return send, err
-			}
-			if claimed {
-				send = append(send, r)
-			}
-		}
-		return send, nil
-	}, func(send []data.Reminder) {
+	background(u, store.ClaimDueReminders, func(send []data.Reminder) {
 		for _, r := range send {
 			u.notify(r.Title, r.Body)
 			if r.Kind == data.ReminderLookBack {

@@ -106,7 +106,10 @@ func TestTiersCardsFoldAndStayFolded(t *testing.T) {
 		t.Error("folding left the notes in view")
 	}
 	// A restart (a new window on the same preferences) keeps it folded.
-	u2 := restarted(t, u.app, s)
+	u2 := newUI(u.app)
+	u2.async = func(f func()) { f() }
+	t.Cleanup(func() { stopTimers(u2) })
+	u2.attach(s)
 	ts2 := u2.tiersTab()
 	ts2.load()
 	head := findButton(t, ts2.agenda, "To make up (1)")

@@ -1,10 +1,9 @@
 package app
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
+	"log/slog"
 
-	"github.com/bothand/bothand/assets"
+	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data/prose"
 )
 
@@ -13,93 +12,144 @@ const (
 	prefTrayExplained = "window.trayExplained"
 )
 
-// setupTray puts the icon and menu in the system tray when the desktop has
-// one. The menu is rebuilt whenever the pinned slip changes (refreshTray).
-func (u *UI) setupTray() {
-	desk, ok := u.app.(desktop.App)
-	if !ok || !u.support.Tray {
+// The tray itself is another process (app/tray): it shows the menu, sends
+// reminders and starts this window when asked. This file is the window's
+// side of it: the requests the tray (or a second start of Both/And) sends,
+// the news the window sends back, and what closing the window does.
+
+// addTrayAction lets a screen answer one of the tray's requests
+// (instance.NewEntry, Compassion, Triage) when it is built.
+func (u *UI) addTrayAction(do string, run func()) {
+	if u.trayActions == nil {
+		u.trayActions = map[string]func(){}
+	}
+	u.trayActions[do] = run
+}
+
+// request carries out a request from the tray or a later start, on the
+// main goroutine.
+func (u *UI) request(do string) {
+	if u.quitting && u.tray != nil && do != instance.Quit && do != instance.Refresh {
+		// This window is ending: the request goes back to the tray, which
+		// starts a new window for it once this one has gone.
+		_ = u.tray.Send(do)
 		return
 	}
-	desk.SetSystemTrayIcon(fyne.NewStaticResource("tray.png", assets.TrayIcon()))
-	u.trayReady = true
-	u.refreshTray()
+	switch do {
+	case instance.Show:
+		u.showWindow()
+	case instance.WriteSlip:
+		u.showWindow()
+		u.win.Canvas().Focus(u.strip.Entry())
+	case instance.QuickEntry:
+		u.showQuickEntry()
+	case instance.Quit:
+		u.quitAll = false // the tray asked: it is ending already
+		u.quit()
+	case instance.Refresh:
+		if u.store != nil {
+			u.loadStrip()
+			u.protocolsChanged()
+		}
+	case instance.Ping:
+	default:
+		if run, ok := u.trayActions[do]; ok {
+			u.showWindow()
+			run()
+			return
+		}
+		slog.Warn("an unknown request from the tray", "request", do)
+	}
 }
 
-// refreshTray rebuilds the tray menu from what the strip shows.
-func (u *UI) refreshTray() {
-	if !u.trayReady {
+// listen takes requests from the tray, or from later starts when this
+// window holds the journal itself (no tray), on their own goroutines.
+func (u *UI) listen(cfg Config) {
+	if cfg.Tray != nil {
+		go func() {
+			for {
+				do, err := cfg.Tray.Receive()
+				if err != nil {
+					deliver(u.trayGone)
+					return
+				}
+				deliver(func() { u.request(do) })
+			}
+		}()
+	}
+	if u.claim != nil {
+		u.serve(u.claim)
+	}
+}
+
+// serve answers later starts on the journal's socket.
+func (u *UI) serve(claim *instance.Claim) {
+	go claim.Serve(func(c *instance.Conn) {
+		defer c.Close()
+		do, err := c.Receive()
+		if err != nil || do == instance.Hello {
+			return // a window belongs to a tray, and there is none
+		}
+		deliver(func() { u.request(do) })
+		_ = c.Send(instance.OK)
+	})
+}
+
+// trayGone: the tray process ended without asking the window to (it was
+// killed). The window carries on alone: it sends the reminders, makes the
+// backup, answers later starts if it can claim the journal, and closing
+// it quits.
+func (u *UI) trayGone() {
+	if u.tray == nil || u.quitting {
 		return
 	}
-	if desk, ok := u.app.(desktop.App); ok {
-		desk.SetSystemTrayMenu(u.trayMenu())
+	slog.Warn("the tray process ended; the window carries on alone")
+	u.tray.Close()
+	u.tray, u.trayReady, u.support.Tray = nil, false, false
+	if claim, err := instance.ClaimJournal(u.dbPath); err == nil {
+		u.claim = claim
+		u.serve(claim)
+	}
+	u.ownReminders = true
+	if u.store != nil {
+		u.startReminders()
+		u.scheduleDailyBackup()
 	}
 }
 
-// trayMenu is the pinned slip first, then the everyday actions.
-func (u *UI) trayMenu() *fyne.Menu {
-	slip := u.strip.Text()
-	var first *fyne.MenuItem
-	if slip == "" {
-		first = fyne.NewMenuItem("Write a permission slip…", func() {
-			u.showWindow()
-			u.win.Canvas().Focus(u.strip.Entry())
-		})
-	} else {
-		first = fyne.NewMenuItem("“"+trimForMenu(slip)+"”", u.showWindow)
+// slipChanged tells the tray that the pinned slip or its reading changed,
+// so its menu shows the same as the strip.
+func (u *UI) slipChanged() {
+	if u.tray != nil {
+		_ = u.tray.Send(instance.SlipChanged)
 	}
-	read := fyne.NewMenuItem("I read it today", u.markSlipRead)
-	read.Checked = u.readToday
-	read.Disabled = slip == "" || u.readToday
-
-	items := []*fyne.MenuItem{first, read, fyne.NewMenuItemSeparator()}
-	for _, a := range u.trayActions {
-		items = append(items, fyne.NewMenuItem(a.label, func() {
-			u.showWindow()
-			a.run()
-		}))
-	}
-	quit := fyne.NewMenuItem("Quit", u.quit)
-	quit.IsQuit = true
-	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Show Both/And", u.showWindow), quit)
-	return fyne.NewMenu("Both/And", items...)
-}
-
-// trayAction is an entry in the tray menu that opens part of the window:
-// a new journal entry, the self-compassion break, the triage. Features add
-// theirs with addTrayAction when they are built.
-type trayAction struct {
-	label string
-	run   func()
-}
-
-func (u *UI) addTrayAction(label string, run func()) {
-	u.trayActions = append(u.trayActions, trayAction{label, run})
 }
 
 func (u *UI) showWindow() {
+	u.shown = true
 	u.win.Show()
 	u.win.RequestFocus()
 }
 
-// closeWindow hides the window to the tray when there is one (and the
-// person hasn't turned that off), so the morning slip can still arrive;
-// otherwise it quits. The first time, it says what is happening.
+// closeWindow ends the window. With a tray (and unless the person turned
+// that off) Both/And goes on there, so the morning slip can still arrive;
+// the first time, the window says so. Without a tray, closing quits.
 func (u *UI) closeWindow() {
 	prefs := u.app.Preferences()
 	if !u.trayReady || !prefs.BoolWithFallback(prefCloseToTray, true) {
 		u.quit()
 		return
 	}
-	u.saveWindowState()
+	u.quitAll = false
 	if prefs.Bool(prefTrayExplained) {
-		u.win.Hide()
+		u.quit()
 		return
 	}
 	prefs.SetBool(prefTrayExplained, true)
 	d := u.inform(dlgTrayExplained, "Both/And keeps running",
 		"Closing the window keeps Both/And in the system tray, so your permission slip can greet you in the morning. Choose Quit in the tray menu to stop it, or change this in Preferences.")
-	d.onClosed(u.win.Hide)
+	d.onClosed(u.quit)
 }
 
-// trimForMenu keeps tray menu items to one readable line.
+// trimForMenu keeps menu items and short quotes to one readable line.
 func trimForMenu(s string) string { return prose.Clip(s, 60) }

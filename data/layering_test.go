@@ -19,6 +19,9 @@ import (
 //   - the widgets depend on neither the store nor gorm nor a driver: they
 //     take values and callbacks;
 //   - the command-line verbs (app/cli) do not depend on Fyne;
+//   - the tray program (app/tray, with app/instance and app/desktop) does
+//     not depend on the Fyne toolkit, the window or the widgets: it stays
+//     in memory all day, and systray alone draws its menu;
 //   - only package data imports gorm or an SQLite driver, so the engine
 //     can change in one place (tests may open the file themselves).
 //
@@ -31,6 +34,8 @@ var (
 	database = []string{"gorm.io/", "github.com/glebarez/", "modernc.org/sqlite", "github.com/ncruces/go-sqlite3"}
 	store    = []string{module + "/data"} // and everything beneath it
 	window   = []string{module + "/app", module + "/widgets"}
+	tray     = []string{module + "/app/tray", module + "/app/instance", module + "/app/desktop"}
+	toolkit  = []string{"fyne.io/fyne/"} // fyne.io/systray is the tray's
 )
 
 // pkg is one package of the module as go list sees it: a test variant
@@ -92,6 +97,15 @@ func layeringViolations(pkgs []pkg) []string {
 			}
 			if d != "" {
 				report(p, "a widget must not depend on the store or the database", d)
+			}
+		case under(p.path, tray):
+			if d := dependsOn(p, toolkit); d != "" {
+				report(p, "the tray must not depend on the Fyne toolkit", d)
+			}
+			for _, d := range p.deps {
+				if d == module+"/app" || under(d, []string{module + "/widgets"}) {
+					report(p, "the tray must not depend on the window or the widgets", d)
+				}
 			}
 		case under(p.path, []string{module + "/app/cli"}):
 			if d := dependsOn(p, fyne); d != "" {
@@ -177,6 +191,8 @@ func TestLayeringCatchesEachViolation(t *testing.T) {
 		{path: module + "/app/cli", deps: []string{module + "/app/version", "fyne.io/fyne/v2/widget"}},
 		{path: module + "/app", imports: []string{"gorm.io/gorm"}, deps: []string{"gorm.io/gorm", "fyne.io/fyne/v2"}},
 		{path: module + "/data/transfer", imports: []string{"github.com/glebarez/go-sqlite"}, deps: []string{"github.com/glebarez/go-sqlite"}},
+		{path: module + "/app/tray", deps: []string{"fyne.io/systray", "fyne.io/fyne/v2/app"}},
+		{path: module + "/app/instance", test: true, deps: []string{module + "/app"}},
 	}
 	want := []string{
 		"data/prose: data/ must not depend on Fyne",
@@ -186,6 +202,8 @@ func TestLayeringCatchesEachViolation(t *testing.T) {
 		"app: a package that speaks to the database must not depend on Fyne",
 		"app: only package data may import gorm or an SQLite driver",
 		"data/transfer: only package data may import gorm or an SQLite driver",
+		"app/tray: the tray must not depend on the Fyne toolkit",
+		"app/instance (with its tests): the tray must not depend on the window or the widgets",
 	}
 	got := layeringViolations(broken)
 	for _, w := range want {
@@ -201,6 +219,7 @@ func TestLayeringCatchesEachViolation(t *testing.T) {
 		{path: module + "/data/transfer", test: true, imports: []string{"gorm.io/gorm"}, deps: []string{module + "/data", "gorm.io/gorm"}},
 		{path: module + "/app", imports: []string{module + "/data"}, deps: []string{module + "/data", "gorm.io/gorm", "fyne.io/fyne/v2"}},
 		{path: module + "/widgets", deps: []string{"fyne.io/fyne/v2", module + "/data/prose"}},
+		{path: module + "/app/tray", deps: []string{"fyne.io/systray", module + "/app/instance", module + "/data"}},
 	}
 	if got := layeringViolations(fine); len(got) != 0 {
 		t.Errorf("allowed packages reported:\n%s", strings.Join(got, "\n"))

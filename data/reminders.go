@@ -216,3 +216,40 @@ func (s *Store) ClaimReminder(r Reminder) (bool, error) {
 	})
 	return claimed, err
 }
+
+// ClaimDueReminders works out what is due now (the morning slip, tier-1
+// and protocol reminders, look-back questions), claims each in the journal
+// so it is delivered once however many times the app starts, wakes or
+// runs, and returns the ones this call claimed, for the caller to send.
+// The tray calls it every half minute, or the window when there is no tray.
+func (s *Store) ClaimDueReminders() ([]Reminder, error) {
+	rs, err := s.ReminderSettings()
+	if err != nil {
+		return nil, err
+	}
+	slip, _, err := s.PinnedSlip()
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	coming, err := s.Upcoming(now)
+	if err != nil {
+		return nil, err
+	}
+	due := DueReminders(now, rs, slip.Text, coming)
+	lookBacks, err := s.LookBackReminders(now)
+	if err != nil {
+		return nil, err
+	}
+	var send []Reminder
+	for _, r := range append(due, lookBacks...) {
+		claimed, err := s.ClaimReminder(r)
+		if err != nil {
+			return send, err
+		}
+		if claimed {
+			send = append(send, r)
+		}
+	}
+	return send, nil
+}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -197,5 +198,36 @@ func TestReminderSettingsRoundTripAndValidation(t *testing.T) {
 	rs.Morning = 24 * 60
 	if err := s.SaveReminderSettings(rs); err == nil {
 		t.Error("24:00 accepted")
+	}
+}
+
+// TestClaimDueRemindersDeliversEachOnce: the morning slip and a tier-1
+// commitment's reminder come out of the first check after they fall due,
+// and never again, however often the tray checks.
+func TestClaimDueRemindersDeliversEachOnce(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
+	s := openTemp(t, clockAt(&now))
+	if _, err := s.AddSlip("Both things can matter.", true); err != nil {
+		t.Fatal(err)
+	}
+	start := now.Add(30 * time.Minute) // inside the default hour's lead
+	if _, err := s.SaveCommitment(Commitment{Title: "School play", Tier: TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour), TimeZone: LocalZoneName()}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ClaimDueReminders()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := byKind(got)
+	if r, ok := kinds[ReminderMorningSlip]; !ok || !strings.Contains(r.Body, "Both things can matter.") {
+		t.Errorf("no morning slip in %+v", got)
+	}
+	if len(got) != 2 {
+		t.Errorf("%d reminders, want the slip and the commitment: %+v", len(got), got)
+	}
+	now = now.Add(30 * time.Second)
+	if again, err := s.ClaimDueReminders(); err != nil || len(again) != 0 {
+		t.Errorf("second check: %+v %v", again, err)
 	}
 }

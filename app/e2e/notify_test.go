@@ -114,3 +114,73 @@ func TestMorningNotificationCarriesThePinnedSlip(t *testing.T) {
 		t.Errorf("notification %q lacks the slip", fake.calls[0])
 	}
 }
+
+// TestTrayNotifiesWithTheWindowClosed starts Both/And minimized, as at
+// login, under a tray host: with no window open, the tray program sends
+// the morning slip and a non-negotiable commitment's reminder, once each.
+func TestTrayNotifiesWithTheWindowClosed(t *testing.T) {
+	addr := startSessionBus(t)
+	host := startTrayHost(t, addr)
+	conn, err := dbus.Connect(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fake := &fakeNotifications{got: make(chan struct{}, 4)}
+	if err := conn.Export(fake, "/org/freedesktop/Notifications", "org.freedesktop.Notifications"); err != nil {
+		t.Fatal(err)
+	}
+	if reply, err := conn.RequestName("org.freedesktop.Notifications", dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
+		t.Fatalf("could not own the notification name: %v %v", reply, err)
+	}
+
+	const slip = "A good enough parent is a good parent."
+	db := filepath.Join(t.TempDir(), "journal.db")
+	s, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddSlip(slip, true); err != nil {
+		t.Fatal(err)
+	}
+	rs := data.DefaultReminderSettings()
+	rs.Morning = 0
+	if err := s.SaveReminderSettings(rs); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now().Add(20 * time.Minute).Truncate(time.Minute)
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Parents' evening", Tier: data.TierNonNegotiable,
+		StartsAt: start, EndsAt: start.Add(time.Hour), TimeZone: data.LocalZoneName(),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	d := startXvfb(t)
+	a := startApp(t, d, t.TempDir(), []string{"DBUS_SESSION_BUS_ADDRESS=" + addr}, "--db", db, "--minimized")
+	host.waitItems(t, 1, 60*time.Second)
+	deadline := time.After(60 * time.Second)
+	for n := 0; n < 2; n++ {
+		select {
+		case <-fake.got:
+		case <-deadline:
+			t.Fatalf("not both notifications within 60 s: %q; output:\n%s", fake.calls, a.output())
+		}
+	}
+	time.Sleep(time.Second) // room for a duplicate to show up, if there were one
+	if wins := d.visibleWindows(t, "Both/And"); len(wins) != 0 {
+		t.Errorf("a window opened: %v", wins)
+	}
+	if pids := processesOf(programsOf(buildBinary(t))...); len(pids) != 1 {
+		t.Errorf("processes %v, want the tray alone", pids)
+	}
+	a.stop(t)
+
+	fake.mu.Lock()
+	defer fake.mu.Unlock()
+	joined := strings.Join(fake.calls, "\n---\n")
+	if len(fake.calls) != 2 || !strings.Contains(joined, slip) || !strings.Contains(joined, "Parents' evening") {
+		t.Errorf("notifications %q, want the slip and the commitment once each", fake.calls)
+	}
+}

@@ -45,12 +45,12 @@ func (s *session) calendarFiles(school, broken, dir string) {
 		s.t.Errorf("the busy times file: %v\n%s", err, b)
 	}
 	// Cancel at each step.
-	s.fromMenuBar("File/Export busy times (.ics)…")
+	s.menuOpens("File/Export busy times (.ics)…", "ics-export")
 	s.closes("ics-export", "Escape")
 	s.fromMenuBar("File/Export busy times (.ics)…")
 	s.opens("save-file", "Return")
 	s.closes("save-file", "Escape")
-	s.fromMenuBar("File/Import a calendar file (.ics)…")
+	s.menuOpens("File/Import a calendar file (.ics)…", "open-file")
 	s.closes("open-file", "Escape")
 }
 
@@ -74,7 +74,7 @@ func (s *session) journalFiles(dir, badJSON string) {
 	s.opens("imported", "Return")
 	s.closes("imported", "Escape")
 
-	s.fromMenuBar("File/Back up now")
+	s.menuOpens("File/Back up now", "backed-up")
 	s.closes("backed-up", "Escape")
 	s.fromMenuBar("File/Backups…")
 	s.settle() // the backups are listed

@@ -49,6 +49,18 @@ func (s *session) fromMenuBar(path string) {
 	s.runs(path, append(keys, "Return")...)
 }
 
+// menuOpens runs a menu bar item and waits for the dialog of kind it opens:
+// a key pressed before the dialog is up (a backup's progress still
+// showing, on a busy machine) would go to whatever was there before.
+func (s *session) menuOpens(path, kind string) {
+	s.t.Helper()
+	from := s.mark()
+	s.fromMenuBar(path)
+	s.waitFor(from, "the "+kind+" dialog", func(e event) bool {
+		return e.msg == "dialog shown" && e.attr["kind"] == kind
+	}, 30*time.Second)
+}
+
 // fromPopUp opens a pop-up menu with keys and runs its item label: the log
 // lists the items as the menu shows, in order.
 func (s *session) fromPopUp(menu, label string, keys ...string) {
@@ -96,9 +108,9 @@ func (s *session) helpAndMenus(home, opened, fakeOpen string) {
 
 	s.opens("shortcuts", "F1")
 	s.closes("shortcuts", "Escape")
-	s.fromMenuBar("Help/Keyboard shortcuts")
+	s.menuOpens("Help/Keyboard shortcuts", "shortcuts")
 	s.closes("shortcuts", "Return")
-	s.fromMenuBar("Help/About Both/And")
+	s.menuOpens("Help/About Both/And", "about")
 	s.closes("about", "Return")
 
 	s.fromMenuBar("Help/Open the log folder")

@@ -75,9 +75,8 @@ var dialogs = map[string]string{
 	// Not a dialog kind but a pop-up of every date field (widgets.DateEntry),
 	// which logs its own showing and closing.
 	datePicker: tour,
-	// Closing the window to the tray needs a window manager to ask it to
-	// close; Xvfb has none. app: TestCloseHidesToTrayAndExplainsOnce.
-	"tray-explained": "-",
+	// Closed by a WM_DELETE_WINDOW message under a tray host (x11_test.go).
+	"tray-explained": "TestTrayAloneIsLightAndOneInstance",
 	// The general error path's message for a refusal no field shows; no
 	// action of the window leads there today. app: TestAValidationErrorSaysPleaseCheck.
 	"check": "-",

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -62,7 +63,7 @@ func startXvfb(t *testing.T) *display {
 }
 
 // run runs an X tool against the display.
-func (d *display) run(t *testing.T, name string, args ...string) ([]byte, error) {
+func (d *display) run(t testing.TB, name string, args ...string) ([]byte, error) {
 	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
@@ -125,16 +126,32 @@ func buildBinary(t *testing.T) string {
 	if binary != "" {
 		return binary
 	}
+	// A binary built elsewhere (an older commit, for a before-and-after
+	// table) can stand in for this tree's.
+	if bin := os.Getenv("BOTHAND_E2E_BIN"); bin != "" {
+		abs, err := filepath.Abs(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		binary = abs
+		return abs
+	}
 	out, err := exec.Command("go", "env", "GOMOD").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
 	root := filepath.Dir(strings.TrimSpace(string(out)))
-	bin := filepath.Join(os.TempDir(), fmt.Sprintf("bothand-e2e-%d", os.Getpid()))
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	// Both programs, side by side as they are installed: bothand finds
+	// its tray program beside itself.
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("bothand-e2e-%d", os.Getpid()))
+	bin := filepath.Join(dir, "bothand")
+	for pkg, out := range map[string]string{".": bin, "./app/tray/bothand-tray": filepath.Join(dir, "bothand-tray")} {
+		// The tags of the Makefile's build: what people run.
+		build := exec.Command("go", "build", "-tags", "no_emoji", "-o", out, pkg)
+		build.Dir = root
+		if out, err := build.CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", pkg, err, out)
+		}
 	}
 	binary = bin
 	return bin
@@ -142,8 +159,8 @@ func buildBinary(t *testing.T) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binary != "" {
-		os.Remove(binary)
+	if binary != "" && os.Getenv("BOTHAND_E2E_BIN") == "" {
+		os.RemoveAll(filepath.Dir(binary))
 	}
 	os.Exit(code)
 }
@@ -155,7 +172,8 @@ type app struct {
 	out    *syncBuffer
 	exited chan struct{}
 	home   string
-	pid    int // the app's own process, once known
+	pid    int    // the app's own process, once known
+	prog   string // the program started (bothand, or the bare Fyne window)
 }
 
 // syncBuffer collects the app's output while the test reads it.
@@ -197,6 +215,18 @@ func startApp(t *testing.T, d *display, home string, extraEnv []string, args ...
 // follow the dialogs, the menus and the focus.
 func startAppWith(t *testing.T, d *display, home string, extraEnv, prefix []string, args ...string) *app {
 	t.Helper()
+	return startProgram(t, d, home, extraEnv, prefix, buildBinary(t), args...)
+}
+
+// startAppProgram starts another program (the bare Fyne window) the way
+// startApp starts Both/And.
+func startAppProgram(t *testing.T, prog string, d *display, home string, extraEnv []string, args ...string) *app {
+	t.Helper()
+	return startProgram(t, d, home, extraEnv, nil, prog, args...)
+}
+
+func startProgram(t *testing.T, d *display, home string, extraEnv, prefix []string, prog string, args ...string) *app {
+	t.Helper()
 	argv := append([]string{}, prefix...)
 	ownBus := true
 	for _, e := range extraEnv {
@@ -210,7 +240,7 @@ func startAppWith(t *testing.T, d *display, home string, extraEnv, prefix []stri
 		}
 		argv = append(argv, "dbus-run-session", "--")
 	}
-	argv = append(append(argv, buildBinary(t)), args...)
+	argv = append(append(argv, prog), args...)
 	cmd := exec.Command(argv[0], argv[1:]...)
 	runtime := filepath.Join(home, "run")
 	for _, dir := range []string{runtime, filepath.Join(home, ".cache"), filepath.Join(home, "bin")} {
@@ -236,7 +266,7 @@ func startAppWith(t *testing.T, d *display, home string, extraEnv, prefix []stri
 	cmd.Env = append(cmd.Env, extraEnv...)
 	// Its own process group, so that nothing it starts outlives the test.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	a := &app{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{}), home: home}
+	a := &app{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{}), home: home, prog: prog}
 	cmd.Stdout, cmd.Stderr = a.out, a.out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -298,7 +328,7 @@ func (a *app) appPID() int {
 	}
 	var find func(pid int) int
 	find = func(pid int) int {
-		if exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid)); err == nil && strings.HasPrefix(filepath.Base(exe), "bothand-e2e") {
+		if exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid)); err == nil && slices.Contains(programsOf(a.prog), exe) {
 			return pid
 		}
 		kids, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))

@@ -105,7 +105,7 @@ if [ "$action" = uninstall ]; then
   exit $?
 fi
 
-for f in bin/bothand "share/applications/$id.desktop" "share/metainfo/$id.metainfo.xml"; do
+for f in bin/bothand bin/bothand-tray "share/applications/$id.desktop" "share/metainfo/$id.metainfo.xml"; do
   if [ ! -f "$here/$f" ]; then
     echo "install.sh: $here/$f is missing; run this script from the unpacked Both/And folder." >&2
     exit 1
@@ -119,6 +119,7 @@ fi
 new_manifest=$(mktemp)
 trap 'rm -f "$new_manifest"' EXIT
 install_file "$here/bin/bothand" "$prefix/bin/bothand" 755
+install_file "$here/bin/bothand-tray" "$prefix/bin/bothand-tray" 755
 
 # The menu entry starts the installed program by its full path, so it works
 # even where ~/.local/bin is not on the PATH. The Exec key quotes a path

@@ -29,6 +29,12 @@ func background[T any](u *UI, work func() (T, error), apply func(T), fail ...fun
 	})
 }
 
+// backgroundDo is background for work that has no result: then runs on
+// the main goroutine once work has succeeded.
+func backgroundDo(u *UI, work func() error, then func(), fail ...func(error)) {
+	background(u, func() (struct{}, error) { return struct{}{}, work() }, func(struct{}) { then() }, fail...)
+}
+
 // every calls f on the main goroutine each interval until stop is called.
 // Tickers keep running across suspend, so the first tick after a wake
 // catches up with whatever fell due while the computer slept.

@@ -37,7 +37,7 @@ func (u *UI) scheduleDailyBackup() {
 	})
 	u.transfer.dailyTimer = time.AfterFunc(dailyCheckEvery, func() {
 		// Hop to the main goroutine before touching the UI's state.
-		background(u, func() (struct{}, error) { return struct{}{}, nil }, func(struct{}) { u.scheduleDailyBackup() })
+		backgroundDo(u, func() error { return nil }, func() { u.scheduleDailyBackup() })
 	})
 }
 

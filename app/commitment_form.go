@@ -382,9 +382,9 @@ func (f *commitmentForm) confirmDelete() {
 	f.u.confirm(dlgDeleteCommitment, "Delete “"+c.Title+"”?",
 		"It leaves the agenda. What you recorded about it (the kept record) stays in the journal.",
 		"Delete", func() {
-			background(f.u, func() (struct{}, error) {
-				return struct{}{}, f.u.store.DeleteCommitment(c.ID)
-			}, func(struct{}) {
+			backgroundDo(f.u, func() error {
+				return f.u.store.DeleteCommitment(c.ID)
+			}, func() {
 				f.dlg.hide()
 				if f.saved != nil {
 					f.saved(data.Commitment{})

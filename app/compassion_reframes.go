@@ -134,8 +134,8 @@ func (l *reframeList) confirmDelete(r data.Reframe) {
 	l.c.u.confirm(dlgDeleteReframe, "Delete this reframe?",
 		"“"+trimForMenu(r.NewStory)+"” will no longer show here or on the entries it helped with.",
 		"Delete", func() {
-			background(l.c.u, func() (struct{}, error) {
-				return struct{}{}, l.c.u.store.DeleteReframe(r.ID)
-			}, func(struct{}) { l.c.reframesChanged() })
+			backgroundDo(l.c.u, func() error {
+				return l.c.u.store.DeleteReframe(r.ID)
+			}, func() { l.c.reframesChanged() })
 		})
 }

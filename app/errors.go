@@ -21,6 +21,12 @@ import (
 // Validation problems usually show beside the field instead; this is for
 // everything else.
 func (u *UI) showError(err error) {
+	if u.lock.closed {
+		// Work started before the lock ends on a closed journal; the
+		// window shows the unlock form alone.
+		slog.Info("after the lock", "err", err)
+		return
+	}
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
 		u.inform(dlgCheck, "Please check", ve.Message)

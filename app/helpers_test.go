@@ -161,4 +161,10 @@ func stopTimers(u *UI) {
 	if u.transfer.dailyTimer != nil {
 		u.transfer.dailyTimer.Stop()
 	}
+	if u.lock.idle.stop != nil {
+		u.lock.idle.stop()
+	}
+	if f := u.lock.form; f != nil && f.stopWait != nil {
+		f.stopWait()
+	}
 }

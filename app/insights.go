@@ -63,7 +63,7 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	// Fyne calls this from its settings-file watcher too, off the main
 	// goroutine: the redraw goes through background to reach the widgets.
 	u.app.Settings().AddListener(func(fyne.Settings) {
-		background(u, func() (struct{}, error) { return struct{}{}, nil }, func(struct{}) {
+		backgroundDo(u, func() error { return nil }, func() {
 			for _, c := range s.cards() {
 				c.themeChanged()
 			}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"log/slog"
 	"strconv"
 	"strings"
 
@@ -58,6 +59,7 @@ func (j *journalScreen) showEntry(id int64, note ...string) {
 		}
 		j.setRight(j.detailView(d, strings.Join(note, "")), "detail")
 		j.list.selectShown()
+		slog.Debug("entry shown", "id", id)
 	})
 }
 
@@ -237,9 +239,9 @@ func (j *journalScreen) startProtocol(id int64) {
 }
 
 func (j *journalScreen) linkReframe(entryID int64, reframeID *int64) {
-	background(j.u, func() (struct{}, error) {
-		return struct{}{}, j.u.store.LinkReframe(entryID, reframeID)
-	}, func(struct{}) { j.showEntry(entryID) })
+	backgroundDo(j.u, func() error {
+		return j.u.store.LinkReframe(entryID, reframeID)
+	}, func() { j.showEntry(entryID) })
 }
 
 // setKind answers the check for an entry saved as not sure yet.

@@ -69,12 +69,12 @@ func (k *draftKeeper) flush() {
 		// A new entry with nothing written: no draft to keep (and an
 		// earlier one, since emptied, goes).
 		id := k.id
-		background(k.j.u, func() (struct{}, error) {
+		backgroundDo(k.j.u, func() error {
 			if id == 0 {
-				return struct{}{}, nil
+				return nil
 			}
-			return struct{}{}, store.DiscardDraft(id)
-		}, func(struct{}) {
+			return store.DiscardDraft(id)
+		}, func() {
 			k.inFlight = false
 			k.id = 0
 			k.settled()
@@ -241,8 +241,8 @@ func (j *journalScreen) continueDraft(d data.Draft) {
 func (j *journalScreen) discardDraft(d data.Draft) {
 	j.u.confirm(dlgDiscardDraft, "Discard this draft?",
 		"What you wrote in it will be gone for good.", "Discard", func() {
-			background(j.u, func() (struct{}, error) {
-				return struct{}{}, j.u.store.DiscardDraft(d.ID)
-			}, func(struct{}) { j.refreshCounts() })
+			backgroundDo(j.u, func() error {
+				return j.u.store.DiscardDraft(d.ID)
+			}, func() { j.refreshCounts() })
 		})
 }

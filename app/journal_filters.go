@@ -185,8 +185,8 @@ func (f *journalFilters) apply() {
 
 // after calls f on the main goroutine once d has passed.
 func after(u *UI, d time.Duration, f func()) {
-	background(u, func() (struct{}, error) {
+	backgroundDo(u, func() error {
 		time.Sleep(d)
-		return struct{}{}, nil
-	}, func(struct{}) { f() })
+		return nil
+	}, func() { f() })
 }

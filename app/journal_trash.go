@@ -17,9 +17,9 @@ const trashShown = 500
 
 // trashEntry moves an entry to the trash and offers to undo it.
 func (j *journalScreen) trashEntry(e data.Entry) {
-	background(j.u, func() (struct{}, error) {
-		return struct{}{}, j.u.store.TrashEntry(e.ID)
-	}, func(struct{}) {
+	backgroundDo(j.u, func() error {
+		return j.u.store.TrashEntry(e.ID)
+	}, func() {
 		title := prose.Clip(firstLine(e.Trigger), 50)
 		msg := widget.NewLabel("Moved to the trash" + quoted(title) + ".")
 		msg.Wrapping = fyne.TextWrapWord
@@ -43,9 +43,9 @@ func quoted(s string) string {
 
 // restore brings an entry back from the trash and shows it.
 func (j *journalScreen) restore(id int64) {
-	background(j.u, func() (struct{}, error) {
-		return struct{}{}, j.u.store.RestoreEntry(id)
-	}, func(struct{}) {
+	backgroundDo(j.u, func() error {
+		return j.u.store.RestoreEntry(id)
+	}, func() {
 		j.undo, j.undoID = nil, 0
 		j.showBanners()
 		j.showEntry(id, "Back from the trash.")

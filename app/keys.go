@@ -43,6 +43,7 @@ var (
 	shortcutSave   = ctrl(fyne.KeyS)
 	shortcutSearch = ctrl(fyne.KeyF)
 	shortcutImport = ctrl(fyne.KeyI)
+	shortcutLock   = ctrl(fyne.KeyL)
 )
 
 // commands is the table of the window's commands, in menu order.
@@ -61,13 +62,18 @@ func (u *UI) commands() []command {
 		{menu: "File", label: "Back up now", run: u.backUpNow},
 		{menu: "File", label: "Backups…", run: u.showBackups},
 		sep("File"),
+	}
+	if u.lock.encrypted {
+		cmds = append(cmds, command{menu: "File", label: "Lock now", keys: "Ctrl+L", shortcut: shortcutLock, run: u.lockNow, inDialog: true}, sep("File"))
+	}
+	cmds = append(cmds, []command{
 		{menu: "File", label: "Preferences…", keys: "Ctrl+,", shortcut: ctrl(fyne.KeyComma), run: u.showPreferences},
 		sep("File"),
 		{menu: "File", label: "Quit", keys: "Ctrl+Q", shortcut: ctrl(fyne.KeyQ), run: u.quit, inDialog: true, quit: true},
 
 		{menu: "Edit", label: "Undo the move to the trash", keys: "Ctrl+Z", shortcut: &fyne.ShortcutUndo{}, run: u.undo, inDialog: true},
 		{menu: "Edit", label: "Search the journal", keys: "Ctrl+F", shortcut: shortcutSearch, run: u.searchJournal},
-	}
+	}...)
 	for i, sc := range u.screens {
 		key := fyne.KeyName(string(rune('1' + i)))
 		cmds = append(cmds, command{
@@ -124,6 +130,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 // it to close.
 func (u *UI) guard(c command) func() {
 	return func() {
+		u.activity()
+		if u.lock.locked && !c.quit {
+			return // the locked window's own menu has Quit alone
+		}
 		if u.topDialog() != nil && !c.inDialog {
 			return
 		}
@@ -142,6 +152,12 @@ func (u *UI) guard(c command) func() {
 // (widgets.WindowKeys): Esc closes the dialog, a pop-up or the editor,
 // Enter presses the dialog's default button, F1 shows the shortcuts.
 func (u *UI) typedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool {
+	u.activity()
+	if u.lock.locked {
+		// Enter is the unlock field's own; Esc and F1 have nothing to
+		// close or show while locked.
+		return ev.Name == fyne.KeyEscape || ev.Name == fyne.KeyF1
+	}
 	switch ev.Name {
 	case fyne.KeyEscape:
 		return u.escape(from)

@@ -42,9 +42,9 @@ func (t *tiersScreen) showOccurrenceMenu(o data.Occurrence, from fyne.CanvasObje
 }
 
 func (t *tiersScreen) setOutcome(id int64, occursAt time.Time, outcome data.Outcome, movedTo *time.Time) {
-	background(t.u, func() (struct{}, error) {
-		return struct{}{}, t.u.store.SetOutcome(id, occursAt, outcome, movedTo)
-	}, func(struct{}) { t.load() })
+	backgroundDo(t.u, func() error {
+		return t.u.store.SetOutcome(id, occursAt, outcome, movedTo)
+	}, func() { t.load() })
 }
 
 // askMovedTo asks where the occurrence went; the new time is optional.
@@ -90,18 +90,18 @@ func (t *tiersScreen) askMovedTo(o data.Occurrence) {
 }
 
 func (t *tiersScreen) skip(o data.Occurrence) {
-	background(t.u, func() (struct{}, error) {
-		return struct{}{}, t.u.store.SkipOccurrence(o.Commitment.ID, o.OccursAt)
-	}, func(struct{}) { t.load() })
+	backgroundDo(t.u, func() error {
+		return t.u.store.SkipOccurrence(o.Commitment.ID, o.OccursAt)
+	}, func() { t.load() })
 }
 
 func (t *tiersScreen) confirmDeleteCommitment(c data.Commitment) {
 	t.u.confirm(dlgDeleteCommitment, "Delete “"+c.Title+"”?",
 		"It leaves the agenda, every time it repeats. What you recorded about it stays in the journal.",
 		"Delete", func() {
-			background(t.u, func() (struct{}, error) {
-				return struct{}{}, t.u.store.DeleteCommitment(c.ID)
-			}, func(struct{}) { t.load() })
+			backgroundDo(t.u, func() error {
+				return t.u.store.DeleteCommitment(c.ID)
+			}, func() { t.load() })
 		})
 }
 
@@ -113,9 +113,9 @@ func (t *tiersScreen) workMenu(wb data.WorkBlock) *fyne.Menu {
 			t.u.confirm(dlgDeleteWorkBlock, "Delete this work block?",
 				"“"+wb.Title+"” leaves the agenda, with any make-up notes it left that aren't done.",
 				"Delete", func() {
-					background(t.u, func() (struct{}, error) {
-						return struct{}{}, t.u.store.DeleteWorkBlock(wb.ID)
-					}, func(struct{}) { t.load() })
+					backgroundDo(t.u, func() error {
+						return t.u.store.DeleteWorkBlock(wb.ID)
+					}, func() { t.load() })
 				})
 		}))
 }

@@ -93,7 +93,7 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	save := func() {
 		store := u.store
 		saved := rs
-		background(u, func() (struct{}, error) { return struct{}{}, store.SaveReminderSettings(saved) }, func(struct{}) {})
+		backgroundDo(u, func() error { return store.SaveReminderSettings(saved) }, func() {})
 	}
 
 	morningOn := widgets.NewCheck("Send my pinned slip as a notification each morning", nil)
@@ -165,6 +165,7 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	if !u.support.Notifications {
 		sections = append(sections, note("No notification service was found, so reminders can't pop up. Your pinned slip is still at the top of the window."))
 	}
+	sections = append(sections, widget.NewSeparator(), heading("Privacy"), u.privacyPanel())
 	sections = append(sections, widget.NewSeparator(), heading("Backups"), u.backupsPanel())
 	return container.NewVBox(sections...)
 }

@@ -247,14 +247,14 @@ func (e *protocolEditor) back() {
 func (e *protocolEditor) confirmDelete() {
 	p := e.p
 	e.s.u.confirm(dlgDeleteProtocol, "Delete “"+p.Title+"”?", "The protocol and its steps go. You can undo this straight after.", "Delete", func() {
-		background(e.s.u, func() (struct{}, error) {
-			return struct{}{}, e.s.u.store.DeleteProtocol(p.ID)
-		}, func(struct{}) {
+		backgroundDo(e.s.u, func() error {
+			return e.s.u.store.DeleteProtocol(p.ID)
+		}, func() {
 			e.s.closeProtocol()
 			e.s.offerUndo("Deleted “"+p.Title+"”.", func() {
-				background(e.s.u, func() (struct{}, error) {
-					return struct{}{}, e.s.u.store.RestoreProtocol(p.ID)
-				}, func(struct{}) { e.s.u.revealProtocol(p.ID) })
+				backgroundDo(e.s.u, func() error {
+					return e.s.u.store.RestoreProtocol(p.ID)
+				}, func() { e.s.u.revealProtocol(p.ID) })
 			})
 		})
 	})

@@ -323,9 +323,9 @@ func (p *protocolsScreen) lookBackCard(t data.Triage) fyne.CanvasObject {
 		dates.Short(t.AskedAt.Local()), who, what, verdictWords(t.Verdict))
 	answer := func(truly bool) func() {
 		return func() {
-			background(p.u, func() (struct{}, error) {
-				return struct{}{}, p.u.store.LookBack(t.ID, truly)
-			}, func(struct{}) { p.load() })
+			backgroundDo(p.u, func() error {
+				return p.u.store.LookBack(t.ID, truly)
+			}, func() { p.load() })
 		}
 	}
 	yes := widgets.NewButton("Yes, it was", answer(true))

@@ -143,9 +143,9 @@ func (p *protocolsScreen) chooseDefaultBuffer() {
 			choice)
 		p.u.ask(dlgDefaultBuffer, "Default buffer for new work", content, "Save", "Cancel", func() {
 			minutes := bufferMinutes[max(0, choice.SelectedIndex())]
-			background(p.u, func() (struct{}, error) {
-				return struct{}{}, store.SetDefaultBuffer(minutes)
-			}, func(struct{}) {})
+			backgroundDo(p.u, func() error {
+				return store.SetDefaultBuffer(minutes)
+			}, func() {})
 		}).form = true
 	})
 }

@@ -125,7 +125,7 @@ func (d *slipsDialog) row(i int, s data.Slip) fyne.CanvasObject {
 // do runs a change and shows the list again.
 func (d *slipsDialog) do(change func(*data.Store) error) {
 	store := d.u.store
-	background(d.u, func() (struct{}, error) { return struct{}{}, change(store) }, func(struct{}) { d.reload() })
+	backgroundDo(d.u, func() error { return change(store) }, func() { d.reload() })
 }
 
 func (d *slipsDialog) addSlip() {

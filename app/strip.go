@@ -48,6 +48,7 @@ func (u *UI) loadStrip() {
 		u.readToday = st.reading.ReadToday
 		u.strip.SetCanCycle(st.count > 1)
 		u.strip.SetRecord(st.reading.String(), st.reading.ReadToday)
+		u.slipForTray(st.pinned.Text)
 		u.slipChanged()
 	})
 }
@@ -71,9 +72,9 @@ func (u *UI) writeFirstSlip(text string) {
 
 func (u *UI) markSlipRead() {
 	store := u.store
-	background(u, func() (struct{}, error) {
-		return struct{}{}, store.MarkSlipRead()
-	}, func(struct{}) { u.loadStrip() })
+	backgroundDo(u, func() error {
+		return store.MarkSlipRead()
+	}, func() { u.loadStrip() })
 }
 
 func (u *UI) nextSlip() {

@@ -265,9 +265,9 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 		text := widget.NewLabel(n.Text())
 		text.Wrapping = fyne.TextWrapWord
 		done := widgets.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
-			background(t.u, func() (struct{}, error) {
-				return struct{}{}, t.u.store.MarkMakeUpDone(n.ID, true)
-			}, func(struct{}) { t.load() })
+			backgroundDo(t.u, func() error {
+				return t.u.store.MarkMakeUpDone(n.ID, true)
+			}, func() { t.load() })
 		})
 		done.Importance = widget.LowImportance
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), done, text))

@@ -60,9 +60,9 @@ func (t *tiersScreen) showWorkHours(h data.WorkHours) {
 		}
 		wh.Start = time.Duration(h1)*time.Hour + time.Duration(m1)*time.Minute
 		wh.End = time.Duration(h2)*time.Hour + time.Duration(m2)*time.Minute
-		background(t.u, func() (struct{}, error) {
-			return struct{}{}, t.u.store.SetWorkHours(wh)
-		}, func(struct{}) { d.hide() }, func(err error) { msg.show(err.Error()) })
+		backgroundDo(t.u, func() error {
+			return t.u.store.SetWorkHours(wh)
+		}, func() { d.hide() }, func(err error) { msg.show(err.Error()) })
 	})
 	d.show(460, 0, nil)
 }

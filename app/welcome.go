@@ -49,8 +49,9 @@ func (u *UI) showWelcome() {
 	morning := widgets.NewSelect(morningTimes(), nil)
 	morning.SetSelected(formatMinutes(data.DefaultReminderSettings().Morning))
 	login := widgets.NewCheck("Open Both/And when I log in, quietly in the tray", nil)
+	protect := widgets.NewCheck("Protect this journal with a passphrase", nil)
 
-	intro := wrapLabel("Three quick choices, all of which you can change later in Preferences.")
+	intro := wrapLabel("A few quick choices, all of which you can change later in Preferences.")
 	content := container.NewVBox(
 		intro,
 		widget.NewLabelWithStyle("A permission slip for yourself", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -60,6 +61,7 @@ func (u *UI) showWelcome() {
 		widget.NewLabelWithStyle("Remind me of it each morning at", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		morning,
 		login,
+		protect,
 	)
 	d := u.newDialog(dlgWelcome, "Welcome to Both/And", content)
 	finish := func() {
@@ -74,22 +76,25 @@ func (u *UI) showWelcome() {
 	start = func() {
 		store := u.store
 		text, minutes := slip.Text, parseMinutes(morning.Selected)
-		background(u, func() (struct{}, error) {
+		backgroundDo(u, func() error {
 			if text != "" {
 				if _, err := store.AddSlip(text, true); err != nil {
-					return struct{}{}, err
+					return err
 				}
 			}
 			rs, err := store.ReminderSettings()
 			if err != nil {
-				return struct{}{}, err
+				return err
 			}
 			rs.Morning = minutes
-			return struct{}{}, store.SaveReminderSettings(rs)
-		}, func(struct{}) {
+			return store.SaveReminderSettings(rs)
+		}, func() {
 			u.setAutostart(login.Checked)
 			finish()
 			u.loadStrip()
+			if protect.Checked {
+				u.showEncrypt()
+			}
 		}, func(err error) {
 			slipError.SetText(slipErrorMessage(err))
 			slipError.Show()

@@ -39,8 +39,7 @@ func (s *session) journal() {
 
 	// The entry to the trash, back with Ctrl+Z, to the trash again, and
 	// the trash emptied.
-	s.tabTo("list", "", false)
-	s.key("space")
+	s.openEntryFromList()
 	s.press("Move to trash")
 	s.settle() // the move is done off the main goroutine: Ctrl+Z waits for it
 	s.runs("Edit/Undo the move to the trash", "ctrl+z")
@@ -244,4 +243,29 @@ func (s *session) picker(what string, keys ...string) {
 	from := s.mark()
 	s.key(keys...)
 	s.waitFor(from, "the date picker "+what, func(e event) bool { return e.msg == "date picker "+what }, 10*time.Second)
+}
+
+// openEntryFromList tabs to the journal's list and opens the entry there
+// with Space, waiting until the reading pane shows it. Right after a
+// restore the list may still be reloading, which drops a selection made
+// meanwhile: then it tries again.
+func (s *session) openEntryFromList() {
+	s.t.Helper()
+	for attempt := 1; ; attempt++ {
+		s.tabTo("list", "", false)
+		from := s.mark()
+		s.key("space")
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			s.events()
+			for _, e := range s.log[from:] {
+				if e.msg == "entry shown" {
+					return
+				}
+			}
+			s.alive()
+		}
+		if attempt == 3 {
+			s.t.Fatalf("Space on the journal's list opened no entry, three times; the log ends:\n%s", tail(s.a.output(), 30))
+		}
+	}
 }

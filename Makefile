@@ -21,7 +21,7 @@ PREFIX ?= $(HOME)/.local
 
 # How long each fuzz target runs in `make test`; `make test-long` runs longer.
 FUZZTIME ?= 5s
-FUZZ_TARGETS := FuzzMain:./app/cli FuzzSearch:./data FuzzImport:./data/transfer FuzzImportICS:./data/ical FuzzRRule:./data
+FUZZ_TARGETS := FuzzMain:./app/cli FuzzSearch:./data FuzzImport:./data/transfer FuzzImportICS:./data/ical FuzzRRule:./data FuzzConverge:./data/replica
 
 run: ## start Both/And on your journal
 	@.ci/deps build

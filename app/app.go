@@ -21,6 +21,7 @@ import (
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/vault"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -104,6 +105,9 @@ type UI struct {
 	// ownReminders: this process sends reminders and makes the daily
 	// backup (no tray process does).
 	ownReminders bool
+	// lock is the unlock form and idle lock of an encrypted journal
+	// (lock.go, idle.go).
+	lock lockState
 }
 
 // screen is one tab of the window.
@@ -180,6 +184,9 @@ func Run(cfg Config) int {
 	if u.stopReminders != nil {
 		u.stopReminders()
 	}
+	if u.lock.idle.stop != nil {
+		u.lock.idle.stop()
+	}
 	if u.store != nil {
 		u.store.Close()
 	}
@@ -210,6 +217,13 @@ func newUIWith(a fyne.App, look *appearance) *UI {
 // openStore opens the journal off the main goroutine: a locked file can make
 // SQLite wait for seconds, and the window should be up meanwhile.
 func (u *UI) openStore(cfg Config) {
+	// An encrypted journal waits behind the unlock form. (StateOf reads
+	// the file's first bytes only.) One whose keys file is missing goes
+	// on to data.Open, whose error says what is wrong and what to do.
+	if state, err := vault.StateOf(cfg.DBPath); state == vault.Encrypted && err == nil {
+		u.openLocked(cfg.DBPath)
+		return
+	}
 	background(u, func() (*data.Store, error) {
 		return data.Open(cfg.DBPath, data.Options{CreateFolder: cfg.CreateFolder})
 	}, u.attach, u.showOpenError)
@@ -219,6 +233,10 @@ func (u *UI) openStore(cfg Config) {
 // runs beside the window: reminders and, on a new journal, the welcome.
 func (u *UI) attach(s *data.Store) {
 	u.store = s
+	u.lock.closed = false
+	if u.lock.encrypted {
+		u.watchIdle()
+	}
 	u.loadStrip()
 	for i, sc := range u.screens {
 		// A tab that refreshes whenever it is brought forward waits until
@@ -238,6 +256,9 @@ func (u *UI) attach(s *data.Store) {
 		return // the tray sends them and makes the backup
 	}
 	later := func() {
+		if u.store != s || u.lock.closed {
+			return // locked or closed meanwhile: the next attach starts them
+		}
 		u.startReminders()
 		u.scheduleDailyBackup()
 	}

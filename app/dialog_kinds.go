@@ -23,6 +23,7 @@ const (
 	dlgProgress         dialogKind = "progress"
 	dlgStopped          dialogKind = "stopped"
 	dlgExport           dialogKind = "export"
+	dlgExportPlain      dialogKind = "export-plain"
 	dlgExported         dialogKind = "exported"
 	dlgImported         dialogKind = "imported"
 	dlgImportFailed     dialogKind = "import-failed"
@@ -55,4 +56,11 @@ const (
 	dlgUrgencyFirst     dialogKind = "urgency-first"
 	dlgTriage           dialogKind = "triage"
 	dlgDeleteReframe    dialogKind = "delete-reframe"
+	// Privacy (privacy.go): encryption on and off, the passphrase and the
+	// recovery code.
+	dlgEncrypt           dialogKind = "encrypt"
+	dlgRecoveryCode      dialogKind = "recovery-code"
+	dlgPlainCopies       dialogKind = "plain-copies"
+	dlgConfirmPassphrase dialogKind = "confirm-passphrase"
+	dlgChangePassphrase  dialogKind = "change-passphrase"
 )

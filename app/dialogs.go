@@ -154,6 +154,27 @@ func (d *appDialog) hide() {
 	}
 }
 
+// park takes the dialog out of sight and off the stack, what was typed in
+// it kept, until unpark (the journal was locked meanwhile).
+func (d *appDialog) park() {
+	d.d.Hide()
+	for i, o := range d.u.dialogs {
+		if o == d {
+			d.u.dialogs = append(d.u.dialogs[:i], d.u.dialogs[i+1:]...)
+			break
+		}
+	}
+	slog.Debug("dialog parked", "kind", string(d.kind))
+}
+
+// unpark shows a parked dialog again, on top.
+func (d *appDialog) unpark() {
+	d.d.Show()
+	d.overlay = d.u.win.Canvas().Overlays().Top()
+	d.u.dialogs = append(d.u.dialogs, d)
+	slog.Debug("dialog shown again", "kind", string(d.kind))
+}
+
 // escape is Esc: the cancel button, or closing. A form with changes asks
 // first: Esc is easily pressed by mistake, and what was typed would go.
 func (d *appDialog) escape() {

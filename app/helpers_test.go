@@ -18,6 +18,9 @@ import (
 
 func TestMain(m *testing.M) {
 	os.Setenv("LANG", "en_US.UTF-8")
+	// Dates as most of the world writes them, and weeks from Monday; the
+	// tests of the United States' order set it themselves.
+	systemLocale = func() string { return "en-GB" }
 	os.Exit(m.Run())
 }
 
@@ -190,5 +193,11 @@ func stopTimers(u *UI) {
 	}
 	if u.transfer.dailyTimer != nil {
 		u.transfer.dailyTimer.Stop()
+	}
+	if u.lock.idle.stop != nil {
+		u.lock.idle.stop()
+	}
+	if f := u.lock.form; f != nil && f.stopWait != nil {
+		f.stopWait()
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
 )
 
@@ -81,7 +82,7 @@ func weekAxis(p *plot.Plot, weeks []data.Week) {
 	for i, w := range weeks {
 		label := ""
 		if i%step == 0 {
-			label = w.Start.Format("2 Jan")
+			label = dates.DayMonth(w.Start)
 		}
 		ticks = append(ticks, plot.Tick{Value: float64(i), Label: label})
 	}
@@ -229,29 +230,29 @@ type legendItem struct {
 }
 
 var (
-	first  = func(c chartColours) color.Color { return c.first }
-	second = func(c chartColours) color.Color { return c.second }
-	third  = func(c chartColours) color.Color { return c.third }
-	alert  = func(c chartColours) color.Color { return c.alert }
-	quiet  = func(c chartColours) color.Color { return c.quiet }
+	seriesFirst  = func(c chartColours) color.Color { return c.first }
+	seriesSecond = func(c chartColours) color.Color { return c.second }
+	seriesThird  = func(c chartColours) color.Color { return c.third }
+	seriesAlert  = func(c chartColours) color.Color { return c.alert }
+	seriesQuiet  = func(c chartColours) color.Color { return c.quiet }
 
 	intensityLegend = []legendItem{
 		{"an entry", func(c chartColours) color.Color { return faded(c.first, 0xa0) }},
 		{"weekly average", func(c chartColours) color.Color { return c.fg }},
 	}
-	triggersLegend    = []legendItem{{"built-in", first}, {"your own", second}}
-	kindLegend        = []legendItem{{"guilt", first}, {"shame", second}, {"not sure yet", quiet}}
+	triggersLegend    = []legendItem{{"built-in", seriesFirst}, {"your own", seriesSecond}}
+	kindLegend        = []legendItem{{"guilt", seriesFirst}, {"shame", seriesSecond}, {"not sure yet", seriesQuiet}}
 	commitmentsLegend = []legendItem{
-		{"non-negotiable kept", first},
-		{"moved", quiet},
-		{"missed", alert},
-		{"high priority given up", second},
+		{"non-negotiable kept", seriesFirst},
+		{"moved", seriesQuiet},
+		{"missed", seriesAlert},
+		{"high priority given up", seriesSecond},
 	}
-	triageLegend   = []legendItem{{"truly urgent", alert}, {"could have waited", first}, {"not looked back on", quiet}}
+	triageLegend   = []legendItem{{"truly urgent", seriesAlert}, {"could have waited", seriesFirst}, {"not looked back on", seriesQuiet}}
 	practiceLegend = []legendItem{
-		{"journal entries", first},
-		{"breaks", second},
-		{"slip read", third},
+		{"journal entries", seriesFirst},
+		{"breaks", seriesSecond},
+		{"slip read", seriesThird},
 	}
 )
 

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -42,6 +43,7 @@ var (
 	shortcutSave   = ctrl(fyne.KeyS)
 	shortcutSearch = ctrl(fyne.KeyF)
 	shortcutImport = ctrl(fyne.KeyI)
+	shortcutLock   = ctrl(fyne.KeyL)
 )
 
 // commands is the table of the window's commands, in menu order.
@@ -60,13 +62,18 @@ func (u *UI) commands() []command {
 		{menu: "File", label: "Back up now", run: u.backUpNow},
 		{menu: "File", label: "Backups…", run: u.showBackups},
 		sep("File"),
+	}
+	if u.lock.encrypted {
+		cmds = append(cmds, command{menu: "File", label: "Lock now", keys: "Ctrl+L", shortcut: shortcutLock, run: u.lockNow, inDialog: true}, sep("File"))
+	}
+	cmds = append(cmds, []command{
 		{menu: "File", label: "Preferences…", keys: "Ctrl+,", shortcut: ctrl(fyne.KeyComma), run: u.showPreferences},
 		sep("File"),
 		{menu: "File", label: "Quit", keys: "Ctrl+Q", shortcut: ctrl(fyne.KeyQ), run: u.quit, inDialog: true, quit: true},
 
 		{menu: "Edit", label: "Undo the move to the trash", keys: "Ctrl+Z", shortcut: &fyne.ShortcutUndo{}, run: u.undo, inDialog: true},
 		{menu: "Edit", label: "Search the journal", keys: "Ctrl+F", shortcut: shortcutSearch, run: u.searchJournal},
-	}
+	}...)
 	for i, sc := range u.screens {
 		key := fyne.KeyName(string(rune('1' + i)))
 		cmds = append(cmds, command{
@@ -128,6 +135,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 // it to close.
 func (u *UI) guard(c command) func() {
 	return func() {
+		u.activity()
+		if u.lock.locked && !c.quit {
+			return // the locked window's own menu has Quit alone
+		}
 		if u.topDialog() != nil && !c.inDialog {
 			return
 		}
@@ -146,6 +157,12 @@ func (u *UI) guard(c command) func() {
 // (widgets.WindowKeys): Esc closes the dialog, a pop-up or the editor,
 // Enter presses the dialog's default button, F1 shows the shortcuts.
 func (u *UI) typedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool {
+	u.activity()
+	if u.lock.locked {
+		// Enter is the unlock field's own; Esc and F1 have nothing to
+		// close or show while locked.
+		return ev.Name == fyne.KeyEscape || ev.Name == fyne.KeyF1
+	}
 	switch ev.Name {
 	case fyne.KeyEscape:
 		return u.escape(from)
@@ -297,5 +314,27 @@ func (u *UI) showMenu(name string, m *fyne.Menu, from fyne.CanvasObject) {
 			run()
 		}
 	}
-	widget.ShowPopUpMenuAtRelativePosition(m, u.win.Canvas(), fyne.NewPos(0, from.Size().Height), from)
+	c := u.win.Canvas()
+	menu := widget.NewPopUpMenu(m, c)
+	menu.ShowAtPosition(menuPosition(c, from, menu.MinSize()))
+}
+
+// menuPosition puts a menu of size under the button from, or above it when
+// there is no room below, and lines it up with the button's right edge
+// when it would run past the window's: a menu opened from the end of a row
+// stays whole, in the window, beside what opened it.
+func menuPosition(c fyne.Canvas, from fyne.CanvasObject, size fyne.Size) fyne.Position {
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(from)
+	room := c.Size()
+	margin := theme.Padding()
+	pos := abs.AddXY(0, from.Size().Height)
+	if pos.X+size.Width > room.Width-margin {
+		pos.X = abs.X + from.Size().Width - size.Width
+	}
+	if pos.Y+size.Height > room.Height-margin && abs.Y-size.Height >= margin {
+		pos.Y = abs.Y - size.Height
+	}
+	pos.X = max(margin, min(pos.X, room.Width-size.Width-margin))
+	pos.Y = max(0, min(pos.Y, room.Height-size.Height))
+	return pos
 }

@@ -22,11 +22,17 @@ const (
 	noticeBackup        = "backup"
 	noticeReminders     = "reminders"
 	noticeNotifications = "notifications"
+	noticeInbox         = "inbox"
+	noticeKeyring       = "keyring"
+	noticeSlipCopy      = "slip-copy"
 )
 
 var noticeText = map[string]string{
 	noticeBackup:        "Today's automatic backup of your journal didn't work",
 	noticeReminders:     "Your reminders couldn't be checked",
+	noticeInbox:         "Some entries written while the journal was locked couldn't be added yet; they wait in the inbox beside it",
+	noticeKeyring:       "This computer's keyring couldn't forget the passphrase",
+	noticeSlipCopy:      "The tray's copy of your pinned slip couldn't be kept",
 	noticeNotifications: "A reminder couldn't be shown as a desktop notification, so it is only here in the window",
 }
 

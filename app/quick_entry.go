@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/vault"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -77,6 +78,10 @@ func (k quickKeys) TypedKey(ev *fyne.KeyEvent, _ fyne.Focusable) bool {
 // save stores the line as a new entry and closes the window. A refusal
 // shows under the field and the text stays.
 func (q *quickEntry) save() {
+	if q.u.lock.locked {
+		q.saveLocked()
+		return
+	}
 	store := q.u.store
 	if store == nil {
 		q.say("Your journal is still opening. Try again in a moment.", true)
@@ -91,6 +96,18 @@ func (q *quickEntry) save() {
 		}
 		q.close()
 	}, func(err error) {
+		q.say(entryErrorMessage(err), true)
+	})
+}
+
+// saveLocked seals the line into the journal's inbox without its key
+// (vault.Add): it joins the journal at the next unlock.
+func (q *quickEntry) saveLocked() {
+	path, opts, text := q.u.dbPath, q.u.vaultOptions(), q.text.Text
+	background(q.u, func() (data.Entry, error) {
+		e, _, err := vault.Add(path, data.Entry{Trigger: text}, opts)
+		return e, err
+	}, func(data.Entry) { q.close() }, func(err error) {
 		q.say(entryErrorMessage(err), true)
 	})
 }

@@ -38,6 +38,19 @@ func (u *UI) showExport() {
 	if u.store == nil {
 		return
 	}
+	if u.lock.encrypted {
+		// The export is readable by anyone who has the file: say so
+		// before, not after. Esc is Cancel.
+		u.ask(dlgExportPlain, "The export is plain text",
+			wrapLabel("Your journal is encrypted, but an export is not: anyone who opens the file can read every entry. Keep it somewhere only you can reach, and delete it when you no longer need it."),
+			"Go on", "Cancel", u.chooseExport)
+		return
+	}
+	u.chooseExport()
+}
+
+// chooseExport asks which format, then where.
+func (u *UI) chooseExport() {
 	choice := widgets.NewRadioGroup(exportChoices, nil)
 	choice.Required = true
 	choice.SetSelected(exportChoices[0])

@@ -29,11 +29,21 @@ func (u *UI) addTrayAction(do string, run func()) {
 // request carries out a request from the tray or a later start, on the
 // main goroutine.
 func (u *UI) request(do string) {
-	if u.quitting && u.tray != nil && do != instance.Quit && do != instance.Refresh {
+	if u.quitting && u.tray != nil && do != instance.Quit && do != instance.Refresh && do != instance.Lock {
 		// This window is ending: the request goes back to the tray, which
 		// starts a new window for it once this one has gone.
 		_ = u.tray.Send(do)
 		return
+	}
+	if u.lock.closed {
+		switch do {
+		case instance.Show, instance.QuickEntry, instance.Quit, instance.Refresh, instance.Ping, instance.Lock:
+		default:
+			// The tray's New journal entry, slip or break: the journal is
+			// locked, so the window shows the unlock form first.
+			u.showWindow()
+			return
+		}
 	}
 	switch do {
 	case instance.Show:
@@ -47,10 +57,12 @@ func (u *UI) request(do string) {
 		u.quitAll = false // the tray asked: it is ending already
 		u.quit()
 	case instance.Refresh:
-		if u.store != nil {
+		if u.store != nil && !u.lock.closed {
 			u.loadStrip()
 			u.protocolsChanged()
 		}
+	case instance.Lock:
+		u.lockNow()
 	case instance.Ping:
 	default:
 		if run, ok := u.trayActions[do]; ok {

@@ -10,6 +10,10 @@ type unsavedKeeper interface {
 // other, then calls then. The stores run off the main goroutine like any
 // other; the quit waits for them.
 func (u *UI) keepUnsaved(then func()) {
+	if u.lock.closed {
+		then() // kept when the journal was closed
+		return
+	}
 	for _, sc := range u.screens {
 		if k, ok := sc.(unsavedKeeper); ok {
 			next := then

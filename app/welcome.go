@@ -49,8 +49,9 @@ func (u *UI) showWelcome() {
 	morning := widgets.NewSelect(morningTimes(), nil)
 	morning.SetSelected(formatMinutes(data.DefaultReminderSettings().Morning))
 	login := widgets.NewCheck("Open Both/And when I log in, quietly in the tray", nil)
+	protect := widgets.NewCheck("Protect this journal with a passphrase", nil)
 
-	intro := wrapLabel("Three quick choices, all of which you can change later in Preferences.")
+	intro := wrapLabel("A few quick choices, all of which you can change later in Preferences.")
 	content := container.NewVBox(
 		intro,
 		widget.NewLabelWithStyle("A permission slip for yourself", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -60,6 +61,7 @@ func (u *UI) showWelcome() {
 		widget.NewLabelWithStyle("Remind me of it each morning at", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		morning,
 		login,
+		protect,
 	)
 	d := u.newDialog(dlgWelcome, "Welcome to Both/And", content)
 	finish := func() {
@@ -90,6 +92,9 @@ func (u *UI) showWelcome() {
 			u.setAutostart(login.Checked)
 			finish()
 			u.loadStrip()
+			if protect.Checked {
+				u.showEncrypt()
+			}
 		}, func(err error) {
 			slipError.SetText(slipErrorMessage(err))
 			slipError.Show()

@@ -31,6 +31,12 @@ type Entry struct {
 	ReframeID    *int64     `json:"-"`
 	DeletedAt    *time.Time `gorm:"serializer:unixms" json:"deleted_at,omitempty"`
 	Tags         []Tag      `gorm:"many2many:entry_tags" json:"-"`
+	// ConflictOfID and ConflictAt flag a conflicted copy made by sync
+	// (data/replica): the entry whose text was changed on another computer
+	// at the same time, and when. Only data/replica sets or clears them; a
+	// save leaves them as they are.
+	ConflictOfID *int64     `gorm:"->" json:"-"`
+	ConflictAt   *time.Time `gorm:"->;serializer:unixms" json:"-"`
 }
 
 // Tag labels entries: the built-in triggers and misalignments, and the

@@ -28,11 +28,16 @@ var entryFields = []struct {
 // CheckEntry refuses what the journal cannot keep faithfully and fills the
 // defaults (now, "not sure yet"). The answers themselves are never trimmed or
 // otherwise changed: what was typed is what is stored.
-func (s *Store) CheckEntry(e *Entry) error { return CheckEntry(e, s.Now()) }
+func (s *Store) CheckEntry(e *Entry) error { return checkEntry(e, s.Now(), s.keepsHappenedAt) }
 
 // CheckEntry is Store.CheckEntry against the clock's now, for entries
-// checked while the journal is locked (written to its inbox).
-func CheckEntry(e *Entry, now time.Time) error {
+// checked while the journal is locked (written to its inbox): those are
+// always new, so a time in the future is always refused.
+func CheckEntry(e *Entry, now time.Time) error { return checkEntry(e, now, nil) }
+
+// checkEntry is CheckEntry; keeps, when given, says whether e is an edit
+// that keeps the time stored (see Store.keepsHappenedAt).
+func checkEntry(e *Entry, now time.Time, keeps func(*Entry) bool) error {
 	empty := true
 	for _, f := range entryFields {
 		text := f.get(e)
@@ -63,7 +68,7 @@ func CheckEntry(e *Entry, now time.Time) error {
 	switch {
 	case e.HappenedAt.IsZero():
 		e.HappenedAt = now
-	case e.HappenedAt.After(now.Add(time.Hour)):
+	case e.HappenedAt.After(now.Add(time.Hour)) && (keeps == nil || !keeps(e)):
 		return invalid(FieldHappenedAt, "That moment is still in the future. Set when it happened.")
 	case e.HappenedAt.Year() < 1900:
 		return invalid(FieldHappenedAt, "That date is too far back. Set when it happened.")
@@ -75,6 +80,19 @@ func CheckEntry(e *Entry, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// keepsHappenedAt reports whether e is an edit that keeps the time stored:
+// an entry synced from a computer whose clock runs fast may say it happened
+// in this computer's future, and editing its text must not be refused for
+// a time the person did not set.
+func (s *Store) keepsHappenedAt(e *Entry) bool {
+	if e.ID == 0 {
+		return false
+	}
+	var stored int64
+	err := s.db.Raw("SELECT happened_at FROM entries WHERE id = ?", e.ID).Row().Scan(&stored)
+	return err == nil && stored == e.HappenedAt.UnixMilli()
 }
 
 // SaveEntry stores a new entry (ID 0) or the edit of an existing one, with

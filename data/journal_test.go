@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -336,4 +337,37 @@ func pageIDs(t testing.TB, s *Store, f EntryFilter) []int64 {
 func searchIDs(t testing.TB, s *Store, text string) []int64 {
 	t.Helper()
 	return pageIDs(t, s, EntryFilter{Text: text})
+}
+
+// An entry synced from a computer whose clock runs fast can say it happened
+// in this computer's future: editing it must not be refused for a time the
+// person did not set, while setting such a time still is.
+func TestEditKeepsAFutureTimeItDidNotSet(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "j.db")
+	fast, err := Open(path, Options{Now: func() time.Time { return epoch.Add(2 * time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := fast.SaveEntry(Entry{Story: "written on the fast clock", Intensity: 3}, 0)
+	fast.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, Options{Now: func() time.Time { return epoch }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e.Story = "edited on the right clock"
+	if _, err := s.SaveEntry(e, 0); err != nil {
+		t.Fatalf("editing the text was refused: %v", err)
+	}
+	e.HappenedAt = epoch.Add(3 * time.Hour)
+	if _, err := s.SaveEntry(e, 0); err == nil {
+		t.Error("a time set in the future was taken")
+	}
+	if _, err := s.SaveEntry(Entry{Story: "new", Intensity: 1, HappenedAt: epoch.Add(2 * time.Hour)}, 0); err == nil {
+		t.Error("a new entry in the future was taken")
+	}
 }

@@ -57,6 +57,26 @@ func (s *Store) WriteSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return diskRefused(cancelled(ctx, tx.Commit()), filepath.Dir(s.path))
 }
 
+// WriteSmallSQL is WriteSQL on one of the store's own connections, for
+// transactions of a few thousand rows at most, run often (a sync round's
+// bookkeeping and its batches of changes): the connection of its own that
+// WriteSQL opens for a bulk job reads the whole schema anew, which costs
+// more than such a transaction itself.
+func (s *Store) WriteSmallSQL(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	defer s.commitmentsChanged()
+	tx, err := s.pool.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the DSN's _txlock
+	if err != nil {
+		return cancelled(ctx, err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return diskRefused(cancelled(ctx, err), filepath.Dir(s.path))
+	}
+	return diskRefused(cancelled(ctx, tx.Commit()), filepath.Dir(s.path))
+}
+
 // ReadSQL runs fn in a read-only transaction: every query inside sees the
 // journal as it was at the first one, so an export made while the window
 // saves is still consistent. It is a plain deferred BEGIN, so writers are

@@ -67,33 +67,49 @@ func TestBulkJobsWorkWithPreparedStatements(t *testing.T) {
 	}
 }
 
-// A job cancelled inside WriteSQL leaves nothing of what it wrote, and
-// comes back as the context's error whatever SQLite said on the way.
+// A job cancelled inside WriteSQL (or WriteSmallSQL) leaves nothing of
+// what it wrote, and comes back as the context's error whatever SQLite
+// said on the way.
 func TestWriteSQLCancelledRollsBack(t *testing.T) {
 	t.Parallel()
-	s, err := data.Open(filepath.Join(t.TempDir(), "journal.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	err = s.WriteSQL(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO slips (uuid, text, position, pinned, created_at, updated_at)
-			VALUES ('0193a4f0-7c1e-7d3a-9b2f-1c2d3e4f5a6b', 'half-way', 1, 0, 0, 0)`); err != nil {
-			return err
-		}
-		cancel()
-		_, err := tx.ExecContext(ctx, "SELECT 1")
-		return err
-	})
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
-	}
-	if slips, err := s.Slips(); err != nil || len(slips) != 0 {
-		t.Errorf("after a cancelled write: %v, %v", slips, err)
-	}
-	// The store takes writes as before.
-	if _, err := s.AddSlip("After.", true); err != nil {
-		t.Fatal(err)
+	for name, write := range map[string]func(*data.Store, context.Context, func(*sql.Tx) error) error{
+		"WriteSQL":      (*data.Store).WriteSQL,
+		"WriteSmallSQL": (*data.Store).WriteSmallSQL,
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, err := data.Open(filepath.Join(t.TempDir(), "journal.db"), data.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			ctx, cancel := context.WithCancel(context.Background())
+			err = write(s, ctx, func(tx *sql.Tx) error {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO slips (uuid, text, position, pinned, created_at, updated_at)
+					VALUES ('0193a4f0-7c1e-7d3a-9b2f-1c2d3e4f5a6b', 'half-way', 1, 0, 0, 0)`); err != nil {
+					return err
+				}
+				cancel()
+				_, err := tx.ExecContext(ctx, "SELECT 1")
+				return err
+			})
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err = %v, want context.Canceled", err)
+			}
+			if slips, err := s.Slips(); err != nil || len(slips) != 0 {
+				t.Errorf("after a cancelled write: %v, %v", slips, err)
+			}
+			// The store takes writes as before, and a write that
+			// returns nil is kept.
+			if _, err := s.AddSlip("After.", true); err != nil {
+				t.Fatal(err)
+			}
+			err = write(s, context.Background(), func(tx *sql.Tx) error {
+				_, err := tx.Exec(`UPDATE slips SET text = 'Kept.'`)
+				return err
+			})
+			if slips, _ := s.Slips(); err != nil || len(slips) != 1 || slips[0].Text != "Kept." {
+				t.Errorf("after a write: %+v, %v", slips, err)
+			}
+		})
 	}
 }

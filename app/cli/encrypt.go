@@ -147,6 +147,7 @@ func runDecrypt(c *command, args []string) int {
 		fmt.Fprintf(c.Stdout, "%d %s encrypted under an earlier passphrase and can no longer be opened: %s\n",
 			len(rep.BackupsLeft), plural(len(rep.BackupsLeft), "backup was", "backups were"), strings.Join(rep.BackupsLeft, ", "))
 	}
+	c.stopSyncingDecrypted(path)
 	return ExitOK
 }
 

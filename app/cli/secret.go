@@ -86,13 +86,18 @@ func (c *command) unlock(path string, o data.Options) (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.reportInbox(rep)
+	return s, nil
+}
+
+// reportInbox says on stderr what unlocking merged from the inbox.
+func (c *command) reportInbox(rep vault.Report) {
 	if rep.Merged > 0 {
 		fmt.Fprintf(c.Stderr, "bothand: added %d %s written while the journal was locked\n", rep.Merged, plural(rep.Merged, "entry", "entries"))
 	}
 	if rep.Inbox != nil {
 		fmt.Fprintf(c.Stderr, "bothand: %v\n", rep.Inbox)
 	}
-	return s, nil
 }
 
 // withPassphrase calls try with the journal's passphrase until it stops

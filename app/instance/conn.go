@@ -34,6 +34,7 @@ const (
 
 	// From the tray to its window.
 	Refresh = "refresh" // something the tray did changed what the window shows
+	Lock    = "lock"    // lock the encrypted journal now (the tray's Lock now)
 
 	// The answer to a request.
 	OK = "ok"

@@ -10,7 +10,6 @@ import (
 
 	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/app/instance"
-	"github.com/bothand/bothand/data"
 )
 
 // Window is how the window process is to run.
@@ -85,11 +84,11 @@ func Main(cfg Config, runWindow func(Window) int) int {
 	}
 	// No tray program beside this one (a plain `go build`): the tray runs
 	// here, in the larger window program.
-	store, err := data.Open(cfg.DBPath, data.Options{CreateFolder: cfg.CreateFolder})
+	journal, err := openJournal(cfg)
 	if err != nil {
 		return runWindow(Window{Claim: claim})
 	}
-	return Run(cfg, claim, store)
+	return Run(cfg, claim, journal)
 }
 
 // Serve is the tray program: it claims the journal (or hands its request
@@ -104,7 +103,7 @@ func Serve(cfg Config) int {
 		fmt.Fprintf(os.Stderr, "bothand: %v\n", err)
 		return 1
 	}
-	store, err := data.Open(cfg.DBPath, data.Options{CreateFolder: cfg.CreateFolder})
+	journal, err := openJournal(cfg)
 	if err != nil {
 		claim.Close()
 		env := append(os.Environ(), WindowEnv+"="+alone)
@@ -114,7 +113,7 @@ func Serve(cfg Config) int {
 		}
 		return 0
 	}
-	return Run(cfg, claim, store)
+	return Run(cfg, claim, journal)
 }
 
 // handOver gives a later start's request to the process that holds the

@@ -31,6 +31,9 @@ func newMenu(t *Tray) *menu {
 		on(systray.AddMenuItem(a.label, ""), func() { t.window.ask(a.do) })
 	}
 	systray.AddSeparator()
+	if locked(t.journal) {
+		on(systray.AddMenuItem("Lock now", "Lock the journal in its window"), func() { t.window.tell(instance.Lock) })
+	}
 	on(systray.AddMenuItem("Show Both/And", ""), func() { t.window.ask(instance.Show) })
 	on(systray.AddMenuItem("Quit", "Stop Both/And, reminders included"), t.quit)
 
@@ -66,7 +69,7 @@ func (m *menu) show(st slipState) {
 	} else {
 		m.read.Uncheck()
 	}
-	if st.text == "" || st.readToday {
+	if st.text == "" || st.readToday || st.locked {
 		m.read.Disable()
 	} else {
 		m.read.Enable()

@@ -83,6 +83,7 @@ type Tray struct {
 type slipState struct {
 	text      string
 	readToday bool
+	locked    bool // an encrypted journal: the reading is the window's
 }
 
 func newTray(cfg Config, claim *instance.Claim, j Journal, w *window) *Tray {
@@ -215,7 +216,7 @@ func (t *Tray) logFailure(work string, err error) {
 
 // refreshSlip reads the pinned slip and today's reading and shows them.
 func (t *Tray) refreshSlip() {
-	var st slipState
+	st := slipState{locked: locked(t.journal)}
 	slip, ok, err := t.journal.PinnedSlip()
 	if err == nil && ok {
 		st.text = slip.Text

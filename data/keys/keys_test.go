@@ -315,3 +315,86 @@ func BenchmarkUnlock(b *testing.B) {
 		s.Wipe()
 	}
 }
+
+// A sync folder's copy of the keys opens with the passphrase and the code
+// but not from this computer's keyring, and never replaces a keys file.
+func TestCopyToLeavesTheKeyringBehind(t *testing.T) {
+	t.Parallel()
+	f, s, code := newFile(t, "pw")
+	kr := &fakeKeyring{}
+	if err := f.Remember(s, kr); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "journal.keys")
+	if err := f.CopyTo(dst); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Read(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Remembered() || !f.Remembered() {
+		t.Errorf("the copy remembers: %v; the original: %v", c.Remembered(), f.Remembered())
+	}
+	for _, open := range []func() (*Secrets, error){
+		func() (*Secrets, error) { return c.Unlock([]byte("pw")) },
+		func() (*Secrets, error) { return c.UnlockWithCode(code) },
+	} {
+		if got, err := open(); err != nil || !bytes.Equal(got.DataKey, s.DataKey) {
+			t.Errorf("the copy opens other secrets: %v", err)
+		}
+	}
+	if _, err := c.UnlockWithKeyring(kr); !errors.Is(err, ErrNotRemembered) {
+		t.Errorf("the copy from the keyring: %v", err)
+	}
+	if err := f.CopyTo(dst); !errors.Is(err, ErrKeysFileExists) {
+		t.Errorf("a second copy over the first: %v", err)
+	}
+	if !IsRecoveryCode(strings.ToLower(strings.ReplaceAll(code, "-", " "))) || IsRecoveryCode("pw") || IsRecoveryCode("correct horse battery staple") {
+		t.Error("IsRecoveryCode tells a code from a passphrase wrongly")
+	}
+}
+
+// A sync folder's copy follows the passphrase changed last, and is never
+// written over another journal's keys.
+func TestMirrorFollowsTheLatestPassphrase(t *testing.T) {
+	t.Parallel()
+	f, s, _ := newFile(t, "first")
+	dst := filepath.Join(t.TempDir(), "journal.keys")
+	for i, want := range []bool{true, false} {
+		if wrote, err := Mirror(f.Path(), dst); err != nil || wrote != want {
+			t.Fatalf("mirror %d: wrote %v, %v", i, wrote, err)
+		}
+	}
+	opens := func(pass string) bool {
+		c, err := Read(dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Unlock([]byte(pass))
+		return err == nil
+	}
+	if err := f.ChangePassphrase(s, []byte("second")); err != nil {
+		t.Fatal(err)
+	}
+	// The copy is newer (another computer changed its passphrase since):
+	// it stays.
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(dst, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if wrote, err := Mirror(f.Path(), dst); err != nil || wrote || !opens("first") {
+		t.Errorf("over a newer copy: wrote %v, %v", wrote, err)
+	}
+	later = later.Add(time.Minute)
+	if err := os.Chtimes(f.Path(), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if wrote, err := Mirror(f.Path(), dst); err != nil || !wrote || !opens("second") || opens("first") {
+		t.Errorf("after a change here: wrote %v, %v", wrote, err)
+	}
+	other, _, _ := newFile(t, "other")
+	if _, err := Mirror(other.Path(), dst); !errors.Is(err, ErrKeysFileExists) || !opens("second") {
+		t.Errorf("another journal's keys over the copy: %v", err)
+	}
+}

@@ -54,3 +54,12 @@ func normalizeCode(typed string) (code []byte, ok bool) {
 	}
 	return code, len(code) == codeLength
 }
+
+// IsRecoveryCode reports whether typed has the shape of a recovery code
+// (whether it is the right one is for unlocking to say), so that one
+// prompt can take either the passphrase or the code.
+func IsRecoveryCode(typed string) bool {
+	code, ok := normalizeCode(typed)
+	clear(code)
+	return ok
+}

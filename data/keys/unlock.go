@@ -242,3 +242,15 @@ func (f *File) clone() *File {
 	c.Slots = append([]Slot(nil), f.Slots...)
 	return &c
 }
+
+// CopyTo writes a copy of the file to path without its keyring slot,
+// which only this computer's keyring opens: a sync folder carries the
+// journal's keys so that another computer joins with the passphrase or the
+// recovery code, and the journal it joins with keeps a copy of its own.
+// Like Save, it refuses to replace a file at path.
+func (f *File) CopyTo(path string) error {
+	c := f.clone()
+	c.path = path
+	c.dropSlot(KindKeyring)
+	return c.Save()
+}

@@ -22,7 +22,7 @@ import (
 // docs/EXPORT.md: an older Both/And then refuses the newer file with a
 // message rather than importing part of it. Files of older versions must
 // keep importing (a field they lack takes its default).
-const ExportFormatVersion = 1
+const ExportFormatVersion = 2
 
 // exportFormatName is the "format" field every JSON export starts with.
 const exportFormatName = "bothand-journal"

@@ -1,6 +1,10 @@
 package transfer
 
-import "fmt"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
 
 // While entries are restored into a journal that had none, the full-text
 // index is not kept in step row by row: the insert trigger is set aside and
@@ -60,4 +64,16 @@ func (im *importer) resumeIndexing() error {
 		}
 	}
 	return nil
+}
+
+// PauseIndexing sets the index's insert trigger aside inside tx, for
+// another bulk writer of entries into a journal that has none (a journal
+// built from a sync folder); resume puts it back and rebuilds the index,
+// inside the same transaction.
+func PauseIndexing(ctx context.Context, tx *sql.Tx) (resume func() error, err error) {
+	im := &importer{ctx: ctx, tx: tx}
+	if err := im.pauseIndexing(); err != nil {
+		return nil, err
+	}
+	return im.resumeIndexing, nil
 }

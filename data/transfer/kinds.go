@@ -150,7 +150,8 @@ var sections = []*section{
 		table: "entries", one: "entry", label: "entries", tags: true,
 		cols: recordColumns(timeCol("happened_at"), renamed(textCol("trigger_text"), "trigger"), textCol("story"), textCol("friend"),
 			intCol("intensity"), textCol("kind"), refCol("commitment_id", "commitments", true),
-			refCol("reframe_id", "reframes", true), timeOrNull("deleted_at")),
+			refCol("reframe_id", "reframes", true), timeOrNull("deleted_at"),
+			refCol("conflict_of_id", "entries", true), timeOrNull("conflict_at")),
 	},
 	{
 		table: "drafts", one: "draft", label: "drafts",
@@ -215,6 +216,12 @@ var sections = []*section{
 var notExported = map[string]string{
 	"schema_migrations": "bookkeeping of this file's own schema, not the person's data",
 	"entry_tags":        "travels inside each entry as its \"tags\" list",
+	"sync_state":        "this computer's place in the sync (data/replica), not the person's data",
+	"sync_devices":      "the computers this journal syncs with, as this one knows them",
+	"sync_outbox":       "changes waiting to be written to the sync folder",
+	"sync_clocks":       "when each field last changed, for the sync's merges",
+	"sync_alias":        "UUIDs the sync merged into others",
+	"sync_parked":       "changes from other computers waiting for a record they refer to",
 }
 
 func init() {

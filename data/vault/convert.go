@@ -133,6 +133,7 @@ func Decrypt(ctx context.Context, path string, secret Secret, opts Options) (Dec
 	if err := f.Discard(opts.Keyring); err != nil {
 		return rep, err
 	}
+	_ = HideSlipWhileLocked(path) // nothing is locked any more
 	removeIfEmpty(data.InboxDir(path))
 	return rep, nil
 }

@@ -11,6 +11,7 @@
 package vault
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -127,22 +128,44 @@ func Open(path string, secret Secret, opts Options) (*data.Store, Report, error)
 		s, err := data.Open(path, opts.Data)
 		return s, Report{}, err
 	}
+	s, key, rep, err := openEncrypted(path, secret, opts)
+	clear(key)
+	return s, rep, err
+}
+
+// OpenWithKey opens the encrypted journal at path as Open does and also
+// returns a copy of its data key, for the sync, which seals the files it
+// puts in its folder with it (data/replica). Wipe the key after use. A
+// plain or missing journal gives an error matching ErrNotEncrypted.
+func OpenWithKey(path string, secret Secret, opts Options) (*data.Store, []byte, Report, error) {
+	opts = opts.withDefaults()
+	state, err := StateOf(path)
+	if err != nil {
+		return nil, nil, Report{}, err
+	}
+	if state != Encrypted {
+		return nil, nil, Report{}, fmt.Errorf("%w: %s", ErrNotEncrypted, path)
+	}
+	return openEncrypted(path, secret, opts)
+}
+
+func openEncrypted(path string, secret Secret, opts Options) (*data.Store, []byte, Report, error) {
 	sec, _, err := unlock(path, secret, opts)
 	if err != nil {
-		return nil, Report{}, err
+		return nil, nil, Report{}, err
 	}
 	defer sec.Wipe()
 	o := opts.Data
 	o.Key = sec.DataKey
 	s, err := data.Open(path, o)
 	if err != nil {
-		return nil, Report{}, err
+		return nil, nil, Report{}, err
 	}
 	var rep Report
 	if n, _ := inbox.Pending(data.InboxDir(path)); n > 0 {
 		rep.Merged, rep.Inbox = merge(s, sec)
 	}
-	return s, rep, nil
+	return s, bytes.Clone(sec.DataKey), rep, nil
 }
 
 // Unlock returns the secrets of the encrypted journal at path, for the

@@ -466,3 +466,27 @@ func TestMergeAfterACrashBetweenCommitAndRemove(t *testing.T) {
 		t.Errorf("the file merged already is still waiting")
 	}
 }
+
+// OpenWithKey hands over the key the journal is encrypted with, and
+// refuses a plain journal.
+func TestOpenWithKey(t *testing.T) {
+	t.Parallel()
+	opts := testOpts()
+	path, _ := encrypted(t, "pw", opts)
+	s, key, _, err := OpenWithKey(path, Passphrase([]byte("pw")), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	o := opts.Data
+	o.Key = key
+	s, err = data.Open(path, o)
+	if err != nil {
+		t.Fatalf("the key handed over does not open the journal: %v", err)
+	}
+	s.Close()
+	plain := filepath.Join(t.TempDir(), "plain.db")
+	if _, _, _, err := OpenWithKey(plain, Passphrase([]byte("pw")), opts); !errors.Is(err, ErrNotEncrypted) {
+		t.Errorf("a missing journal: %v", err)
+	}
+}

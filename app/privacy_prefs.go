@@ -1,0 +1,120 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bothand/bothand/app/instance"
+	"github.com/bothand/bothand/data/vault"
+	"github.com/bothand/bothand/widgets"
+)
+
+// privacyPanel is the Privacy part of Preferences. Its buttons open their
+// dialogs in the main window, where the journal is.
+func (u *UI) privacyPanel() fyne.CanvasObject {
+	inMain := func(f func()) func() {
+		return func() {
+			if u.prefsWin != nil {
+				u.prefsWin.Close()
+			}
+			u.showWindow()
+			f()
+		}
+	}
+	if !u.lock.encrypted {
+		on := widgets.NewButton("Protect with a passphrase…", inMain(u.showEncrypt))
+		return container.NewVBox(
+			wrapLabel("Your journal is a plain file: anyone with this computer, a backup drive or a synced folder can read it. A passphrase encrypts it on this computer."),
+			container.NewHBox(on),
+		)
+	}
+	path := u.dbPath
+	remember := widgets.NewCheck("Remember the passphrase on this computer", nil)
+	remember.SetChecked(vault.IsRemembered(path))
+	remember.OnChanged = func(on bool) {
+		if on == vault.IsRemembered(path) {
+			return
+		}
+		remember.SetChecked(!on) // shows the truth until it is done
+		inMain(func() { u.setRemembered(on) })()
+	}
+	var labels []string
+	current := u.app.Preferences().IntWithFallback(prefIdleLock, defaultIdleLock)
+	chosen := idleLabel(defaultIdleLock)
+	for _, m := range idleChoices {
+		labels = append(labels, idleLabel(m))
+		if m == current {
+			chosen = idleLabel(m)
+		}
+	}
+	idle := widgets.NewSelect(labels, nil)
+	idle.SetSelected(chosen)
+	idle.OnChanged = func(s string) {
+		for _, m := range idleChoices {
+			if idleLabel(m) == s {
+				u.app.Preferences().SetInt(prefIdleLock, m)
+			}
+		}
+	}
+	slip := widgets.NewCheck("Show my pinned slip in the tray while the journal is locked", func(on bool) {
+		u.app.Preferences().SetBool(prefSlipWhileLocked, on)
+		u.loadStrip() // writes or removes the tray's copy
+	})
+	slip.SetChecked(u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true))
+	change := widgets.NewButton("Change the passphrase…", inMain(u.showChangePassphrase))
+	code := widgets.NewButton("New recovery code…", inMain(u.showNewRecoveryCode))
+	off := widgets.NewButton("Turn encryption off…", inMain(u.showDecrypt))
+	return container.NewVBox(
+		wrapLabel("Your journal is encrypted: it opens with your passphrase or your recovery code. Lock it any time with Ctrl+L."),
+		container.NewBorder(nil, nil, widget.NewLabel("Lock it when I'm away"), nil, idle),
+		remember,
+		slip,
+		caption("The tray can't read the encrypted journal. With this on, the pinned slip, that one sentence, is kept in a small plain file beside the journal for the tray to show."),
+		container.NewHBox(change, code, off),
+	)
+}
+
+// prefSlipWhileLocked: the tray may show the pinned slip while locked.
+const prefSlipWhileLocked = "privacy.slip-while-locked"
+
+// slipForTray keeps the tray's copy of the pinned slip of an encrypted
+// journal (vault.ShowSlipWhileLocked) as the person allowed.
+func (u *UI) slipForTray(text string) {
+	if !u.lock.encrypted {
+		return
+	}
+	path := u.dbPath
+	if !u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true) {
+		text = ""
+	}
+	background(u, func() (struct{}, error) { return struct{}{}, vault.ShowSlipWhileLocked(path, text) }, func(struct{}) {
+		if u.tray != nil {
+			_ = u.tray.Send(instance.SlipChanged)
+		}
+	}, func(err error) { u.backgroundFailed(noticeSlipCopy, err) })
+}
+
+// setRemembered turns "remember on this computer" on (after the
+// passphrase) or off.
+func (u *UI) setRemembered(on bool) {
+	path, opts := u.dbPath, u.vaultOptions()
+	if !on {
+		background(u, func() (struct{}, error) { return struct{}{}, vault.Forget(path, opts) }, func(struct{}) {
+			u.tell("This computer no longer remembers your passphrase.")
+		})
+		return
+	}
+	u.confirmPassphrase("Remember on this computer",
+		"The system keyring will open your journal while you are logged in, without the passphrase. Anyone using your account could then open it too.",
+		"Remember", func(pass []byte) {
+			background(u, func() (struct{}, error) {
+				defer clear(pass)
+				return struct{}{}, vault.Remember(path, vault.Passphrase(pass), opts)
+			}, func(struct{}) {
+				u.tell("This computer remembers your passphrase now.")
+			}, func(err error) {
+				u.tell("This computer has no keyring Both/And can use just now, so your passphrase is asked each time, as before.")
+			})
+		})
+}

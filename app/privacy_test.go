@@ -1,0 +1,224 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/keys"
+	"github.com/bothand/bothand/data/vault"
+	"github.com/bothand/bothand/widgets"
+)
+
+func fastKeys(t *testing.T) {
+	t.Helper()
+	cost := keys.Cost
+	keys.Cost = keys.Argon2{Name: "argon2id", Time: 1, MemoryKiB: 256, Threads: 1}
+	t.Cleanup(func() { keys.Cost = cost })
+}
+
+// topKind is the kind of the dialog in front, "" for none.
+func topKind(u *UI) dialogKind {
+	if d := u.topDialog(); d != nil {
+		return d.kind
+	}
+	return ""
+}
+
+// dialogEntry is the field with placeholder in the top dialog.
+func dialogEntry(t *testing.T, u *UI, placeholder string) *widgets.Entry {
+	t.Helper()
+	return findEntry(t, u.topDialog().body, placeholder)
+}
+
+func TestStrengthHint(t *testing.T) {
+	for _, c := range []struct {
+		pass, hint string
+		ok         bool
+	}{
+		{"", "A few ordinary words", false},
+		{"kettle", "Too short", false},
+		{"password1", "Easy to guess", true},
+		{"blue kettle at dawn", "Strong", true},
+	} {
+		hint, ok := strength(c.pass)
+		if !strings.HasPrefix(hint, c.hint) || ok != c.ok {
+			t.Errorf("strength(%q) = %q, %v; want %q…, %v", c.pass, hint, ok, c.hint, c.ok)
+		}
+	}
+}
+
+func TestTurnEncryptionOnFromTheWindow(t *testing.T) {
+	fastKeys(t)
+	u, s, j := newJournalUI(t)
+	u.dbPath = s.Path()
+	if _, err := s.SaveEntry(data.Entry{Trigger: "Missed the recital"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Backup(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	press(t, u, shortcutNew)
+	typeText(u, "Still typing this")
+	_ = j
+
+	u.showEncrypt()
+	if topKind(u) != dlgEncrypt {
+		t.Fatal("no passphrase dialog")
+	}
+	newPass := dialogEntry(t, u, "New passphrase")
+	again := dialogEntry(t, u, "The same passphrase again")
+	if !newPass.Password || !again.Password {
+		t.Error("the new passphrase shows as typed")
+	}
+	test.Type(newPass, "kettle")
+	pressKey(u, fyne.KeyReturn)
+	mustContain(t, topText(u), "Too short")
+	newPass.SetText(testPassphrase)
+	test.Type(again, "blue kettle at dusk")
+	pressKey(u, fyne.KeyReturn)
+	mustContain(t, topText(u), "not the same")
+	if st, _ := vault.StateOf(u.dbPath); st != vault.Plain {
+		t.Fatal("encrypted before the passphrase was right")
+	}
+	again.SetText(testPassphrase)
+	u.win.Canvas().Focus(again)
+	pressKey(u, fyne.KeyReturn)
+
+	if topKind(u) != dlgRecoveryCode {
+		t.Fatalf("no recovery code shown:\n%s", shownText(u))
+	}
+	var code string
+	for _, line := range strings.Split(topText(u), "\n") {
+		if strings.Count(line, "-") >= 3 && !strings.Contains(line, " ") {
+			code = line
+		}
+	}
+	if code == "" {
+		t.Fatalf("no code in:\n%s", topText(u))
+	}
+	pressKey(u, fyne.KeyEscape)
+	pressKey(u, fyne.KeyReturn)
+	if topKind(u) != dlgRecoveryCode {
+		t.Fatal("the code closed before \"I have written it down\"")
+	}
+	findCheck(t, u.topDialog().body, "I have written it down").SetChecked(true)
+	pressKey(u, fyne.KeyReturn)
+
+	if topKind(u) != dlgPlainCopies {
+		t.Fatalf("no word about the plain copies:\n%s", shownText(u))
+	}
+	mustContain(t, topText(u), "SSDs", "1 backup made before")
+	pressKey(u, fyne.KeyReturn) // Delete the plain backups
+	if plain, _ := vault.PlainBackups(u.dbPath); len(plain) != 0 {
+		t.Errorf("%d plain backups left", len(plain))
+	}
+	mustContain(t, shownText(u), "1 plain backup was deleted")
+
+	if st, _ := vault.StateOf(u.dbPath); st != vault.Encrypted || !u.lock.encrypted {
+		t.Fatal("the journal is not encrypted")
+	}
+	drafts, err := u.store.Drafts()
+	if err != nil || len(drafts) != 1 || drafts[0].Trigger != "Still typing this" {
+		t.Errorf("the draft being typed: %+v, %v", drafts, err)
+	}
+	mustContain(t, shownText(u), "Missed the recital")
+	sec, err := vault.Unlock(u.dbPath, vault.RecoveryCode(code), vault.Options{})
+	if err != nil {
+		t.Fatalf("the code shown does not open the journal: %v", err)
+	}
+	sec.Wipe()
+	press(t, u, shortcutLock)
+	if !u.lock.locked {
+		t.Error("Ctrl+L does not lock the newly encrypted journal")
+	}
+}
+
+func TestPassphraseChangeNewCodeAndEncryptionOff(t *testing.T) {
+	path := encryptedJournal(t)
+	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
+	typeUnlock(t, u, testPassphrase)
+
+	if _, err := u.store.AddSlip("I can rest too.", true); err != nil {
+		t.Fatal(err)
+	}
+	u.loadStrip()
+	if s, _ := vault.SlipWhileLocked(path); s == "" {
+		t.Fatal("no copy of the slip for the tray")
+	}
+
+	u.showChangePassphrase()
+	test.Type(dialogEntry(t, u, "Your passphrase now"), "not it")
+	test.Type(dialogEntry(t, u, "New passphrase"), "green teapot at noon")
+	test.Type(dialogEntry(t, u, "The same passphrase again"), "green teapot at noon")
+	pressKey(u, fyne.KeyReturn)
+	mustContain(t, topText(u), "doesn't open this journal", "Nothing was changed")
+	now := dialogEntry(t, u, "Your passphrase now")
+	now.SetText(testPassphrase)
+	pressKey(u, fyne.KeyReturn)
+	if topKind(u) != "" {
+		t.Fatalf("the change did not finish:\n%s", topText(u))
+	}
+	const newPass = "green teapot at noon"
+	if sec, err := vault.Unlock(path, vault.Passphrase([]byte(newPass)), vault.Options{}); err != nil {
+		t.Fatalf("the new passphrase: %v", err)
+	} else {
+		sec.Wipe()
+	}
+
+	u.showNewRecoveryCode()
+	if topKind(u) != dlgConfirmPassphrase {
+		t.Fatal("a new code without the passphrase")
+	}
+	test.Type(dialogEntry(t, u, "Your passphrase"), newPass)
+	pressKey(u, fyne.KeyReturn)
+	if topKind(u) != dlgRecoveryCode {
+		t.Fatalf("no new code:\n%s", shownText(u))
+	}
+	findCheck(t, u.topDialog().body, "I have written it down").SetChecked(true)
+	pressKey(u, fyne.KeyReturn)
+
+	u.showDecrypt()
+	test.Type(dialogEntry(t, u, "Your passphrase"), testPassphrase) // the old one
+	pressKey(u, fyne.KeyReturn)
+	mustContain(t, topText(u), "doesn't open this journal")
+	if st, _ := vault.StateOf(path); st != vault.Encrypted {
+		t.Fatal("a wrong passphrase turned encryption off")
+	}
+	dialogEntry(t, u, "Your passphrase").SetText(newPass)
+	pressKey(u, fyne.KeyReturn)
+	if st, _ := vault.StateOf(path); st != vault.Plain || u.lock.encrypted {
+		t.Fatalf("encryption still on:\n%s", shownText(u))
+	}
+	mustContain(t, shownText(u), "Late for pick-up", "a plain file again")
+	if _, err := os.Stat(path + ".slip"); !os.IsNotExist(err) {
+		t.Error("the tray's copy of the slip outlived the encryption")
+	}
+}
+
+func TestWelcomeOffersAPassphrase(t *testing.T) {
+	fastKeys(t)
+	u, s := newTestUIWith(t, data.Options{}, false)
+	u.dbPath = s.Path()
+	if topKind(u) != dlgWelcome {
+		t.Fatal("no welcome on a new journal")
+	}
+	findCheck(t, u.topDialog().body, "Protect this journal with a passphrase").SetChecked(true)
+	pressKey(u, fyne.KeyReturn) // Start
+	if topKind(u) != dlgEncrypt {
+		t.Fatalf("the welcome did not lead to the passphrase:\n%s", shownText(u))
+	}
+	pressKey(u, fyne.KeyEscape)
+	if topKind(u) != "" {
+		t.Fatalf("Esc did not skip it: %s, %d dialogs, focus %T", topKind(u), len(u.dialogs), u.win.Canvas().Focused())
+	}
+	if st, _ := vault.StateOf(filepath.Clean(u.dbPath)); st != vault.Plain {
+		t.Error("skipping encrypted the journal")
+	}
+}

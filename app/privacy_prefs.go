@@ -59,7 +59,7 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 			}
 		}
 	}
-	slip := widgets.NewCheck("Show my pinned slip in the tray and the morning notification while the journal is locked", func(on bool) {
+	slip := widgets.NewCheck("Let the tray show and send my pinned slip while the journal is locked", func(on bool) {
 		u.app.Preferences().SetBool(prefSlipWhileLocked, on)
 		u.loadStrip() // writes or removes the tray's copy
 	})

@@ -55,15 +55,20 @@ func TestTrayOnAnEncryptedJournal(t *testing.T) {
 		tr.exit()
 	})
 
-	if tr.state.text != "" || !tr.state.locked {
-		t.Errorf("before any copy: %+v", tr.state)
+	shown := func() slipState { // the tray's own ticker writes it too
+		tr.mu.Lock()
+		defer tr.mu.Unlock()
+		return tr.state
+	}
+	if st := shown(); st.text != "" || !st.locked {
+		t.Errorf("before any copy: %+v", st)
 	}
 	if err := vault.ShowSlipWhileLocked(path, "I can rest too."); err != nil {
 		t.Fatal(err)
 	}
 	tr.request(instance.SlipChanged)
-	if tr.state.text != "I can rest too." {
-		t.Errorf("the tray shows %q", tr.state.text)
+	if st := shown(); st.text != "I can rest too." {
+		t.Errorf("the tray shows %q", st.text)
 	}
 	tr.tick()
 	tr.backup()

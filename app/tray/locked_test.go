@@ -55,20 +55,15 @@ func TestTrayOnAnEncryptedJournal(t *testing.T) {
 		tr.exit()
 	})
 
-	shown := func() slipState { // the tray's own ticker writes it too
-		tr.mu.Lock()
-		defer tr.mu.Unlock()
-		return tr.state
-	}
-	if st := shown(); st.text != "" || !st.locked {
-		t.Errorf("before any copy: %+v", st)
+	if tr.shown().text != "" || !tr.shown().locked {
+		t.Errorf("before any copy: %+v", tr.state)
 	}
 	if err := vault.ShowSlipWhileLocked(path, "I can rest too."); err != nil {
 		t.Fatal(err)
 	}
 	tr.request(instance.SlipChanged)
-	if st := shown(); st.text != "I can rest too." {
-		t.Errorf("the tray shows %q", st.text)
+	if tr.shown().text != "I can rest too." {
+		t.Errorf("the tray shows %q", tr.shown().text)
 	}
 	tr.tick()
 	tr.backup()

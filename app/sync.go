@@ -270,6 +270,9 @@ func (u *UI) showSyncLine(text string) {
 	if u.sync.line == nil {
 		return
 	}
+	if text != u.sync.line.Text {
+		slog.Debug("sync line", "text", text)
+	}
 	u.sync.line.SetText(text)
 	if text == "" {
 		u.sync.line.Hide()

@@ -31,6 +31,9 @@ const (
 	syncEvery = 5 * time.Minute
 	// syncQuiet is how long the folder must be still before a round.
 	syncQuiet = 2 * time.Second
+	// syncRetry: a folder that was not there when the journal opened
+	// (a drive not yet connected) is looked for again this often.
+	syncRetry = time.Minute
 )
 
 // syncRun is the window's side of the sync.
@@ -95,9 +98,16 @@ func (u *UI) startSync() {
 		}
 		slog.Warn("the sync could not start", "err", err)
 		st, _ := replica.StatusOf(context.Background(), s)
-		text, _ := syncer.Trouble(st.Folder, err)
+		text, retry := syncer.Trouble(st.Folder, err)
 		u.sync.trouble = text
 		u.showSyncLine(text)
+		if retry && !u.sync.manual {
+			after(u, syncRetry, func() {
+				if u.store == s && u.sync.rep == nil && !u.lock.closed {
+					u.startSync()
+				}
+			})
+		}
 	})
 }
 

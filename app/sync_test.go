@@ -328,3 +328,25 @@ func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
 		t.Errorf("the other computer still lists %d conflicts", len(list))
 	}
 }
+
+func TestAFolderMissingAtTheUnlockIsSaidAndFoundLater(t *testing.T) {
+	dir := t.TempDir()
+	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
+	os.Mkdir(folder, 0o700)
+	encryptedWith(t, path)
+	u := unlockedUI(t, path)
+	setUpFromPreferences(t, u, folder, "Desk")
+	u.lockNow()
+	if err := os.Rename(folder, folder+"-away"); err != nil {
+		t.Fatal(err)
+	}
+	typeUnlock(t, u, testPassphrase)
+	if got := u.sync.line.Text; got != "Couldn't reach the sync folder — will try again." || u.sync.rep != nil {
+		t.Fatalf("the footer says %q (syncing: %v)", got, u.sync.rep != nil)
+	}
+	os.Rename(folder+"-away", folder)
+	u.startSync() // what the retry a minute later does
+	if got := u.sync.line.Text; got != "Synced just now" {
+		t.Fatalf("the footer says %q once the folder is back", got)
+	}
+}

@@ -350,3 +350,66 @@ func TestAFolderMissingAtTheUnlockIsSaidAndFoundLater(t *testing.T) {
 		t.Fatalf("the footer says %q once the folder is back", got)
 	}
 }
+
+func TestTurningEncryptionOffStopsTheSync(t *testing.T) {
+	dir := t.TempDir()
+	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
+	os.Mkdir(folder, 0o700)
+	encryptedWith(t, path, "Late for pick-up")
+	u := unlockedUI(t, path)
+	setUpFromPreferences(t, u, folder, "Desk")
+	u.decryptWith([]byte(testPassphrase))
+	if u.lock.encrypted || u.store == nil {
+		t.Fatalf("still encrypted, or closed:\n%s", shownText(u))
+	}
+	if on, err := replica.IsSetUp(context.Background(), u.store); on || err != nil {
+		t.Errorf("the plain journal still syncs (%v, %v)", on, err)
+	}
+	if u.sync.key != nil || u.sync.rep != nil || u.sync.line.Visible() {
+		t.Error("the window still syncs, or keeps the key, or shows the footer")
+	}
+	prefs := u.preferencesContent(data.ReminderSettings{})
+	mustContain(t, visibleText(prefs), "Syncing with your other computers needs a passphrase first")
+}
+
+func TestRemoveAComputerAndStopSyncing(t *testing.T) {
+	dir := t.TempDir()
+	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
+	os.Mkdir(folder, 0o700)
+	encryptedWith(t, path, "Late for pick-up")
+	u := unlockedUI(t, path)
+	setUpFromPreferences(t, u, folder, "Desk")
+	_, r := joined(t, folder)
+	if _, err := r.Round(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	u.syncNow()
+
+	prefs := u.preferencesContent(data.ReminderSettings{})
+	mustContain(t, visibleText(prefs), "Laptop — last synced just now")
+	test.Tap(findButton(t, prefs, "Remove…"))
+	if topKind(u) != dlgRemoveDevice {
+		t.Fatalf("no question before removing, but %q", topKind(u))
+	}
+	mustContain(t, topText(u), "Remove “Laptop” from the sync?")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Remove"))
+	st, err := replica.StatusOf(context.Background(), u.store)
+	if err != nil || len(st.Others) != 1 || !st.Others[0].Removed {
+		t.Fatalf("the laptop is not removed: %+v, %v", st.Others, err)
+	}
+	if _, err := r.Round(context.Background()); err == nil {
+		t.Error("the removed laptop syncs on")
+	}
+
+	prefs = u.preferencesContent(data.ReminderSettings{})
+	mustContain(t, visibleText(prefs), "Laptop — removed")
+	test.Tap(findButton(t, prefs, "Stop syncing…"))
+	if topKind(u) != dlgStopSync {
+		t.Fatalf("no question before stopping, but %q", topKind(u))
+	}
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Stop syncing"))
+	if on, _ := replica.IsSetUp(context.Background(), u.store); on || u.sync.rep != nil || u.sync.line.Visible() {
+		t.Fatal("the journal still syncs after Stop syncing")
+	}
+	mustContain(t, shownText(u), "This journal no longer syncs through "+folder)
+}

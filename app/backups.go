@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -172,7 +173,7 @@ func (u *UI) setDailyBackupsKept(choice string, reload func()) {
 
 // backupRow shows one backup: when, what kind, how big, and Restore….
 func (u *UI) backupRow(b data.BackupFile, reload func()) fyne.CanvasObject {
-	when := widget.NewLabelWithStyle(b.Time.Format("Monday 2 January 2006, 15:04"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	when := widget.NewLabelWithStyle(dates.Long(b.Time)+", "+dates.Clock(b.Time), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	detail := widget.NewLabel(backupKindText(b.Kind) + " · " + humanSize(b.Size))
 	restore := widgets.NewButton("Restore…", func() { u.confirmRestore(b, reload) })
 	return container.NewHBox(when, detail, layout.NewSpacer(), restore)
@@ -192,7 +193,7 @@ func backupKindText(k data.BackupKind) string {
 func (u *UI) confirmRestore(b data.BackupFile, reload func()) {
 	msg := wrapLabel(fmt.Sprintf(
 		"Your journal will be replaced by the copy from %s. Anything written since then is not in that copy.\n\nYour journal as it is now is kept as a backup marked \"Before a restore\", so you can go back to it.",
-		b.Time.Format("Monday 2 January 2006 at 15:04")))
+		dates.Long(b.Time)+" at "+dates.Clock(b.Time)))
 	u.ask(dlgRestore, "Restore this backup?", msg, "Restore", "Cancel", func() { u.restore(b.Path, reload) })
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/bothand/bothand/widgets"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 )
 
 // The repeat choices, in the order the form offers them.
@@ -93,14 +94,14 @@ func (f *commitmentForm) build() {
 	f.tier = widgets.NewRadioGroup(tierChoices, nil)
 	f.tier.Required = true
 	f.allDay = widgets.NewCheck("All day", func(bool) { f.showParts() })
-	f.date = widgets.NewDateEntry()
+	f.date = newDateField(time.Time{})
 	f.from, f.to = newClockField(18, 0), newClockField(19, 0)
-	f.lastDay = widgets.NewDateEntry()
+	f.lastDay = newDateField(time.Time{})
 	f.repeat = widgets.NewSelect(repeatChoices, func(string) { f.showParts() })
-	f.days = widgets.NewCheckGroup([]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}, nil)
+	f.days = widgets.NewCheckGroup(weekdayChoices(), nil)
 	f.days.Horizontal = true
 	f.ends = widgets.NewSelect(endChoices, func(string) { f.showParts() })
-	f.until = widgets.NewDateEntry()
+	f.until = newDateField(time.Time{})
 	f.count = widgets.NewEntry()
 	f.count.SetPlaceHolder("10")
 	f.location = widgets.NewEntry()
@@ -171,10 +172,10 @@ func (f *commitmentForm) fill(c data.Commitment) {
 	}
 	var days []string
 	for _, d := range r.Days {
-		days = append(days, f.days.Options[(int(d)+6)%7])
+		days = append(days, shortDay(d))
 	}
 	if len(days) == 0 {
-		days = []string{f.days.Options[(int(start.Weekday())+6)%7]}
+		days = []string{shortDay(start.Weekday())}
 	}
 	f.days.SetSelected(days)
 	switch {
@@ -223,9 +224,9 @@ func (f *commitmentForm) showSkipped() {
 	}
 	f.skipped.Add(widget.NewLabel("Skipped:"))
 	for i, d := range f.exdates {
-		when := d.Local().Format("Mon 2 Jan 2006, 15:04")
+		when := dates.Date(d.Local()) + ", " + dates.Clock(d.Local())
 		if f.editing.AllDay {
-			when = d.Format("Mon 2 Jan 2006")
+			when = dates.Date(d)
 		}
 		f.skipped.Add(container.NewBorder(nil, nil, nil,
 			widgets.NewButton("Bring back", func() {
@@ -316,10 +317,8 @@ func (f *commitmentForm) rule(c data.Commitment) (string, bool) {
 	}
 	if r.Freq == "WEEKLY" {
 		for _, name := range f.days.Selected {
-			for i, opt := range f.days.Options {
-				if opt == name {
-					r.Days = append(r.Days, time.Weekday((i+1)%7))
-				}
+			if wd, ok := weekdayNamed(name); ok {
+				r.Days = append(r.Days, wd)
 			}
 		}
 		if len(r.Days) == 0 {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -117,7 +118,7 @@ func (c *compassionScreen) showBreaks(list []data.CompassionSession) {
 		c.breaks.Add(sectionTitle("Your latest breaks"))
 	}
 	for _, b := range list {
-		when := b.StartedAt.Local().Format("Mon 2 Jan 2006, 15:04")
+		when := dates.At(b.StartedAt.Local())
 		words := firstLine(b.Kindness)
 		if words == "" {
 			words = firstLine(b.Acknowledge)
@@ -209,7 +210,7 @@ func entryAbout(e data.Entry) string {
 	if words == "" {
 		words = firstLine(e.Story)
 	}
-	when := e.HappenedAt.Local().Format("Mon 2 Jan")
+	when := dates.Short(e.HappenedAt.Local())
 	if words == "" {
 		return when
 	}

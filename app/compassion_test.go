@@ -234,7 +234,7 @@ func TestRefusedBreakRouteDoesNotOpenABreakOnTheNextSave(t *testing.T) {
 	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
 	j.editor.date.SetText("someday")
 	test.Tap(findAction(t, u, "Take a self-compassion break"))
-	mustContain(t, shownText(u), "Write the date as year-month-day")
+	mustContain(t, shownText(u), "“someday” doesn't read as a date")
 	j.editor.date.SetText("2026-03-14")
 	j.editor.save()
 	if strings.Contains(shownText(u), "step 1 of 3") {

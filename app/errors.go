@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
 )
 
@@ -71,7 +72,7 @@ func (u *UI) showOpenError(err error) {
 	// Esc is Quit: there is nothing to show without a journal.
 	quit := d.cancelButton("Quit", u.quit)
 	if latest, ok := backupToOffer(err); ok {
-		when := latest.Time.Format("Monday 2 January 2006, 15:04")
+		when := dates.Long(latest.Time) + ", " + dates.Clock(latest.Time)
 		content.Add(wrapLabel("A backup from " + when + " is in the backups folder beside it."))
 		d.defaultButton("Restore that backup", nil, func() {
 			d.hide()

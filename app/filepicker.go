@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/adrg/xdg"
 
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -234,7 +235,7 @@ func (p *filePicker) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	icon.SetResource(theme.FileIcon())
-	detail.SetText(humanSize(it.size) + " · " + it.modified.Format("2 January 2006"))
+	detail.SetText(humanSize(it.size) + " · " + dates.WithYear(it.modified))
 }
 
 // chose is a row taken by click, Space or Enter: a folder opens; a file's

@@ -18,6 +18,9 @@ import (
 
 func TestMain(m *testing.M) {
 	os.Setenv("LANG", "en_US.UTF-8")
+	// Dates as most of the world writes them, and weeks from Monday; the
+	// tests of the United States' order set it themselves.
+	systemLocale = func() string { return "en-GB" }
 	os.Exit(m.Run())
 }
 

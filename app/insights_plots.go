@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
 )
 
@@ -71,7 +72,7 @@ func weekAxis(p *plot.Plot, weeks []data.Week) {
 	for i, w := range weeks {
 		label := ""
 		if i%step == 0 {
-			label = w.Start.Format("2 Jan")
+			label = dates.DayMonth(w.Start)
 		}
 		ticks = append(ticks, plot.Tick{Value: float64(i), Label: label})
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -70,7 +71,7 @@ func (c *commitmentLink) show(list []data.Commitment) {
 	for _, cm := range list {
 		label := fmt.Sprintf("%s · tier %d", cm.Title, cm.Tier)
 		if _, dup := c.ids[label]; dup {
-			label += cm.StartsAt.Local().Format(" (2 Jan 2006)")
+			label += " (" + dates.WithYear(cm.StartsAt.Local()) + ")"
 		}
 		c.ids[label] = cm.ID
 		options = append(options, label)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -151,7 +152,7 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 		pause.Importance = widget.HighImportance
 		box.Add(container.NewHBox(pause))
 		for _, b := range d.breaks {
-			line := "Break taken " + b.StartedAt.Local().Format("Mon 2 Jan, 15:04")
+			line := "Break taken " + dates.At(b.StartedAt.Local())
 			if b.FinishedAt == nil {
 				line += " (left half-way)"
 			}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -31,7 +32,7 @@ type entryEditor struct {
 	thenBreak bool
 
 	heading   *widget.Label
-	date      *widgets.Entry
+	date      *widgets.DateEntry
 	clock     *widgets.Entry
 	trigger   *widgets.Entry
 	story     *widgets.Entry
@@ -72,8 +73,8 @@ func (j *journalScreen) openEditor(base data.Entry, draft *data.Draft) {
 func (e *entryEditor) build() {
 	e.heading = widget.NewLabelWithStyle("New entry", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.heading.SizeName = theme.SizeNameSubHeadingText
-	e.date = widgets.NewEntry()
-	e.date.SetPlaceHolder("2026-03-14")
+	e.date = newDateField(time.Time{})
+	e.date.SetPlaceHolder("Date, like " + dates.Example(time.Now()))
 	e.clock = widgets.NewEntry()
 	e.clock.SetPlaceHolder("21:40")
 	e.trigger = e.answer(4)
@@ -181,7 +182,7 @@ func (e *entryEditor) fill(base data.Entry, d *data.Draft) {
 		e.status.SetText("Continuing what you wrote " + formatWhen(d.UpdatedAt) + ".")
 	}
 	local := at.In(time.Local)
-	e.date.SetText(local.Format(dayLayout))
+	e.date.SetDate(&local)
 	e.clock.SetText(local.Format(timeLayout))
 	for _, f := range []struct {
 		field *widgets.Entry
@@ -196,7 +197,7 @@ func (e *entryEditor) fill(base data.Entry, d *data.Draft) {
 	e.intensity.SetValue(intensity)
 	e.check.set(kind, base.ReframeID)
 	e.tags.set(e.j.tags, tags)
-	e.date.OnChanged = func(string) { e.changed() }
+	e.date.OnChanged = func(*time.Time) { e.changed() }
 	e.clock.OnChanged = func(string) { e.changed() }
 }
 
@@ -223,11 +224,11 @@ func (e *entryEditor) setTags(tags []data.Tag) {
 // when reads the date and time fields, explaining under them what it could
 // not read.
 func (e *entryEditor) when() (time.Time, bool) {
-	day, okDay := parseDay(e.date.Text)
+	day, dayErr := dateOfField(e.date)
 	at, okClock := atClock(day, e.clock.Text)
 	switch {
-	case !okDay:
-		e.showMessage(data.FieldHappenedAt, "Write the date as year-month-day, like 2026-03-14.")
+	case dayErr != nil:
+		e.showMessage(data.FieldHappenedAt, dayErr.Error())
 	case !okClock:
 		e.showMessage(data.FieldHappenedAt, "Write the time as hours and minutes, like 21:40.")
 	default:
@@ -262,8 +263,8 @@ func (e *entryEditor) draft() data.Draft {
 		id := e.base.ID
 		d.EntryID = &id
 	}
-	if day, ok := parseDay(e.date.Text); ok {
-		if at, ok := atClock(day, e.clock.Text); ok {
+	if e.date.Date != nil {
+		if at, ok := atClock(*e.date.Date, e.clock.Text); ok {
 			d.HappenedAt = &at
 		}
 	}

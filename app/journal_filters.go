@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/bothand/bothand/data"
 
-	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -30,8 +30,8 @@ type journalFilters struct {
 	kind   *widgets.Select
 	tag    *widgets.Select
 	dates  *widgets.Select
-	from   *widgets.Entry
-	to     *widgets.Entry
+	from   *widgets.DateEntry
+	to     *widgets.DateEntry
 	custom *fyne.Container
 	msg    *widget.Label
 	// searchMsg explains a refused paste into the search field.
@@ -54,12 +54,12 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 	f.kind.SetSelectedIndex(0)
 	f.tag = widgets.NewSelect([]string{allTags}, func(string) { f.apply() })
 	f.tag.SetSelectedIndex(0)
-	f.from = widgets.NewEntry()
-	f.from.SetPlaceHolder("From 2026-01-31")
-	f.from.OnChanged = func(string) { f.apply() }
-	f.to = widgets.NewEntry()
-	f.to.SetPlaceHolder("To 2026-12-31")
-	f.to.OnChanged = func(string) { f.apply() }
+	f.from = newDateField(time.Time{})
+	f.from.SetPlaceHolder("From")
+	f.from.OnChanged = func(*time.Time) { f.apply() }
+	f.to = newDateField(time.Time{})
+	f.to.SetPlaceHolder("To")
+	f.to.OnChanged = func(*time.Time) { f.apply() }
 	f.msg = widget.NewLabel("")
 	f.msg.Importance = widget.DangerImportance
 	f.msg.Wrapping = fyne.TextWrapWord
@@ -82,6 +82,8 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 		f.apply()
 	})
 	f.dates.SetSelectedIndex(0)
+	// Fyne sizes a choice by its placeholder: the longest option must fit.
+	f.dates.PlaceHolder = dateChoices[len(dateChoices)-1]
 	f.view = container.NewVBox(f.searchMsg, container.NewGridWithColumns(3, f.kind, f.tag, f.dates), f.custom)
 	return f
 }
@@ -136,23 +138,19 @@ func (f *journalFilters) current() data.EntryFilter {
 // that does not read as a date is left open and explained.
 func (f *journalFilters) customRange() (from, to time.Time) {
 	var bad []string
-	if f.from.Text != "" {
-		if d, ok := parseDay(f.from.Text); ok {
-			from = d
-		} else {
-			bad = append(bad, "“"+f.from.Text+"”")
-		}
-	}
-	if f.to.Text != "" {
-		if d, ok := parseDay(f.to.Text); ok {
-			to = d.AddDate(0, 0, 1)
-		} else {
-			bad = append(bad, "“"+f.to.Text+"”")
+	for _, field := range []*widgets.DateEntry{f.from, f.to} {
+		switch {
+		case field.Err != nil:
+			bad = append(bad, field.Err.Error())
+		case field.Date != nil && field == f.from:
+			from = *field.Date
+		case field.Date != nil:
+			to = field.Date.AddDate(0, 0, 1)
 		}
 	}
 	switch {
 	case len(bad) > 0:
-		f.msg.SetText("Write dates as year-month-day, like 2026-03-14. Not understood: " + prose.List(bad) + ".")
+		f.msg.SetText(strings.Join(bad, " "))
 		f.msg.Show()
 	case !from.IsZero() && !to.IsZero() && !from.Before(to):
 		f.msg.SetText("The first date comes after the second: nothing can match.")

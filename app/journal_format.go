@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 )
 
 // The three questions of the journal, in the technique's order, with a line
@@ -34,23 +35,10 @@ func kindLabel(k data.Kind) string {
 // formatWhen shows an instant in local time, as the list and the entry do.
 func formatWhen(t time.Time) string {
 	local := t.In(time.Local)
-	now := time.Now()
-	if local.Year() == now.Year() {
-		return local.Format("Mon 2 Jan · 15:04")
-	}
-	return local.Format("Mon 2 Jan 2006 · 15:04")
+	return dates.Short(local) + " · " + dates.Clock(local)
 }
 
-const (
-	dayLayout  = "2006-01-02"
-	timeLayout = "15:04"
-)
-
-// parseDay reads a local date written year-month-day.
-func parseDay(s string) (time.Time, bool) {
-	t, err := time.ParseInLocation(dayLayout, strings.TrimSpace(s), time.Local)
-	return t, err == nil
-}
+const timeLayout = "15:04"
 
 // atClock is day at the time of day typed in s (see parseClock), built
 // from the calendar date so a daylight-saving day keeps the wall clock.

@@ -285,9 +285,9 @@ func TestARefusedSaveExplainsAndKeepsEverything(t *testing.T) {
 	if len(drafts) != 1 || drafts[0].Story != long {
 		t.Errorf("draft keeps %d characters", len(drafts[0].Story))
 	}
-	j.editor.date.SetText("14/03/2026")
+	j.editor.date.SetText("31/02/2026")
 	press(t, u, shortcutSave)
-	mustContain(t, shownText(u), "year-month-day")
+	mustContain(t, shownText(u), "February 2026 has 28 days.")
 	if n, _ := s.CountEntries(data.EntryFilter{}); n != 0 {
 		t.Errorf("%d entries stored", n)
 	}
@@ -411,7 +411,15 @@ func TestFiltersNarrowTheList(t *testing.T) {
 		t.Errorf("one day = %q", got)
 	}
 	j.filters.to.SetText("11/02/2025")
-	mustContain(t, shownText(u), "Write dates as year-month-day")
+	if got := listedTriggers(j); strings.Join(got, ",") != "guilt in winter" {
+		t.Errorf("the day as the locale writes it = %q", got)
+	}
+	j.filters.from.SetText("Tue 11 Feb 2025")
+	if got := listedTriggers(j); strings.Join(got, ",") != "guilt in winter" {
+		t.Errorf("the day as the app shows it = %q", got)
+	}
+	j.filters.to.SetText("31/02/2025")
+	mustContain(t, shownText(u), "February 2025 has 28 days.")
 	if got := listedTriggers(j); len(got) != 1 {
 		t.Errorf("with an unreadable end date, the start still applies: %q", got)
 	}

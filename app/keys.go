@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -308,5 +309,27 @@ func (u *UI) showMenu(name string, m *fyne.Menu, from fyne.CanvasObject) {
 			run()
 		}
 	}
-	widget.ShowPopUpMenuAtRelativePosition(m, u.win.Canvas(), fyne.NewPos(0, from.Size().Height), from)
+	c := u.win.Canvas()
+	menu := widget.NewPopUpMenu(m, c)
+	menu.ShowAtPosition(menuPosition(c, from, menu.MinSize()))
+}
+
+// menuPosition puts a menu of size under the button from, or above it when
+// there is no room below, and lines it up with the button's right edge
+// when it would run past the window's: a menu opened from the end of a row
+// stays whole, in the window, beside what opened it.
+func menuPosition(c fyne.Canvas, from fyne.CanvasObject, size fyne.Size) fyne.Position {
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(from)
+	room := c.Size()
+	margin := theme.Padding()
+	pos := abs.AddXY(0, from.Size().Height)
+	if pos.X+size.Width > room.Width-margin {
+		pos.X = abs.X + from.Size().Width - size.Width
+	}
+	if pos.Y+size.Height > room.Height-margin && abs.Y-size.Height >= margin {
+		pos.Y = abs.Y - size.Height
+	}
+	pos.X = max(margin, min(pos.X, room.Width-size.Width-margin))
+	pos.Y = max(0, min(pos.Y, room.Height-size.Height))
+	return pos
 }

@@ -22,7 +22,7 @@ func (t *tiersScreen) occurrenceMenu(o data.Occurrence) *fyne.Menu {
 			fyne.NewMenuItem("Kept it", func() { t.setOutcome(id, at, data.OutcomeKept, nil) }),
 			fyne.NewMenuItem("Missed it", func() { t.setOutcome(id, at, data.OutcomeMissed, nil) }))
 	}
-	items = append(items, fyne.NewMenuItem("Moved to another time…", func() { t.askMovedTo(o) }))
+	items = append(items, fyne.NewMenuItem("Move to another time…", func() { t.askMovedTo(o) }))
 	if o.Outcome != nil {
 		items = append(items, fyne.NewMenuItem("Clear what I recorded", func() { t.setOutcome(id, at, "", nil) }))
 	}
@@ -63,7 +63,7 @@ func (t *tiersScreen) askMovedTo(o data.Occurrence) {
 	content := container.NewVBox(
 		wrapLabel("“"+o.Commitment.Title+"” of "+data.FormatSpan(o.Start, o.End, o.AllDay())+" moved to:"),
 		known, when, msg)
-	d := t.u.newDialog(dlgMoved, "Moved", content)
+	d := t.u.newDialog(dlgMoved, "Move to another time", content)
 	d.cancelButton("Cancel", nil)
 	d.defaultButton("Save", nil, func() {
 		var movedTo *time.Time

@@ -20,7 +20,7 @@ func TestMarkAnOccurrenceMovedToANewTime(t *testing.T) {
 	}
 	ts.jump(day)
 	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
-	menuItem(t, ts.occurrenceMenu(occ[0]), "Moved to another time…").Action()
+	menuItem(t, ts.occurrenceMenu(occ[0]), "Move to another time…").Action()
 	mustContain(t, overlayText(u), "“Piano recital”", "moved to:")
 	top := u.win.Canvas().Overlays().Top()
 	var clock *widgets.Entry

@@ -4,7 +4,6 @@ import (
 	"log/slog"
 	"os"
 	"slices"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/bothand/bothand/app/autostart"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -106,7 +106,7 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	morning.SetSelected(formatMinutes(rs.Morning))
 	var dayChecks []fyne.CanvasObject
 	for i := range 7 {
-		wd := time.Weekday((i + 1) % 7) // Monday first
+		wd := dates.Weekdays()[i] // as the calendars show the week
 		c := widgets.NewCheck(wd.String()[:3], func(on bool) { rs.Days[wd] = on; save() })
 		c.SetChecked(rs.Days[wd])
 		dayChecks = append(dayChecks, c)
@@ -150,6 +150,9 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 		heading("Non-negotiable commitments"),
 		dayBefore,
 		container.NewBorder(nil, nil, widget.NewLabel("On the day"), nil, lead),
+		widget.NewSeparator(),
+		heading("Calendar"),
+		u.weekStartChoice(),
 		widget.NewSeparator(),
 		heading("Window"),
 		toTray,

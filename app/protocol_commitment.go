@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 )
 
 // fillCommitments lists the commitments the plan can be tied to, with
@@ -44,7 +45,7 @@ func commitmentLabels(list []data.Commitment) []string {
 			if c.AllDay {
 				day = c.StartsAt.UTC() // a date, not a moment
 			}
-			when := day.Format("Mon 2 Jan 2006")
+			when := dates.Date(day)
 			if c.RRule != "" {
 				when = "from " + when
 			}

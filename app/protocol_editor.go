@@ -40,6 +40,7 @@ type protocolEditor struct {
 	days       *widgets.Select
 	hasReview  *widgets.Check
 	review     *widgets.DateEntry
+	reviewMsg  fieldMessage
 	msgs       map[data.Field]fieldMessage
 	saveBtn    *widgets.Button
 	saved      *widget.Label
@@ -81,7 +82,8 @@ func (e *protocolEditor) build() {
 	}
 	e.days = widgets.NewSelect(days, nil)
 	e.hasReview = widgets.NewCheck("Review it on", func(on bool) { setVisible(e.review, on) })
-	e.review = widgets.NewDateEntry()
+	e.review = newDateField(time.Time{})
+	e.reviewMsg = newFieldMessage()
 	e.saveBtn = widgets.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), e.saveDetails)
 	e.saveBtn.Importance = widget.HighImportance
 	e.saved = caption("")
@@ -110,7 +112,7 @@ func (e *protocolEditor) build() {
 		sectionTitle("Bring it back before"), e.commitment, e.msgs[data.FieldCommitment],
 		container.NewBorder(nil, nil, widget.NewLabel("Show it"), nil, e.days), e.msgs[data.FieldRemindDaysBefore],
 		caption("Tied to a commitment, the plan shows on the Tiers agenda at its next occurrence and comes back as a reminder the days you choose before it."),
-		container.NewBorder(nil, nil, e.hasReview, nil, e.review),
+		container.NewBorder(nil, nil, e.hasReview, nil, e.review), e.reviewMsg,
 		e.done, e.msgs[data.FieldStatus],
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.saveBtn), e.saved),
 		widget.NewSeparator(),
@@ -187,6 +189,14 @@ func (e *protocolEditor) saveDetails() { e.saveThen(nil) }
 func (e *protocolEditor) saveThen(next func()) {
 	for _, m := range e.msgs {
 		m.clear()
+	}
+	e.reviewMsg.clear()
+	if e.hasReview.Checked {
+		// A review date that doesn't read stays as typed, with the reason.
+		if _, err := dateOfField(e.review); err != nil {
+			e.reviewMsg.show(err.Error())
+			return
+		}
 	}
 	p := e.read()
 	e.saveBtn.Disable()

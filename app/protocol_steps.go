@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -21,7 +22,7 @@ func (e *protocolEditor) renderSteps() {
 		if st.DoneAt != nil {
 			done++
 			items[i].Done = true
-			items[i].Detail = "Done " + st.DoneAt.Local().Format("Mon 2 Jan 2006")
+			items[i].Detail = "Done " + dates.Short(st.DoneAt.Local())
 		}
 		if label := data.ActionLabel(st.Action); label != "" {
 			action := st.Action
@@ -83,7 +84,7 @@ func (e *protocolEditor) tick(st data.ProtocolStep, on bool) {
 			return
 		}
 		// Unticking forgets the day it was done; undo brings it back.
-		e.s.offerUndo(fmt.Sprintf("Unticked “%s” (done %s).", trimForMenu(st.Text), previous.Local().Format("Mon 2 Jan")), func() {
+		e.s.offerUndo(fmt.Sprintf("Unticked “%s” (done %s).", trimForMenu(st.Text), dates.Short(previous.Local())), func() {
 			e.stepChange(func(s *data.Store) error {
 				_, err := s.SetStepDone(st.ID, previous)
 				return err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -319,7 +320,7 @@ func (p *protocolsScreen) lookBackCard(t data.Triage) fyne.CanvasObject {
 		what = ": “" + trimForMenu(t.Request) + "”"
 	}
 	text := fmt.Sprintf("On %s, %s called something urgent%s. Your triage said %s. Looking back, was it truly urgent?",
-		t.AskedAt.Local().Format("Mon 2 Jan"), who, what, verdictWords(t.Verdict))
+		dates.Short(t.AskedAt.Local()), who, what, verdictWords(t.Verdict))
 	answer := func(truly bool) func() {
 		return func() {
 			backgroundDo(p.u, func() error {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -69,7 +70,7 @@ func triageLine(t data.Triage) string {
 	if who == "" {
 		who = "A client"
 	}
-	line := t.AskedAt.Local().Format("Mon 2 Jan") + " · " + who + " · " + verdictWords(t.Verdict)
+	line := dates.Short(t.AskedAt.Local()) + " · " + who + " · " + verdictWords(t.Verdict)
 	switch {
 	case t.TrulyUrgent == nil:
 	case *t.TrulyUrgent:

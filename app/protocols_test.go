@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -64,7 +65,7 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 	if done == nil || pr.Steps[0].DoneAt != nil {
 		t.Fatalf("tick not stored: %+v", pr.Steps)
 	}
-	mustContain(t, visibleText(u.win.Content()), "1 of 4 steps done", "Done "+done.Local().Format("Mon 2 Jan 2006"), "1 of 4 steps")
+	mustContain(t, visibleText(u.win.Content()), "1 of 4 steps done", "Done "+dates.Short(done.Local()), "1 of 4 steps")
 
 	// Untick, then undo: the same day comes back.
 	test.Tap(checks(p.editor.steps)[1])

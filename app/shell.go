@@ -20,6 +20,7 @@ const (
 // below, and restores the size and tab of the last session.
 func (u *UI) buildShell() {
 	u.app.Settings().SetTheme(newTheme())
+	u.useDateStyle()
 	u.strip = widgets.NewSlipStrip()
 	u.wireStrip()
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -32,10 +33,14 @@ type tiersScreen struct {
 	empty     fyne.CanvasObject
 	main      fyne.CanvasObject
 	rangeText *widget.Label
-	calendar  *widget.Calendar
-	list      *widgets.List
-	agenda    *fyne.Container
-	scroll    *container.Scroll
+	calendar  *widgets.Calendar
+	// tier1 holds the days of the calendar's weeks with a non-negotiable
+	// commitment, by date ("2006-01-02").
+	tier1  map[string]bool
+	list   *widgets.List
+	agenda *fyne.Container
+	scroll *container.Scroll
+	status tiersStatus
 
 	// The open forms, for tests.
 	commitmentForm *commitmentForm
@@ -113,8 +118,10 @@ func (t *tiersScreen) show(snap tiersSnapshot) {
 		return
 	}
 	t.root.Objects = []fyne.CanvasObject{t.main}
+	t.showRange()
+	t.loadMarks()
 	last := t.from.AddDate(0, 0, agendaDays-1)
-	t.rangeText.SetText(fmt.Sprintf("%s – %s", t.from.Format("Mon 2 Jan"), last.Format("Mon 2 Jan 2006")))
+	t.rangeText.SetText(fmt.Sprintf("%s – %s", dates.Short(t.from), dates.Date(last)))
 	t.list.Refresh()
 	t.renderAgenda()
 	t.root.Refresh()
@@ -143,7 +150,11 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 		container.NewHBox(prev, today, next, more),
 		container.NewCenter(t.rangeText))
 
-	t.calendar = widget.NewCalendar(time.Now(), t.jump)
+	t.calendar = widgets.NewCalendar(time.Now(), t.jump)
+	t.calendar.WeekStart = dates.WeekStart()
+	t.calendar.MarkName = "non-negotiable"
+	t.calendar.Marked = func(d time.Time) bool { return t.tier1[d.Format(time.DateOnly)] }
+	t.calendar.OnMonth = func(time.Time) { t.loadMarks() }
 	t.list = widgets.NewList(
 		func() int { return len(t.snapshot.commitments) },
 		func() fyne.CanvasObject {
@@ -169,13 +180,14 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 	}
 	heading := widget.NewLabelWithStyle("Your commitments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	side := container.NewBorder(container.NewVBox(t.calendar, widget.NewSeparator(), heading), nil, nil, nil, t.list)
+	legend := widgets.CalendarLegend(t.calendar.MarkName)
+	side := container.NewBorder(container.NewVBox(t.calendar, container.NewCenter(legend), widget.NewSeparator(), heading), nil, nil, nil, t.list)
 
 	t.agenda = container.NewVBox()
 	t.scroll = container.NewVScroll(container.NewPadded(t.agenda))
 	split := container.NewHSplit(side, t.scroll)
 	split.Offset = 0.3
-	return container.NewBorder(container.NewVBox(toolbar, widget.NewSeparator()), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(toolbar, t.buildStatus(), widget.NewSeparator()), nil, nil, nil, split)
 }
 
 func agendaEmpty(days []data.AgendaDay) bool {
@@ -231,7 +243,7 @@ func (t *tiersScreen) addCommitment() {
 	}
 	t.commitmentForm = t.u.showCommitmentForm(data.Commitment{
 		Tier: data.TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour),
-	}, func(data.Commitment) { t.load() })
+	}, t.commitmentSaved)
 }
 
 // editCommitment loads a commitment fresh and opens it in the form.
@@ -239,7 +251,7 @@ func (t *tiersScreen) editCommitment(id int64) {
 	background(t.u, func() (data.Commitment, error) {
 		return t.u.store.Commitment(id)
 	}, func(c data.Commitment) {
-		t.commitmentForm = t.u.showCommitmentForm(c, func(data.Commitment) { t.load() })
+		t.commitmentForm = t.u.showCommitmentForm(c, t.commitmentSaved)
 	})
 }
 
@@ -256,10 +268,5 @@ func (t *tiersScreen) addWorkBlock() {
 }
 
 func (t *tiersScreen) openWorkForm(wb data.WorkBlock) {
-	t.workForm = t.u.showWorkBlockForm(wb, func(_ data.WorkBlock, conf data.Conflicts) {
-		t.load()
-		if note := makeUpNotice(conf); note != "" {
-			t.u.inform(dlgMakeUp, "A make-up note was added", note)
-		}
-	})
+	t.workForm = t.u.showWorkBlockForm(wb, t.workSaved)
 }

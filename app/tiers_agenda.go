@@ -2,15 +2,19 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -39,8 +43,14 @@ func (t *tiersScreen) renderAgenda() {
 			free.Importance = widget.LowImportance
 			rows = append(rows, free)
 		}
-		for _, o := range day.Occurrences {
-			rows = append(rows, t.occurrenceRow(o, day.Date))
+		// Commitments and work in the order they happen.
+		for _, it := range day.Items() {
+			if it.Work != nil {
+				rows = append(rows, t.workRow(*it.Work))
+				continue
+			}
+			o := *it.Occurrence
+			rows = append(rows, t.occurrenceRow(o, day.Date, it.ClashesWith))
 			id := o.Commitment.ID
 			if planShown != nil && !planShown[id] && o.End.After(time.Now()) {
 				planShown[id] = true
@@ -48,9 +58,6 @@ func (t *tiersScreen) renderAgenda() {
 					rows = append(rows, t.protocolLine(p))
 				}
 			}
-		}
-		for _, wb := range day.WorkBlocks {
-			rows = append(rows, t.workRow(wb))
 		}
 		for _, n := range day.MakeUps {
 			rows = append(rows, makeUpLine(n))
@@ -61,9 +68,9 @@ func (t *tiersScreen) renderAgenda() {
 	t.agenda.Refresh()
 }
 
-// occurrenceRow is one commitment occurrence: badge, time, title, what was
-// recorded, and its actions.
-func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time) fyne.CanvasObject {
+// occurrenceRow is one commitment occurrence: badge, time, title, the
+// commitments it clashes with, what was recorded, and its actions.
+func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time, clashes []data.Occurrence) fyne.CanvasObject {
 	badge := widgets.NewTierBadge(int(o.Tier()))
 	when := widget.NewLabel(occurrenceTime(o, day))
 	title := widget.NewLabel(o.Commitment.Title)
@@ -88,7 +95,14 @@ func (t *tiersScreen) occurrenceRow(o data.Occurrence, day time.Time) fyne.Canva
 	actions.Importance = widget.LowImportance
 	actions.OnTapped = func() { t.showOccurrenceMenu(o, actions) }
 	right.Add(actions)
-	return container.NewBorder(nil, nil, leadColumns(badge, when), right, container.NewVBox(details...))
+	row := container.NewBorder(nil, nil, leadColumns(badge, when), onFirstLine(right), container.NewVBox(details...))
+	if len(clashes) == 0 {
+		return row
+	}
+	// The clash gets the row's whole width under the title: it is the
+	// line to read first, and beside the marks it wrapped word by word.
+	indent := leadColumns(widget.NewLabel(""), widget.NewLabel(""))
+	return container.NewVBox(row, container.NewBorder(nil, nil, indent, nil, clashLine(clashes, day)))
 }
 
 // leadColumns lines up the badge (or icon) and time columns of agenda
@@ -97,6 +111,15 @@ func leadColumns(mark, when fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewHBox(
 		container.New(topAligned{badgeColumn(), lineHeight()}, mark),
 		container.New(topAligned{timeColumn(), lineHeight()}, when))
+}
+
+// onFirstLine keeps a row's trailing marks and button beside its first
+// line of text rather than stretched down a long row; the padding keeps
+// them clear of the scroll bar at the window's edge.
+func onFirstLine(o fyne.CanvasObject) fyne.CanvasObject {
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(theme.Padding(), 0))
+	return container.NewHBox(container.New(topAligned{0, lineHeight()}, o), gap)
 }
 
 func badgeColumn() float32 { return widgets.NewTierBadge(1).MinSize().Width }
@@ -122,7 +145,7 @@ func (l topAligned) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // actionsName names an agenda row's "…" button by what it is about.
 func actionsName(title string, at time.Time) string {
-	return "Actions for " + title + " on " + at.Local().Format("Monday 2 January")
+	return "Actions for " + title + " on " + dates.Long(at.Local())
 }
 
 // occurrenceTime is the time column: "18:00–19:00", "all day", or
@@ -152,7 +175,7 @@ func outcomeText(o data.Occurrence) string {
 		return "✗ Missed"
 	case data.OutcomeMoved:
 		if o.Outcome.MovedTo != nil {
-			return "Moved from " + o.OccursAt.Local().Format("Mon 2 Jan 15:04")
+			return "Moved from " + dates.At(o.OccursAt.Local())
 		}
 		return "Moved"
 	}
@@ -178,7 +201,7 @@ func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
 	}
 	if wb.DeadlineAt != nil {
 		planned, _ := wb.PlannedFinish()
-		facts = append(facts, "deadline "+wb.DeadlineAt.Local().Format("Mon 2 Jan 15:04")+", planned finish "+planned.Local().Format("15:04"))
+		facts = append(facts, "deadline "+dates.At(wb.DeadlineAt.Local())+", planned finish "+planned.Local().Format("15:04"))
 	}
 	if len(facts) > 0 {
 		l := widget.NewLabel(strings.Join(facts, " · "))
@@ -195,7 +218,7 @@ func (t *tiersScreen) workRow(wb data.WorkBlock) fyne.CanvasObject {
 	actions := widgets.NewIconButton(actionsName(wb.Title, wb.StartsAt), theme.MoreHorizontalIcon(), nil)
 	actions.Importance = widget.LowImportance
 	actions.OnTapped = func() { t.showWorkMenu(wb, actions) }
-	return container.NewBorder(nil, nil, leadColumns(container.NewHBox(icon, widget.NewLabel("Work")), when), actions, container.NewVBox(details...))
+	return container.NewBorder(nil, nil, leadColumns(container.NewHBox(icon, widget.NewLabel("Work")), when), onFirstLine(actions), container.NewVBox(details...))
 }
 
 // makeUpLine is a make-up note on the day the time was taken.
@@ -230,8 +253,7 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 	if len(due) == 0 {
 		return nil
 	}
-	heading := widget.NewLabelWithStyle(fmt.Sprintf("To make up (%d)", len(due)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	box := container.NewVBox(heading)
+	box := container.NewVBox()
 	for i, n := range due {
 		if i == makeUpShown && !t.allMakeUps {
 			box.Add(widgets.NewButton(fmt.Sprintf("Show %d more", len(due)-makeUpShown), func() {
@@ -240,7 +262,7 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 			}))
 			break
 		}
-		text := widget.NewLabel(n.Note)
+		text := widget.NewLabel(n.Text())
 		text.Wrapping = fyne.TextWrapWord
 		done := widgets.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
 			backgroundDo(t.u, func() error {
@@ -250,5 +272,18 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 		done.Importance = widget.LowImportance
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), done, text))
 	}
-	return widget.NewCard("", "", box)
+	return t.foldingCard("makeUp", fmt.Sprintf("To make up (%d)", len(due)), box)
+}
+
+// clashLine says which other commitments want the same time: a warning
+// sign and words, so it reads without colour.
+func clashLine(clashes []data.Occurrence, day time.Time) fyne.CanvasObject {
+	var names []string
+	for _, c := range clashes {
+		names = append(names, "“"+c.Commitment.Title+"” ("+occurrenceTime(c, day)+")")
+	}
+	l := widget.NewLabel("Clashes with " + prose.List(names) + ": you can't be at both.")
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, l)
 }

@@ -22,7 +22,7 @@ func TestAgendaRowTexts(t *testing.T) {
 		{data.Occurrence{Commitment: &data.Commitment{Title: "Trip", AllDay: true}, Start: day, End: day.AddDate(0, 0, 1)}, "All day  ", ""},
 		{data.Occurrence{Commitment: c, Start: at(25, 18), End: at(25, 19), Outcome: &data.OccurrenceOutcome{Status: data.OutcomeKept}}, "18:00–19:00", "✓ Kept"},
 		{data.Occurrence{Commitment: c, Start: at(25, 18), End: at(25, 19), Outcome: &data.OccurrenceOutcome{Status: data.OutcomeMissed}}, "18:00–19:00", "✗ Missed"},
-		{data.Occurrence{Commitment: c, OccursAt: at(24, 18), Start: moved, End: moved.Add(time.Hour), Outcome: &data.OccurrenceOutcome{Status: data.OutcomeMoved, MovedTo: &moved}}, "20:00–21:00", "Moved from Tue 24 Nov 18:00"},
+		{data.Occurrence{Commitment: c, OccursAt: at(24, 18), Start: moved, End: moved.Add(time.Hour), Outcome: &data.OccurrenceOutcome{Status: data.OutcomeMoved, MovedTo: &moved}}, "20:00–21:00", "Moved from Tue 24 Nov, 18:00"},
 	}
 	for i, tc := range cases {
 		if got := occurrenceTime(tc.o, day); got != tc.when {
@@ -53,7 +53,7 @@ func TestMakeUpCardShowsThreeThenMore(t *testing.T) {
 		}
 	}
 	ts.load()
-	mustContain(t, visibleText(ts.agenda), "To make up (5)")
+	findButton(t, ts.agenda, "To make up (5)")
 	findButton(t, ts.agenda, "Show 2 more").OnTapped()
 	if n := countButtons(ts.agenda, "Made up"); n != 5 {
 		t.Errorf("%d notes shown after 'more', want 5", n)

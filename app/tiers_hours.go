@@ -11,8 +11,6 @@ import (
 	"github.com/bothand/bothand/widgets"
 )
 
-var weekdayNames = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
-
 // editWorkHours sets the hours in which free slots are suggested.
 func (t *tiersScreen) editWorkHours() {
 	background(t.u, func() (data.WorkHours, error) {
@@ -21,12 +19,12 @@ func (t *tiersScreen) editWorkHours() {
 }
 
 func (t *tiersScreen) showWorkHours(h data.WorkHours) {
-	days := widgets.NewCheckGroup(weekdayNames, nil)
+	days := widgets.NewCheckGroup(weekdayChoices(), nil)
 	days.Horizontal = true
 	var on []string
-	for i, name := range weekdayNames {
-		if h.Days[(i+1)%7] {
-			on = append(on, name)
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		if h.Days[wd] {
+			on = append(on, shortDay(wd))
 		}
 	}
 	days.SetSelected(on)
@@ -46,10 +44,8 @@ func (t *tiersScreen) showWorkHours(h data.WorkHours) {
 	d.defaultButton("Save", nil, func() {
 		var wh data.WorkHours
 		for _, name := range days.Selected {
-			for i, n := range weekdayNames {
-				if n == name {
-					wh.Days[(i+1)%7] = true
-				}
+			if wd, ok := weekdayNamed(name); ok {
+				wh.Days[wd] = true
 			}
 		}
 		h1, m1, err := parseClock(from.Text)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -42,7 +43,7 @@ func (t *tiersScreen) comingPlansCard() fyne.CanvasObject {
 		return nil
 	}
 	seen := map[int64]bool{}
-	box := container.NewVBox(widget.NewLabelWithStyle("Coming up: your next-time plans", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	box := container.NewVBox()
 	for _, day := range t.snapshot.days {
 		for _, o := range day.Occurrences {
 			id := o.Commitment.ID
@@ -63,10 +64,10 @@ func (t *tiersScreen) comingPlansCard() fyne.CanvasObject {
 			}
 		}
 	}
-	if len(box.Objects) == 1 {
+	if len(box.Objects) == 0 {
 		return nil
 	}
-	return widget.NewCard("", "", box)
+	return t.foldingCard("comingUp", fmt.Sprintf("Coming up: your next-time plans (%d)", len(box.Objects)), box)
 }
 
 // whenFromToday is "today", "tomorrow" or "on Friday 4 December".
@@ -77,5 +78,5 @@ func whenFromToday(t, now time.Time) string {
 	case 1:
 		return "tomorrow"
 	}
-	return "on " + t.Local().Format("Monday 2 January")
+	return "on " + dates.Long(t.Local())
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -63,22 +64,6 @@ type problem string
 
 func (p problem) Error() string { return string(p) }
 
-// newDateField is Fyne's date entry (type it or pick it on the calendar)
-// set to d.
-func newDateField(d time.Time) *widgets.DateEntry {
-	e := widgets.NewDateEntry()
-	e.SetDate(&d)
-	return e
-}
-
-// dateOfField is the date in a date field, or a message to show under it.
-func dateOfField(e *widgets.DateEntry) (time.Time, error) {
-	if e.Date == nil {
-		return time.Time{}, problem("Pick a date on the calendar, or type one.")
-	}
-	return *e.Date, nil
-}
-
 // newClockField is a time-of-day entry showing hh:mm.
 func newClockField(h, m int) *widgets.Entry {
 	e := widgets.NewEntry()
@@ -115,10 +100,7 @@ func (f fieldMessage) clear() {
 
 // dayHeading names an agenda day: "Today · Wednesday 25 November".
 func dayHeading(d, today time.Time) string {
-	name := d.Format("Monday 2 January")
-	if d.Year() != today.Year() {
-		name += d.Format(" 2006")
-	}
+	name := dates.Long(d)
 	switch civilDiff(today, d) {
 	case 0:
 		return "Today · " + name

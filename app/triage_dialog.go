@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -166,9 +167,9 @@ func occurrenceLines(occs []data.Occurrence, none string) []fyne.CanvasObject {
 		if !o.Busy() {
 			continue
 		}
-		line := o.Start.Local().Format("Mon 2 Jan 15:04") + "–" + o.End.Local().Format("15:04") + "  " + o.Commitment.Title
+		line := dates.At(o.Start.Local()) + "–" + dates.Clock(o.End.Local()) + "  " + o.Commitment.Title
 		if o.AllDay() {
-			line = o.Start.Local().Format("Mon 2 Jan") + " all day  " + o.Commitment.Title
+			line = dates.Short(o.Start.Local()) + " all day  " + o.Commitment.Title
 		}
 		// The badge column has one width, as on the agenda, so the lines
 		// start in line whatever their tier.

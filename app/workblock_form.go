@@ -1,9 +1,7 @@
 package app
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,7 +12,12 @@ import (
 	"github.com/bothand/bothand/widgets"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/dates"
 )
+
+// defaultDeadlineAfter is how long after the work a deadline nobody set yet
+// falls.
+const defaultDeadlineAfter = 2 * time.Hour
 
 // Buffer choices, in minutes.
 var (
@@ -53,6 +56,10 @@ type workBlockForm struct {
 
 	msgs       map[data.Field]fieldMessage
 	saveButton *widgets.Button
+	// The deadline follows the block until the person sets it (or it was
+	// stored); following is true while the form moves it.
+	deadlineSet bool
+	following   bool
 }
 
 // showWorkBlockForm opens the form for wb (a new block when wb.ID is 0).
@@ -81,26 +88,27 @@ func (f *workBlockForm) build() {
 	f.client.SetPlaceHolder("Client (optional)")
 	f.title = widgets.NewEntry()
 	f.title.SetPlaceHolder("What the work is, e.g. “Draft the quarterly report”")
-	f.date = widgets.NewDateEntry()
+	f.date = newDateField(time.Time{})
 	f.from, f.to = newClockField(9, 0), newClockField(11, 0)
 	f.hasDeadline = widgets.NewCheck("It has a deadline", func(bool) { f.update() })
-	f.deadlineDate = widgets.NewDateEntry()
+	f.deadlineDate = newDateField(time.Time{})
 	f.deadlineTime = newClockField(17, 0)
 	f.buffer = widgets.NewSelect(bufferChoices, func(string) { f.update() })
 	f.planned = widget.NewLabel("")
 	f.planned.Wrapping = fyne.TextWrapWord
-	for _, e := range []*widgets.Entry{f.from, f.to, f.deadlineTime} {
-		e.OnChanged = func(string) { f.update() }
+	for _, e := range []*widgets.Entry{f.from, f.to} {
+		e.OnChanged = func(string) { f.followDeadline() }
 	}
-	f.deadlineDate.OnChanged = func(*time.Time) { f.update() }
+	f.date.OnChanged = func(*time.Time) { f.followDeadline() }
+	f.deadlineTime.OnChanged = func(string) { f.deadlineChanged() }
+	f.deadlineDate.OnChanged = func(*time.Time) { f.deadlineChanged() }
 
 	f.refusal = widget.NewLabel("")
 	f.refusal.Wrapping = fyne.TextWrapWord
-	f.refusal.Importance = widget.DangerImportance
 	f.useSlot = widgets.NewButtonWithIcon("Use that time", theme.ConfirmIcon(), f.takeSuggestion)
 	f.refusalBox = container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewIcon(theme.CancelIcon()), nil,
-			widget.NewLabelWithStyle("Refused: this time belongs to a non-negotiable commitment", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil,
+			widget.NewLabelWithStyle("This time is already promised", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		f.refusal, container.NewHBox(f.useSlot))
 	f.refusalBox.Hide()
 
@@ -133,8 +141,10 @@ func (f *workBlockForm) content() fyne.CanvasObject {
 			container.NewBorder(nil, nil, widget.NewLabel("From"), nil, f.from),
 			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, f.to)),
 		f.msgs[data.FieldStartsAt], f.msgs[data.FieldEndsAt],
-		f.hasDeadline, f.deadlineRow, f.planned,
+		// The rules answer about the time, so they show right under it,
+		// in view without scrolling.
 		f.refusalBox, f.emergencyBox,
+		f.hasDeadline, f.deadlineRow, f.planned,
 	)
 	return container.NewVScroll(form)
 }
@@ -143,16 +153,20 @@ func (f *workBlockForm) fill(wb data.WorkBlock) {
 	f.client.SetText(wb.Client)
 	f.title.SetText(wb.Title)
 	start, end := wb.StartsAt.Local(), wb.EndsAt.Local()
+	f.deadlineSet = true // until the deadline below is in place
 	f.date.SetDate(&start)
 	f.from.SetText(start.Format("15:04"))
 	f.to.SetText(end.Format("15:04"))
 	f.hasDeadline.SetChecked(wb.DeadlineAt != nil)
-	deadline := end.Add(2 * time.Hour)
+	deadline := end.Add(defaultDeadlineAfter)
 	if wb.DeadlineAt != nil {
 		deadline = wb.DeadlineAt.Local()
 	}
+	f.following = true
 	f.deadlineDate.SetDate(&deadline)
-	f.deadlineTime.SetText(deadline.Format("15:04"))
+	f.deadlineTime.SetText(dates.Clock(deadline))
+	f.following = false
+	f.deadlineSet = wb.DeadlineAt != nil
 	f.buffer.SetSelected(bufferChoices[0])
 	for i, m := range bufferMinutes {
 		if m == wb.BufferMinutes {
@@ -180,12 +194,36 @@ func (f *workBlockForm) update() {
 		}
 		return
 	}
-	text := fmt.Sprintf("Planned finish: %s (the deadline minus %s of buffer).", planned.Local().Format("Mon 2 Jan at 15:04"), data.FormatDuration(wb.Buffer()))
+	text := fmt.Sprintf("Planned finish: %s (the deadline minus %s of buffer).", dates.Short(planned.Local())+" at "+dates.Clock(planned.Local()), data.FormatDuration(wb.Buffer()))
 	if wb.BufferMinutes == 0 {
 		text = "Planned finish: the deadline itself. A buffer leaves room for surprises."
 	}
 	f.planned.SetText(text)
 	f.planned.Show()
+}
+
+// followDeadline keeps a deadline nobody has set yet two hours after the
+// work's end, on the block's own day: a block planned for next week no
+// longer gets today's date as its deadline, before the work itself.
+func (f *workBlockForm) followDeadline() {
+	if !f.deadlineSet {
+		if wb, err := f.readQuiet(); err == nil {
+			deadline := wb.EndsAt.Add(defaultDeadlineAfter)
+			f.following = true
+			f.deadlineDate.SetDate(&deadline)
+			f.deadlineTime.SetText(dates.Clock(deadline))
+			f.following = false
+		}
+	}
+	f.update()
+}
+
+// deadlineChanged notes that the person set the deadline themselves.
+func (f *workBlockForm) deadlineChanged() {
+	if !f.following {
+		f.deadlineSet = true
+	}
+	f.update()
 }
 
 // readQuiet reads the fields without showing messages.
@@ -265,69 +303,4 @@ func (f *workBlockForm) save() {
 		f.saveButton.Enable()
 		f.showError(err)
 	})
-}
-
-// showError shows a refusal where it belongs: the tier rules in their
-// panels, bad input under its field.
-func (f *workBlockForm) showError(err error) {
-	var ce *data.ConflictError
-	var ve *data.ValidationError
-	switch {
-	case errors.As(err, &ce) && errors.Is(err, data.ErrNonNegotiable):
-		f.emergencyBox.Hide()
-		f.refusal.SetText(ce.Error())
-		f.suggested = ce.Conflicts.NextFree
-		setVisible(f.useSlot, !f.suggested.IsZero())
-		if !f.suggested.IsZero() {
-			f.useSlot.SetText("Use " + f.suggested.Local().Format("Mon 2 Jan, 15:04") + " instead")
-		}
-		f.refusalBox.Show()
-	case errors.As(err, &ce):
-		f.refusalBox.Hide()
-		f.emergency.SetText(ce.Error())
-		f.emergencyBox.Show()
-		f.saveButton.SetText("Save as an emergency")
-		if strings.TrimSpace(f.reason.Text) != "" {
-			f.emergency.SetText(ce.Error() + " Write the reason below.")
-		}
-		f.u.win.Canvas().Focus(f.reason)
-	case errors.As(err, &ve):
-		if m, ok := f.msgs[ve.Field]; ok {
-			m.show(ve.Message)
-			return
-		}
-		f.u.showError(err)
-	default:
-		f.u.showError(err)
-	}
-}
-
-// takeSuggestion moves the block to the suggested free slot, keeping its
-// length; the person saves it.
-func (f *workBlockForm) takeSuggestion() {
-	wb, err := f.readQuiet()
-	if err != nil || f.suggested.IsZero() {
-		return
-	}
-	length := wb.EndsAt.Sub(wb.StartsAt)
-	start := f.suggested.Local()
-	end := start.Add(length)
-	f.date.SetDate(&start)
-	f.from.SetText(start.Format("15:04"))
-	f.to.SetText(end.Format("15:04"))
-	f.refusalBox.Hide()
-	f.update()
-}
-
-// makeUpNotice tells the person what saving the work did to flexible time.
-func makeUpNotice(conf data.Conflicts) string {
-	if len(conf.Flexible) == 0 {
-		return ""
-	}
-	var names []string
-	for _, o := range conf.Flexible {
-		names = append(names, fmt.Sprintf("“%s” (%s)", o.Commitment.Title, data.FormatSpan(o.Start, o.End, o.AllDay())))
-	}
-	return "This work takes flexible time: " + strings.Join(names, ", ") +
-		". That's allowed. A note to make it up another day is now on your agenda."
 }

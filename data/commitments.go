@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // Limits on what a commitment holds.
@@ -65,7 +67,7 @@ func (c *Commitment) Normalise() error {
 		if c.EndsAt.IsZero() || !dateOf(c.EndsAt).After(c.StartsAt) {
 			if !c.EndsAt.IsZero() && dateOf(c.EndsAt).Before(c.StartsAt) {
 				return invalid(FieldEndsAt, "The last day (%s) is before the first day (%s).",
-					dateOf(c.EndsAt).AddDate(0, 0, -1).Format("2 Jan 2006"), c.StartsAt.Format("2 Jan 2006"))
+					dates.WithYear(dateOf(c.EndsAt).AddDate(0, 0, -1)), dates.WithYear(c.StartsAt))
 			}
 			c.EndsAt = c.StartsAt.AddDate(0, 0, 1)
 		} else {

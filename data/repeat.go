@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
 )
 
@@ -132,7 +133,7 @@ func DescribeRule(rule string, start time.Time) string {
 	case "MONTHLY":
 		s = fmt.Sprintf("Every month on the %s", ordinal(start.Day()))
 	case "YEARLY":
-		s = "Every year on " + start.Format("2 January")
+		s = "Every year on " + dates.DayOfYear(start)
 	}
 	switch {
 	case r.Count == 1:
@@ -140,7 +141,7 @@ func DescribeRule(rule string, start time.Time) string {
 	case r.Count > 1:
 		s += fmt.Sprintf(", %d times", r.Count)
 	case !r.Until.IsZero():
-		s += ", until " + r.Until.Format("2 Jan 2006")
+		s += ", until " + dates.WithYear(r.Until)
 	}
 	return s
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
 )
 
@@ -106,13 +107,13 @@ type ConflictError struct {
 func (e *ConflictError) Error() string {
 	c := e.Conflicts
 	if errors.Is(e.Kind, ErrNonNegotiable) {
-		msg := fmt.Sprintf("%s %s non-negotiable (%s), and this work would take that time.",
+		msg := fmt.Sprintf("%s %s non-negotiable (%s), so this time stays with your family.",
 			titles(c.NonNegotiable), isAre(c.NonNegotiable), whenList(c.NonNegotiable))
 		if c.NextFree.IsZero() {
-			return msg + fmt.Sprintf(" There is no free %s in the next %d weeks within your working hours.",
+			return msg + fmt.Sprintf(" There is no free %s in the next %d weeks within your working hours; a shorter block, or other hours, may fit.",
 				FormatDuration(c.Length), freeSlotHorizonDays/7)
 		}
-		return msg + fmt.Sprintf(" The next free %s starts %s.", FormatDuration(c.Length), formatWhen(c.NextFree))
+		return msg + fmt.Sprintf(" The work fits well elsewhere: the next free %s starts %s.", FormatDuration(c.Length), formatWhen(c.NextFree))
 	}
 	return fmt.Sprintf("%s %s high priority (%s). Work may take that time only in a genuine emergency: say why this is one.",
 		titles(c.HighPriority), isAre(c.HighPriority), whenList(c.HighPriority))
@@ -180,17 +181,17 @@ func FormatSpan(start, end time.Time, allDay bool) string {
 	if allDay {
 		last := end.AddDate(0, 0, -1)
 		if !last.After(start) {
-			return start.Format("Mon 2 Jan") + ", all day"
+			return dates.Short(start) + ", all day"
 		}
-		return start.Format("Mon 2 Jan") + " – " + last.Format("Mon 2 Jan")
+		return dates.Short(start) + " – " + dates.Short(last)
 	}
 	if sameDay(start, end) || end.Equal(time.Date(start.Year(), start.Month(), start.Day()+1, 0, 0, 0, 0, time.Local)) {
-		return start.Format("Mon 2 Jan, 15:04") + "–" + end.Format("15:04")
+		return dates.At(start) + "–" + dates.Clock(end)
 	}
-	return start.Format("Mon 2 Jan 15:04") + " – " + end.Format("Mon 2 Jan 15:04")
+	return dates.At(start) + " – " + dates.At(end)
 }
 
-func formatWhen(t time.Time) string { return t.Local().Format("Mon 2 Jan at 15:04") }
+func formatWhen(t time.Time) string { return dates.Short(t.Local()) + " at " + dates.Clock(t.Local()) }
 
 func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()

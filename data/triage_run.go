@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
 )
 
@@ -198,15 +199,15 @@ func availableFrom(clashes []Occurrence) string {
 		}
 	}
 	if last.AllDay() {
-		return "after " + last.End.Local().AddDate(0, 0, -1).Format("Monday 2 January")
+		return "after " + dates.Long(last.End.Local().AddDate(0, 0, -1))
 	}
-	return last.End.Local().Format("15:04 on Monday 2 January")
+	return dates.Clock(last.End.Local()) + " on " + dates.Long(last.End.Local())
 }
 
 // formatOffer says a time to a client: "on Friday 5 June at 15:30". The
 // day is always named: the reply may be read, or sent, on another day.
 func formatOffer(t time.Time) string {
-	return "on " + t.Local().Format("Monday 2 January at 15:04")
+	return "on " + dates.Long(t.Local()) + " at " + dates.Clock(t.Local())
 }
 
 // SaveTriage runs and stores a triage; a day later LookBacksDue asks about

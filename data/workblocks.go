@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // Limits on a work block.
@@ -148,10 +150,6 @@ func (s *Store) leaveMakeUps(tx *gorm.DB, wb WorkBlock, taken []Occurrence) erro
 	if err := tx.Exec("DELETE FROM make_ups WHERE work_block_id = ? AND done_at IS NULL", wb.ID).Error; err != nil {
 		return err
 	}
-	what := "Work"
-	if wb.Client != "" {
-		what = "Work for " + wb.Client
-	}
 	for _, o := range taken {
 		var done int64
 		if err := tx.Raw("SELECT count(*) FROM make_ups WHERE work_block_id = ? AND commitment_id = ? AND occurs_at = ?",
@@ -164,8 +162,7 @@ func (s *Store) leaveMakeUps(tx *gorm.DB, wb WorkBlock, taken []Occurrence) erro
 		id := wb.ID
 		m := MakeUp{
 			WorkBlockID: &id, CommitmentID: o.Commitment.ID, OccursAt: o.OccursAt,
-			Note: fmt.Sprintf("%s (“%s”) took %s on %s. Give that time back another day.",
-				what, wb.Title, "“"+o.Commitment.Title+"”", o.Start.Local().Format("Mon 2 Jan")),
+			Note: makeUpText(wb.Client, wb.Title, o.Commitment.Title, o.Start.Local()),
 		}
 		m.Stamp(s.Now())
 		if err := tx.Create(&m).Error; err != nil {
@@ -233,6 +230,31 @@ type MakeUpNote struct {
 	AllDay     bool   // the commitment is all-day: OccursAt is a date at 00:00 UTC
 	Work       string // the work block's title, "" when it was deleted
 	Client     string
+}
+
+// Text is the note in the way dates are written now. The stored Note keeps
+// the words of the day it was made (in the date style of that day, or of
+// the command line that made a demo journal); it is shown as it is only
+// once its work block is gone.
+func (n MakeUpNote) Text() string {
+	if n.Work == "" {
+		return n.Note
+	}
+	day := n.OccursAt.Local()
+	if n.AllDay {
+		y, m, d := n.OccursAt.UTC().Date()
+		day = time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+	}
+	return makeUpText(n.Client, n.Work, n.Commitment, day)
+}
+
+// makeUpText is a make-up note's sentence.
+func makeUpText(client, work, commitment string, day time.Time) string {
+	what := "Work"
+	if client != "" {
+		what = "Work for " + client
+	}
+	return fmt.Sprintf("%s (“%s”) took “%s” on %s. Give that time back another day.", what, work, commitment, dates.Short(day))
 }
 
 // OpenMakeUps returns the make-up notes not yet marked done, oldest first.

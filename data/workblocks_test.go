@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bothand/bothand/data/dates"
 )
 
 // A Friday in London with the three tiers on it.
@@ -45,7 +47,7 @@ func TestTier1WorkIsRefusedWithTheNextFreeSlot(t *testing.T) {
 		t.Fatalf("save: %v", err)
 	}
 	if msg := err.Error(); !strings.Contains(msg, "“Sports day” is non-negotiable (Fri 6 Mar, 13:00–15:00)") ||
-		!strings.Contains(msg, "The next free 2 h starts Mon 9 Mar at 09:00") {
+		!strings.Contains(msg, "the next free 2 h starts Mon 9 Mar at 09:00") {
 		t.Errorf("message: %s", msg)
 	}
 	if list, _ := s.WorkBlocks(at(0, 0), at(23, 0)); len(list) != 0 {
@@ -218,5 +220,31 @@ func TestNextFreeSlot(t *testing.T) {
 	}
 	if err := s.SetWorkHours(WorkHours{Start: 9 * time.Hour, End: 9 * time.Hour}); err == nil {
 		t.Error("empty working hours accepted")
+	}
+}
+
+// A make-up note names its day the way dates are written now, not the way
+// they were when the note was left (the demo journal is made on the command
+// line, before the window knows the locale).
+func TestAMakeUpNoteFollowsTheDateStyle(t *testing.T) {
+	old := dates.Current()
+	t.Cleanup(func() { dates.Use(old) })
+	dates.Use(dates.ForRegion("GB"))
+	s, loc, _ := tieredFriday(t)
+	at := func(h, m int) time.Time { return time.Date(2026, 3, 6, h, m, 0, 0, loc) }
+	if _, _, err := s.SaveWorkBlock(WorkBlock{Client: "Acme", Title: "Call", StartsAt: at(15, 30), EndsAt: at(16, 30)}, ""); err != nil {
+		t.Fatal(err)
+	}
+	notes, err := s.OpenMakeUps()
+	if err != nil || len(notes) != 1 {
+		t.Fatalf("make-ups %v %v", notes, err)
+	}
+	want := "Work for Acme (“Call”) took “Play time” on Fri 6 Mar"
+	if !strings.HasPrefix(notes[0].Note, want) || !strings.HasPrefix(notes[0].Text(), want) {
+		t.Errorf("stored %q, shown %q; want them to start %q", notes[0].Note, notes[0].Text(), want)
+	}
+	dates.Use(dates.ForRegion("US"))
+	if got := notes[0].Text(); !strings.Contains(got, "on Fri, Mar 6") {
+		t.Errorf("in the US order the note reads %q", got)
 	}
 }

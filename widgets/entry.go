@@ -145,16 +145,18 @@ func (t *Entry) placeCursor(want int) bool {
 // also sends a key event for every letter before its rune, and those must
 // not.
 func (t *Entry) TypedKey(ev *fyne.KeyEvent) {
-	usesEnter := t.MultiLine || t.OnSubmitted != nil
-	typedKey(t, ev, usesEnter, func(ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab,
-			fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown,
-			fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
-			t.hanging = 0
-		}
-		t.Entry.TypedKey(ev)
-	})
+	typedKey(t, ev, t.MultiLine || t.OnSubmitted != nil, t.editKey)
+}
+
+// editKey is a key the field uses itself.
+func (t *Entry) editKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab,
+		fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown,
+		fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
+		t.hanging = 0
+	}
+	t.Entry.TypedKey(ev)
 }
 
 func (t *Entry) TypedShortcut(s fyne.Shortcut) {

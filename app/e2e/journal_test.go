@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,14 +36,25 @@ func TestJournalByRealKeys(t *testing.T) {
 	d.run(t, "xdotool", "click", "1")
 	time.Sleep(300 * time.Millisecond)
 
-	key("ctrl+n")
+	// Type once the editor has the keyboard: under load the first letters
+	// would otherwise go to the slip field.
+	focused := func(keys ...string) {
+		before := strings.Count(a.output(), "msg=focus")
+		key(keys...)
+		for deadline := time.Now().Add(10 * time.Second); strings.Count(a.output(), "msg=focus") == before; time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%v moved no focus; the app's output:\n%s", keys, a.output())
+			}
+		}
+	}
+	focused("ctrl+n")
 	typ("Missed the recital")
 	key("Tab")
 	typ("I always choose work")
 	key("ctrl+s")
 	time.Sleep(time.Second)
 
-	key("ctrl+n")
+	focused("ctrl+n")
 	typ("Unfinished thought")
 	key("Escape")
 	time.Sleep(1500 * time.Millisecond)

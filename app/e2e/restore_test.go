@@ -25,11 +25,11 @@ func TestCancelARestoreInTheWindow(t *testing.T) {
 	if _, err := s.AddSlip("In the backup.", true); err != nil {
 		t.Fatal(err)
 	}
-	// Three hundred thousand delivered reminders, so the restore (which
+	// A million delivered reminders, so the restore (which
 	// checks the backup and copies the journal, indexes and all) takes
 	// long enough to be stopped on any machine.
 	err = s.WriteSQL(context.Background(), func(tx *sql.Tx) error {
-		_, err := tx.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)
+		_, err := tx.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
 			INSERT INTO notices (uuid, kind, ref, due_at, sent_at, created_at, updated_at)
 			SELECT printf('0193aaaa-0000-7000-8000-%012d', i), 'reminder', 'commitment-' || i, 0, 0, 0, 0 FROM n`)
 		return err

@@ -135,6 +135,10 @@ func (s *session) events() {
 			s.offered[e.attr["item"]] = true
 		case "menu":
 			s.ran[e.attr["item"]] = true
+		case "date picker shown":
+			s.shown[datePicker]++
+		case "date picker closed":
+			s.closed[datePicker]++
 		}
 		s.log = append(s.log, e)
 	}
@@ -210,9 +214,15 @@ func (s *session) opens(kind string, keys ...string) {
 	}, 10*time.Second)
 }
 
-// closes presses keys and waits for the dialog of kind to close.
+// closes presses keys and waits for the dialog of kind to close. It waits
+// first for the dialog to be open: one that comes after work off the main
+// goroutine (a backup, the working hours read) would otherwise get no key,
+// or the key would press what opened it.
 func (s *session) closes(kind string, keys ...string) {
 	s.t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); s.shown[kind] <= s.closed[kind] && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		s.events()
+	}
 	from := s.mark()
 	s.key(keys...)
 	s.waitFor(from, "the "+kind+" dialog to close", func(e event) bool {
@@ -256,7 +266,7 @@ func (s *session) tabTo(kind, label string, back bool) event {
 			trail = append(trail, "?")
 			continue
 		case is(focus[len(focus)-1]):
-			return focus[len(focus)-1]
+			return s.placed(focus[len(focus)-1], key, other, is)
 		case slices.ContainsFunc(focus, is):
 			// Late news of an earlier Tab: the target was passed; one
 			// step back.
@@ -267,8 +277,25 @@ func (s *session) tabTo(kind, label string, back bool) event {
 		last := focus[len(focus)-1]
 		trail = append(trail, last.attr["widget"]+" "+strconv.Quote(last.attr["label"]))
 	}
-	s.t.Fatalf("Tab never reached the %s %q; it went through:\n%s", kind, label, strings.Join(trail, "\n"))
+	s.t.Fatalf("Tab never reached the %s %q; it went through:\n%s\nthe log ends:\n%s", kind, label, strings.Join(trail[:min(len(trail), 20)], "\n"), tail(s.a.output(), 60))
 	return event{}
+}
+
+// placed is the focus event e again once its widget has been drawn. A
+// widget that takes the focus before the first frame that shows it (a row
+// that came from work off the main goroutine, under load) is logged at
+// 0,0, where a click would miss it: the focus goes away and back until it
+// is logged where it is.
+func (s *session) placed(e event, key, other string, is func(event) bool) event {
+	s.t.Helper()
+	for try := 0; try < 5 && e.int("x") == 0 && e.int("y") == 0; try++ {
+		s.settle()
+		s.tab(other)
+		if again := s.tab(key); len(again) > 0 && is(again[len(again)-1]) {
+			e = again[len(again)-1]
+		}
+	}
+	return e
 }
 
 // tab presses key and returns the focus events it brought, waiting a

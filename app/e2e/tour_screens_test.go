@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"image"
+	"strconv"
 	"time"
 )
 
@@ -40,8 +41,11 @@ func (s *session) journal() {
 	// the trash emptied.
 	s.openEntryFromList()
 	s.press("Move to trash")
+	s.settle() // the move is done off the main goroutine: Ctrl+Z waits for it
 	s.runs("Edit/Undo the move to the trash", "ctrl+z")
+	s.settle()
 	s.press("Move to trash")
+	s.settle()
 	s.press("Trash (1)")
 	s.pressOpens("Empty trash…", "empty-trash")
 	s.closes("empty-trash", "Return")
@@ -83,7 +87,7 @@ func (s *session) tiers() {
 
 	// Work that lands on the flexible park time leaves a make-up note
 	// (the form starts at the next full hour, where the park is).
-	workDay := time.Now().Add(time.Hour).Format("Monday 2 January")
+	workDay := time.Now().Add(time.Hour).Format(longDay)
 	s.key("Escape")
 	s.tabTo("button", "Work block", true)
 	s.opens("work-block", "space")
@@ -116,8 +120,31 @@ func (s *session) tiers() {
 	s.typ("Sports day")
 	s.closes("commitment", "Return")
 
+	// A date field's calendar: Down opens it, the arrows move, Enter
+	// picks; its button opens it by the mouse, and Esc closes it.
+	s.key("Escape")
+	s.tabTo("button", "Commitment", true)
+	s.opens("commitment", "space")
+	field := s.tabTo("date", "", false)
+	s.picker("shown", "Down")
+	s.key("Right")
+	picked := s.mark()
+	s.picker("closed", "Return")
+	s.waitFor(picked, "a day picked", func(e event) bool { return e.msg == "calendar picked" }, 5*time.Second)
+	h := field.int("h")
+	button := event{msg: "focus", attr: map[string]string{
+		"widget": "button", "label": "Pick a date on the calendar",
+		"x": strconv.Itoa(field.int("x") + field.int("w") - h), "y": field.attr["y"],
+		"w": strconv.Itoa(h), "h": strconv.Itoa(h),
+	}}
+	s.clickFor(button, "the date picker from its button", func(e event) bool { return e.msg == "date picker shown" })
+	s.picker("closed", "Escape")
+	s.opens("discard-changes", "Escape")
+	s.press("Close without saving")
+	s.events()
+
 	// Everything that can be done to today's swimming lesson.
-	today := time.Now().Format("Monday 2 January")
+	today := time.Now().Format(longDay)
 	occurrence := func(label string) {
 		s.t.Helper()
 		s.key("Escape") // nothing focused: Shift+Tab starts at the agenda's end
@@ -127,7 +154,7 @@ func (s *session) tiers() {
 	occurrence("Kept it")
 	occurrence("Clear what I recorded")
 	occurrence("Missed it")
-	occurrence("Moved to another time…")
+	occurrence("Move to another time…")
 	s.closes("moved", "Escape")
 	occurrence("Plan for next time…")
 	s.closes("new-protocol", "Escape")
@@ -204,6 +231,18 @@ func changed(a, b image.Image, r image.Rectangle) int {
 		}
 	}
 	return n
+}
+
+// longDay is how the window names a day in full under the tests' locale
+// (en_US): "Sunday, December 6".
+const longDay = "Monday, January 2"
+
+// picker presses keys and waits for the date picker to be shown or closed.
+func (s *session) picker(what string, keys ...string) {
+	s.t.Helper()
+	from := s.mark()
+	s.key(keys...)
+	s.waitFor(from, "the date picker "+what, func(e event) bool { return e.msg == "date picker "+what }, 10*time.Second)
 }
 
 // openEntryFromList tabs to the journal's list and opens the entry there

@@ -53,15 +53,15 @@ func TestTrayOnAnEncryptedJournal(t *testing.T) {
 		tr.exit()
 	})
 
-	if tr.state.text != "" || !tr.state.locked {
+	if tr.shown().text != "" || !tr.shown().locked {
 		t.Errorf("before any copy: %+v", tr.state)
 	}
 	if err := vault.ShowSlipWhileLocked(path, "I can rest too."); err != nil {
 		t.Fatal(err)
 	}
 	tr.request(instance.SlipChanged)
-	if tr.state.text != "I can rest too." {
-		t.Errorf("the tray shows %q", tr.state.text)
+	if tr.shown().text != "I can rest too." {
+		t.Errorf("the tray shows %q", tr.shown().text)
 	}
 	tr.tick()
 	tr.backup()

@@ -82,6 +82,14 @@ type fixture struct {
 	sent []string
 }
 
+// shown is what the menu shows, read under the tray's lock: the tray's
+// own ticker refreshes it beside the test.
+func (t *Tray) shown() slipState {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.state
+}
+
 // notifications waits until at least n notifications were sent (or wait
 // passed) and returns them: the tray's own first tick runs beside the
 // test's and may be the one that sends.
@@ -243,14 +251,14 @@ func TestReadingTheSlipFromTheTray(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.tray.refreshSlip()
-	if f.tray.state.readToday {
+	if f.tray.shown().readToday {
 		t.Fatal("read before reading")
 	}
 	f.tray.markRead()
 	if rec, _ := f.store.Readings(7); !rec.ReadToday {
 		t.Error("the reading was not stored")
 	}
-	if !f.tray.state.readToday {
+	if !f.tray.shown().readToday {
 		t.Error("the menu does not show it read")
 	}
 }

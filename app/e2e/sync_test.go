@@ -47,6 +47,11 @@ func TestSyncInTheRealWindow(t *testing.T) {
 	// BOTHAND_E2E_ENV="FYNE_THEME=light FYNE_SCALE=1.25" looks at it in
 	// another theme and size (with BOTHAND_E2E_SHOTS).
 	app := startApp(t, d, homeWithWelcomeDone(t), strings.Fields(os.Getenv("BOTHAND_E2E_ENV")), "--db", a)
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Log(app.output())
+		}
+	})
 	s := newSession(t, d, app)
 	s.waitFor(0, "the unlock form", func(e event) bool { return e.msg == "window locked" }, 10*time.Second)
 	from := s.mark()

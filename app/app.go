@@ -107,6 +107,8 @@ type UI struct {
 	// lock is the unlock form and idle lock of an encrypted journal
 	// (lock.go, idle.go).
 	lock lockState
+	// sync is the window's side of the sync (sync.go).
+	sync syncRun
 }
 
 // screen is one tab of the window.
@@ -183,6 +185,7 @@ func Run(cfg Config) int {
 	if u.lock.idle.stop != nil {
 		u.lock.idle.stop()
 	}
+	u.forgetSyncKey()
 	if u.store != nil {
 		u.store.Close()
 	}
@@ -246,6 +249,7 @@ func (u *UI) attach(s *data.Store) {
 	} else {
 		u.maybeWelcome()
 	}
+	u.startSync()
 	if !u.ownReminders {
 		return // the tray sends them and makes the backup
 	}

@@ -49,6 +49,7 @@ func newTestUIWith(t *testing.T, opts data.Options, welcomeDone bool) (*UI, *dat
 	t.Cleanup(func() { s.Close() })
 	u := newUI(a)
 	u.async = func(f func()) { f() }
+	u.sync.manual = true
 	var log []sent
 	notified[u] = &log
 	u.notify = func(title, body string) { log = append(log, sent{title, body}) }
@@ -155,6 +156,7 @@ func mustContain(t *testing.T, text string, parts ...string) {
 // stopTimers stops what a test UI left ticking (reminders, the hourly
 // backup check): a ticker firing into a later test races with it.
 func stopTimers(u *UI) {
+	u.stopSync()
 	if u.stopReminders != nil {
 		u.stopReminders()
 	}

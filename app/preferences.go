@@ -170,6 +170,7 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 		sections = append(sections, note("No notification service was found, so reminders can't pop up. Your pinned slip is still at the top of the window."))
 	}
 	sections = append(sections, widget.NewSeparator(), heading("Privacy"), u.privacyPanel())
+	sections = append(sections, widget.NewSeparator(), heading("Sync"), u.syncPanel())
 	sections = append(sections, widget.NewSeparator(), heading("Backups"), u.backupsPanel())
 	return container.NewVBox(sections...)
 }

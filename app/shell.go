@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -46,7 +48,12 @@ func (u *UI) buildShell() {
 	}
 
 	u.noticeBox = container.NewVBox()
-	u.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(u.strip), u.noticeBox), nil, nil, nil, u.tabs))
+	// The sync's quiet line; hidden while the journal does not sync.
+	u.sync.line = widget.NewLabel("")
+	u.sync.line.Importance = widget.LowImportance
+	u.sync.line.SizeName = theme.SizeNameCaptionText
+	u.sync.line.Hide()
+	u.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(u.strip), u.noticeBox), u.sync.line, nil, nil, u.tabs))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(prefWidth, 980)),

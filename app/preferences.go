@@ -93,7 +93,11 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	save := func() {
 		store := u.store
 		saved := rs
-		backgroundDo(u, func() error { return store.SaveReminderSettings(saved) }, func() {})
+		backgroundDo(u, func() error { return store.SaveReminderSettings(saved) }, func() {
+			if u.lock.encrypted {
+				u.loadStrip() // the tray's copy of the morning time follows
+			}
+		})
 	}
 
 	morningOn := widgets.NewCheck("Send my pinned slip as a notification each morning", nil)

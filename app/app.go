@@ -108,6 +108,8 @@ type UI struct {
 	// lock is the unlock form and idle lock of an encrypted journal
 	// (lock.go, idle.go).
 	lock lockState
+	// sync is the window's side of the sync (sync.go).
+	sync syncRun
 }
 
 // screen is one tab of the window.
@@ -187,6 +189,7 @@ func Run(cfg Config) int {
 	if u.lock.idle.stop != nil {
 		u.lock.idle.stop()
 	}
+	u.forgetSyncKey()
 	if u.store != nil {
 		u.store.Close()
 	}
@@ -252,6 +255,7 @@ func (u *UI) attach(s *data.Store) {
 	} else {
 		u.maybeWelcome()
 	}
+	u.startSync()
 	if !u.ownReminders {
 		return // the tray sends them and makes the backup
 	}

@@ -63,4 +63,10 @@ const (
 	dlgPlainCopies       dialogKind = "plain-copies"
 	dlgConfirmPassphrase dialogKind = "confirm-passphrase"
 	dlgChangePassphrase  dialogKind = "change-passphrase"
+	// Sync (sync_prefs.go, sync_conflicts.go).
+	dlgChooseFolder dialogKind = "choose-folder"
+	dlgSyncFolder   dialogKind = "sync-folder"
+	dlgRemoveDevice dialogKind = "remove-device"
+	dlgStopSync     dialogKind = "stop-sync"
+	dlgConflicts    dialogKind = "conflicts"
 )

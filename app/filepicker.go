@@ -39,6 +39,7 @@ type filePicker struct {
 	u      *UI
 	d      *appDialog
 	save   bool
+	folder bool     // chooses a folder: only folders are listed
 	exts   []string // lower-case, with the dot; the files an open lists
 	dir    string
 	items  []fileItem
@@ -71,6 +72,18 @@ func (u *UI) saveFile(title, name string, done func(path string)) *filePicker {
 	return p
 }
 
+// chooseFolder asks for a folder and hands its path to done: the folder
+// shown, or the one selected or typed in the field.
+func (u *UI) chooseFolder(title string, done func(path string)) *filePicker {
+	p := u.newFilePicker(dlgChooseFolder, title, false, nil, done)
+	p.folder = true
+	p.name.SetPlaceHolder("The folder shown above, or type a folder's path")
+	p.d.cancelButton("Cancel", nil)
+	p.d.defaultButton("Choose this folder", theme.FolderIcon(), p.confirm)
+	p.show("")
+	return p
+}
+
 func (u *UI) newFilePicker(kind dialogKind, title string, save bool, exts []string, done func(string)) *filePicker {
 	p := &filePicker{u: u, save: save, done: done}
 	for _, e := range exts {
@@ -97,7 +110,9 @@ func (u *UI) newFilePicker(kind dialogKind, title string, save bool, exts []stri
 		places = append(places, b)
 	}
 	label := "File"
-	if save {
+	if kind == dlgChooseFolder {
+		label = "Folder"
+	} else if save {
 		label = "Save as"
 	} else {
 		p.name.SetPlaceHolder("Choose a file above, or type its name or path")
@@ -243,6 +258,10 @@ func (p *filePicker) chose(i widget.ListItemID) {
 // confirm is Open or Save, or Enter in the name field.
 func (p *filePicker) confirm() {
 	text := strings.TrimSpace(p.name.Text)
+	if p.folder {
+		p.confirmFolder(text)
+		return
+	}
 	if text == "" {
 		if p.save {
 			p.say("Give the file a name.")
@@ -284,6 +303,21 @@ func (p *filePicker) confirm() {
 		return
 	}
 	p.finish(path)
+}
+
+// confirmFolder takes the folder typed, or the one shown.
+func (p *filePicker) confirmFolder(text string) {
+	path := p.dir
+	if text != "" {
+		path = p.resolve(text)
+	}
+	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+		p.say(fmt.Sprintf("There is no folder %s.", path))
+		return
+	}
+	p.u.app.Preferences().SetString(prefFilesFolder, path)
+	p.d.hide()
+	p.done(path)
 }
 
 // resolve reads what was typed: a path from home (~/…), a full path, or a

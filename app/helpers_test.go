@@ -49,6 +49,7 @@ func newTestUIWith(t *testing.T, opts data.Options, welcomeDone bool) (*UI, *dat
 	t.Cleanup(func() { s.Close() })
 	u := newUI(a)
 	u.async = func(f func()) { f() }
+	u.sync.manual = true
 	var log []sent
 	notified[u] = &log
 	u.notify = func(title, body string) { log = append(log, sent{title, body}) }
@@ -188,6 +189,7 @@ func findSelect(t *testing.T, root fyne.CanvasObject, selected string) *widgets.
 // stopTimers stops what a test UI left ticking (reminders, the hourly
 // backup check): a ticker firing into a later test races with it.
 func stopTimers(u *UI) {
+	u.stopSync()
 	if u.stopReminders != nil {
 		u.stopReminders()
 	}

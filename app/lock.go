@@ -70,8 +70,8 @@ func (u *UI) openLocked(path string) {
 	f.busy(true, "Opening with the passphrase this computer remembers…")
 	opts := u.vaultOptions()
 	background(u, func() (unlocked, error) {
-		s, rep, err := vault.Open(path, vault.Remembered(opts.Keyring), opts)
-		return unlocked{store: s, report: rep}, err
+		s, key, rep, err := vault.OpenWithKey(path, vault.Remembered(opts.Keyring), opts)
+		return unlocked{store: s, key: key, report: rep}, err
 	}, u.unlocked, func(err error) {
 		slog.Info("the keyring did not unlock the journal", "err", err)
 		f.busy(false, "")
@@ -105,6 +105,7 @@ func (u *UI) lockedMenu() *fyne.MainMenu {
 // unlocked is what an unlock hands back to the window.
 type unlocked struct {
 	store  *data.Store
+	key    []byte // the data key, for the sync
 	report vault.Report
 }
 
@@ -119,6 +120,7 @@ func (u *UI) unlocked(r unlocked) {
 	}
 	u.win.SetMainMenu(u.mainMenu())
 	slog.Debug("window unlocked", "merged", r.report.Merged)
+	u.setSyncKey(r.key)
 	u.attach(r.store)
 	for _, d := range u.lock.parked {
 		d.unpark()
@@ -163,6 +165,7 @@ func (u *UI) lockStore() {
 		u.prefsWin.Close()
 	}
 	u.stopBeside()
+	u.forgetSyncKey()
 	u.lock.closed = true
 	u.store.Close() // every connection, and the store's copy of the key
 	u.showLockScreen()
@@ -279,8 +282,8 @@ func (f *unlockForm) submit() {
 	opts := u.vaultOptions()
 	began := time.Now()
 	background(u, func() (unlocked, error) {
-		s, rep, err := vault.Open(path, secret, opts)
-		return unlocked{store: s, report: rep}, err
+		s, key, rep, err := vault.OpenWithKey(path, secret, opts)
+		return unlocked{store: s, key: key, report: rep}, err
 	}, func(r unlocked) {
 		slog.Info("unlocked", "took", time.Since(began).Round(time.Millisecond))
 		u.unlocked(r)

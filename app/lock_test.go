@@ -80,6 +80,7 @@ func newLockedUI(t *testing.T, path string, kr *memKeyring) *UI {
 	a.Preferences().SetBool(prefWelcomeDone, true)
 	u := newUI(a)
 	u.async = func(f func()) { f() }
+	u.sync.manual = true
 	u.notify = func(string, string) {}
 	u.win.Resize(fyne.NewSize(1000, 760))
 	u.dbPath = path

@@ -94,7 +94,11 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	save := func() {
 		store := u.store
 		saved := rs
-		backgroundDo(u, func() error { return store.SaveReminderSettings(saved) }, func() {})
+		backgroundDo(u, func() error { return store.SaveReminderSettings(saved) }, func() {
+			if u.lock.encrypted {
+				u.loadStrip() // the tray's copy of the morning time follows
+			}
+		})
 	}
 
 	morningOn := widgets.NewCheck("Send my pinned slip as a notification each morning", nil)
@@ -175,6 +179,7 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 		sections = append(sections, note("No notification service was found, so reminders can't pop up. Your pinned slip is still at the top of the window."))
 	}
 	sections = append(sections, widget.NewSeparator(), heading("Privacy"), u.privacyPanel())
+	sections = append(sections, widget.NewSeparator(), heading("Sync"), u.syncPanel())
 	// The window scrolls as a whole: the backups list doesn't scroll
 	// inside it.
 	sections = append(sections, widget.NewSeparator(), heading("Backups"), u.backupsPanel(false))

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/keys"
+	"github.com/bothand/bothand/data/replica"
 	"github.com/bothand/bothand/data/vault"
 	"github.com/bothand/bothand/widgets"
 )
@@ -133,6 +136,7 @@ func (u *UI) encryptWith(pass []byte) {
 		progress := u.showProgress("Encrypting", "Writing an encrypted copy of your journal, checking it and putting it in the journal's place…", false)
 		type done struct {
 			store *data.Store
+			key   []byte
 			code  string
 		}
 		background(u, func() (done, error) {
@@ -140,11 +144,12 @@ func (u *UI) encryptWith(pass []byte) {
 			if err != nil {
 				return done{}, err
 			}
-			s, _, err := vault.Open(path, vault.Passphrase(pass), opts)
-			return done{s, code}, err
+			s, key, _, err := vault.OpenWithKey(path, vault.Passphrase(pass), opts)
+			return done{s, key, code}, err
 		}, func(r done) {
 			clear(pass)
 			progress.hide()
+			u.setSyncKey(r.key)
 			u.reattach(r.store, true)
 			u.showRecoveryCode(r.code, u.showPlainCopies)
 		}, func(err error) {
@@ -185,8 +190,9 @@ func (u *UI) detach(then func()) {
 	})
 }
 
-// stopBeside stops the reminders and the daily backup.
+// stopBeside stops the reminders, the daily backup and the sync's rounds.
 func (u *UI) stopBeside() {
+	u.stopSync()
 	if u.stopReminders != nil {
 		u.stopReminders()
 		u.stopReminders = nil
@@ -319,10 +325,22 @@ func (u *UI) decryptWith(pass []byte) {
 			if err != nil {
 				return nil, err
 			}
-			return data.Open(path, opts.Data)
+			s, err := data.Open(path, opts.Data)
+			if err != nil {
+				return nil, err
+			}
+			// The folder is sealed with the key the journal no longer has.
+			if on, _ := replica.IsSetUp(context.Background(), s); on {
+				if err := replica.Stop(context.Background(), s); err != nil {
+					slog.Error("the sync could not be stopped after decrypting", "err", err)
+				}
+			}
+			return s, nil
 		}, func(s *data.Store) {
 			clear(pass)
 			progress.hide()
+			u.forgetSyncKey()
+			u.showSyncLine("")
 			u.reattach(s, false)
 			u.tell("Your journal is a plain file again. You can protect it with a passphrase again in Preferences.")
 		}, func(err error) {

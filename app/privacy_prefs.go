@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -57,7 +59,7 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 			}
 		}
 	}
-	slip := widgets.NewCheck("Show my pinned slip in the tray while the journal is locked", func(on bool) {
+	slip := widgets.NewCheck("Let the tray show and send my pinned slip while the journal is locked", func(on bool) {
 		u.app.Preferences().SetBool(prefSlipWhileLocked, on)
 		u.loadStrip() // writes or removes the tray's copy
 	})
@@ -70,7 +72,7 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel("Lock it when I'm away"), nil, idle),
 		remember,
 		slip,
-		caption("The tray can't read the encrypted journal. With this on, the pinned slip, that one sentence, is kept in a small plain file beside the journal for the tray to show."),
+		caption("The tray can't read the encrypted journal. With this on, the pinned slip, that one sentence, and the time of the morning notification are kept in small plain files beside the journal for the tray to use."),
 		container.NewHBox(change, code, off),
 	)
 }
@@ -78,17 +80,29 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 // prefSlipWhileLocked: the tray may show the pinned slip while locked.
 const prefSlipWhileLocked = "privacy.slip-while-locked"
 
-// slipForTray keeps the tray's copy of the pinned slip of an encrypted
-// journal (vault.ShowSlipWhileLocked) as the person allowed.
+// slipForTray keeps the tray's copies for an encrypted journal as the
+// person allowed: the pinned slip (vault.ShowSlipWhileLocked) for its menu,
+// and the morning it is sent on (vault.ShowMorningWhileLocked) for the
+// morning notification while locked. Not allowed, both go.
 func (u *UI) slipForTray(text string) {
-	if !u.lock.encrypted {
+	if !u.lock.encrypted || u.store == nil {
 		return
 	}
-	path := u.dbPath
-	if !u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true) {
-		text = ""
-	}
-	background(u, func() (struct{}, error) { return struct{}{}, vault.ShowSlipWhileLocked(path, text) }, func(struct{}) {
+	path, store := u.dbPath, u.store
+	allowed := u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true)
+	backgroundDo(u, func() error {
+		if !allowed {
+			return errors.Join(vault.HideSlipWhileLocked(path), vault.HideMorningWhileLocked(path))
+		}
+		rs, err := store.ReminderSettings()
+		if err != nil {
+			return err
+		}
+		if err := vault.ShowMorningWhileLocked(path, vault.Morning{On: rs.MorningSlip, Minutes: rs.Morning, Days: rs.Days}); err != nil {
+			return err
+		}
+		return vault.ShowSlipWhileLocked(path, text)
+	}, func() {
 		if u.tray != nil {
 			_ = u.tray.Send(instance.SlipChanged)
 		}

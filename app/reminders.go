@@ -1,9 +1,12 @@
 package app
 
 import (
+	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/vault"
 )
 
 // reminderInterval is how often due reminders are looked for. A minute
@@ -29,7 +32,15 @@ func (u *UI) checkReminders() {
 	if store == nil {
 		return
 	}
-	background(u, store.ClaimDueReminders, func(send []data.Reminder) {
+	claim := store.ClaimDueReminders
+	if u.lock.encrypted {
+		path := u.dbPath
+		claim = func() ([]data.Reminder, error) {
+			send, err := store.ClaimDueReminders()
+			return morningOnce(path, send), err
+		}
+	}
+	background(u, claim, func(send []data.Reminder) {
 		for _, r := range send {
 			u.notify(r.Title, r.Body)
 			if r.Kind == data.ReminderLookBack {
@@ -41,6 +52,27 @@ func (u *UI) checkReminders() {
 		// dialog every 30 seconds: it is logged, said once in the window,
 		// and the next tick tries again.
 		u.backgroundFailed(noticeReminders, err)
+	})
+}
+
+// morningOnce leaves out of send the morning slip of an encrypted journal
+// that its tray sent while the journal was locked: the tray and the
+// window claim each day's in the file beside the journal
+// (vault.ClaimMorning), and the first to claim it sends it. The journal's
+// own record (data.ClaimReminder) still keeps the window from sending it
+// twice; when the file can't be written, the window sends it anyway,
+// since the tray could not have claimed it either.
+func morningOnce(path string, send []data.Reminder) []data.Reminder {
+	return slices.DeleteFunc(send, func(r data.Reminder) bool {
+		if r.Kind != data.ReminderMorningSlip {
+			return false
+		}
+		first, err := vault.ClaimMorning(path, r.Ref)
+		if err != nil {
+			slog.Warn("the morning slip's day could not be recorded beside the journal", "err", err)
+			return false
+		}
+		return !first
 	})
 }
 

@@ -4,7 +4,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/vault"
 )
 
 func TestMorningSlipNotificationOnceADay(t *testing.T) {
@@ -49,5 +52,77 @@ func TestNoMorningSlipWithoutAPinnedSlip(t *testing.T) {
 	u.checkReminders()
 	if log := notified[u]; len(*log) != 0 {
 		t.Errorf("sent %+v", *log)
+	}
+}
+
+// TestMorningOfAnEncryptedJournalForTheTray: unlocked, the window keeps
+// the tray's copy of the morning time as the reminder preferences say and
+// removes it when the person does not allow the slip while locked; the
+// tray and the window send each morning's slip once between them.
+func TestMorningOfAnEncryptedJournalForTheTray(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	path := encryptedJournal(t)
+	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
+	var sent []string
+	u.notify = func(title, body string) { sent = append(sent, body) }
+	typeUnlock(t, u, testPassphrase)
+	if _, err := u.store.AddSlip("I can rest too.", true); err != nil {
+		t.Fatal(err)
+	}
+	u.loadStrip()
+	want := vault.Morning{On: true, Minutes: 8 * 60, Days: data.DefaultReminderSettings().Days}
+	if m, ok, err := vault.MorningWhileLocked(path); !ok || err != nil || m != want {
+		t.Errorf("the tray's copy of the morning: %+v, %v, %v", m, ok, err)
+	}
+
+	rs, _ := u.store.ReminderSettings()
+	root := u.preferencesContent(rs)
+	w := test.NewWindow(root)
+	defer w.Close()
+	test.Tap(findCheck(t, root, "Sun"))
+	want.Days[time.Sunday] = false
+	if m, _, _ := vault.MorningWhileLocked(path); m != want {
+		t.Errorf("after Sunday was turned off: %+v", m)
+	}
+
+	// The tray sent today's while the journal was locked: the window,
+	// unlocked after the morning time, does not send it again.
+	rs.Days = [7]bool{true, true, true, true, true, true, true}
+	rs.Morning = 0
+	u.store.SaveReminderSettings(rs)
+	if first, err := vault.ClaimMorning(path, data.Day(time.Now())); !first || err != nil {
+		t.Fatalf("the tray's claim: %v, %v", first, err)
+	}
+	u.checkReminders()
+	if len(sent) != 0 {
+		t.Errorf("the window sent the tray's morning slip again: %q", sent)
+	}
+
+	u.app.Preferences().SetBool(prefSlipWhileLocked, false)
+	u.loadStrip()
+	if _, ok, _ := vault.MorningWhileLocked(path); ok {
+		t.Error("the morning's copy stayed after the person turned it off")
+	}
+}
+
+// TestTheWindowClaimsTheMorningOfAnEncryptedJournal: the window sends an
+// encrypted journal's morning slip first, and the day is claimed for it,
+// so the tray does not send it once the journal is locked.
+func TestTheWindowClaimsTheMorningOfAnEncryptedJournal(t *testing.T) {
+	path := encryptedJournal(t)
+	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
+	var sent []string
+	u.notify = func(title, body string) { sent = append(sent, body) }
+	typeUnlock(t, u, testPassphrase)
+	u.store.AddSlip("I can rest too.", true)
+	rs := data.DefaultReminderSettings()
+	rs.Morning = 0
+	u.store.SaveReminderSettings(rs)
+	u.checkReminders()
+	if len(sent) != 1 || sent[0] != "I can rest too." {
+		t.Fatalf("the window sent %q", sent)
+	}
+	if day, _ := vault.MorningSent(path); day != data.Day(time.Now()) {
+		t.Errorf("the day claimed is %q", day)
 	}
 }

@@ -1,14 +1,25 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/widgets"
 )
 
 // Preference keys: what belongs to this computer rather than to the journal.
 const (
+	// prefSize holds the window's size as one value, "1100x780": Fyne
+	// writes the preferences file at once on a change and holds back a
+	// second change made within 100 ms, so width and height stored apart
+	// could reach the file half (the height was lost when the window
+	// closed right after). prefWidth and prefHeight are read from
+	// earlier versions.
+	prefSize    = "window.size"
 	prefWidth   = "window.width"
 	prefHeight  = "window.height"
 	prefLastTab = "window.tab"
@@ -46,11 +57,14 @@ func (u *UI) buildShell() {
 	}
 
 	u.noticeBox = container.NewVBox()
-	u.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(u.strip), u.noticeBox), nil, nil, nil, u.tabs))
+	// The sync's quiet line; hidden while the journal does not sync.
+	u.sync.line = widget.NewLabel("")
+	u.sync.line.Importance = widget.LowImportance
+	u.sync.line.SizeName = theme.SizeNameCaptionText
+	u.sync.line.Hide()
+	u.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(u.strip), u.noticeBox), u.sync.line, nil, nil, u.tabs))
 	u.win.SetMainMenu(u.mainMenu())
-	u.win.Resize(fyne.NewSize(
-		float32(prefs.FloatWithFallback(prefWidth, 980)),
-		float32(prefs.FloatWithFallback(prefHeight, 720))))
+	u.win.Resize(savedSize(prefs))
 	u.win.SetCloseIntercept(u.closeWindow)
 }
 
@@ -60,9 +74,18 @@ func (u *UI) saveWindowState() {
 	if size.Width < 100 || size.Height < 100 {
 		return // not laid out yet; keep what was stored
 	}
-	prefs := u.app.Preferences()
-	prefs.SetFloat(prefWidth, float64(size.Width))
-	prefs.SetFloat(prefHeight, float64(size.Height))
+	u.app.Preferences().SetString(prefSize, fmt.Sprintf("%gx%g", size.Width, size.Height))
+}
+
+// savedSize is the window size stored at the last close, or the default.
+func savedSize(prefs fyne.Preferences) fyne.Size {
+	var w, h float32
+	if _, err := fmt.Sscanf(prefs.String(prefSize), "%gx%g", &w, &h); err == nil && w >= 100 && h >= 100 {
+		return fyne.NewSize(w, h)
+	}
+	return fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWidth, 980)),
+		float32(prefs.FloatWithFallback(prefHeight, 720)))
 }
 
 func clamp(v, lo, hi int) int {

@@ -61,6 +61,25 @@ func startSessionBus(t *testing.T) string {
 	return strings.TrimSpace(addr)
 }
 
+// serveNotifications owns the notification service's name on the bus at
+// addr for the test, and records what is shown.
+func serveNotifications(t *testing.T, addr string) *fakeNotifications {
+	t.Helper()
+	conn, err := dbus.Connect(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	fake := &fakeNotifications{got: make(chan struct{}, 4)}
+	if err := conn.Export(fake, "/org/freedesktop/Notifications", "org.freedesktop.Notifications"); err != nil {
+		t.Fatal(err)
+	}
+	if reply, err := conn.RequestName("org.freedesktop.Notifications", dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
+		t.Fatalf("could not own the notification name: %v %v", reply, err)
+	}
+	return fake
+}
+
 // TestMorningNotificationCarriesThePinnedSlip starts the app on a journal
 // whose morning time has passed and checks, on a private session bus, that
 // the notification it sends carries the pinned slip — once.
@@ -121,18 +140,7 @@ func TestMorningNotificationCarriesThePinnedSlip(t *testing.T) {
 func TestTrayNotifiesWithTheWindowClosed(t *testing.T) {
 	addr := startSessionBus(t)
 	host := startTrayHost(t, addr)
-	conn, err := dbus.Connect(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	fake := &fakeNotifications{got: make(chan struct{}, 4)}
-	if err := conn.Export(fake, "/org/freedesktop/Notifications", "org.freedesktop.Notifications"); err != nil {
-		t.Fatal(err)
-	}
-	if reply, err := conn.RequestName("org.freedesktop.Notifications", dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
-		t.Fatalf("could not own the notification name: %v %v", reply, err)
-	}
+	fake := serveNotifications(t, addr)
 
 	const slip = "A good enough parent is a good parent."
 	db := filepath.Join(t.TempDir(), "journal.db")

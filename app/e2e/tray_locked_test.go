@@ -94,3 +94,66 @@ func TestTrayOnALockedJournal(t *testing.T) {
 	}
 	a.stop(t)
 }
+
+// TestLockedTraySendsTheMorningSlip starts Both/And minimized, as at
+// login, on an encrypted journal whose window left the tray its copies of
+// the slip and the morning time (the person allowed it) and whose morning
+// time has passed: the tray program sends the slip once, without the
+// key, and a restart the same day sends nothing more.
+func TestLockedTraySendsTheMorningSlip(t *testing.T) {
+	addr := startSessionBus(t)
+	host := startTrayHost(t, addr)
+	fake := serveNotifications(t, addr)
+	bin := buildBinary(t)
+
+	const slip = "Rest is part of the work."
+	db := filepath.Join(t.TempDir(), "journal.db")
+	s, err := data.Open(db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	pass := filepath.Join(t.TempDir(), "passphrase")
+	writeFile(t, pass, "blue kettle at dawn\n")
+	if out, err := exec.Command(bin, "--db", db, "encrypt", "--new-passphrase-file", pass).CombinedOutput(); err != nil {
+		t.Fatalf("encrypt: %v\n%s", err, out)
+	}
+	// What the window writes while unlocked (app tests check that it does).
+	if err := vault.ShowSlipWhileLocked(db, slip); err != nil {
+		t.Fatal(err)
+	}
+	every := [7]bool{true, true, true, true, true, true, true}
+	if err := vault.ShowMorningWhileLocked(db, vault.Morning{On: true, Minutes: 0, Days: every}); err != nil {
+		t.Fatal(err)
+	}
+
+	d := startXvfb(t)
+	home := homeWithWelcomeDone(t)
+	env := []string{"DBUS_SESSION_BUS_ADDRESS=" + addr}
+	a := startApp(t, d, home, env, "--db", db, "--minimized")
+	host.waitItems(t, 1, 60*time.Second)
+	select {
+	case <-fake.got:
+	case <-time.After(60 * time.Second):
+		t.Fatalf("no notification within 60 s; output:\n%s", a.output())
+	}
+	time.Sleep(time.Second) // room for a duplicate to show up, if there were one
+	a.stop(t)
+	if day, _ := vault.MorningSent(db); day != data.Day(time.Now()) {
+		t.Errorf("the tray recorded %q as the last morning sent", day)
+	}
+
+	a = startApp(t, d, home, env, "--db", db, "--minimized")
+	host.waitItems(t, 1, 60*time.Second)
+	time.Sleep(3 * time.Second) // past the tray's first check, at its start
+	if wins := d.visibleWindows(t, "Both/And"); len(wins) != 0 {
+		t.Errorf("a window opened: %v", wins)
+	}
+	a.stop(t)
+
+	fake.mu.Lock()
+	defer fake.mu.Unlock()
+	if len(fake.calls) != 1 || !strings.Contains(fake.calls[0], slip) {
+		t.Errorf("notifications %q, want the slip once", fake.calls)
+	}
+}

@@ -108,7 +108,7 @@ func TestTrayAloneIsLightAndOneInstance(t *testing.T) {
 	if err := json.Unmarshal([]byte(prefs), &saved); err != nil {
 		t.Fatal(err)
 	}
-	if saved["window.tab"] != float64(1) || saved["window.width"] != float64(1100) {
+	if saved["window.tab"] != float64(1) || !strings.HasPrefix(fmt.Sprint(saved["window.size"]), "1100x") {
 		t.Errorf("the window's tab and size were not kept: %s", prefs)
 	}
 
@@ -159,7 +159,7 @@ func TestTrayAloneIsLightAndOneInstance(t *testing.T) {
 		t.Errorf("%d windows after starting three times", len(wins))
 	}
 	geom, _ := d.run(t, "xdotool", "getwindowgeometry", win)
-	if size := fmt.Sprintf("%vx%v", saved["window.width"], saved["window.height"]); !strings.Contains(string(geom), size) {
+	if size := fmt.Sprint(saved["window.size"]); !strings.Contains(string(geom), size) {
 		t.Errorf("the window came back at another size than %s: %s", size, geom)
 	}
 

@@ -81,6 +81,10 @@ func (d *display) waitWindow(t *testing.T, title string, timeout time.Duration, 
 		}
 		select {
 		case <-exited:
+			if v, ok := started.Load(exited); ok {
+				a := v.(*app)
+				t.Fatalf("the app exited (%v) before its window appeared; its output:\n%s", a.cmd.ProcessState, tail(a.output(), 40))
+			}
 			t.Fatal("the app exited before its window appeared")
 		case <-time.After(50 * time.Millisecond):
 		}
@@ -167,6 +171,10 @@ func TestMain(m *testing.M) {
 
 // app is the real binary running on a display, under a session bus of its
 // own (see startAppWith).
+// started finds an app by its exited channel, so a wait that sees it end
+// can say what it printed.
+var started sync.Map
+
 type app struct {
 	cmd    *exec.Cmd
 	out    *syncBuffer
@@ -267,6 +275,7 @@ func startProgram(t *testing.T, d *display, home string, extraEnv, prefix []stri
 	// Its own process group, so that nothing it starts outlives the test.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	a := &app{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{}), home: home, prog: prog}
+	started.Store(a.exited, a)
 	cmd.Stdout, cmd.Stderr = a.out, a.out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -134,6 +134,7 @@ func Decrypt(ctx context.Context, path string, secret Secret, opts Options) (Dec
 		return rep, err
 	}
 	_ = HideSlipWhileLocked(path) // nothing is locked any more
+	forgetMorning(path)
 	removeIfEmpty(data.InboxDir(path))
 	return rep, nil
 }

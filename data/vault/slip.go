@@ -12,8 +12,9 @@ import (
 // When the person allows it (Preferences ▸ Privacy, on unless turned off),
 // the window keeps a copy of the pinned slip, that one sentence and
 // nothing else, in a small plain file beside the encrypted journal, and
-// the tray reads it while the journal is locked. Turned off, the file is
-// removed; turning encryption off removes it too.
+// the tray reads it while the journal is locked, for its menu and the
+// morning notification (morning.go). Turned off, the file is removed;
+// turning encryption off removes it too.
 
 // slipPath is the copy's file for the journal at path.
 func slipPath(path string) string { return path + ".slip" }
@@ -28,8 +29,17 @@ func ShowSlipWhileLocked(path, text string) error {
 	if old, err := SlipWhileLocked(path); err == nil && old == text {
 		return nil
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(slipPath(path))+"-*.tmp")
+	return writeAtomic(slipPath(path), []byte(text+"\n"))
+}
+
+// HideSlipWhileLocked removes the copy of the slip.
+func HideSlipWhileLocked(path string) error { return removeIfThere(slipPath(path)) }
+
+// writeAtomic replaces the file at dst with b, readable by its owner
+// alone: a temp file beside it, synced, then renamed over it, so a reader
+// (the tray) or a crash never sees half of it.
+func writeAtomic(dst string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+"-*.tmp")
 	if err != nil {
 		return err
 	}
@@ -38,19 +48,23 @@ func ShowSlipWhileLocked(path, text string) error {
 		tmp.Close()
 		return err
 	}
-	if _, err := tmp.WriteString(text + "\n"); err != nil {
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), slipPath(path))
+	return os.Rename(tmp.Name(), dst)
 }
 
-// HideSlipWhileLocked removes the copy of the slip.
-func HideSlipWhileLocked(path string) error {
-	err := os.Remove(slipPath(path))
+// removeIfThere removes the file at path; one already gone is no error.
+func removeIfThere(path string) error {
+	err := os.Remove(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

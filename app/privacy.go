@@ -207,6 +207,9 @@ func (u *UI) stopBeside() {
 // gains or loses Lock now.
 func (u *UI) reattach(s *data.Store, encrypted bool) {
 	u.lock.encrypted = encrypted
+	// The tray sends a plain journal's reminders and makes its backup; it
+	// never holds an encrypted journal's key, so the window does then.
+	u.ownReminders = encrypted || u.tray == nil
 	u.win.SetMainMenu(u.mainMenu())
 	u.attach(s)
 }

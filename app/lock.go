@@ -305,16 +305,16 @@ func (u *UI) rememberChoice(path string, remember, forget bool, pass []byte, cod
 		if pass != nil {
 			secret = vault.Passphrase(pass)
 		}
-		background(u, func() (struct{}, error) {
+		backgroundDo(u, func() error {
 			defer clear(pass)
-			return struct{}{}, vault.Remember(path, secret, opts)
-		}, func(struct{}) {}, func(err error) {
+			return vault.Remember(path, secret, opts)
+		}, func() {}, func(err error) {
 			slog.Warn("remember on this computer", "err", err)
 			u.tell("This computer has no keyring Both/And can use just now, so it will ask for your passphrase next time. Your journal is open.")
 		})
 	case forget:
 		clear(pass)
-		background(u, func() (struct{}, error) { return struct{}{}, vault.Forget(path, opts) }, func(struct{}) {},
+		backgroundDo(u, func() error { return vault.Forget(path, opts) }, func() {},
 			func(err error) { u.backgroundFailed(noticeKeyring, err) })
 	default:
 		clear(pass)

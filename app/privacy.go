@@ -207,6 +207,9 @@ func (u *UI) stopBeside() {
 // gains or loses Lock now.
 func (u *UI) reattach(s *data.Store, encrypted bool) {
 	u.lock.encrypted = encrypted
+	// The tray sends a plain journal's reminders and makes its backup; it
+	// never holds an encrypted journal's key, so the window does then.
+	u.ownReminders = encrypted || u.tray == nil
 	u.win.SetMainMenu(u.mainMenu())
 	u.attach(s)
 }
@@ -282,13 +285,13 @@ func (u *UI) confirmPassphrase(title, why, yes string, do func(pass []byte)) {
 		pass := []byte(field.Text)
 		path, opts := u.dbPath, u.vaultOptions()
 		ok.Disable()
-		background(u, func() (struct{}, error) {
+		backgroundDo(u, func() error {
 			sec, err := vault.Unlock(path, vault.Passphrase(pass), opts)
 			if err == nil {
 				sec.Wipe()
 			}
-			return struct{}{}, err
-		}, func(struct{}) {
+			return err
+		}, func() {
 			d.hide()
 			do(pass)
 		}, func(err error) {
@@ -367,11 +370,11 @@ func (u *UI) showChangePassphrase() {
 		now := []byte(current.Text)
 		path, opts := u.dbPath, u.vaultOptions()
 		ok.Disable()
-		background(u, func() (struct{}, error) {
+		backgroundDo(u, func() error {
 			defer clear(now)
 			defer clear(next)
-			return struct{}{}, vault.ChangePassphrase(path, vault.Passphrase(now), next, opts)
-		}, func(struct{}) {
+			return vault.ChangePassphrase(path, vault.Passphrase(now), next, opts)
+		}, func() {
 			d.hide()
 			u.tell("Your passphrase is changed. Use the new one from now on.")
 		}, func(err error) {

@@ -59,11 +59,14 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 			}
 		}
 	}
-	slip := widgets.NewCheck("Let the tray show and send my pinned slip while the journal is locked", func(on bool) {
+	slip := widgets.NewCheck("Let the tray show and send my pinned slip while the journal is locked", nil)
+	slip.SetChecked(u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true))
+	// Set after SetChecked, which calls it: building the panel changes
+	// nothing.
+	slip.OnChanged = func(on bool) {
 		u.app.Preferences().SetBool(prefSlipWhileLocked, on)
 		u.loadStrip() // writes or removes the tray's copy
-	})
-	slip.SetChecked(u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true))
+	}
 	change := widgets.NewButton("Change the passphrase…", inMain(u.showChangePassphrase))
 	code := widgets.NewButton("New recovery code…", inMain(u.showNewRecoveryCode))
 	off := widgets.NewButton("Turn encryption off…", inMain(u.showDecrypt))
@@ -114,7 +117,7 @@ func (u *UI) slipForTray(text string) {
 func (u *UI) setRemembered(on bool) {
 	path, opts := u.dbPath, u.vaultOptions()
 	if !on {
-		background(u, func() (struct{}, error) { return struct{}{}, vault.Forget(path, opts) }, func(struct{}) {
+		backgroundDo(u, func() error { return vault.Forget(path, opts) }, func() {
 			u.tell("This computer no longer remembers your passphrase.")
 		})
 		return
@@ -122,10 +125,10 @@ func (u *UI) setRemembered(on bool) {
 	u.confirmPassphrase("Remember on this computer",
 		"The system keyring will open your journal while you are logged in, without the passphrase. Anyone using your account could then open it too.",
 		"Remember", func(pass []byte) {
-			background(u, func() (struct{}, error) {
+			backgroundDo(u, func() error {
 				defer clear(pass)
-				return struct{}{}, vault.Remember(path, vault.Passphrase(pass), opts)
-			}, func(struct{}) {
+				return vault.Remember(path, vault.Passphrase(pass), opts)
+			}, func() {
 				u.tell("This computer remembers your passphrase now.")
 			}, func(err error) {
 				u.tell("This computer has no keyring Both/And can use just now, so your passphrase is asked each time, as before.")

@@ -26,6 +26,9 @@ type quickEntry struct {
 	// leaving: Cancel was pressed with text written, and said what a
 	// second Cancel does.
 	leaving bool
+	// saving: a save is under way; Enter pressed again meanwhile would
+	// store the line twice.
+	saving bool
 }
 
 // showQuickEntry opens the quick-entry window, or brings it forward.
@@ -78,12 +81,17 @@ func (k quickKeys) TypedKey(ev *fyne.KeyEvent, _ fyne.Focusable) bool {
 // save stores the line as a new entry and closes the window. A refusal
 // shows under the field and the text stays.
 func (q *quickEntry) save() {
+	if q.saving {
+		return
+	}
+	q.saving = true
 	if q.u.lock.locked {
 		q.saveLocked()
 		return
 	}
 	store := q.u.store
 	if store == nil {
+		q.saving = false
 		q.say("Your journal is still opening. Try again in a moment.", true)
 		return
 	}
@@ -96,6 +104,7 @@ func (q *quickEntry) save() {
 		}
 		q.close()
 	}, func(err error) {
+		q.saving = false
 		q.say(entryErrorMessage(err), true)
 	})
 }
@@ -108,6 +117,7 @@ func (q *quickEntry) saveLocked() {
 		e, _, err := vault.Add(path, data.Entry{Trigger: text}, opts)
 		return e, err
 	}, func(data.Entry) { q.close() }, func(err error) {
+		q.saving = false
 		q.say(entryErrorMessage(err), true)
 	})
 }

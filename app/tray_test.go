@@ -220,3 +220,26 @@ func TestAnEndingWindowSendsRequestsBack(t *testing.T) {
 		t.Errorf("sent back %q", do)
 	}
 }
+
+// TestQuickEntrySavesOnceWhenEnterIsPressedTwice: Enter pressed again
+// while the save is under way stores nothing more.
+func TestQuickEntrySavesOnceWhenEnterIsPressedTwice(t *testing.T) {
+	u, s := newTestUI(t)
+	u.request(instance.QuickEntry)
+	var held []func()
+	u.async = func(f func()) { held = append(held, f) }
+	test.Type(u.quick.text, "Missed the first half of the match")
+	u.quick.text.OnSubmitted(u.quick.text.Text)
+	u.quick.text.OnSubmitted(u.quick.text.Text)
+	u.async = func(f func()) { f() }
+	for _, f := range held {
+		f()
+	}
+	page, err := s.EntryPage(data.EntryFilter{}, nil, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Rows) != 1 {
+		t.Fatalf("Enter twice stored %d entries", len(page.Rows))
+	}
+}

@@ -257,6 +257,11 @@ func replaceJournal(journal, prepared string, now func() time.Time, key []byte) 
 		if s, err := Open(journal, Options{Now: now, BusyTimeout: time.Second, Key: key}); err == nil {
 			s.Close() // recovers and removes a log a crash left behind
 		}
+		// The tray and the command line hold the journal only for a
+		// moment: wait for them before saying it is in use.
+		for deadline := time.Now().Add(sidecarWait); sidecars(journal) && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+		}
 		if sidecars(journal) {
 			return fmt.Errorf("%w: another program, perhaps another Both/And window or command, has %s open", ErrLocked, journal)
 		}
@@ -271,6 +276,10 @@ func replaceJournal(journal, prepared string, now func() time.Time, key []byte) 
 	}
 	return nil
 }
+
+// sidecarWait is how long a restore or a conversion waits for another
+// program's brief use of the journal to end.
+const sidecarWait = 3 * time.Second
 
 func sidecars(journal string) bool {
 	for _, p := range []string{journal + "-wal", journal + "-shm"} {

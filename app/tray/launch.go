@@ -84,7 +84,7 @@ func Main(cfg Config, runWindow func(Window) int) int {
 	}
 	// No tray program beside this one (a plain `go build`): the tray runs
 	// here, in the larger window program.
-	journal, err := openJournal(cfg)
+	journal, err := openShortly(cfg)
 	if err != nil {
 		return runWindow(Window{Claim: claim})
 	}
@@ -103,7 +103,7 @@ func Serve(cfg Config) int {
 		fmt.Fprintf(os.Stderr, "bothand: %v\n", err)
 		return 1
 	}
-	journal, err := openJournal(cfg)
+	journal, err := openShortly(cfg)
 	if err != nil {
 		claim.Close()
 		env := append(os.Environ(), WindowEnv+"="+alone)

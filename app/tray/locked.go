@@ -71,8 +71,13 @@ func (j lockedJournal) ClaimDueReminders() ([]data.Reminder, error) {
 
 // locked reports whether j answers for an encrypted journal.
 func locked(j Journal) bool {
-	_, ok := j.(lockedJournal)
-	return ok
+	switch j := j.(type) {
+	case lockedJournal:
+		return true
+	case *fileJournal:
+		return j.isLocked()
+	}
+	return false
 }
 
 // openJournal is the tray's journal at path: the store of a plain one,

@@ -213,3 +213,54 @@ func TestTheLockedTraySendsTheMorningSlip(t *testing.T) {
 		t.Errorf("the last day sent is %q", day)
 	}
 }
+
+// TestTheTrayLetsTheWindowReplaceTheJournal: the tray holds the journal
+// only while it uses it, so the window can turn encryption on (which puts
+// a new file in the journal's place) while the tray runs, and the tray
+// then answers for the encrypted journal.
+func TestTheTrayLetsTheWindowReplaceTheJournal(t *testing.T) {
+	cost := keys.Cost
+	keys.Cost = keys.Argon2{Name: "argon2id", Time: 1, MemoryKiB: 256, Threads: 1}
+	t.Cleanup(func() { keys.Cost = cost })
+	t.Setenv("XDG_RUNTIME_DIR", filepath.Join(t.TempDir(), "run"))
+	path := filepath.Join(t.TempDir(), "journal.db")
+	s, err := data.Open(path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddSlip("Both can be true.", true); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	j, err := openShortly(Config{DBPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim, err := instance.ClaimJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := newTray(Config{DBPath: path, Minimized: true}, claim, j, &window{start: func(string) (*exec.Cmd, error) {
+		return nil, os.ErrInvalid
+	}})
+	tr.notify = func(string, string) error { return nil }
+	tr.start()
+	t.Cleanup(func() { tr.exit() })
+	tr.refreshSlip()
+	if st := tr.shown(); st.text != "Both can be true." || st.locked {
+		t.Fatalf("the plain journal's slip: %+v", st)
+	}
+
+	start := time.Now()
+	if _, err := vault.Encrypt(context.Background(), path, []byte("blue kettle at dawn"), vault.Options{}); err != nil {
+		t.Fatalf("encryption with the tray running: %v", err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("the encryption waited %v for the tray to let go", took)
+	}
+	tr.refreshSlip()
+	if st := tr.shown(); !st.locked {
+		t.Errorf("after encryption the tray still answers for a plain journal: %+v", st)
+	}
+}

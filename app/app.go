@@ -54,6 +54,7 @@ type UI struct {
 	store *data.Store
 
 	strip   *widgets.SlipStrip
+	look    *appearance // light, dark or the system's, and the text size
 	tabs    *container.AppTabs
 	screens []screen
 
@@ -146,7 +147,10 @@ func Run(cfg Config) int {
 	}
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(icon)
-	u := newUI(a)
+	look := loadAppearance(a)
+	late := look.decide(a) // before any widget exists: no dark flash
+	u := newUIWith(a, look)
+	u.followTheme(late)
 	u.settle = 3 * time.Second
 	if session != nil {
 		u.logDirPath, u.crash = session.Dir(), session.Crash
@@ -202,8 +206,10 @@ func Run(cfg Config) int {
 }
 
 // newUI builds the window around an app (the real one or a test app).
-func newUI(a fyne.App) *UI {
-	u := &UI{app: a, async: func(f func()) { go f() }, ownReminders: true, quitAll: true}
+func newUI(a fyne.App) *UI { return newUIWith(a, loadAppearance(a)) }
+
+func newUIWith(a fyne.App, look *appearance) *UI {
+	u := &UI{app: a, async: func(f func()) { go f() }, look: look, ownReminders: true, quitAll: true}
 	u.notify = u.sendNotification
 	u.win = a.NewWindow("Both/And")
 	widgets.SetWindowKeys(u.win, windowKeys(u.typedKey))

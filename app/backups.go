@@ -71,7 +71,7 @@ func (u *UI) showBackups() {
 	if u.store == nil {
 		return
 	}
-	d := u.newDialog(dlgBackups, "Backups", u.backupsPanel())
+	d := u.newDialog(dlgBackups, "Backups", u.backupsPanel(true))
 	d.cancelButton("Close", nil)
 	d.show(680, 520, nil)
 }
@@ -88,8 +88,10 @@ func keepLabel(n int) string {
 
 // backupsPanel lists the journal's backups, newest first, each with a
 // Restore button, and sets how many daily backups to keep. It is a plain
-// CanvasObject so both the Backups dialog and Preferences can show it.
-func (u *UI) backupsPanel() fyne.CanvasObject {
+// CanvasObject so both the Backups dialog and Preferences can show it;
+// scroll gives the list a scroll of its own, for a dialog (Preferences
+// scrolls as a whole).
+func (u *UI) backupsPanel(scroll bool) fyne.CanvasObject {
 	rows := container.NewVBox()
 	folder := widget.NewLabel("")
 	folder.Selectable = true
@@ -146,6 +148,9 @@ func (u *UI) backupsPanel() fyne.CanvasObject {
 	intro := wrapLabel("While Both/And is open it copies your journal once a day into the backups folder beside it. Restoring a backup replaces your journal with that copy; your journal as it is now is kept as a backup first.")
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel("Daily backups:"), now, keep))
 	bottom := container.NewVBox(widget.NewLabelWithStyle("Backups folder", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), folder)
+	if !scroll {
+		return container.NewVBox(top, rows, bottom)
+	}
 	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(rows))
 }
 

@@ -143,7 +143,7 @@ func TestRestoreOfABadBackupKeepsTheJournal(t *testing.T) {
 
 func TestKeepDailyBackupsSetting(t *testing.T) {
 	u, s := newTestUI(t)
-	panel := u.backupsPanel()
+	panel := u.backupsPanel(true)
 	sel := findWidget[*widgets.Select](t, panel)
 	if sel.Selected != "Keep the last 14 days" {
 		t.Errorf("shows %q", sel.Selected)
@@ -157,7 +157,7 @@ func TestKeepDailyBackupsSetting(t *testing.T) {
 		t.Errorf("stored %d, want 0", n)
 	}
 	s.SetDailyBackupsKept(21) // set elsewhere (an import, say): shown as it is
-	sel = findWidget[*widgets.Select](t, u.backupsPanel())
+	sel = findWidget[*widgets.Select](t, u.backupsPanel(true))
 	if sel.Selected != "Keep the last 21 days" {
 		t.Errorf("shows %q for 21", sel.Selected)
 	}

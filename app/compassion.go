@@ -2,11 +2,9 @@ package app
 
 import (
 	"errors"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -218,31 +216,9 @@ func entryAbout(e data.Entry) string {
 }
 
 // readable keeps a column of text to a comfortable measure on wide
-// windows, centred, with room around it.
+// windows, centred, with room around it; on a narrow one it narrows.
 func readable(obj fyne.CanvasObject) fyne.CanvasObject {
-	strut := canvas.NewRectangle(color.Transparent)
-	strut.SetMinSize(fyne.NewSize(560, 0))
-	return container.NewPadded(container.New(&measureLayout{max: 680}, strut, obj))
+	return container.NewPadded(container.New(measure{max: 680}, obj))
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
-
-// measureLayout stacks its objects at most max wide, centred.
-type measureLayout struct{ max float32 }
-
-func (l *measureLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := min(size.Width, l.max)
-	x := (size.Width - w) / 2
-	for _, o := range objs {
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-	}
-}
-
-func (l *measureLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -13,8 +11,10 @@ import (
 )
 
 // emptyState is what a tab shows before the person has anything in it: what
-// the tab is for, in a sentence or two, and the first thing to do.
-func emptyState(icon fyne.Resource, heading, body string, action *widgets.Button) fyne.CanvasObject {
+// the tab is for, in a sentence or two, and the first thing to do (and
+// maybe a second, quieter one). Every empty place of the window is laid
+// out by it, so they all look alike.
+func emptyState(icon fyne.Resource, heading, body string, action *widgets.Button, more ...*widgets.Button) fyne.CanvasObject {
 	img := canvas.NewImageFromResource(theme.NewPrimaryThemedResource(icon))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(56))
@@ -27,8 +27,11 @@ func emptyState(icon fyne.Resource, heading, body string, action *widgets.Button
 		action.Importance = widget.HighImportance
 		items = append(items, container.NewCenter(action))
 	}
-	// A transparent strut keeps the text to a readable measure on wide windows.
-	strut := canvas.NewRectangle(color.Transparent)
-	strut.SetMinSize(fyne.NewSize(440, 0))
-	return container.NewCenter(container.NewVBox(append([]fyne.CanvasObject{strut}, items...)...))
+	for _, b := range more {
+		b.Importance = widget.LowImportance
+		items = append(items, container.NewCenter(b))
+	}
+	// The text keeps to a readable measure on wide windows, and narrows
+	// with a narrow one.
+	return container.New(measure{max: 440, middle: true}, container.NewVBox(items...))
 }

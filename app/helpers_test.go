@@ -153,6 +153,39 @@ func mustContain(t *testing.T, text string, parts ...string) {
 	}
 }
 
+// findIconButton returns the visible button named name (an icon button's
+// name, or a button's text) under root.
+func findIconButton(t *testing.T, root fyne.CanvasObject, name string) *widgets.Button {
+	t.Helper()
+	var found *widgets.Button
+	walk(root, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widgets.Button); ok && b.Visible() && (b.Name == name || b.Text == name) && found == nil {
+			found = b
+		}
+		return found == nil && o.Visible()
+	})
+	if found == nil {
+		t.Fatalf("no visible button %q in:\n%s", name, visibleText(root))
+	}
+	return found
+}
+
+// findSelect returns the visible choice showing selected under root.
+func findSelect(t *testing.T, root fyne.CanvasObject, selected string) *widgets.Select {
+	t.Helper()
+	var found *widgets.Select
+	walk(root, func(o fyne.CanvasObject) bool {
+		if s, ok := o.(*widgets.Select); ok && s.Visible() && s.Selected == selected && found == nil {
+			found = s
+		}
+		return found == nil && o.Visible()
+	})
+	if found == nil {
+		t.Fatalf("no visible choice showing %q", selected)
+	}
+	return found
+}
+
 // stopTimers stops what a test UI left ticking (reminders, the hourly
 // backup check): a ticker firing into a later test races with it.
 func stopTimers(u *UI) {

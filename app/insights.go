@@ -7,12 +7,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"gonum.org/v1/plot"
 
+	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
 
 	"github.com/bothand/bothand/widgets"
 )
 
 const prefInsightsPeriod = "insights.period"
+
+// insightsIcon is a bar chart, in the theme's colours like Fyne's own icons.
+var insightsIcon = theme.NewThemedResource(fyne.NewStaticResource("insights.svg", assets.InsightsIcon()))
 
 // insightsScreen is the Insights tab: the text's promise that guilt fades
 // gradually with practice, made visible in charts for a chosen period, each
@@ -49,12 +53,12 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	s.period.Required = true
 	s.period.Selected = data.Period(clamp(u.app.Preferences().Int(prefInsightsPeriod), 0, len(labels)-1)).String()
 
-	grid := container.NewGridWithColumns(2,
+	grid := container.New(newColumns(2),
 		s.intensity.view, s.triggers.view, s.kinds.view, s.commitments.view, s.practice.view, s.triage.view)
 	top := container.NewHBox(widget.NewLabel("Show the last"), s.period)
 	s.charts = container.NewBorder(top, nil, nil, nil, container.NewVScroll(grid))
 	write := widgets.NewButtonWithIcon("Write an entry", theme.DocumentCreateIcon(), u.newJournalEntry)
-	s.empty = emptyState(theme.InfoIcon(), "Insights",
+	s.empty = emptyState(insightsIcon, "Insights",
 		"As you write in the journal, take breaks and read your permission slip, this is where you see guilt fade, a little at a time, and what tends to set it off.",
 		write)
 	s.root = container.NewStack(s.empty, s.charts)
@@ -73,7 +77,7 @@ func newInsightsScreen(u *UI) *insightsScreen {
 }
 
 func (s *insightsScreen) title() string           { return "Insights" }
-func (s *insightsScreen) icon() fyne.Resource     { return theme.InfoIcon() }
+func (s *insightsScreen) icon() fyne.Resource     { return insightsIcon }
 func (s *insightsScreen) view() fyne.CanvasObject { return s.root }
 
 // load reads the period's insights; the tab also reloads each time it is

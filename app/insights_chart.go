@@ -30,12 +30,9 @@ func newChartCard(u *UI, heading string, legend []legendItem) *chartCard {
 	title := widget.NewLabel(heading)
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	// Two columns at most: the legend's height is then known before the
-	// card is laid out, whatever its width.
-	cols := min(len(legend), 2)
-	if len(legend) == 3 {
-		cols = 3
-	}
-	c.legend = container.NewGridWithColumns(max(cols, 1))
+	// card is laid out, whatever its width, and the card stays narrow
+	// enough for two side by side on a small window.
+	c.legend = container.NewGridWithColumns(max(min(len(legend), 2), 1))
 	c.view = widget.NewCard("", "", container.NewBorder(
 		container.New(compactVBox(), title, c.summary, c.legend), nil, nil, nil, c.area))
 	return c

@@ -21,19 +21,29 @@ import (
 // chartColours are the theme's colours for the charts, read on the main
 // goroutine and handed to the renderer, so charts follow light and dark.
 type chartColours struct {
-	bg, fg, quiet, grid             color.Color
-	primary, warning, error, others color.Color
+	bg, fg, quiet, grid         color.Color
+	first, second, third, alert color.Color
 }
 
 func currentChartColours() chartColours {
 	s := fyne.CurrentApp().Settings()
-	th, v := s.Theme(), s.ThemeVariant()
-	c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, v) }
+	return chartColoursOf(s.Theme(), s.ThemeVariant())
+}
+
+// chartColoursOf reads the charts' colours from th: the series colours are
+// the theme's own (theme.go), so they sit well with the window's.
+func chartColoursOf(th fyne.Theme, v fyne.ThemeVariant) chartColours {
+	c := func(n fyne.ThemeColorName) color.Color {
+		if col := th.Color(n, v); col != nil {
+			return col
+		}
+		return palettes[v][n] // a theme that isn't ours (a test's)
+	}
 	return chartColours{
 		bg: c(theme.ColorNameBackground), fg: c(theme.ColorNameForeground),
 		quiet: c(theme.ColorNameDisabled), grid: c(theme.ColorNameSeparator),
-		primary: c(theme.ColorNamePrimary), warning: c(theme.ColorNameWarning),
-		error: c(theme.ColorNameError), others: c(theme.ColorNameSuccess),
+		first: c(colorChartFirst), second: c(colorChartSecond),
+		third: c(colorChartThird), alert: c(colorChartAlert),
 	}
 }
 
@@ -119,7 +129,7 @@ func intensityPlot(ins data.Insights, col chartColours) *plot.Plot {
 		}
 	}
 	if sc, err := plotter.NewScatter(dots); err == nil {
-		sc.GlyphStyle.Color = faded(col.primary, 0x78)
+		sc.GlyphStyle.Color = faded(col.first, 0x78)
 		sc.GlyphStyle.Radius = vg.Points(1.8)
 		sc.GlyphStyle.Shape = draw.CircleGlyph{}
 		p.Add(sc)
@@ -174,7 +184,7 @@ func triggersPlot(ins data.Insights, col chartColours) *plot.Plot {
 	for _, s := range []struct {
 		v plotter.Values
 		c color.Color
-	}{{builtin, col.primary}, {own, col.warning}} {
+	}{{builtin, col.first}, {own, col.second}} {
 		b, err := plotter.NewBarChart(s.v, vg.Points(12))
 		if err != nil {
 			continue
@@ -220,28 +230,29 @@ type legendItem struct {
 }
 
 var (
-	primary = func(c chartColours) color.Color { return c.primary }
-	warning = func(c chartColours) color.Color { return c.warning }
-	danger  = func(c chartColours) color.Color { return c.error }
-	quiet   = func(c chartColours) color.Color { return c.quiet }
+	seriesFirst  = func(c chartColours) color.Color { return c.first }
+	seriesSecond = func(c chartColours) color.Color { return c.second }
+	seriesThird  = func(c chartColours) color.Color { return c.third }
+	seriesAlert  = func(c chartColours) color.Color { return c.alert }
+	seriesQuiet  = func(c chartColours) color.Color { return c.quiet }
 
 	intensityLegend = []legendItem{
-		{"an entry", func(c chartColours) color.Color { return faded(c.primary, 0xa0) }},
+		{"an entry", func(c chartColours) color.Color { return faded(c.first, 0xa0) }},
 		{"weekly average", func(c chartColours) color.Color { return c.fg }},
 	}
-	triggersLegend    = []legendItem{{"built-in", primary}, {"your own", warning}}
-	kindLegend        = []legendItem{{"guilt", primary}, {"shame", warning}, {"not sure yet", quiet}}
+	triggersLegend    = []legendItem{{"built-in", seriesFirst}, {"your own", seriesSecond}}
+	kindLegend        = []legendItem{{"guilt", seriesFirst}, {"shame", seriesSecond}, {"not sure yet", seriesQuiet}}
 	commitmentsLegend = []legendItem{
-		{"non-negotiable kept", primary},
-		{"moved", quiet},
-		{"missed", danger},
-		{"high priority given up", warning},
+		{"non-negotiable kept", seriesFirst},
+		{"moved", seriesQuiet},
+		{"missed", seriesAlert},
+		{"high priority given up", seriesSecond},
 	}
-	triageLegend   = []legendItem{{"truly urgent", danger}, {"could have waited", primary}, {"not looked back on", quiet}}
+	triageLegend   = []legendItem{{"truly urgent", seriesAlert}, {"could have waited", seriesFirst}, {"not looked back on", seriesQuiet}}
 	practiceLegend = []legendItem{
-		{"journal entries", primary},
-		{"breaks", warning},
-		{"slip read", func(c chartColours) color.Color { return c.others }},
+		{"journal entries", seriesFirst},
+		{"breaks", seriesSecond},
+		{"slip read", seriesThird},
 	}
 )
 
@@ -260,7 +271,7 @@ func kindPlot(ins data.Insights, col chartColours) *plot.Plot {
 		shame[i] = 100 * float64(w.Shame) / total
 		unsure[i] = 100 * float64(w.Unsure()) / total
 	}
-	stack(p, n, []barSeries{{col.primary, guilt}, {col.warning, shame}, {col.quiet, unsure}})
+	stack(p, n, []barSeries{{col.first, guilt}, {col.second, shame}, {col.quiet, unsure}})
 	p.Y.Label.Text = "% of entries"
 	p.Y.Min, p.Y.Max = 0, 100
 	return p
@@ -276,10 +287,10 @@ func commitmentsPlot(ins data.Insights, col chartColours) *plot.Plot {
 	for i, w := range ins.Weeks {
 		kept[i], moved[i], missed[i], em[i] = float64(w.Tier1Kept), float64(w.Tier1Moved), float64(w.Tier1Missed), float64(w.Emergencies)
 	}
-	stack(p, n, []barSeries{{col.primary, kept}, {col.quiet, moved}, {col.error, missed}})
+	stack(p, n, []barSeries{{col.first, kept}, {col.quiet, moved}, {col.alert, missed}})
 	width := vg.Points(math.Max(2, math.Min(8, 160/float64(n))))
 	if b, err := plotter.NewBarChart(em, width); err == nil {
-		b.Color, b.LineStyle.Width = col.warning, 0
+		b.Color, b.LineStyle.Width = col.second, 0
 		b.Offset = vg.Points(math.Max(3, math.Min(18, 320/float64(n))))/2 + width/2
 		p.Add(b)
 	}
@@ -296,7 +307,7 @@ func triagePlot(ins data.Insights, col chartColours) *plot.Plot {
 	for i, w := range ins.Weeks {
 		urgent[i], not[i], open[i] = float64(w.TrulyUrgent), float64(w.NotUrgent), float64(w.NotLookedBack)
 	}
-	stack(p, n, []barSeries{{col.error, urgent}, {col.primary, not}, {col.quiet, open}})
+	stack(p, n, []barSeries{{col.alert, urgent}, {col.first, not}, {col.quiet, open}})
 	countAxis(p)
 	return p
 }
@@ -311,7 +322,7 @@ func practicePlot(ins data.Insights, col chartColours) *plot.Plot {
 		entries[i], breaks[i], reads[i] = float64(w.Entries), float64(w.Breaks), float64(w.Readings)
 	}
 	width := vg.Points(math.Max(1.5, math.Min(10, 110/float64(n))))
-	for i, s := range []barSeries{{col.primary, entries}, {col.warning, breaks}, {col.others, reads}} {
+	for i, s := range []barSeries{{col.first, entries}, {col.second, breaks}, {col.third, reads}} {
 		b, err := plotter.NewBarChart(s.values, width)
 		if err != nil {
 			continue

@@ -58,13 +58,7 @@ func TestChartsRenderKnownDataInBothThemes(t *testing.T) {
 	newTestUI(t)
 	ins := knownInsights()
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
-		th := newTheme()
-		col := chartColours{
-			bg: th.Color(theme.ColorNameBackground, v), fg: th.Color(theme.ColorNameForeground, v),
-			quiet: th.Color(theme.ColorNameDisabled, v), grid: th.Color(theme.ColorNameSeparator, v),
-			primary: th.Color(theme.ColorNamePrimary, v), warning: th.Color(theme.ColorNameWarning, v),
-			error: th.Color(theme.ColorNameError, v), others: th.Color(theme.ColorNameSuccess, v),
-		}
+		col := chartColoursOf(newTheme(newAppearance()), v)
 		for name, img := range map[string]image.Image{
 			"intensity":   renderPlot(intensityPlot(ins, col), 600, 300, 1),
 			"triggers":    renderPlot(triggersPlot(ins, col), 600, 300, 1),
@@ -224,4 +218,23 @@ func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
 	if strings.Contains(text, "the last twelve months") {
 		t.Errorf("the year's figures show under “3 months”:\n%s", text)
 	}
+}
+
+// The Insights tab's icon is a chart (it was Fyne's "i" for information),
+// drawn in the theme's colours like the other tabs' icons.
+func TestInsightsTabHasAChartIcon(t *testing.T) {
+	u, _ := newTestUI(t)
+	for _, it := range u.tabs.Items {
+		if it.Text != "Insights" {
+			continue
+		}
+		if it.Icon == theme.InfoIcon() || !strings.Contains(it.Icon.Name(), "insights.svg") {
+			t.Errorf("the Insights tab's icon is %q", it.Icon.Name())
+		}
+		if _, ok := it.Icon.(fyne.ThemedResource); !ok {
+			t.Error("the icon does not take the theme's colours")
+		}
+		return
+	}
+	t.Fatal("no Insights tab")
 }

@@ -60,6 +60,7 @@ func newJournalScreen(u *UI) *journalScreen {
 	j.advice = newTechniqueCard(j)
 	j.count = widget.NewLabel("")
 	j.count.SizeName = theme.SizeNameCaptionText
+	j.count.Wrapping = fyne.TextWrapWord // a long count must not widen the list
 	j.trashB = widgets.NewButtonWithIcon("Trash", theme.DeleteIcon(), j.showTrash)
 	j.trashB.Importance = widget.LowImportance
 
@@ -77,7 +78,7 @@ func newJournalScreen(u *UI) *journalScreen {
 
 	j.right = container.NewStack()
 	j.split = container.NewHSplit(left, j.right)
-	j.split.Offset = 0.38
+	j.split.Offset = 0.42
 
 	first := widgets.NewButtonWithIcon("Write your first entry", theme.DocumentCreateIcon(), j.newEntry)
 	j.empty = emptyState(theme.DocumentCreateIcon(), "Your guilt journal",
@@ -200,7 +201,7 @@ func (j *journalScreen) updateCounts() {
 func (j *journalScreen) setCountText(f data.EntryFilter, n int) {
 	switch {
 	case f.Searching():
-		j.count.SetText("Matches, newest first")
+		j.count.SetText(matchCount(n))
 	case n == 1:
 		j.count.SetText("1 entry")
 	case f == (data.EntryFilter{}):
@@ -208,6 +209,20 @@ func (j *journalScreen) setCountText(f data.EntryFilter, n int) {
 	default:
 		j.count.SetText(prose.Thousands(n) + " entries match the filters")
 	}
+}
+
+// matchCount says how many entries hold the words searched for (the
+// store counts up to data.CountCap).
+func matchCount(n int) string {
+	switch {
+	case n == 0:
+		return "No entries match"
+	case n == 1:
+		return "1 entry matches"
+	case n >= data.CountCap:
+		return prose.Thousands(data.CountCap) + " or more entries match, newest first"
+	}
+	return prose.Thousands(n) + " entries match, newest first"
 }
 
 // showTab brings the Journal tab to the front.

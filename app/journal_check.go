@@ -61,13 +61,13 @@ func newKindCheck(e *entryEditor) *kindCheck {
 	c.pause.Hide()
 	c.view = container.NewVBox(
 		sectionTitle(questionCheck),
-		container.NewGridWithColumns(3, row...),
+		container.New(newColumns(3), row...), // in a row, or one below another on a narrow window
 		c.note, c.pause, c.reframes, e.message(data.FieldKind),
 	)
 
 	protocol := widgets.NewButtonWithIcon("What's my next-time protocol?", theme.ListIcon(), e.startProtocol)
 	protocol.Importance = widget.HighImportance
-	hint := widget.NewLabel("Saves this entry and starts a plan for next time. Its first step is what you would tell a friend; you'll find it on the entry.")
+	hint := widget.NewLabel("Saves this entry and drafts a plan for next time from the template that fits it best, what you would tell a friend as its first step. It opens on the Protocols tab for you to make your own.")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
 	hint.Importance = widget.LowImportance
@@ -105,7 +105,7 @@ func (c *kindCheck) show(k data.Kind) {
 	}
 	switch k {
 	case data.KindGuilt:
-		c.note.SetText("Guilt points at something you did and can do differently. Once you've answered the friend question, you can turn it into a plan.")
+		c.note.SetText("Guilt points at something you did and can do differently: turn it into a plan for next time.")
 		c.reframes.Hide()
 		c.pause.Hide()
 		c.plan.Show()
@@ -165,6 +165,7 @@ func reframeCard(r data.Reframe, action fyne.CanvasObject) fyne.CanvasObject {
 	if title != "" {
 		t := widget.NewLabel(title)
 		t.TextStyle = fyne.TextStyle{Bold: true}
+		t.Wrapping = fyne.TextWrapWord
 		items = append(items, t)
 	}
 	items = append(items, old, story)

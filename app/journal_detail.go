@@ -134,14 +134,10 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 			box.Add(container.NewHBox(open))
 		}
 		if len(d.protocols) == 0 {
-			if strings.TrimSpace(e.Friend) == "" {
-				box.Add(wrapLabel("Guilt points at something you can do differently. Write what you would tell a friend (Edit), and it becomes the first step of a plan."))
-			} else {
-				b := widgets.NewButtonWithIcon("What's my next-time protocol?", theme.ListIcon(), func() { j.startProtocol(e.ID) })
-				b.Importance = widget.HighImportance
-				box.Add(wrapLabel("Guilt points at something you can do differently. Turn it into a plan; its first step is what you would tell a friend."))
-				box.Add(container.NewHBox(b))
-			}
+			b := widgets.NewButtonWithIcon("What's my next-time protocol?", theme.ListIcon(), func() { j.startProtocol(e.ID) })
+			b.Importance = widget.HighImportance
+			box.Add(wrapLabel("Guilt points at something you can do differently. Turn it into a plan, drafted from the template that fits this entry best, with what you would tell a friend as its first step."))
+			box.Add(container.NewHBox(b))
 		}
 	case data.KindShame:
 		pause := widgets.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {
@@ -205,7 +201,7 @@ func protocolCard(p data.Protocol) fyne.CanvasObject {
 	title.Wrapping = fyne.TextWrapWord
 	status := "Active"
 	if p.Status == data.ProtocolDone {
-		status = "Done"
+		status = "In place"
 	}
 	sub := widget.NewLabel(status)
 	sub.SizeName = theme.SizeNameCaptionText
@@ -232,9 +228,9 @@ func (j *journalScreen) editEntry(id int64) {
 func (j *journalScreen) startProtocol(id int64) {
 	background(j.u, func() (data.Protocol, error) {
 		return j.u.store.StartProtocol(id)
-	}, func(data.Protocol) {
+	}, func(p data.Protocol) {
 		j.showEntry(id, "A next-time protocol now starts from this entry.")
-		j.u.protocolsChanged()
+		j.u.editProtocol(p.ID) // the draft, open to be made one's own
 	})
 }
 

@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/bothand/bothand/data"
 )
@@ -19,17 +18,10 @@ type saveResult struct {
 func (e *entryEditor) save() { e.commit(false, false) }
 
 // startProtocol answers "What's my next-time protocol?": it saves the
-// entry and creates its protocol, the first step drafted from the friend
-// answer.
-func (e *entryEditor) startProtocol() {
-	if strings.TrimSpace(e.friend.Text) == "" {
-		e.clearMessages()
-		e.showMessage(data.FieldFriend, "Answer the friend question first: what you would tell a friend becomes the plan's first step.")
-		e.j.u.win.Canvas().Focus(e.friend)
-		return
-	}
-	e.commit(true, false)
-}
+// entry, drafts its protocol from the template that fits it best (the
+// friend answer, when written, as the first step) and opens the draft on
+// the Protocols tab to be made the person's own.
+func (e *entryEditor) startProtocol() { e.commit(true, false) }
 
 // startBreak answers "Take a self-compassion break" on the shame route: it
 // saves the entry, then opens the break for it.
@@ -77,12 +69,13 @@ func (e *entryEditor) saved(r saveResult) {
 	note := "Saved."
 	if r.protocol != nil && r.protocolErr == nil {
 		note = "Saved, with a next-time protocol to build on."
-		j.u.protocolsChanged()
 	}
 	j.showEntry(r.entry.ID, note)
 	j.load() // new own tags, drafts, counts and the list
 	if r.protocolErr != nil {
 		j.u.showError(r.protocolErr)
+	} else if r.protocol != nil {
+		j.u.editProtocol(r.protocol.ID) // the draft, open to be made one's own
 	}
 	if e.thenBreak {
 		if c := j.u.compassion(); c != nil {

@@ -82,9 +82,16 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 		f.apply()
 	})
 	f.dates.SetSelectedIndex(0)
-	// Fyne sizes a choice by its placeholder: the longest option must fit.
+	// Always chosen, so their placeholders never show. Fyne sizes a choice
+	// by its placeholder: a blank one lets the kind and tag filters (and
+	// with them the list) narrow with the window, as Fyne's "(Select one)"
+	// would not; the dates' longest option must fit.
+	f.kind.PlaceHolder, f.tag.PlaceHolder = " ", " "
 	f.dates.PlaceHolder = dateChoices[len(dateChoices)-1]
-	f.view = container.NewVBox(f.searchMsg, container.NewGridWithColumns(3, f.kind, f.tag, f.dates), f.custom)
+	// The dates take the room their words need; the kind and tag share the
+	// rest, so the list narrows with the window as far as it can.
+	row := container.NewBorder(nil, nil, nil, f.dates, container.NewGridWithColumns(2, f.kind, f.tag))
+	f.view = container.NewVBox(f.searchMsg, row, f.custom)
 	return f
 }
 

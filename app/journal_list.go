@@ -76,10 +76,33 @@ func (l *entryList) reload(f data.EntryFilter) {
 		l.widget.Refresh()
 		l.selectShown()
 		l.showNone()
+		l.dropUnmatched(gen)
 	}, func(err error) {
 		if gen == l.gen {
 			l.loading = false
 			l.j.u.showError(err)
+		}
+	})
+}
+
+// dropUnmatched closes the entry shown on the right when the list's new
+// filter leaves it out, so the reading pane never shows what the search
+// did not find. An entry further down the matches stays.
+func (l *entryList) dropUnmatched(gen int) {
+	id, f := l.j.detailID, l.filter
+	if id == 0 || l.j.showing != "detail" {
+		return
+	}
+	for _, r := range l.rows {
+		if r.ID == id {
+			return
+		}
+	}
+	background(l.j.u, func() (bool, error) {
+		return l.j.u.store.EntryMatches(f, id)
+	}, func(matches bool) {
+		if !matches && gen == l.gen && l.j.detailID == id && l.j.showing == "detail" {
+			l.j.showPlaceholder()
 		}
 	})
 }

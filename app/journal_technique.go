@@ -16,7 +16,12 @@ import (
 
 // prefTechniqueHidden holds the week ("2026-W49") the person hid the card
 // for; it comes back the next week with a fresh recommendation.
-const prefTechniqueHidden = "journal.techniqueHiddenWeek"
+// prefTechniqueFolded keeps the card to its title line, across weeks and
+// restarts, until it is unfolded: the journal list gets the room.
+const (
+	prefTechniqueHidden = "journal.techniqueHiddenWeek"
+	prefTechniqueFolded = "journal.techniqueFolded"
+)
 
 var techniqueNames = map[data.Technique]string{
 	data.TechniqueJournal:    "the guilt journal",
@@ -29,6 +34,7 @@ var techniqueNames = map[data.Technique]string{
 type techniqueCard struct {
 	j   *journalScreen
 	box *fyne.Container
+	rec data.Recommendation
 }
 
 func newTechniqueCard(j *journalScreen) *techniqueCard {
@@ -45,8 +51,20 @@ func (t *techniqueCard) hiddenThisWeek() bool {
 	return prefs.String(prefTechniqueHidden) == weekKey(t.j.u.store.Now())
 }
 
-// set shows the recommendation, unless it was hidden this week.
+func (t *techniqueCard) folded() bool {
+	return t.j.u.app.Preferences().Bool(prefTechniqueFolded)
+}
+
+// setFolded folds the card to its title line or opens it, and remembers.
+func (t *techniqueCard) setFolded(on bool) {
+	t.j.u.app.Preferences().SetBool(prefTechniqueFolded, on)
+	t.set(t.rec)
+}
+
+// set shows the recommendation, unless it was hidden this week; folded,
+// only its title line.
 func (t *techniqueCard) set(rec data.Recommendation) {
+	t.rec = rec
 	t.box.Objects = nil
 	if t.j.u.store == nil || t.hiddenThisWeek() {
 		t.box.Refresh()
@@ -54,10 +72,24 @@ func (t *techniqueCard) set(rec data.Recommendation) {
 	}
 	title := widget.NewLabel("This week's technique: " + techniqueNames[rec.Technique])
 	title.TextStyle = fyne.TextStyle{Bold: true}
-	title.Wrapping = fyne.TextWrapWord
-	hide := widgets.NewIconButton("Hide this technique", theme.CancelIcon(), t.hide)
+	hide := widgets.NewIconButton("Hide this technique until next week", theme.CancelIcon(), t.hide)
 	hide.Importance = widget.LowImportance
-	items := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, hide, title), caption(rec.Reason)}
+	var fold *widgets.Button
+	if t.folded() {
+		title.Truncation = fyne.TextTruncateEllipsis
+		fold = widgets.NewIconButton("Show this week's technique", theme.MenuDropDownIcon(), func() { t.setFolded(false) })
+	} else {
+		title.Wrapping = fyne.TextWrapWord
+		fold = widgets.NewIconButton("Fold this week's technique", theme.MenuDropUpIcon(), func() { t.setFolded(true) })
+	}
+	fold.Importance = widget.LowImportance
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(fold, hide), title)
+	if t.folded() {
+		t.box.Add(widget.NewCard("", "", head))
+		t.box.Refresh()
+		return
+	}
+	items := []fyne.CanvasObject{head, caption(rec.Reason)}
 	switch rec.Technique {
 	case data.TechniqueShameCheck:
 		b := widgets.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {

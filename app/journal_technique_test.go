@@ -66,3 +66,43 @@ func TestTechniqueCardStartsAProtocolForTheRepeatingSituation(t *testing.T) {
 		t.Fatalf("new protocol form: %+v", f)
 	}
 }
+
+// The card folds to its title line, and stays folded in the next session
+// (a new window on the same preferences) and the next week, until opened.
+func TestTechniqueCardFoldsAndStaysFolded(t *testing.T) {
+	now := time.Date(2026, 6, 10, 12, 0, 0, 0, time.Local)
+	u, s := newTestUIWith(t, data.Options{Now: func() time.Time { return now }}, true)
+	j := u.journal()
+	j.load()
+	open := j.advice.box.MinSize().Height
+	mustContain(t, visibleText(j.advice.box), "too few to see a pattern")
+	test.Tap(findIconButton(t, j.advice.box, "Fold this week's technique"))
+	text := visibleText(j.advice.box)
+	mustContain(t, text, "This week's technique: the guilt journal")
+	if strings.Contains(text, "too few to see a pattern") {
+		t.Errorf("the folded card still shows its reason:\n%s", text)
+	}
+	if h := j.advice.box.MinSize().Height; h >= open || h > 70 {
+		t.Errorf("folded card is %.0f high, open %.0f", h, open)
+	}
+
+	// The next start: a new window on the same preferences.
+	again := newUI(u.app)
+	again.async = func(f func()) { f() }
+	again.attach(s)
+	t.Cleanup(func() {
+		if again.stopReminders != nil {
+			again.stopReminders()
+		}
+	})
+	if strings.Contains(visibleText(again.journal().advice.box), "too few to see a pattern") {
+		t.Error("the card opened again after a restart")
+	}
+	now = now.AddDate(0, 0, 7)
+	again.journal().load()
+	if strings.Contains(visibleText(again.journal().advice.box), "too few to see a pattern") {
+		t.Error("the card opened again the next week")
+	}
+	test.Tap(findIconButton(t, again.journal().advice.box, "Show this week's technique"))
+	mustContain(t, visibleText(again.journal().advice.box), "too few to see a pattern")
+}

@@ -138,18 +138,11 @@ func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	press(t, u, shortcutNew)
 	ed := j.editor
-	typeText(u, "Missed his sprint race")
+	typeText(u, "Missed his sprint race for a client call")
 	test.Type(ed.story, "I put money first")
 	test.Tap(findAction(t, u, kindChoiceLabels[data.KindGuilt]))
 	mustContain(t, shownText(u), "Guilt points at something you did")
-
-	// The plan needs the friend answer first: it becomes the first step.
-	test.Tap(findAction(t, u, "What's my next-time protocol?"))
-	mustContain(t, shownText(u), "Answer the friend question first")
-	if u.win.Canvas().Focused() != ed.friend {
-		t.Error("the cursor did not go to the friend question")
-	}
-	typeText(u, "Put school events in the calendar the day they're announced")
+	test.Type(ed.friend, "Put school events in the calendar the day they're announced")
 	test.Tap(findAction(t, u, "What's my next-time protocol?"))
 
 	page, _ := s.EntryPage(data.EntryFilter{}, nil, 10)
@@ -160,24 +153,30 @@ func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 	if err != nil || len(protocols) != 1 {
 		t.Fatalf("protocols = %+v, %v", protocols, err)
 	}
+	// A real draft: the template that fits (a client call over family
+	// time), named after it, the friend answer as its first step.
 	p := protocols[0]
-	if p.Title != "Next time: Missed his sprint race" || len(p.Steps) != 1 ||
+	tpl, _ := data.ProtocolTemplateByKey("block-client-time")
+	if p.TemplateKey != tpl.Key || p.Title != tpl.Title || len(p.Steps) != len(tpl.Steps)+1 ||
 		p.Steps[0].Text != "Put school events in the calendar the day they're announced" {
 		t.Errorf("protocol = %+v", p)
 	}
-	text := shownText(u)
-	mustContain(t, text, "Next time: Missed his sprint race")
-	mustContain(t, text, "1. Put school events in the calendar")
+	// It opens for editing on the Protocols tab, the cursor in its name.
+	pt := u.protocolsTab()
+	if u.tabs.Selected().Text != "Protocols" || pt.openID != p.ID || u.win.Canvas().Focused() != pt.editor.title {
+		t.Fatal("the new protocol did not open for editing")
+	}
+	mustContain(t, visibleText(pt.list), tpl.Title, "0 of 5 steps done")
 
-	// It is listed in the Protocols tab, and the entry leads there.
-	mustContain(t, visibleText(u.protocolsTab().list), "Next time: Missed his sprint race", "0 of 1 step")
+	// The entry shows it and leads there, and back.
+	test.Tap(findButton(t, u.win.Content(), "Open the journal entry it came from"))
+	if u.tabs.Selected().Text != "Journal" {
+		t.Fatal("the protocol's link did not lead back to the entry")
+	}
+	mustContain(t, shownText(u), tpl.Title, "1. Put school events in the calendar")
 	test.Tap(findButton(t, u.win.Content(), "Open in Protocols"))
 	if u.tabs.Selected().Text != "Protocols" || u.protocolsTab().openID != p.ID {
 		t.Error("the entry's link did not open the protocol")
-	}
-	test.Tap(findButton(t, u.win.Content(), "Open the journal entry it came from"))
-	if u.tabs.Selected().Text != "Journal" {
-		t.Error("the protocol's link did not lead back to the entry")
 	}
 }
 

@@ -106,6 +106,7 @@ func (u *UI) commands() []command {
 func (u *UI) mainMenu() *fyne.MainMenu {
 	var menus []*fyne.Menu
 	byName := map[string]*fyne.Menu{}
+	keys := map[*fyne.MenuItem]string{}
 	for _, c := range u.commands() {
 		m := byName[c.menu]
 		if m == nil {
@@ -120,8 +121,12 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item := fyne.NewMenuItem(c.label, u.guard(c))
 		item.Shortcut = c.shortcut
 		item.IsQuit = c.quit
+		keys[item] = c.keys
 		m.Items = append(m.Items, item)
 		slog.Debug("menu item", "item", c.menu+"/"+c.label)
+	}
+	for _, m := range menus {
+		alignKeys(m, keys)
 	}
 	return fyne.NewMainMenu(menus...)
 }

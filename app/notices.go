@@ -48,7 +48,22 @@ func (u *UI) backgroundFailed(kind string, err error) {
 	}
 	u.notices[kind] = true
 	var card fyne.CanvasObject
-	text := wrapLabel(noticeText[kind] + ": " + err.Error() + ". Nothing you wrote is affected; the details are in the log.")
+	// One line, so that a notice arriving never makes the window grow; the
+	// whole of it is a click away.
+	text := widget.NewLabel(noticeText[kind] + ": " + err.Error() + ". Nothing you wrote is affected; the details are in the log.")
+	text.Truncation = fyne.TextTruncateEllipsis
+	var more *widgets.Button
+	more = widgets.NewIconButton("Show the whole message", theme.MenuDropDownIcon(), func() {
+		if text.Wrapping == fyne.TextWrapWord {
+			text.Wrapping, text.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+			more.SetIcon(theme.MenuDropDownIcon())
+		} else {
+			text.Wrapping, text.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+			more.SetIcon(theme.MenuDropUpIcon())
+		}
+		text.Refresh()
+	})
+	more.Importance = widget.LowImportance
 	logs := widgets.NewButton("Open the log folder", u.openLogFolder)
 	logs.Importance = widget.LowImportance
 	dismiss := widgets.NewIconButton("Dismiss", theme.CancelIcon(), func() {
@@ -56,6 +71,6 @@ func (u *UI) backgroundFailed(kind string, err error) {
 	})
 	dismiss.Importance = widget.LowImportance
 	card = widget.NewCard("", "", container.NewBorder(nil, nil,
-		widget.NewIcon(theme.WarningIcon()), container.NewHBox(logs, dismiss), text))
+		widget.NewIcon(theme.WarningIcon()), container.NewHBox(more, logs, dismiss), text))
 	u.noticeBox.Add(card)
 }

@@ -40,15 +40,26 @@ func TestABackgroundFailureIsSaidOnceInTheWindow(t *testing.T) {
 func dismissAll(t *testing.T, u *UI) {
 	t.Helper()
 	for len(u.noticeBox.Objects) > 0 {
-		test.Tap(findButton(t, u.noticeBox.Objects[0], ""))
+		test.Tap(findIconButton(t, u.noticeBox.Objects[0], "Dismiss"))
 	}
 }
 
-// A notification the desktop can't show is said in the window.
+// A notification the desktop can't show is said in the window, on one
+// line so that the window needn't grow for it, and in full on request.
 func TestANotificationThatCantBeShownIsSaid(t *testing.T) {
 	u, _ := newTestUI(t)
+	before := u.win.Content().MinSize().Height
 	u.backgroundFailed(noticeNotifications, errors.New("no notification service answered"))
 	mustContain(t, visibleText(u.noticeBox), "couldn't be shown as a desktop notification", "no notification service answered")
+	one := u.noticeBox.MinSize().Height
+	if grew := u.win.Content().MinSize().Height - before; grew > 60 {
+		t.Errorf("the notice made the window's content %.0f taller", grew)
+	}
+	test.Tap(findIconButton(t, u.noticeBox, "Show the whole message"))
+	u.win.Resize(fyne.NewSize(640, 700))
+	if u.noticeBox.MinSize().Height <= one {
+		t.Error("the whole message shows no more than its line")
+	}
 }
 
 // The start after a crash says what happened, that nothing saved was lost,

@@ -63,7 +63,8 @@ func (u *UI) showPreferences() {
 	background(u, store.ReminderSettings, func(rs data.ReminderSettings) {
 		w := u.app.NewWindow("Both/And preferences")
 		w.SetContent(container.NewVScroll(container.NewPadded(u.preferencesContent(rs))))
-		w.Resize(fyne.NewSize(560, 640))
+		// Fits a 1366×720 screen at 125% text; the rest scrolls.
+		w.Resize(fyne.NewSize(560, 540))
 		// Esc closes it, as it closes a dialog; F1 is the shortcuts, in
 		// the main window.
 		widgets.SetWindowKeys(w, windowKeys(func(ev *fyne.KeyEvent, _ fyne.Focusable) bool {
@@ -140,12 +141,21 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	}
 
 	prefs := u.app.Preferences()
-	toTray := widgets.NewCheck("Closing the window keeps Both/And running in the tray", func(on bool) { prefs.SetBool(prefCloseToTray, on) })
+	toTray := widgets.NewCheck("Closing the window keeps Both/And running in the tray", nil)
 	toTray.SetChecked(prefs.BoolWithFallback(prefCloseToTray, true))
+	if !u.support.Tray {
+		// Without a tray, closing quits, whatever was chosen: the box
+		// says so rather than stay ticked above the warning (the choice
+		// itself is kept for a desktop with a tray).
+		toTray.SetChecked(false)
+		toTray.Disable()
+	}
+	toTray.OnChanged = func(on bool) { prefs.SetBool(prefCloseToTray, on) }
 	login := widgets.NewCheck("Open Both/And when I log in, quietly in the tray", u.setAutostart)
 	login.SetChecked(autostartEntry().Enabled())
 
-	sections := []fyne.CanvasObject{
+	sections := append(u.appearanceSection(),
+		widget.NewSeparator(),
 		heading("Morning permission slip"),
 		morningOn,
 		container.NewBorder(nil, nil, widget.NewLabel("At"), nil, morning),
@@ -161,9 +171,8 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 		heading("Window"),
 		toTray,
 		login,
-	}
+	)
 	if !u.support.Tray {
-		toTray.Disable()
 		sections = append(sections, note("No system tray was found on this desktop, so closing the window quits Both/And."))
 	}
 	if !u.support.Notifications {
@@ -171,7 +180,9 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	}
 	sections = append(sections, widget.NewSeparator(), heading("Privacy"), u.privacyPanel())
 	sections = append(sections, widget.NewSeparator(), heading("Sync"), u.syncPanel())
-	sections = append(sections, widget.NewSeparator(), heading("Backups"), u.backupsPanel())
+	// The window scrolls as a whole: the backups list doesn't scroll
+	// inside it.
+	sections = append(sections, widget.NewSeparator(), heading("Backups"), u.backupsPanel(false))
 	return container.NewVBox(sections...)
 }
 

@@ -1,12 +1,15 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -65,4 +68,79 @@ func TestPreferencesSayWhenTrayAndNotificationsAreMissing(t *testing.T) {
 	if text := visibleText(u.preferencesContent(rs)); strings.Contains(text, "was found") {
 		t.Errorf("warns although both exist:\n%s", text)
 	}
+}
+
+// The colours and the text size apply at once and are remembered.
+func TestPreferencesChooseColoursAndTextSize(t *testing.T) {
+	u, s := newTestUI(t)
+	rs, _ := s.ReminderSettings()
+	root := u.preferencesContent(rs)
+	w := test.NewWindow(root)
+	defer w.Close()
+	th := u.app.Settings().Theme()
+	light := th.Color(theme.ColorNameBackground, theme.VariantLight)
+	dark := th.Color(theme.ColorNameBackground, theme.VariantDark)
+
+	test.Tap(findIconButton(t, root, "Dark"))
+	if got := u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
+		t.Error("choosing Dark did not draw dark")
+	}
+	if u.app.Preferences().String(prefTheme) != themeDark {
+		t.Error("the choice of Dark was not remembered")
+	}
+	test.Tap(findIconButton(t, root, "Light"))
+	if got := u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark); got != light {
+		t.Error("choosing Light did not draw light")
+	}
+
+	before := u.app.Settings().Theme().Size(theme.SizeNameText)
+	sizes := findSelect(t, root, "Standard")
+	sizes.SetSelected("Larger (120%)")
+	if got := u.app.Settings().Theme().Size(theme.SizeNameText); got <= before*1.19 {
+		t.Errorf("text size %.1f after Larger (120%%), was %.1f", got, before)
+	}
+	if u.app.Preferences().Int(prefTextSize) != 120 {
+		t.Error("the text size was not remembered")
+	}
+	// The next start reads both.
+	again := loadAppearance(u.app)
+	if again.variant(theme.VariantDark) != theme.VariantLight || again.textScale() != 1.2 {
+		t.Errorf("read back: variant %v, scale %v", again.variant(theme.VariantDark), again.textScale())
+	}
+}
+
+// Without a tray, the close-to-tray box is not left ticked above the
+// warning that closing quits.
+func TestPreferencesTrayBoxIsHonest(t *testing.T) {
+	u, s := newTestUI(t)
+	rs, _ := s.ReminderSettings()
+	u.support = desktopSupport{Notifications: true}
+	root := u.preferencesContent(rs)
+	box := findCheck(t, root, "Closing the window keeps Both/And running in the tray")
+	if box.Checked || !box.Disabled() {
+		t.Errorf("without a tray the box is ticked %v, disabled %v", box.Checked, box.Disabled())
+	}
+	mustContain(t, visibleText(root), "closing the window quits Both/And")
+	u.support = desktopSupport{Tray: true, Notifications: true}
+	box = findCheck(t, u.preferencesContent(rs), "Closing the window keeps Both/And running in the tray")
+	if !box.Checked || box.Disabled() {
+		t.Errorf("with a tray the box is ticked %v, disabled %v", box.Checked, box.Disabled())
+	}
+}
+
+// The preferences window scrolls as a whole: no scroll inside it.
+func TestPreferencesHaveNoScrollInside(t *testing.T) {
+	u, s := newTestUI(t)
+	if _, err := s.Backup(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := s.ReminderSettings()
+	root := u.preferencesContent(rs)
+	walk(root, func(o fyne.CanvasObject) bool {
+		if _, ok := o.(*container.Scroll); ok {
+			t.Error("a scroll inside the preferences")
+		}
+		return true
+	})
+	findButton(t, root, "Restore…")
 }

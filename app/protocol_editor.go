@@ -69,7 +69,7 @@ func (e *protocolEditor) build() {
 	back.Importance = widget.LowImportance
 	e.title = widgets.NewEntry()
 	e.title.SetPlaceHolder("What this plan is for")
-	e.done = widgets.NewCheck("Done: this plan is in place", nil)
+	e.done = widgets.NewCheck("This plan is in place", nil)
 	e.commitment = widgets.NewSelect(nil, nil)
 	e.dayChoices = slices.Clone(daysBeforeChoices)
 	if !slices.Contains(e.dayChoices, e.p.RemindDaysBefore) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2/container"
@@ -11,12 +12,14 @@ import (
 	"github.com/bothand/bothand/widgets"
 )
 
-// newProtocolForm starts a blank protocol: a title and its first steps,
-// one a line. A refusal keeps the dialog open with everything typed.
+// newProtocolForm starts a protocol: blank, a title and its first steps,
+// one a line; or from a template, its name (the template's steps follow).
+// A refusal keeps the dialog open with everything typed.
 type newProtocolForm struct {
 	p            *protocolsScreen
 	dlg          *appDialog
 	commitmentID *int64
+	template     *data.ProtocolTemplate // nil for a blank protocol
 	title        *widgets.Entry
 	steps        *widgets.Entry
 	msgs         map[data.Field]fieldMessage
@@ -24,7 +27,24 @@ type newProtocolForm struct {
 }
 
 func (p *protocolsScreen) showNewForm(title string, commitmentID *int64) {
-	f := &newProtocolForm{p: p, commitmentID: commitmentID, msgs: map[data.Field]fieldMessage{}}
+	p.openNewForm(title, commitmentID, nil)
+}
+
+// showTemplateForm asks for the name of a protocol started from a
+// template, offering the template's title (numbered when a plan has it),
+// and lists the steps it will start with.
+func (p *protocolsScreen) showTemplateForm(key string) {
+	tpl, ok := data.ProtocolTemplateByKey(key)
+	if !ok {
+		return
+	}
+	background(p.u, func() (string, error) {
+		return p.u.store.UniqueProtocolTitle(tpl.Title)
+	}, func(title string) { p.openNewForm(title, nil, &tpl) })
+}
+
+func (p *protocolsScreen) openNewForm(title string, commitmentID *int64, tpl *data.ProtocolTemplate) {
+	f := &newProtocolForm{p: p, commitmentID: commitmentID, template: tpl, msgs: map[data.Field]fieldMessage{}}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldSteps} {
 		f.msgs[k] = newFieldMessage()
 	}
@@ -35,11 +55,21 @@ func (p *protocolsScreen) showNewForm(title string, commitmentID *int64) {
 	f.steps.SetPlaceHolder("One concrete step a line, for example:\nPut the school play in the calendar as non-negotiable")
 	f.steps.SetMinRowsVisible(6)
 	limitPastes(f.steps, pasteLimit, f.msgs[data.FieldSteps].show)
-	form := container.NewVBox(
-		sectionTitle("Title"), f.title, f.msgs[data.FieldTitle],
-		sectionTitle("Steps"), f.steps, f.msgs[data.FieldSteps],
-	)
-	f.dlg = p.u.newDialog(dlgNewProtocol, "New protocol", container.NewVScroll(form))
+	form := container.NewVBox(sectionTitle("Name"), f.title, f.msgs[data.FieldTitle])
+	heading := "New protocol"
+	if tpl == nil {
+		form.Add(sectionTitle("Steps"))
+		form.Add(f.steps)
+		form.Add(f.msgs[data.FieldSteps])
+	} else {
+		heading = "New protocol from a template"
+		form.Add(sectionTitle("It starts with these steps"))
+		for i, st := range tpl.Steps {
+			form.Add(wrapLabel(fmt.Sprintf("%d. %s", i+1, st.Text)))
+		}
+		form.Add(caption("Once it's made, change, add or remove steps to make it yours."))
+	}
+	f.dlg = p.u.newDialog(dlgNewProtocol, heading, container.NewVScroll(form))
 	f.dlg.form = true
 	f.dlg.cancelButton("Cancel", nil)
 	f.save = f.dlg.defaultButton("Create protocol", theme.DocumentSaveIcon(), f.submit)
@@ -56,8 +86,15 @@ func (f *newProtocolForm) submit() {
 		steps = append(steps, data.NewStep{Text: line})
 	}
 	pr := data.Protocol{Title: f.title.Text, CommitmentID: f.commitmentID, RemindDaysBefore: 2, Status: data.ProtocolActive}
+	tpl := f.template
 	f.save.Disable()
 	background(f.p.u, func() (data.Protocol, error) {
+		if tpl != nil {
+			if strings.TrimSpace(pr.Title) == "" {
+				return pr, &data.ValidationError{Field: data.FieldTitle, Message: "Give the protocol a name, so you can tell it from the others."}
+			}
+			return f.p.u.store.StartFromTemplateNamed(tpl.Key, pr.Title, f.commitmentID)
+		}
 		return f.p.u.store.CreateProtocol(pr, steps)
 	}, func(saved data.Protocol) {
 		f.save.Enable()

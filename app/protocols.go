@@ -38,6 +38,8 @@ type protocolsScreen struct {
 	// openID is the protocol shown in the editor; 0 shows the overview.
 	openID int64
 	editor *protocolEditor
+	// focusTitle puts the cursor in the title of the next protocol opened.
+	focusTitle bool
 
 	// The open dialogs, for tests.
 	newForm *newProtocolForm
@@ -160,10 +162,7 @@ func (p *protocolsScreen) renderList() {
 		p.rows[id] = b
 		title := widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Truncation = fyne.TextTruncateEllipsis
-		facts := s.Progress()
-		if s.Status == data.ProtocolDone {
-			facts = "Done · " + facts
-		}
+		facts := s.Standing()
 		if s.Commitment != "" {
 			facts += " · before " + s.Commitment
 		}
@@ -212,6 +211,10 @@ func (p *protocolsScreen) openProtocol(id int64) {
 		p.detail.Objects = []fyne.CanvasObject{p.editor.root}
 		p.detail.Refresh()
 		p.renderList()
+		if p.focusTitle {
+			p.focusTitle = false
+			p.u.win.Canvas().Focus(p.editor.title)
+		}
 	})
 }
 
@@ -248,6 +251,15 @@ func (u *UI) revealProtocol(id int64) {
 	u.showScreen(p)
 	p.load()
 	p.openProtocol(id)
+}
+
+// editProtocol reveals a protocol just drafted with the cursor in its
+// title, to be made the person's own.
+func (u *UI) editProtocol(id int64) {
+	if p := u.protocolsTab(); p != nil {
+		p.focusTitle = true
+		u.revealProtocol(id)
+	}
 }
 
 func (u *UI) protocolsTab() *protocolsScreen { return tab[*protocolsScreen](u) }

@@ -26,7 +26,7 @@ func (p *protocolsScreen) overview() fyne.CanvasObject {
 	box.Add(container.NewHBox(blank))
 	for _, tpl := range data.ProtocolTemplates() {
 		key := tpl.Key
-		b := widgets.NewButtonWithIcon(tpl.Title, theme.ContentAddIcon(), func() { p.startTemplate(key) })
+		b := widgets.NewButtonWithIcon(tpl.Title+"…", theme.ContentAddIcon(), func() { p.showTemplateForm(key) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(container.New(compactVBox(), container.NewHBox(b), caption(fmt.Sprintf("%s %d steps.", tpl.About, len(tpl.Steps)))))
 	}
@@ -79,16 +79,6 @@ func triageLine(t data.Triage) string {
 		line += " · looking back: could have waited"
 	}
 	return line
-}
-
-// startTemplate creates a protocol from a template and opens it.
-func (p *protocolsScreen) startTemplate(key string) {
-	background(p.u, func() (data.Protocol, error) {
-		return p.u.store.StartFromTemplate(key, nil)
-	}, func(pr data.Protocol) {
-		p.load()
-		p.openProtocol(pr.ID)
-	})
 }
 
 // runAction does what a template step leads to.

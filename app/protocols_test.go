@@ -39,13 +39,71 @@ func checks(root fyne.CanvasObject) []*widgets.Check {
 	return out
 }
 
+// A second plan from the same template is offered a numbered name, and
+// takes the name the person gives it; an empty name is refused in the
+// dialog, which keeps what was typed.
+func TestATemplateAsksForTheNameOfItsProtocol(t *testing.T) {
+	u, s, p := openProtocols(t)
+	if _, err := s.StartFromTemplate("deadline-buffer", nil); err != nil {
+		t.Fatal(err)
+	}
+	p.load()
+	test.Tap(findButton(t, u.win.Content(), "Deadlines come with a buffer…"))
+	if got := p.newForm.title.Text; got != "Deadlines come with a buffer 2" {
+		t.Errorf("name offered for a second plan: %q", got)
+	}
+	setText(p.newForm.title, "  ")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Create protocol"))
+	mustContain(t, topText(u), "Give the protocol a name")
+	if list, _ := s.Protocols(); len(list) != 1 {
+		t.Fatalf("%d protocols after an empty name", len(list))
+	}
+	setText(p.newForm.title, "Quarter-end buffer")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Create protocol"))
+	list, _ := s.Protocols()
+	if len(list) != 2 || list[0].Title != "Quarter-end buffer" || list[0].TemplateKey != "deadline-buffer" || list[0].Total != 4 {
+		t.Fatalf("stored %+v", list)
+	}
+	if p.editor == nil || p.openID != list[0].ID {
+		t.Error("the new protocol is not open")
+	}
+}
+
+// A plan marked in place with a step unticked says so, without calling
+// the step done.
+func TestAPlanInPlaceSaysWhatIsLeftOpen(t *testing.T) {
+	u, s, p := openProtocols(t)
+	pr, _ := s.StartFromTemplate("school-events", nil)
+	now := time.Now()
+	s.SetStepDone(pr.Steps[0].ID, &now)
+	pr.Status = data.ProtocolDone
+	if _, err := s.UpdateProtocol(pr); err != nil {
+		t.Fatal(err)
+	}
+	p.load()
+	text := visibleText(p.list)
+	mustContain(t, text, "In place · 3 steps left open")
+	if strings.Contains(text, "Done") {
+		t.Errorf("the list still calls it done:\n%s", text)
+	}
+	_ = u
+}
+
 func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 	u, s, p := openProtocols(t)
 	mustContain(t, visibleText(u.win.Content()), "Start a next-time protocol", "No protocols yet")
 
-	test.Tap(findButton(t, u.win.Content(), "School dates go in first"))
+	test.Tap(findButton(t, u.win.Content(), "School dates go in first…"))
+	if list, _ := s.Protocols(); len(list) != 0 {
+		t.Fatal("a template made a protocol before it was named")
+	}
+	if p.newForm.title.Text != "School dates go in first" {
+		t.Errorf("name offered: %q", p.newForm.title.Text)
+	}
+	mustContain(t, topText(u), "New protocol from a template", "1. Add the next school event")
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Create protocol"))
 	list, _ := s.Protocols()
-	if len(list) != 1 || list[0].TemplateKey != "school-events" || list[0].Total != 4 {
+	if len(list) != 1 || list[0].TemplateKey != "school-events" || list[0].Total != 4 || list[0].Title != "School dates go in first" {
 		t.Fatalf("stored %+v", list)
 	}
 	if p.editor == nil {

@@ -28,7 +28,7 @@ const (
 // buildShell lays out the window: the pinned slip across the top, the tabs
 // below, and restores the size and tab of the last session.
 func (u *UI) buildShell() {
-	u.app.Settings().SetTheme(newTheme())
+	u.app.Settings().SetTheme(newTheme(u.look))
 	u.useDateStyle()
 	u.strip = widgets.NewSlipStrip()
 	u.wireStrip()

@@ -14,23 +14,37 @@ func TestReadAndCycleFromTheStrip(t *testing.T) {
 	s.AddSlip("First.", true)
 	s.AddSlip("Second.", false)
 	u.loadStrip()
+	full := u.strip.MinSize().Height
 
 	test.Tap(findButton(t, u.win.Content(), "I read it"))
 	rec, _ := s.Readings(7)
 	if !rec.ReadToday {
 		t.Fatal("reading not recorded")
 	}
-	if !strings.Contains(visibleText(u.win.Content()), "Read this morning") {
-		t.Errorf("record not shown:\n%s", visibleText(u.win.Content()))
+	// Read: the strip folds to one line, the slip still in view.
+	if !u.strip.Folded() || u.strip.MinSize().Height >= full/2 {
+		t.Errorf("the strip did not fold to a line once read (%.0f, was %.0f)", u.strip.MinSize().Height, full)
 	}
+	mustContain(t, visibleText(u.win.Content()), "First.")
+	test.Tap(findIconButton(t, u.win.Content(), "Show the whole slip"))
+	if !strings.HasPrefix(rec.String(), "Read this ") {
+		t.Fatalf("record %q", rec.String())
+	}
+	mustContain(t, visibleText(u.win.Content()), rec.String())
 	if b := findButton(t, u.win.Content(), "Read today"); !b.Disabled() {
 		t.Error("can read twice")
 	}
+	test.Tap(findIconButton(t, u.win.Content(), "Fold the slip to one line"))
 
-	test.Tap(findButton(t, u.win.Content(), "Next slip"))
+	// The next slip is one click away on the folded line.
+	test.Tap(findIconButton(t, u.win.Content(), "Next slip"))
 	if p, _, _ := s.PinnedSlip(); p.Text != "Second." || u.strip.Text() != "Second." {
 		t.Errorf("after Next: stored %q, shown %q", p.Text, u.strip.Text())
 	}
+	if !u.strip.Folded() {
+		t.Error("the strip unfolded for the next slip")
+	}
+	mustContain(t, visibleText(u.win.Content()), "Second.")
 }
 
 func TestSlipsDialogAddEditDeleteAndIdeas(t *testing.T) {

@@ -64,11 +64,9 @@ func newTiersScreen(u *UI) *tiersScreen {
 	add := widgets.NewButtonWithIcon("Add a commitment", theme.ContentAddIcon(), t.addCommitment)
 	importBtn := widgets.NewButtonWithIcon("Import a calendar file (.ics)…", theme.FolderOpenIcon(), t.importCalendar)
 	importBtn.Importance = widget.LowImportance
-	t.empty = container.NewVBox(
-		emptyState(theme.CalendarIcon(), "Tiers of commitments",
-			"Put family commitments in three tiers: non-negotiable (school events, important appointments), high priority (dinners, bedtime) and flexible (play). Work you plan is then checked against them, with buffer time on deadlines.",
-			add),
-		container.NewCenter(importBtn))
+	t.empty = emptyState(theme.CalendarIcon(), "Tiers of commitments",
+		"Put family commitments in three tiers: non-negotiable (school events, important appointments), high priority (dinners, bedtime) and flexible (play). Work you plan is then checked against them, with buffer time on deadlines.",
+		add, importBtn)
 	t.main = t.buildMain()
 	t.root = container.NewStack(t.empty)
 	return t
@@ -181,7 +179,11 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle("Your commitments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	legend := widgets.CalendarLegend(t.calendar.MarkName)
-	side := container.NewBorder(container.NewVBox(t.calendar, container.NewCenter(legend), widget.NewSeparator(), heading), nil, nil, nil, t.list)
+	// The month calendar makes way on a short window, so it never sets
+	// the window's height: the list of commitments keeps a few rows.
+	side := container.New(roomFirst{room: 3 * theme.Padding() * 10},
+		container.NewVBox(t.calendar, container.NewCenter(legend), widget.NewSeparator()),
+		container.NewBorder(heading, nil, nil, nil, t.list))
 
 	t.agenda = container.NewVBox()
 	t.scroll = container.NewVScroll(container.NewPadded(t.agenda))

@@ -10,7 +10,7 @@ import (
 	"fmt"
 )
 
-//go:embed icon.png icon.svg tray.png content/*.json
+//go:embed icon.png icon.svg tray.png content/*.json icons/*.svg
 var files embed.FS
 
 // Icon is the app icon as PNG (512×512).
@@ -18,6 +18,10 @@ func Icon() []byte { return mustRead("icon.png") }
 
 // IconSVG is the app icon as SVG.
 func IconSVG() []byte { return mustRead("icon.svg") }
+
+// InsightsIcon is the Insights tab's icon, a bar chart, as SVG drawn in
+// black for the theme to colour (Fyne has no chart icon of its own).
+func InsightsIcon() []byte { return mustRead("icons/insights.svg") }
 
 // TrayIcon is a small PNG for the system tray (SVG tray icons render blank
 // on Linux in Fyne up to 2.7.2).
@@ -51,7 +55,16 @@ type ProtocolTemplate struct {
 	Key     string         `json:"key"`
 	Title   string         `json:"title"`
 	Summary string         `json:"summary"`
+	Fits    TemplateFits   `json:"fits"`
 	Steps   []TemplateStep `json:"steps"`
+}
+
+// TemplateFits says which entries a template suits: those with these
+// built-in tags (by key), or whose words (or their commitment's title)
+// hold these words or phrases.
+type TemplateFits struct {
+	Tags  []string `json:"tags"`
+	Words []string `json:"words"`
 }
 
 // TemplateStep is a step of a template; Action names the app action it can

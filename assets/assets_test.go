@@ -16,8 +16,10 @@ func TestIconsDecode(t *testing.T) {
 			t.Errorf("%s is not square: %v", name, img.Bounds())
 		}
 	}
-	if !bytes.Contains(IconSVG(), []byte("<svg")) {
-		t.Error("icon.svg is not an SVG")
+	for name, b := range map[string][]byte{"icon.svg": IconSVG(), "insights.svg": InsightsIcon()} {
+		if !bytes.Contains(b, []byte("<svg")) {
+			t.Errorf("%s is not an SVG", name)
+		}
 	}
 }
 

@@ -91,6 +91,27 @@ func benchJournalSearch(b *testing.B, s *data.Store) {
 	}
 }
 
+// BenchmarkJournalSearchCount is the count the list says while searching,
+// which runs after the first page is shown: capped at data.CountCap, so
+// a common word costs about what a rare one does.
+func BenchmarkJournalSearchCount(b *testing.B) { bothModes(b, benchJournalSearchCount) }
+
+func benchJournalSearchCount(b *testing.B, s *data.Store) {
+	common := demo.CommonWords()
+	for _, q := range []struct{ name, text string }{
+		{"one_common_word", common[0]},
+		{"two_common_words", strings.Join(common[:2], " ")},
+		{"rare_word", demo.RareWord()},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			timed(b, func(int) error {
+				_, err := s.CountEntries(data.EntryFilter{Text: q.text})
+				return err
+			})
+		})
+	}
+}
+
 func BenchmarkJournalPage(b *testing.B) { bothModes(b, benchJournalPage) }
 
 func benchJournalPage(b *testing.B, s *data.Store) {

@@ -35,6 +35,25 @@ func (p ProtocolSummary) Progress() string {
 	return fmt.Sprintf("%d of %d steps", p.Done, p.Total)
 }
 
+// Standing is the protocol as its row in the list says it: its progress
+// while active ("1 of 2 steps done"), and once marked in place, without
+// calling unticked steps done ("In place · 1 step left open").
+func (p ProtocolSummary) Standing() string {
+	if p.Status != ProtocolDone {
+		return p.Progress() + " done"
+	}
+	switch open := p.Total - p.Done; {
+	case p.Total == 0:
+		return "In place"
+	case open == 0:
+		return "In place · every step done"
+	case open == 1:
+		return "In place · 1 step left open"
+	default:
+		return fmt.Sprintf("In place · %d steps left open", open)
+	}
+}
+
 // normalise checks a protocol's own fields (not its steps).
 func (p *Protocol) normalise() error {
 	p.Title = strings.TrimSpace(p.Title)

@@ -24,6 +24,9 @@ type ProtocolTemplate struct {
 	Title string
 	About string
 	Steps []NewStep
+	// FitTags and FitWords are the built-in tags and the words of the
+	// entries this template suits (BestTemplate).
+	FitTags, FitWords []string
 }
 
 // ProtocolTemplates are the starting points the app offers, for the kinds
@@ -31,7 +34,7 @@ type ProtocolTemplate struct {
 func ProtocolTemplates() []ProtocolTemplate {
 	var out []ProtocolTemplate
 	for _, t := range assets.ProtocolTemplates() {
-		tpl := ProtocolTemplate{Key: t.Key, Title: t.Title, About: t.Summary}
+		tpl := ProtocolTemplate{Key: t.Key, Title: t.Title, About: t.Summary, FitTags: t.Fits.Tags, FitWords: t.Fits.Words}
 		for _, st := range t.Steps {
 			tpl.Steps = append(tpl.Steps, NewStep{Text: st.Text, Action: st.Action})
 		}
@@ -50,15 +53,24 @@ func ProtocolTemplateByKey(key string) (ProtocolTemplate, bool) {
 	return ProtocolTemplate{}, false
 }
 
-// StartFromTemplate creates an active protocol from a template, tied to a
-// commitment when one is given.
+// StartFromTemplate creates an active protocol from a template, with the
+// template's title, tied to a commitment when one is given.
 func (s *Store) StartFromTemplate(key string, commitmentID *int64) (Protocol, error) {
+	return s.StartFromTemplateNamed(key, "", commitmentID)
+}
+
+// StartFromTemplateNamed is StartFromTemplate under the title the person
+// chose ("" for the template's).
+func (s *Store) StartFromTemplateNamed(key, title string, commitmentID *int64) (Protocol, error) {
 	t, ok := ProtocolTemplateByKey(key)
 	if !ok {
 		return Protocol{}, fmt.Errorf("no protocol template %q", key)
 	}
+	if title == "" {
+		title = t.Title
+	}
 	return s.CreateProtocol(Protocol{
-		Title: t.Title, TemplateKey: t.Key, CommitmentID: commitmentID,
+		Title: title, TemplateKey: t.Key, CommitmentID: commitmentID,
 		RemindDaysBefore: 2, Status: ProtocolActive,
 	}, t.Steps)
 }

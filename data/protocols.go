@@ -12,14 +12,17 @@ import (
 const maxStepText = 2000
 
 // StartProtocol answers "What's my next-time protocol?" for a guilt entry:
-// it creates a protocol linked to the entry, titled after the trigger, with
-// its first step drafted from what the person would tell a friend. An entry
-// that already has a protocol gets that one back rather than a second.
+// it drafts a protocol linked to the entry (and to the commitment it is
+// about) from the template that fits it best (BestTemplate), with what the
+// person would tell a friend as its first step when they wrote it. Its
+// title is the template's, told apart from other plans by the commitment
+// or the day. An entry that already has a protocol gets that one back
+// rather than a second.
 func (s *Store) StartProtocol(entryID int64) (Protocol, error) {
 	var p Protocol
 	err := s.write(func(tx *gorm.DB) error {
 		var e Entry
-		if err := tx.Where("deleted_at IS NULL").Take(&e, entryID).Error; err != nil {
+		if err := tx.Where("deleted_at IS NULL").Preload("Tags").Take(&e, entryID).Error; err != nil {
 			return notFound(err)
 		}
 		var existing []Protocol
@@ -30,28 +33,54 @@ func (s *Store) StartProtocol(entryID int64) (Protocol, error) {
 			p = existing[0]
 			return tx.Where("protocol_id = ? AND deleted_at IS NULL", p.ID).Order("position, id").Find(&p.Steps).Error
 		}
-		step := strings.TrimSpace(e.Friend)
-		if step == "" {
-			return invalid(FieldFriend, "Answer the friend question first: what you would tell a friend becomes the plan's first step.")
+		var about *Commitment
+		if e.CommitmentID != nil {
+			var c Commitment
+			if err := tx.Where("deleted_at IS NULL").Limit(1).Find(&c, *e.CommitmentID).Error; err != nil {
+				return err
+			}
+			if c.ID != 0 {
+				about = &c
+			}
 		}
+		tpl := BestTemplate(e, about)
+		aboutName := e.HappenedAt.Local().Format("2 Jan")
+		if about != nil {
+			aboutName = about.Title
+		}
+		title, err := uniqueTitle(tx, tpl.Title, aboutName)
+		if err != nil {
+			return err
+		}
+		var steps []NewStep
+		if friend := strings.TrimSpace(e.Friend); friend != "" {
+			steps = append(steps, NewStep{Text: prose.Clip(friend, maxStepText)})
+		}
+		steps = append(steps, tpl.Steps...)
 		now := s.Now()
 		p = Protocol{
-			Title:            protocolTitle(e.Trigger),
+			Title:            title,
 			EntryID:          &e.ID,
 			CommitmentID:     e.CommitmentID,
 			RemindDaysBefore: 2,
 			Status:           ProtocolActive,
+			TemplateKey:      tpl.Key,
+		}
+		if about == nil {
+			p.CommitmentID = nil
 		}
 		p.Stamp(now)
 		if err := tx.Omit("Steps").Create(&p).Error; err != nil {
 			return err
 		}
-		first := ProtocolStep{ProtocolID: p.ID, Position: 1, Text: prose.Clip(step, maxStepText)}
-		first.Stamp(now)
-		if err := tx.Create(&first).Error; err != nil {
-			return err
+		for i, st := range steps {
+			row := ProtocolStep{ProtocolID: p.ID, Position: i + 1, Text: st.Text, Action: st.Action}
+			row.Stamp(now)
+			if err := tx.Create(&row).Error; err != nil {
+				return err
+			}
+			p.Steps = append(p.Steps, row)
 		}
-		p.Steps = []ProtocolStep{first}
 		return nil
 	})
 	return p, err
@@ -72,14 +101,4 @@ func (s *Store) EntryProtocols(entryID int64) ([]Protocol, error) {
 		}
 	}
 	return list, nil
-}
-
-// protocolTitle names a protocol after the first line of the trigger.
-func protocolTitle(trigger string) string {
-	line, _, _ := strings.Cut(strings.TrimSpace(trigger), "\n")
-	line = strings.TrimSpace(line)
-	if line == "" {
-		return "My next-time plan"
-	}
-	return "Next time: " + prose.Clip(line, 120)
 }

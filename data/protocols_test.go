@@ -4,48 +4,60 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestStartProtocolFromAGuiltEntry(t *testing.T) {
 	t.Parallel()
 	s := openTemp(t)
 	e, _ := s.SaveEntry(Entry{
-		Trigger: "Missed the sprint race for a client's \"urgent\" fix.\nHe looked for me.",
-		Story:   "I put money first.",
-		Kind:    KindGuilt,
+		Trigger:    "Missed the sprint race for a client's \"urgent\" fix.\nHe looked for me.",
+		Story:      "I put money first.",
+		Kind:       KindGuilt,
+		HappenedAt: time.Date(2026, 5, 14, 18, 0, 0, 0, time.Local),
 	}, 0)
-	_, err := s.StartProtocol(e.ID)
-	var ve *ValidationError
-	if !errors.As(err, &ve) || ve.Field != "friend" {
-		t.Fatalf("without a friend answer: %v", err)
-	}
-
-	e.Friend = "  Put every school event in the calendar the day it's announced.  "
-	if _, err := s.SaveEntry(e, 0); err != nil {
-		t.Fatal(err)
-	}
+	// Without a friend answer, the plan is the template's steps alone.
 	p, err := s.StartProtocol(e.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if p.TemplateKey != "client-emergency" || p.Title != "Decide what really counts as a client emergency" {
+		t.Errorf("an urgent client fix: template %q, title %q", p.TemplateKey, p.Title)
+	}
+	tpl, _ := ProtocolTemplateByKey("client-emergency")
+	if len(p.Steps) != len(tpl.Steps) || p.Steps[0].Action != tpl.Steps[0].Action {
+		t.Errorf("steps = %+v", p.Steps)
+	}
 	if p.ID == 0 || p.EntryID == nil || *p.EntryID != e.ID || p.Status != ProtocolActive || p.RemindDaysBefore != 2 {
 		t.Errorf("protocol = %+v", p)
-	}
-	if p.Title != "Next time: Missed the sprint race for a client's \"urgent\" fix." {
-		t.Errorf("title = %q", p.Title)
-	}
-	if len(p.Steps) != 1 || p.Steps[0].Text != "Put every school event in the calendar the day it's announced." || p.Steps[0].Position != 1 {
-		t.Errorf("steps = %+v", p.Steps)
 	}
 
 	// Asking again shows the same plan rather than a second one.
 	again, err := s.StartProtocol(e.ID)
-	if err != nil || again.ID != p.ID || len(again.Steps) != 1 {
+	if err != nil || again.ID != p.ID || len(again.Steps) != len(p.Steps) {
 		t.Errorf("second start = %+v, %v", again, err)
 	}
 	list, err := s.EntryProtocols(e.ID)
-	if err != nil || len(list) != 1 || list[0].ID != p.ID || len(list[0].Steps) != 1 {
+	if err != nil || len(list) != 1 || list[0].ID != p.ID {
 		t.Errorf("EntryProtocols = %+v, %v", list, err)
+	}
+
+	// A second entry of the same kind: the friend answer comes first, and
+	// the title is told apart by the day.
+	other, _ := s.SaveEntry(Entry{
+		Trigger: "Another urgent request during tea", Kind: KindGuilt,
+		Friend:     "  Ask what happens if it waits until the morning.  ",
+		HappenedAt: time.Date(2026, 6, 2, 17, 30, 0, 0, time.Local),
+	}, 0)
+	p2, err := s.StartProtocol(other.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p2.Title != "Decide what really counts as a client emergency (2 Jun)" {
+		t.Errorf("second plan from the template: title %q", p2.Title)
+	}
+	if len(p2.Steps) != len(tpl.Steps)+1 || p2.Steps[0].Text != "Ask what happens if it waits until the morning." || p2.Steps[0].Position != 1 {
+		t.Errorf("steps = %+v", p2.Steps)
 	}
 
 	s.TrashEntry(e.ID)
@@ -62,7 +74,7 @@ func TestProtocolDraftsFitTheTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len([]rune(p.Title)); n > 140 || !strings.HasSuffix(p.Title, "…") {
+	if n := len([]rune(p.Title)); n > planTitleMax {
 		t.Errorf("title has %d characters: %q", n, p.Title)
 	}
 	if n := len([]rune(p.Steps[0].Text)); n > 2000 || !strings.HasSuffix(p.Steps[0].Text, "…") {
@@ -71,10 +83,5 @@ func TestProtocolDraftsFitTheTable(t *testing.T) {
 	// The entry itself keeps every word.
 	if back, _ := s.Entry(e.ID); back.Friend != e.Friend {
 		t.Error("the entry was changed")
-	}
-
-	untitled, _ := s.SaveEntry(Entry{Friend: "Rest."}, 0)
-	if p, _ := s.StartProtocol(untitled.ID); p.Title != "My next-time plan" {
-		t.Errorf("title without a trigger = %q", p.Title)
 	}
 }

@@ -29,18 +29,20 @@ func (s *Store) MarkSlipRead() error {
 
 // ReadingRecord is how often the slip was read over recent mornings.
 type ReadingRecord struct {
-	Read      int  // mornings read among the last Of
-	Of        int  // mornings counted, today included
-	ReadToday bool // today's reading is recorded
+	Read      int       // mornings read among the last Of
+	Of        int       // mornings counted, today included
+	ReadToday bool      // today's reading is recorded
+	TodayAt   time.Time // when today's reading was recorded, local time
 }
 
-// String says it kindly: a count, never a streak to break.
+// String says it kindly: a count, never a streak to break. A first
+// reading today is said by the time of day it was recorded.
 func (r ReadingRecord) String() string {
 	switch {
 	case r.Read == 0:
 		return ""
 	case r.Read == 1 && r.ReadToday:
-		return "Read this morning"
+		return "Read " + partOfDay(r.TodayAt)
 	default:
 		return fmt.Sprintf("Read on %d of the last %d mornings", r.Read, r.Of)
 	}
@@ -53,13 +55,35 @@ func (s *Store) Readings(days int) (ReadingRecord, error) {
 	today := Day(now)
 	var list []string
 	err := s.db.Model(&SlipReading{}).Where("day BETWEEN ? AND ?", from, today).Pluck("day", &list).Error
+	if err != nil {
+		return ReadingRecord{}, classify(err)
+	}
 	rec := ReadingRecord{Read: len(list), Of: days}
 	for _, d := range list {
 		if d == today {
 			rec.ReadToday = true
 		}
 	}
-	return rec, classify(err)
+	if rec.ReadToday {
+		var r SlipReading
+		if err := s.db.Where("day = ?", today).Take(&r).Error; err != nil {
+			return rec, classify(err)
+		}
+		rec.TodayAt = r.ReadAt.Local()
+	}
+	return rec, nil
+}
+
+// partOfDay says when today t was: "this morning" before noon, "this
+// afternoon" before five, "this evening" after.
+func partOfDay(t time.Time) string {
+	switch h := t.Local().Hour(); {
+	case h < 12:
+		return "this morning"
+	case h < 17:
+		return "this afternoon"
+	}
+	return "this evening"
 }
 
 // ReadingDays returns the local days with a reading in [from, to], for

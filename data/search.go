@@ -228,14 +228,46 @@ func (s *Store) rowsByID(ids []int64, text string, searching bool) ([]EntryRow, 
 	return rows, nil
 }
 
-// CountEntries counts the live entries matching f's kind, tag and dates
-// (not its text: counting a common word's matches would cost more than the
-// search itself).
+// CountCap is as far as CountEntries counts the entries holding the words
+// searched for: a common word's every match would cost more than the
+// search itself. A count of CountCap means "that many or more".
+const CountCap = 5000
+
+// CountEntries counts the live entries matching f: its kind, tag and
+// dates, and when it searches, its words (up to CountCap).
 func (s *Store) CountEntries(f EntryFilter) (int, error) {
+	if f.Searching() {
+		match, ok := MatchQuery(f.Text)
+		if !ok {
+			return 0, nil
+		}
+		where, args := joinConds(filterConds(f, nil, true))
+		var n int
+		err := s.db.Raw(`SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid AS id FROM entries_fts WHERE entries_fts MATCH ?) AS m
+			CROSS JOIN entries AS e ON e.id = m.id WHERE `+where+` LIMIT ?)`, append(append([]any{match}, args...), CountCap)...).Scan(&n).Error
+		return n, classify(err)
+	}
 	where, args := joinConds(filterConds(f, nil, true))
 	var n int
 	err := s.db.Raw("SELECT count(*) FROM entries AS e WHERE "+where, args...).Scan(&n).Error
 	return n, classify(err)
+}
+
+// EntryMatches reports whether the live entry id matches f: the reading
+// pane asks it of the entry it shows when the list's filter changes.
+func (s *Store) EntryMatches(f EntryFilter, id int64) (bool, error) {
+	cs := append(filterConds(f, nil, true), cond{"e.id = ?", []any{id}})
+	if f.Searching() {
+		match, ok := MatchQuery(f.Text)
+		if !ok {
+			return false, nil
+		}
+		cs = append(cs, cond{"e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? AND rowid = ?)", []any{match, id}})
+	}
+	where, args := joinConds(cs)
+	var n int
+	err := s.db.Raw("SELECT count(*) FROM entries AS e WHERE "+where, args...).Scan(&n).Error
+	return n > 0, classify(err)
 }
 
 // MatchQuery turns what a person typed into an FTS5 query that looks for

@@ -151,10 +151,19 @@ func TestListAndSearchMatchAReferenceAtEveryDepth(t *testing.T) {
 					t.Errorf("deep page starts at %v, want %d (%v)", deep.Rows, want[len(want)/2], err)
 				}
 			}
-			if f.Text == "" {
-				if n, _ := s.CountEntries(f); n != len(want) {
-					t.Errorf("CountEntries = %d, want %d", n, len(want))
+			// Each entry is said to match exactly when the list holds it.
+			listed := map[int64]bool{}
+			for _, id := range want {
+				listed[id] = true
+			}
+			for _, e := range entries[:200] {
+				if ok, err := s.EntryMatches(f, e.ID); err != nil || ok != listed[e.ID] {
+					t.Fatalf("EntryMatches(%d) = %v (%v), listed %v", e.ID, ok, err, listed[e.ID])
 				}
+			}
+			// The count agrees with the list, words included (up to its cap).
+			if n, _ := s.CountEntries(f); n != min(len(want), CountCap) {
+				t.Errorf("CountEntries = %d, want %d", n, min(len(want), CountCap))
 			}
 		})
 	}

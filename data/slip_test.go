@@ -193,3 +193,36 @@ func TestRecordReadingsKeepsOnePerDay(t *testing.T) {
 		t.Errorf("today's reading was replaced: read_at %d", readAt)
 	}
 }
+
+// A first reading is said by the time of day it was recorded: a reading at
+// 13:51 was not "this morning".
+func TestFirstReadingIsSaidByTimeOfDay(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		hour, min int
+		want      string
+	}{
+		{7, 45, "Read this morning"},
+		{11, 59, "Read this morning"},
+		{13, 51, "Read this afternoon"},
+		{16, 59, "Read this afternoon"},
+		{17, 0, "Read this evening"},
+		{22, 30, "Read this evening"},
+	} {
+		now := time.Date(2026, 11, 2, c.hour, c.min, 0, 0, time.Local)
+		s := openTemp(t, Options{Now: func() time.Time { return now }})
+		s.AddSlip("Enough is enough.", true)
+		if err := s.MarkSlipRead(); err != nil {
+			t.Fatal(err)
+		}
+		// Said later the same day, it still names when it was read.
+		now = time.Date(2026, 11, 2, 23, 50, 0, 0, time.Local)
+		rec, err := s.Readings(7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rec.String(); got != c.want {
+			t.Errorf("read at %02d:%02d: %q, want %q", c.hour, c.min, got, c.want)
+		}
+	}
+}

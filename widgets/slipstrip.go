@@ -16,6 +16,9 @@ import (
 // SlipStrip is the pinned permission slip shown across the top of the
 // window. With no slip it invites the person to write one; with one it shows
 // the sentence in large type, a quiet "I read it" and a way to the next slip.
+// Once today's reading is recorded it folds to one line, the slip still in
+// view and its actions a click away, and gives the window back its height;
+// it unfolds on request.
 type SlipStrip struct {
 	widget.BaseWidget
 
@@ -34,6 +37,9 @@ type SlipStrip struct {
 	record  string
 	read    bool
 	canNext bool
+	// unfolded keeps the whole strip shown after today's reading, as
+	// asked; folding it again clears it.
+	unfolded bool
 
 	background   *canvas.Rectangle
 	caption      *widget.Label
@@ -45,8 +51,17 @@ type SlipStrip struct {
 	entry        *Entry
 	pinButton    *Button
 	errorLine    *widget.Label
+	foldButton   *Button
 	shown        *fyne.Container
 	empty        *fyne.Container
+
+	// The folded strip: one line.
+	lineCaption  *widget.Label
+	line         *widget.Label
+	lineNext     *Button
+	lineManage   *Button
+	unfoldButton *Button
+	folded       *fyne.Container
 }
 
 // NewSlipStrip returns an empty strip, inviting a first slip.
@@ -102,10 +117,37 @@ func NewSlipStrip() *SlipStrip {
 	s.empty = container.NewVBox(invite,
 		container.NewBorder(nil, nil, nil, s.pinButton, s.entry),
 		s.errorLine)
-	footer := container.NewHBox(s.recordLine, layout.NewSpacer(), s.readButton, s.nextButton, s.manageButton)
-	s.shown = container.NewBorder(s.caption, footer, nil, nil, s.slip)
+	s.foldButton = NewIconButton("Fold the slip to one line", theme.MenuDropUpIcon(), func() { s.setUnfolded(false) })
+	s.foldButton.Importance = widget.LowImportance
+	// The caption shares the line of the record and the actions, so the
+	// open strip is two lines: the slip, and what can be done with it.
+	footer := container.NewHBox(s.caption, s.recordLine, layout.NewSpacer(), s.readButton, s.nextButton, s.manageButton, s.foldButton)
+	s.shown = container.NewBorder(nil, footer, nil, nil, s.slip)
+
+	s.lineCaption = widget.NewLabel("Permission slip")
+	s.lineCaption.SizeName = theme.SizeNameCaptionText
+	s.lineCaption.Importance = widget.HighImportance
+	s.line = widget.NewLabel("")
+	s.line.TextStyle = fyne.TextStyle{Bold: true}
+	s.line.Truncation = fyne.TextTruncateEllipsis
+	s.lineNext = NewIconButton("Next slip", theme.NavigateNextIcon(), s.nextButton.OnTapped)
+	s.lineNext.Importance = widget.LowImportance
+	s.lineManage = NewIconButton("All slips", theme.ListIcon(), s.manageButton.OnTapped)
+	s.lineManage.Importance = widget.LowImportance
+	s.unfoldButton = NewIconButton("Show the whole slip", theme.MenuDropDownIcon(), func() { s.setUnfolded(true) })
+	s.unfoldButton.Importance = widget.LowImportance
+	s.folded = container.NewBorder(nil, nil, container.NewCenter(s.lineCaption),
+		container.NewHBox(s.lineNext, s.lineManage, s.unfoldButton), s.line)
 	s.refreshState()
 	return s
+}
+
+// Folded says whether the strip shows one line.
+func (s *SlipStrip) Folded() bool { return s.folded.Visible() }
+
+func (s *SlipStrip) setUnfolded(on bool) {
+	s.unfolded = on
+	s.refreshState()
 }
 
 // SetSlip shows text as the pinned slip, or the invitation when text is "".
@@ -179,11 +221,23 @@ func (s *SlipStrip) refreshState() {
 	} else {
 		s.manageButton.Hide()
 	}
-	if s.text == "" {
+	s.line.SetText(s.text)
+	s.lineNext.Hidden = s.nextButton.Hidden
+	s.lineManage.Hidden = s.manageButton.Hidden
+	s.foldButton.Hidden = !s.read
+	fold := s.text != "" && s.read && !s.unfolded
+	switch {
+	case s.text == "":
 		s.shown.Hide()
+		s.folded.Hide()
 		s.empty.Show()
-	} else {
+	case fold:
+		s.shown.Hide()
 		s.empty.Hide()
+		s.folded.Show()
+	default:
+		s.empty.Hide()
+		s.folded.Hide()
 		s.shown.Show()
 	}
 	s.Refresh()
@@ -192,7 +246,7 @@ func (s *SlipStrip) refreshState() {
 // CreateRenderer draws the strip on a softly tinted, rounded card.
 func (s *SlipStrip) CreateRenderer() fyne.WidgetRenderer {
 	content := container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), theme.Padding()),
-		container.NewStack(s.shown, s.empty))
+		container.NewStack(s.shown, s.empty, s.folded))
 	return &slipStripRenderer{strip: s, objects: []fyne.CanvasObject{s.background, content}, content: content}
 }
 
@@ -210,7 +264,7 @@ func (r *slipStripRenderer) Layout(size fyne.Size) {
 func (r *slipStripRenderer) MinSize() fyne.Size { return r.content.MinSize() }
 
 func (r *slipStripRenderer) Refresh() {
-	r.strip.background.FillColor = tint(theme.Color(theme.ColorNamePrimary), 0x22)
+	r.strip.background.FillColor = tint(theme.Color(theme.ColorNamePrimary), SlipTint)
 	r.strip.background.CornerRadius = theme.Padding() * 2
 	r.strip.background.Refresh()
 	r.content.Refresh()
@@ -219,6 +273,10 @@ func (r *slipStripRenderer) Refresh() {
 func (r *slipStripRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *slipStripRenderer) Destroy() {}
+
+// SlipTint is the opacity of the primary colour the strip's card is
+// tinted with; the app's theme checks its text stays readable on it.
+const SlipTint = 0x22
 
 // tint returns c with the given alpha, for soft card backgrounds that work on
 // light and dark themes alike.

@@ -72,3 +72,7 @@ func sessionBusConfigured() bool {
 	}
 	return false
 }
+
+// HasSessionBus says whether this session has a message bus to ask (the
+// appearance's portal too), without letting D-Bus auto-launch one.
+func HasSessionBus() bool { return sessionBusConfigured() }

@@ -195,6 +195,9 @@ func (s *session) protocols() {
 	s.settle()
 	s.key("Escape") // back to the overview
 	s.settle()
+	// A template asks for the plan's name before it makes one.
+	s.pressOpens("Deadlines come with a buffer…", "new-protocol")
+	s.closes("new-protocol", "Escape")
 
 	s.press("Open Deadlines come with a buffer")
 	s.pressOpens("Set a default buffer…", "default-buffer")

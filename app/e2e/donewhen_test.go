@@ -21,6 +21,10 @@ func TestDoneWhenKeyboardOnly(t *testing.T) {
 	s := newSession(t, d, a)
 
 	s.waitFor(0, "the welcome", func(e event) bool { return e.msg == "dialog shown" && e.attr["kind"] == "welcome" }, 30*time.Second)
+	// The welcome comes up with the window itself; a key sent in the same
+	// instant can reach the X server before the new window has the
+	// keyboard (no person is that quick), so let it settle first.
+	s.settle()
 	s.closes("welcome", "Escape")
 	if f := s.focusAfter("ctrl+n"); f.attr["widget"] != "entry" {
 		t.Fatalf("Ctrl+N put the focus on %v", f.attr)

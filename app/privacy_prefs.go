@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data/vault"
 	"github.com/bothand/bothand/widgets"
 )
@@ -86,9 +85,11 @@ const prefSlipWhileLocked = "privacy.slip-while-locked"
 // slipForTray keeps the tray's copies for an encrypted journal as the
 // person allowed: the pinned slip (vault.ShowSlipWhileLocked) for its menu,
 // and the morning it is sent on (vault.ShowMorningWhileLocked) for the
-// morning notification while locked. Not allowed, both go.
+// morning notification while locked. Not allowed, both go. Either way it
+// tells the tray, once the copies are written.
 func (u *UI) slipForTray(text string) {
 	if !u.lock.encrypted || u.store == nil {
+		u.slipChanged() // the tray reads a plain journal's slip itself
 		return
 	}
 	path, store := u.dbPath, u.store
@@ -105,11 +106,7 @@ func (u *UI) slipForTray(text string) {
 			return err
 		}
 		return vault.ShowSlipWhileLocked(path, text)
-	}, func() {
-		if u.tray != nil {
-			_ = u.tray.Send(instance.SlipChanged)
-		}
-	}, func(err error) { u.backgroundFailed(noticeSlipCopy, err) })
+	}, u.slipChanged, func(err error) { u.backgroundFailed(noticeSlipCopy, err) })
 }
 
 // setRemembered turns "remember on this computer" on (after the

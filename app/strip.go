@@ -48,8 +48,7 @@ func (u *UI) loadStrip() {
 		u.readToday = st.reading.ReadToday
 		u.strip.SetCanCycle(st.count > 1)
 		u.strip.SetRecord(st.reading.String(), st.reading.ReadToday)
-		u.slipForTray(st.pinned.Text)
-		u.slipChanged()
+		u.slipForTray(st.pinned.Text) // and tells the tray
 	})
 }
 

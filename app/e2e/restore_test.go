@@ -48,7 +48,16 @@ func TestCancelARestoreInTheWindow(t *testing.T) {
 
 	a := startApp(t, d, homeWithWelcomeDone(t), nil, "--db", db)
 	ui := newSession(t, d, a)
-	time.Sleep(2 * time.Second) // the daily backup of the journal, made as it opens
+	// The daily backup of the journal, made as it opens: wait for it, so
+	// the restore below does not run beside it.
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if list, _ := data.ListBackups(db); len(list) >= 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no daily backup after 60 s; output:\n%s", a.output())
+		}
+	}
 	ui.fromMenuBar("File/Backups…")
 	ui.settle()
 	// The newest backup's Restore…, then Restore in the confirmation, by

@@ -72,6 +72,8 @@ type UI struct {
 	quitAll  bool
 	quick    *quickEntry // the quick-entry window, while open
 	quitting bool
+	// ended: app.Quit was called (once, by quit or its watchdog).
+	ended bool
 	// dbPath is the journal's path, and claim this window's hold on it
 	// when it runs without a tray (instance.Claim).
 	dbPath    string
@@ -191,7 +193,7 @@ func Run(cfg Config) int {
 	}
 	u.forgetSyncKey()
 	if u.store != nil {
-		u.store.Close()
+		closeWithin(u.store, quitWait)
 	}
 	if u.tray != nil {
 		if u.quitAll {
@@ -282,5 +284,45 @@ func (u *UI) quit() {
 	if u.shown {
 		u.saveWindowState()
 	}
-	u.keepUnsaved(u.app.Quit)
+	// Unsaved work is kept first (drafts are kept every 2 s anyway); if
+	// that has not finished after quitWait, the window ends regardless
+	// rather than hang on the way out.
+	quit := func() {
+		if !u.ended {
+			u.ended = true
+			u.app.Quit()
+		}
+	}
+	watchdog := time.AfterFunc(quitWait, func() {
+		deliver(func() {
+			if !u.ended {
+				slog.Warn("keeping unsaved work took too long; the window ends anyway", "after", quitWait)
+			}
+			quit()
+		})
+	})
+	u.keepUnsaved(func() {
+		watchdog.Stop()
+		quit()
+	})
+}
+
+// quitWait is how long quitting waits for unsaved work to be kept, and
+// for the journal to close.
+const quitWait = 10 * time.Second
+
+// closeWithin closes the journal, or gives up waiting after d: what was
+// saved is already on disk (every commit is synced), and SQLite finishes
+// its log at the next open.
+func closeWithin(s *data.Store, d time.Duration) {
+	closed := make(chan struct{})
+	go func() {
+		s.Close()
+		close(closed)
+	}()
+	select {
+	case <-closed:
+	case <-time.After(d):
+		slog.Warn("the journal did not close in time; the window ends anyway", "after", d)
+	}
 }

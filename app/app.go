@@ -1,7 +1,7 @@
 // Package app is Both/And's window: the tabs, the pinned slip, dialogs and
 // (with their issues) the tray and reminders. It reaches the journal only
 // through data.Store's methods, and every result of background work comes
-// back to the UI through async.go.
+// back to the UI through ui.Background (app/ui/async.go).
 package app
 
 import (
@@ -11,6 +11,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -49,9 +51,7 @@ type Config struct {
 
 // UI is the running window and what it shows.
 type UI struct {
-	app   fyne.App
-	win   fyne.Window
-	store *data.Store
+	*ui.Host
 
 	strip   *widgets.SlipStrip
 	look    *appearance // light, dark or the system's, and the text size
@@ -80,8 +80,6 @@ type UI struct {
 	claim     *instance.Claim
 	readToday bool
 	prefsWin  fyne.Window
-	// dialogs are the open dialogs, the front one last (dialogs.go).
-	dialogs []*appDialog
 	// logDirPath is where this run logs (logs.Dir() when empty); crash is
 	// the report of the last run's crash, said once the window is up.
 	logDirPath string
@@ -99,9 +97,6 @@ type UI struct {
 	settle   time.Duration
 	transfer transferState // export, import and backups (transfer.go)
 
-	// async starts background work; tests swap in a synchronous version so
-	// fyne.Do runs on the test goroutine.
-	async func(func())
 	// exitCode is what Run returns: 1 when the journal could not be opened.
 	exitCode int
 	// ownReminders: this process sends reminders and makes the daily
@@ -137,7 +132,7 @@ func Run(cfg Config) int {
 	// The same metadata `fyne package` would embed from FyneApp.toml, so a
 	// plain `go build` behaves the same: in particular the fyneDo migration,
 	// which tells Fyne every UI change from our goroutines goes through
-	// fyne.Do (see async.go).
+	// fyne.Do (see app/ui/async.go).
 	fyneapp.SetMetadata(fyne.AppMetadata{
 		ID: ID, Name: "Both/And", Version: version.Version, Build: 1, Icon: icon, Release: true,
 		Migrations: map[string]bool{"fyneDo": true},
@@ -192,8 +187,8 @@ func Run(cfg Config) int {
 		u.lock.idle.stop()
 	}
 	u.forgetSyncKey()
-	if u.store != nil {
-		closeWithin(u.store, quitWait)
+	if u.Store != nil {
+		closeWithin(u.Store, quitWait)
 	}
 	if u.tray != nil {
 		if u.quitAll {
@@ -211,10 +206,9 @@ func Run(cfg Config) int {
 func newUI(a fyne.App) *UI { return newUIWith(a, loadAppearance(a)) }
 
 func newUIWith(a fyne.App, look *appearance) *UI {
-	u := &UI{app: a, async: func(f func()) { go f() }, look: look, ownReminders: true, quitAll: true}
+	u := &UI{Host: ui.NewHost(a, a.NewWindow("Both/And")), look: look, ownReminders: true, quitAll: true}
 	u.notify = u.sendNotification
-	u.win = a.NewWindow("Both/And")
-	widgets.SetWindowKeys(u.win, windowKeys(u.typedKey))
+	widgets.SetWindowKeys(u.Win, windowKeys(u.typedKey))
 	u.buildShell()
 	return u
 }
@@ -229,7 +223,7 @@ func (u *UI) openStore(cfg Config) {
 		u.openLocked(cfg.DBPath)
 		return
 	}
-	background(u, func() (*data.Store, error) {
+	ui.Background(u.Host, func() (*data.Store, error) {
 		return data.Open(cfg.DBPath, data.Options{CreateFolder: cfg.CreateFolder})
 	}, u.attach, u.showOpenError)
 }
@@ -237,8 +231,8 @@ func (u *UI) openStore(cfg Config) {
 // attach shows the journal's contents once it is open, then starts what
 // runs beside the window: reminders and, on a new journal, the welcome.
 func (u *UI) attach(s *data.Store) {
-	u.store = s
-	u.lock.closed = false
+	u.Store = s
+	u.Closed = false
 	if u.lock.encrypted {
 		u.watchIdle()
 	}
@@ -262,7 +256,7 @@ func (u *UI) attach(s *data.Store) {
 		return // the tray sends them and makes the backup
 	}
 	later := func() {
-		if u.store != s || u.lock.closed {
+		if u.Store != s || u.Closed {
 			return // locked or closed meanwhile: the next attach starts them
 		}
 		u.startReminders()
@@ -290,11 +284,11 @@ func (u *UI) quit() {
 	quit := func() {
 		if !u.ended {
 			u.ended = true
-			u.app.Quit()
+			u.App.Quit()
 		}
 	}
 	watchdog := time.AfterFunc(quitWait, func() {
-		deliver(func() {
+		ui.Deliver(func() {
 			if !u.ended {
 				slog.Warn("keeping unsaved work took too long; the window ends anyway", "after", quitWait)
 			}

@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 )
@@ -134,19 +136,19 @@ func (a *appearance) decide(app fyne.App) (late <-chan systemAnswer) {
 func (u *UI) followTheme(late <-chan systemAnswer) {
 	look := u.look
 	if late != nil {
-		background(u, func() (systemAnswer, error) { return <-late, nil }, func(a systemAnswer) {
+		ui.Background(u.Host, func() (systemAnswer, error) { return <-late, nil }, func(a systemAnswer) {
 			look.setSystem(a)
 			u.applyTheme()
 		})
 	}
-	u.app.Settings().AddListener(func(s fyne.Settings) {
+	u.App.Settings().AddListener(func(s fyne.Settings) {
 		// Fyne's own look-up answering, or the desktop switching: a
 		// change of the variant Fyne reports. (Setting our theme also
 		// calls this, with Fyne's variant unchanged.)
 		v := int32(s.ThemeVariant())
 		if look.fyneSaw.Swap(v) != v && look.system.Load() >= 0 && look.system.Load() != v {
 			look.system.Store(v)
-			backgroundDo(u, func() error { return nil }, u.applyTheme)
+			ui.BackgroundDo(u.Host, func() error { return nil }, u.applyTheme)
 		}
 	})
 }
@@ -179,19 +181,19 @@ func variantNamed(name string) fyne.ThemeVariant {
 
 // applyTheme redraws every window in the current choices.
 func (u *UI) applyTheme() {
-	u.app.Settings().SetTheme(newTheme(u.look))
+	u.App.Settings().SetTheme(newTheme(u.look))
 }
 
 // setThemeMode applies and remembers a theme choice from Preferences.
 func (u *UI) setThemeMode(mode string) {
-	u.app.Preferences().SetString(prefTheme, mode)
+	u.App.Preferences().SetString(prefTheme, mode)
 	u.look.mode.Store(mode)
 	u.applyTheme()
 }
 
 // setTextSize applies and remembers a text size, in percent.
 func (u *UI) setTextSize(percent int) {
-	u.app.Preferences().SetInt(prefTextSize, percent)
+	u.App.Preferences().SetInt(prefTextSize, percent)
 	u.look.scale.Store(math.Float32bits(float32(percent) / 100))
 	u.applyTheme()
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -29,51 +31,51 @@ func (u *UI) scheduleDailyBackup() {
 	if u.transfer.dailyTimer != nil {
 		u.transfer.dailyTimer.Stop()
 	}
-	s := u.store
-	background(u, func() (string, error) { return s.DailyBackup() }, func(string) {}, func(err error) {
+	s := u.Store
+	ui.Background(u.Host, func() (string, error) { return s.DailyBackup() }, func(string) {}, func(err error) {
 		// A failed automatic backup must not interrupt the person with a
 		// dialog every hour: it is logged, and said once in the window.
 		u.backgroundFailed(noticeBackup, err)
 	})
 	u.transfer.dailyTimer = time.AfterFunc(dailyCheckEvery, func() {
 		// Hop to the main goroutine before touching the UI's state.
-		backgroundDo(u, func() error { return nil }, func() { u.scheduleDailyBackup() })
+		ui.BackgroundDo(u.Host, func() error { return nil }, func() { u.scheduleDailyBackup() })
 	})
 }
 
 // backUpNow writes a backup into the backups folder and says where.
 func (u *UI) backUpNow() {
 	u.backUp(func(path string) {
-		u.showDone(dlgBackedUp, "Backed up", "A copy of your journal is saved in:", path)
+		u.showDone(ui.DlgBackedUp, "Backed up", "A copy of your journal is saved in:", path)
 	})
 }
 
 // backUp writes a backup into the backups folder, with a progress dialog
 // whose Cancel stops it (no backup is left), and hands done its path.
 func (u *UI) backUp(done func(path string)) {
-	s := u.store
+	s := u.Store
 	if s == nil {
 		return
 	}
 	progress := u.showProgress("Backing up", "Copying your journal into the backups folder…", false)
-	background(u, func() (string, error) { return s.Backup(progress.ctx) }, func(path string) {
+	ui.Background(u.Host, func() (string, error) { return s.Backup(progress.ctx) }, func(path string) {
 		progress.hide()
 		done(path)
 	}, func(err error) {
 		if !progress.stopped(err, "Backup stopped", "No backup was made.") {
-			u.showError(err)
+			u.ShowError(err)
 		}
 	})
 }
 
 // showBackups opens the backups panel in a dialog.
 func (u *UI) showBackups() {
-	if u.store == nil {
+	if u.Store == nil {
 		return
 	}
-	d := u.newDialog(dlgBackups, "Backups", u.backupsPanel(true))
-	d.cancelButton("Close", nil)
-	d.show(680, 520, nil)
+	d := u.NewDialog(ui.DlgBackups, "Backups", u.backupsPanel(true))
+	d.CancelButton("Close", nil)
+	d.Show(680, 520, nil)
 }
 
 // keepChoices are the numbers of daily backups the panel offers.
@@ -106,7 +108,7 @@ func (u *UI) backupsPanel(scroll bool) fyne.CanvasObject {
 
 	var reload func()
 	reload = func() {
-		s := u.store
+		s := u.Store
 		if s == nil {
 			return
 		}
@@ -114,7 +116,7 @@ func (u *UI) backupsPanel(scroll bool) fyne.CanvasObject {
 			list []data.BackupFile
 			keep int
 		}
-		background(u, func() (state, error) {
+		ui.Background(u.Host, func() (state, error) {
 			list, err := s.Backups()
 			if err != nil {
 				return state{}, err
@@ -132,7 +134,7 @@ func (u *UI) backupsPanel(scroll bool) fyne.CanvasObject {
 			keep.OnChanged = func(choice string) { u.setDailyBackupsKept(choice, reload) }
 			rows.Objects = nil
 			if len(st.list) == 0 {
-				rows.Add(wrapLabel("No backups yet. Both/And makes one each day you use it, once your journal holds something; Back up now makes one at once."))
+				rows.Add(ui.WrapLabel("No backups yet. Both/And makes one each day you use it, once your journal holds something; Back up now makes one at once."))
 			}
 			for _, b := range st.list {
 				rows.Add(u.backupRow(b, reload))
@@ -145,7 +147,7 @@ func (u *UI) backupsPanel(scroll bool) fyne.CanvasObject {
 	now := widgets.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() {
 		u.backUp(func(string) { reload() })
 	})
-	intro := wrapLabel("While Both/And is open it copies your journal once a day into the backups folder beside it. Restoring a backup replaces your journal with that copy; your journal as it is now is kept as a backup first.")
+	intro := ui.WrapLabel("While Both/And is open it copies your journal once a day into the backups folder beside it. Restoring a backup replaces your journal with that copy; your journal as it is now is kept as a backup first.")
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel("Daily backups:"), now, keep))
 	bottom := container.NewVBox(widget.NewLabelWithStyle("Backups folder", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), folder)
 	if !scroll {
@@ -167,8 +169,8 @@ func (u *UI) setDailyBackupsKept(choice string, reload func()) {
 			n, _ = strconv.Atoi(fields[3])
 		}
 	}
-	s := u.store
-	background(u, func() (string, error) {
+	s := u.Store
+	ui.Background(u.Host, func() (string, error) {
 		if err := s.SetDailyBackupsKept(n); err != nil {
 			return "", err
 		}
@@ -196,16 +198,16 @@ func backupKindText(k data.BackupKind) string {
 
 // confirmRestore asks before replacing the journal with a backup.
 func (u *UI) confirmRestore(b data.BackupFile, reload func()) {
-	msg := wrapLabel(fmt.Sprintf(
+	msg := ui.WrapLabel(fmt.Sprintf(
 		"Your journal will be replaced by the copy from %s. Anything written since then is not in that copy.\n\nYour journal as it is now is kept as a backup marked \"Before a restore\", so you can go back to it.",
 		dates.Long(b.Time)+" at "+dates.Clock(b.Time)))
-	u.ask(dlgRestore, "Restore this backup?", msg, "Restore", "Cancel", func() { u.restore(b.Path, reload) })
+	u.Ask(ui.DlgRestore, "Restore this backup?", msg, "Restore", "Cancel", func() { u.restore(b.Path, reload) })
 }
 
 // restore swaps the journal under the window: the store closes, the backup
 // takes the journal's place, and a new store opens on it.
 func (u *UI) restore(backup string, reload func()) {
-	old := u.store
+	old := u.Store
 	if old == nil {
 		return
 	}
@@ -215,7 +217,7 @@ func (u *UI) restore(backup string, reload func()) {
 		saved   string
 		restore error
 	}
-	background(u, func() (result, error) {
+	ui.Background(u.Host, func() (result, error) {
 		saved, restoreErr := old.Restore(progress.ctx, backup)
 		s, err := data.Open(old.Path(), data.Options{})
 		return result{s, saved, restoreErr}, err
@@ -226,10 +228,10 @@ func (u *UI) restore(backup string, reload func()) {
 			return
 		}
 		if r.restore != nil {
-			u.showError(r.restore)
+			u.ShowError(r.restore)
 			return
 		}
-		u.showDone(dlgRestored, "Restored", "Your journal is back as it was in the backup. The journal as it was before is kept in:", r.saved)
+		u.showDone(ui.DlgRestored, "Restored", "Your journal is back as it was in the backup. The journal as it was before is kept in:", r.saved)
 	}, func(err error) {
 		progress.hide()
 		u.showOpenError(err)

@@ -78,11 +78,11 @@ func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 	}
 	tapInDialog(t, u, "Restore")
 
-	if u.store == s {
+	if u.Store == s {
 		t.Fatal("the window still uses the old store")
 	}
-	t.Cleanup(func() { u.store.Close() })
-	if slip, ok, err := u.store.PinnedSlip(); err != nil || !ok || slip.Text != "The slip in the backup." {
+	t.Cleanup(func() { u.Store.Close() })
+	if slip, ok, err := u.Store.PinnedSlip(); err != nil || !ok || slip.Text != "The slip in the backup." {
 		t.Errorf("after restore the journal's pinned slip is %+v, %v", slip, err)
 	}
 	if u.strip.Text() != "The slip in the backup." {
@@ -91,7 +91,7 @@ func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "before-restore") {
 		t.Errorf("the dialog does not say where the old journal went:\n%s", text)
 	}
-	list, _ := u.store.Backups()
+	list, _ := u.Store.Backups()
 	if len(list) != 3 || list[0].Kind != data.BackupBeforeRestore {
 		t.Errorf("backups after restore: %+v", list)
 	}
@@ -132,11 +132,11 @@ func TestRestoreOfABadBackupKeepsTheJournal(t *testing.T) {
 	}
 	writeTestFile(t, bad, "not a database")
 	u.restore(bad, func() {})
-	t.Cleanup(func() { u.store.Close() })
+	t.Cleanup(func() { u.Store.Close() })
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "can't be restored") || !strings.Contains(text, "Choose another backup") {
 		t.Errorf("the dialog says:\n%s", text)
 	}
-	if slip, ok, _ := u.store.PinnedSlip(); !ok || slip.Text != "Keep me." {
+	if slip, ok, _ := u.Store.PinnedSlip(); !ok || slip.Text != "Keep me." {
 		t.Errorf("the journal changed: %+v", slip)
 	}
 }

@@ -46,7 +46,7 @@ func journalExport(t *testing.T, s *data.Store) string {
 // runs later ones at once, as newTestUI does.
 func holdFirstJob(u *UI) *func() {
 	var held func()
-	u.async = func(f func()) {
+	u.Async = func(f func()) {
 		if held == nil {
 			held = f
 			return
@@ -101,11 +101,11 @@ func TestCancelStopsARestorePartWay(t *testing.T) {
 	test.Tap(cancel)
 	<-done
 
-	t.Cleanup(func() { u.store.Close() })
+	t.Cleanup(func() { u.Store.Close() })
 	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Restore stopped") || !strings.Contains(text, "Your journal is as it was") {
 		t.Fatalf("after Cancel the dialog says:\n%s", text)
 	}
-	if got := journalExport(t, u.store); got != before {
+	if got := journalExport(t, u.Store); got != before {
 		a, b := strings.Split(before, "\n"), strings.Split(got, "\n")
 		for i := range min(len(a), len(b)) {
 			if a[i] != b[i] {
@@ -117,7 +117,7 @@ func TestCancelStopsARestorePartWay(t *testing.T) {
 	if u.strip.Text() != "Written after the backup." {
 		t.Errorf("the strip shows %q", u.strip.Text())
 	}
-	list, _ := u.store.Backups()
+	list, _ := u.Store.Backups()
 	for _, b := range list {
 		if b.Kind == data.BackupBeforeRestore {
 			t.Errorf("a stopped restore kept the journal as %s", b.Path)
@@ -147,7 +147,7 @@ func TestCancelStopsAnImport(t *testing.T) {
 	job := holdFirstJob(u)
 	pick(t, u, file)
 	cancel := cancelButton(t, u)
-	if u.win.Canvas().Focused() != cancel {
+	if u.Win.Canvas().Focused() != cancel {
 		t.Error("Cancel does not have the focus: Space or Enter should stop the job")
 	}
 	test.Tap(cancel)

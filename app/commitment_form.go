@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -36,7 +38,7 @@ var tierChoices = []string{
 // lost on a refusal: the message shows under the field and the dialog stays.
 type commitmentForm struct {
 	u       *UI
-	dlg     *appDialog
+	dlg     *ui.Dialog
 	editing data.Commitment // the commitment as loaded; ID 0 for a new one
 	saved   func(data.Commitment)
 
@@ -58,16 +60,16 @@ type commitmentForm struct {
 
 	timeRow, lastDayRow, daysRow, endRow *fyne.Container
 	untilBox, countBox                   *fyne.Container
-	msgs                                 map[data.Field]fieldMessage
+	msgs                                 map[data.Field]ui.FieldMessage
 	saveButton                           *widgets.Button
 }
 
 // showCommitmentForm opens the form for c (a new one when c.ID is 0);
 // saved is called with what was stored.
 func (u *UI) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) *commitmentForm {
-	f := &commitmentForm{u: u, editing: c, saved: saved, msgs: map[data.Field]fieldMessage{}, exdates: c.ExDates}
+	f := &commitmentForm{u: u, editing: c, saved: saved, msgs: map[data.Field]ui.FieldMessage{}, exdates: c.ExDates}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldTier, data.FieldStartsAt, data.FieldEndsAt, data.FieldRRule, data.FieldLocation, data.FieldNotes, data.FieldTimeZone} {
-		f.msgs[k] = newFieldMessage()
+		f.msgs[k] = ui.NewFieldMessage()
 	}
 	f.build()
 	f.fill(c)
@@ -75,16 +77,16 @@ func (u *UI) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) 
 	if c.ID != 0 {
 		name = "Edit commitment"
 	}
-	f.dlg = u.newDialog(dlgCommitment, name, f.content())
-	f.dlg.form = true
+	f.dlg = u.NewDialog(ui.DlgCommitment, name, f.content())
+	f.dlg.Form = true
 	if c.ID != 0 {
-		del := f.dlg.button("Delete", theme.DeleteIcon(), f.confirmDelete)
+		del := f.dlg.Button("Delete", theme.DeleteIcon(), f.confirmDelete)
 		del.Importance = widget.DangerImportance
 	}
-	f.dlg.cancelButton("Cancel", nil)
-	f.saveButton = f.dlg.defaultButton("Save", theme.DocumentSaveIcon(), f.save)
+	f.dlg.CancelButton("Cancel", nil)
+	f.saveButton = f.dlg.DefaultButton("Save", theme.DocumentSaveIcon(), f.save)
 	f.showParts()
-	f.dlg.show(600, 700, f.title)
+	f.dlg.Show(600, 700, f.title)
 	return f
 }
 
@@ -94,14 +96,14 @@ func (f *commitmentForm) build() {
 	f.tier = widgets.NewRadioGroup(tierChoices, nil)
 	f.tier.Required = true
 	f.allDay = widgets.NewCheck("All day", func(bool) { f.showParts() })
-	f.date = newDateField(time.Time{})
-	f.from, f.to = newClockField(18, 0), newClockField(19, 0)
-	f.lastDay = newDateField(time.Time{})
+	f.date = ui.NewDateField(time.Time{})
+	f.from, f.to = ui.NewClockField(18, 0), ui.NewClockField(19, 0)
+	f.lastDay = ui.NewDateField(time.Time{})
 	f.repeat = widgets.NewSelect(repeatChoices, func(string) { f.showParts() })
-	f.days = widgets.NewCheckGroup(weekdayChoices(), nil)
+	f.days = widgets.NewCheckGroup(ui.WeekdayChoices(), nil)
 	f.days.Horizontal = true
 	f.ends = widgets.NewSelect(endChoices, func(string) { f.showParts() })
-	f.until = newDateField(time.Time{})
+	f.until = ui.NewDateField(time.Time{})
 	f.count = widgets.NewEntry()
 	f.count.SetPlaceHolder("10")
 	f.location = widgets.NewEntry()
@@ -109,7 +111,7 @@ func (f *commitmentForm) build() {
 	f.notes = widgets.NewTextArea()
 	f.notes.SetPlaceHolder("Optional")
 	f.notes.SetMinRowsVisible(3)
-	limitPastes(f.notes, pasteLimit, f.msgs[data.FieldNotes].show)
+	ui.LimitPastes(f.notes, ui.PasteLimit, f.msgs[data.FieldNotes].Say)
 	f.skipped = container.NewVBox()
 }
 
@@ -172,10 +174,10 @@ func (f *commitmentForm) fill(c data.Commitment) {
 	}
 	var days []string
 	for _, d := range r.Days {
-		days = append(days, shortDay(d))
+		days = append(days, ui.ShortDay(d))
 	}
 	if len(days) == 0 {
-		days = []string{shortDay(start.Weekday())}
+		days = []string{ui.ShortDay(start.Weekday())}
 	}
 	f.days.SetSelected(days)
 	switch {
@@ -240,7 +242,7 @@ func (f *commitmentForm) showSkipped() {
 // read turns the form into a commitment, or shows what can't be read.
 func (f *commitmentForm) read() (data.Commitment, bool) {
 	for _, m := range f.msgs {
-		m.clear()
+		m.Clear()
 	}
 	c := f.editing
 	c.Title = f.title.Text
@@ -251,17 +253,17 @@ func (f *commitmentForm) read() (data.Commitment, bool) {
 		}
 	}
 	if c.Tier == 0 {
-		f.msgs[data.FieldTier].show("Choose a tier: how much may work give way to this?")
+		f.msgs[data.FieldTier].Say("Choose a tier: how much may work give way to this?")
 		return c, false
 	}
-	day, err := dateOfField(f.date)
+	day, err := ui.DateOfField(f.date)
 	if err != nil {
-		f.msgs[data.FieldStartsAt].show(err.Error())
+		f.msgs[data.FieldStartsAt].Say(err.Error())
 		return c, false
 	}
 	c.AllDay = f.allDay.Checked
 	if c.AllDay {
-		last, err := dateOfField(f.lastDay)
+		last, err := ui.DateOfField(f.lastDay)
 		if err != nil {
 			last = day
 		}
@@ -269,17 +271,17 @@ func (f *commitmentForm) read() (data.Commitment, bool) {
 		c.EndsAt = time.Date(last.Year(), last.Month(), last.Day()+1, 0, 0, 0, 0, time.UTC)
 		c.TimeZone = ""
 	} else {
-		h1, m1, err := parseClock(f.from.Text)
+		h1, m1, err := ui.ParseClock(f.from.Text)
 		if err != nil {
-			f.msgs[data.FieldStartsAt].show("Start: " + err.Error())
+			f.msgs[data.FieldStartsAt].Say("Start: " + err.Error())
 			return c, false
 		}
-		h2, m2, err := parseClock(f.to.Text)
+		h2, m2, err := ui.ParseClock(f.to.Text)
 		if err != nil {
-			f.msgs[data.FieldEndsAt].show("End: " + err.Error())
+			f.msgs[data.FieldEndsAt].Say("End: " + err.Error())
 			return c, false
 		}
-		c.StartsAt, c.EndsAt = at(day, h1, m1), at(day, h2, m2)
+		c.StartsAt, c.EndsAt = ui.At(day, h1, m1), ui.At(day, h2, m2)
 		if c.EndsAt.Before(c.StartsAt) {
 			// "22:00 to 01:00" runs past midnight.
 			c.EndsAt = c.EndsAt.AddDate(0, 0, 1)
@@ -317,27 +319,27 @@ func (f *commitmentForm) rule(c data.Commitment) (string, bool) {
 	}
 	if r.Freq == "WEEKLY" {
 		for _, name := range f.days.Selected {
-			if wd, ok := weekdayNamed(name); ok {
+			if wd, ok := ui.WeekdayNamed(name); ok {
 				r.Days = append(r.Days, wd)
 			}
 		}
 		if len(r.Days) == 0 {
-			f.msgs[data.FieldRRule].show("Choose the days of the week it happens on.")
+			f.msgs[data.FieldRRule].Say("Choose the days of the week it happens on.")
 			return "", false
 		}
 	}
 	switch f.ends.Selected {
 	case endChoices[1]:
-		d, err := dateOfField(f.until)
+		d, err := ui.DateOfField(f.until)
 		if err != nil {
-			f.msgs[data.FieldRRule].show("Last date: " + err.Error())
+			f.msgs[data.FieldRRule].Say("Last date: " + err.Error())
 			return "", false
 		}
 		r.Until = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 	case endChoices[2]:
 		n, err := strconv.Atoi(f.count.Text)
 		if err != nil || n < 1 || n > data.MaxRepeatCount {
-			f.msgs[data.FieldRRule].show("Write how many times it happens, a number from 1 to 10000.")
+			f.msgs[data.FieldRRule].Say("Write how many times it happens, a number from 1 to 10000.")
 			return "", false
 		}
 		r.Count = n
@@ -351,11 +353,11 @@ func (f *commitmentForm) save() {
 		return
 	}
 	f.saveButton.Disable()
-	background(f.u, func() (data.Commitment, error) {
-		return f.u.store.SaveCommitment(c)
+	ui.Background(f.u.Host, func() (data.Commitment, error) {
+		return f.u.Store.SaveCommitment(c)
 	}, func(saved data.Commitment) {
 		f.saveButton.Enable()
-		f.dlg.hide()
+		f.dlg.Hide()
 		if f.saved != nil {
 			f.saved(saved)
 		}
@@ -370,22 +372,22 @@ func (f *commitmentForm) showError(err error) {
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
 		if m, ok := f.msgs[ve.Field]; ok {
-			m.show(ve.Message)
+			m.Say(ve.Message)
 			return
 		}
 	}
-	f.u.showError(err)
+	f.u.ShowError(err)
 }
 
 func (f *commitmentForm) confirmDelete() {
 	c := f.editing
-	f.u.confirm(dlgDeleteCommitment, "Delete “"+c.Title+"”?",
+	f.u.Confirm(ui.DlgDeleteCommitment, "Delete “"+c.Title+"”?",
 		"It leaves the agenda. What you recorded about it (the kept record) stays in the journal.",
 		"Delete", func() {
-			backgroundDo(f.u, func() error {
-				return f.u.store.DeleteCommitment(c.ID)
+			ui.BackgroundDo(f.u.Host, func() error {
+				return f.u.Store.DeleteCommitment(c.ID)
 			}, func() {
-				f.dlg.hide()
+				f.dlg.Hide()
 				if f.saved != nil {
 					f.saved(data.Commitment{})
 				}

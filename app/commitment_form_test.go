@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
@@ -14,7 +16,7 @@ func newCommitmentForm(t *testing.T) (*UI, *data.Store, *commitmentForm, *[]data
 	t.Helper()
 	u, s := newTestUI(t)
 	var saved []data.Commitment
-	start := at(weekdayAfter(1), 18, 0)
+	start := ui.At(weekdayAfter(1), 18, 0)
 	f := u.showCommitmentForm(data.Commitment{Tier: data.TierHighPriority, StartsAt: start, EndsAt: start.Add(time.Hour)},
 		func(c data.Commitment) { saved = append(saved, c) })
 	return u, s, f, &saved
@@ -97,7 +99,7 @@ func TestCommitmentFormRepeatsAndSkips(t *testing.T) {
 
 func TestCommitmentFormKeepsAnImportedRule(t *testing.T) {
 	u, s := newTestUI(t)
-	start := at(weekdayAfter(1), 17, 0)
+	start := ui.At(weekdayAfter(1), 17, 0)
 	c, err := s.SaveCommitment(data.Commitment{Title: "Cubs", Tier: 2, StartsAt: start, EndsAt: start.Add(time.Hour), RRule: "FREQ=MONTHLY;BYDAY=2TU"})
 	if err != nil {
 		t.Fatal(err)
@@ -137,13 +139,13 @@ func TestCommitmentFormAllDay(t *testing.T) {
 
 func TestCommitmentFormDelete(t *testing.T) {
 	u, s := newTestUI(t)
-	start := at(weekdayAfter(1), 17, 0)
+	start := ui.At(weekdayAfter(1), 17, 0)
 	c, _ := s.SaveCommitment(data.Commitment{Title: "Piano", Tier: 3, StartsAt: start, EndsAt: start.Add(time.Hour)})
 	deleted := false
 	f := u.showCommitmentForm(c, func(c data.Commitment) { deleted = c.ID == 0 })
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Delete"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Delete"))
 	mustContain(t, overlayText(u), "Delete “Piano”?", "kept record")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Delete"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Delete"))
 	if _, err := s.Commitment(c.ID); err == nil || !deleted {
 		t.Errorf("not deleted: %v %v", err, deleted)
 	}

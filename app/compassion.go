@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -35,12 +37,12 @@ func newCompassionScreen(u *UI) *compassionScreen {
 
 	start := widgets.NewButtonWithIcon("Take a self-compassion break", theme.MediaPlayIcon(), func() { c.startBreak(nil, "") })
 	start.Importance = widget.HighImportance
-	intro := wrapLabel("When guilt turns into “I'm a bad parent”, pause for three short steps: notice the moment, remember you are not alone in it, and offer yourself the kindness you would offer a friend.")
-	c.breaks = container.New(compactVBox())
+	intro := ui.WrapLabel("When guilt turns into “I'm a bad parent”, pause for three short steps: notice the moment, remember you are not alone in it, and offer yourself the kindness you would offer a friend.")
+	c.breaks = container.New(ui.CompactVBox())
 	c.reframes = newReframeList(c)
 
 	heading := func(s string) *widget.Label {
-		l := sectionTitle(s)
+		l := ui.SectionTitle(s)
 		l.SizeName = theme.SizeNameSubHeadingText
 		return l
 	}
@@ -49,7 +51,7 @@ func newCompassionScreen(u *UI) *compassionScreen {
 		c.breaks,
 		widget.NewSeparator(),
 		heading("Reframes"),
-		wrapLabel("An old story guilt tells, and a truer new one. Mark the one that helps on a journal entry; each card counts how often it did."),
+		ui.WrapLabel("An old story guilt tells, and a truer new one. Mark the one that helps on a journal entry; each card counts how often it did."),
 		c.reframes.view,
 	)))
 	c.root = container.NewStack(c.home)
@@ -78,11 +80,11 @@ type compassionState struct {
 
 // load reads the latest breaks and the reframes with their counts.
 func (c *compassionScreen) load() {
-	if c.u.store == nil {
+	if c.u.Store == nil {
 		return
 	}
-	s := c.u.store
-	background(c.u, func() (compassionState, error) {
+	s := c.u.Store
+	ui.Background(c.u.Host, func() (compassionState, error) {
 		var st compassionState
 		var err error
 		if st.breaks, err = s.Breaks(5); err != nil {
@@ -113,7 +115,7 @@ func (c *compassionScreen) reframesChanged() {
 func (c *compassionScreen) showBreaks(list []data.CompassionSession) {
 	c.breaks.Objects = nil
 	if len(list) > 0 {
-		c.breaks.Add(sectionTitle("Your latest breaks"))
+		c.breaks.Add(ui.SectionTitle("Your latest breaks"))
 	}
 	for _, b := range list {
 		when := dates.At(b.StartedAt.Local())
@@ -125,12 +127,12 @@ func (c *compassionScreen) showBreaks(list []data.CompassionSession) {
 		if words != "" {
 			line += " · “" + trimForMenu(words) + "”"
 		}
-		row := []fyne.CanvasObject{caption(line)}
+		row := []fyne.CanvasObject{ui.Caption(line)}
 		if b.FinishedAt == nil {
 			rec := b
 			carry := widgets.NewButton("Carry on", func() { c.carryOn(rec) })
 			carry.Importance = widget.LowImportance
-			row = append(row, caption("Left half-way."), carry)
+			row = append(row, ui.Caption("Left half-way."), carry)
 		}
 		c.breaks.Add(container.NewHBox(row...))
 	}
@@ -144,8 +146,8 @@ func (c *compassionScreen) carryOn(rec data.CompassionSession) {
 		return
 	}
 	id := *rec.EntryID
-	background(c.u, func() (string, error) {
-		e, err := c.u.store.Entry(id)
+	ui.Background(c.u.Host, func() (string, error) {
+		e, err := c.u.Store.Entry(id)
 		if errors.Is(err, data.ErrNotFound) {
 			return "", nil // the entry is gone; the break still goes on
 		}
@@ -157,7 +159,7 @@ func (c *compassionScreen) carryOn(rec data.CompassionSession) {
 // break already open stays as it is when the new one is for no entry in
 // particular; otherwise what it holds is saved first, to be carried on later.
 func (c *compassionScreen) startBreak(entryID *int64, about string) {
-	if c.u.store == nil {
+	if c.u.Store == nil {
 		return
 	}
 	c.u.showScreen(c)
@@ -179,7 +181,7 @@ func (c *compassionScreen) showFlow(f *breakFlow) {
 	c.flow = f
 	c.root.Objects = []fyne.CanvasObject{container.NewVScroll(f.view())}
 	c.root.Refresh()
-	c.u.win.Canvas().Focus(f.field)
+	c.u.Win.Canvas().Focus(f.field)
 }
 
 func (c *compassionScreen) showFinished(rec data.CompassionSession) {
@@ -189,7 +191,7 @@ func (c *compassionScreen) showFinished(rec data.CompassionSession) {
 	c.root.Refresh()
 	// The text area that had the focus is gone: Space or Enter now ends
 	// the break from the keyboard.
-	c.u.win.Canvas().Focus(done)
+	c.u.Win.Canvas().Focus(done)
 }
 
 // compassion is the Compassion tab.
@@ -218,7 +220,7 @@ func entryAbout(e data.Entry) string {
 // readable keeps a column of text to a comfortable measure on wide
 // windows, centred, with room around it; on a narrow one it narrows.
 func readable(obj fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewPadded(container.New(measure{max: 680}, obj))
+	return container.NewPadded(container.New(ui.Measure{Max: 680}, obj))
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

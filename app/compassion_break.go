@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -66,21 +68,21 @@ func (f *breakFlow) setAnswer(i int, text string) {
 // view is the current step's screen.
 func (f *breakFlow) view() fyne.CanvasObject {
 	st := f.steps[f.step]
-	progress := caption(fmt.Sprintf("Self-compassion break · step %d of %d", f.step+1, len(f.steps)))
+	progress := ui.Caption(fmt.Sprintf("Self-compassion break · step %d of %d", f.step+1, len(f.steps)))
 	title := widget.NewLabel(st.Title)
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.SizeName = theme.SizeNameSubHeadingText
-	prompt := wrapLabel(st.Prompt)
+	prompt := ui.WrapLabel(st.Prompt)
 
 	// Esc is "Not now", as it closes the journal's editor (compassion.go).
 	f.field = widgets.NewTextArea()
 	f.field.SetPlaceHolder(st.Placeholder)
 	f.field.SetMinRowsVisible(5)
 	f.field.SetText(f.answer(f.step))
-	f.message = wrapLabel("")
+	f.message = ui.WrapLabel("")
 	f.message.Importance = widget.DangerImportance
 	f.message.Hide()
-	limitPastes(f.field, pasteLimit, f.show)
+	ui.LimitPastes(f.field, ui.PasteLimit, f.show)
 	f.field.OnSubmitted = func(string) { f.next() } // Shift+Enter; Enter starts a new line
 
 	later := widgets.NewButton("Not now", f.leave)
@@ -97,11 +99,11 @@ func (f *breakFlow) view() fyne.CanvasObject {
 
 	items := []fyne.CanvasObject{progress}
 	if f.about != "" {
-		items = append(items, caption("For your entry: "+f.about))
+		items = append(items, ui.Caption("For your entry: "+f.about))
 	}
 	items = append(items, title, prompt, f.field, f.message,
 		container.NewHBox(append(buttons, layoutSpacer(), next)...),
-		caption("Saved as you go. A sentence is enough; you may also leave a step empty. Shift+Enter goes on; Esc is Not now."))
+		ui.Caption("Saved as you go. A sentence is enough; you may also leave a step empty. Shift+Enter goes on; Esc is Not now."))
 	return readable(container.NewVBox(items...))
 }
 
@@ -162,8 +164,8 @@ func (f *breakFlow) save(finish bool, then func()) {
 		return
 	}
 	f.saving = true
-	rec, store := f.rec, f.c.u.store
-	background(f.c.u, func() (data.CompassionSession, error) {
+	rec, store := f.rec, f.c.u.Store
+	ui.Background(f.c.u.Host, func() (data.CompassionSession, error) {
 		if finish {
 			return store.FinishBreak(rec)
 		}
@@ -195,13 +197,13 @@ func finishedView(rec data.CompassionSession, done func()) (fyne.CanvasObject, *
 	title.SizeName = theme.SizeNameSubHeadingText
 	items := []fyne.CanvasObject{title}
 	if k := strings.TrimSpace(rec.Kindness); k != "" {
-		words := wrapLabel("“" + k + "”")
+		words := ui.WrapLabel("“" + k + "”")
 		words.TextStyle = fyne.TextStyle{Italic: true}
-		items = append(items, caption("What you needed to hear:"), words)
+		items = append(items, ui.Caption("What you needed to hear:"), words)
 	}
 	doneButton := widgets.NewButton("Done", done)
 	items = append(items,
-		wrapLabel("Come back to these three steps whenever guilt or shame gets loud. It may feel awkward at first; it gets easier with repetition."),
+		ui.WrapLabel("Come back to these three steps whenever guilt or shame gets loud. It may feel awkward at first; it gets easier with repetition."),
 		container.NewHBox(doneButton))
 	return readable(container.NewVBox(items...)), doneButton
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -39,15 +41,15 @@ func newReframeList(c *compassionScreen) *reframeList {
 	l.story = widgets.NewTextArea()
 	l.story.SetPlaceHolder("The new story, truer and kinder: “I am…, and…”")
 	l.story.SetMinRowsVisible(2)
-	l.message = wrapLabel("")
+	l.message = ui.WrapLabel("")
 	l.message.Importance = widget.DangerImportance
 	l.message.Hide()
-	limitPastes(l.old, 2000, l.showMsg)
-	limitPastes(l.story, 2000, l.showMsg)
+	ui.LimitPastes(l.old, 2000, l.showMsg)
+	ui.LimitPastes(l.story, 2000, l.showMsg)
 	save := widgets.NewButtonWithIcon("Save reframe", theme.DocumentSaveIcon(), l.save)
 	save.Importance = widget.HighImportance
 	cancel := widgets.NewButton("Cancel", l.closeForm)
-	l.form = container.NewVBox(sectionTitle("Your own reframe"), l.old, l.story, l.message, container.NewHBox(save, cancel))
+	l.form = container.NewVBox(ui.SectionTitle("Your own reframe"), l.old, l.story, l.message, container.NewHBox(save, cancel))
 	l.form.Hide()
 	l.add = widgets.NewButtonWithIcon("Add your own reframe", theme.ContentAddIcon(), func() { l.openForm(data.Reframe{}) })
 	l.view = container.NewVBox(l.cards, l.form, container.NewHBox(l.add))
@@ -57,7 +59,7 @@ func newReframeList(c *compassionScreen) *reframeList {
 func (l *reframeList) show(list []data.Reframe, helped map[int64]int) {
 	l.cards.Objects = nil
 	for _, r := range list {
-		count := caption(helpedText(helped[r.ID]))
+		count := ui.Caption(helpedText(helped[r.ID]))
 		action := fyne.CanvasObject(count)
 		if r.BuiltinKey == nil {
 			own := r
@@ -91,7 +93,7 @@ func (l *reframeList) openForm(r data.Reframe) {
 	l.message.Hide()
 	l.form.Show()
 	l.add.Hide()
-	l.c.u.win.Canvas().Focus(l.old)
+	l.c.u.Win.Canvas().Focus(l.old)
 }
 
 func (l *reframeList) closeForm() {
@@ -112,8 +114,8 @@ func (l *reframeList) save() {
 	l.saving = true
 	r := l.editing
 	r.OldStory, r.NewStory = l.old.Text, l.story.Text
-	store := l.c.u.store
-	background(l.c.u, func() (data.Reframe, error) {
+	store := l.c.u.Store
+	ui.Background(l.c.u.Host, func() (data.Reframe, error) {
 		return store.SaveReframe(r)
 	}, func(data.Reframe) {
 		l.saving = false
@@ -131,11 +133,11 @@ func (l *reframeList) save() {
 }
 
 func (l *reframeList) confirmDelete(r data.Reframe) {
-	l.c.u.confirm(dlgDeleteReframe, "Delete this reframe?",
+	l.c.u.Confirm(ui.DlgDeleteReframe, "Delete this reframe?",
 		"“"+trimForMenu(r.NewStory)+"” will no longer show here or on the entries it helped with.",
 		"Delete", func() {
-			backgroundDo(l.c.u, func() error {
-				return l.c.u.store.DeleteReframe(r.ID)
+			ui.BackgroundDo(l.c.u.Host, func() error {
+				return l.c.u.Store.DeleteReframe(r.ID)
 			}, func() { l.c.reframesChanged() })
 		})
 }

@@ -16,7 +16,7 @@ import (
 func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.Entry {
 	t.Helper()
 	var found *widgets.Entry
-	walk(u.win.Content(), func(o fyne.CanvasObject) bool {
+	walk(u.Win.Content(), func(o fyne.CanvasObject) bool {
 		a, ok := o.(*widgets.Entry)
 		if ok && a.Visible() && a.PlaceHolder == placeholder && found == nil {
 			found = a
@@ -31,7 +31,7 @@ func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.Entry {
 
 func TestTrayBreakSavesEachStepAndEndsCalmly(t *testing.T) {
 	u, s := newTestUI(t)
-	u.win.Hide()
+	u.Win.Hide()
 	u.request(instance.Compassion)
 	text := shownText(u)
 	mustContain(t, text, "step 1 of 3", "Notice the moment", "This is a hard moment")
@@ -72,9 +72,9 @@ func TestTrayBreakSavesEachStepAndEndsCalmly(t *testing.T) {
 		t.Fatalf("finished break: %+v", list)
 	}
 	// Done has the focus, so the keyboard ends the break too.
-	done, ok := u.win.Canvas().Focused().(*widgets.Button)
+	done, ok := u.Win.Canvas().Focused().(*widgets.Button)
 	if !ok || done.Text != "Done" {
-		t.Fatalf("focused after Finish: %#v", u.win.Canvas().Focused())
+		t.Fatalf("focused after Finish: %#v", u.Win.Canvas().Focused())
 	}
 	done.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	mustContain(t, shownText(u), "Your latest breaks", "“May I be as patient with me as with them.”")
@@ -216,7 +216,7 @@ func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
 
 	test.Tap(findAction(t, u, "Delete"))
 	mustContain(t, topText(u), "Delete this reframe?")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Delete"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Delete"))
 	if r, _ := s.Reframes(); len(r) != 4 {
 		t.Errorf("%d reframes after deleting the own one", len(r))
 	}
@@ -255,7 +255,7 @@ func TestOwnReframeSavedOnceWhenSaveIsTappedTwice(t *testing.T) {
 	test.Type(findTextArea(t, u, "The old story, as guilt tells it: “A good parent never…”"), "I should always be free at 3.")
 	test.Type(findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”"), "I am there most days, and that counts.")
 	q := &queue{}
-	u.async = func(f func()) { q.jobs = append(q.jobs, f) }
+	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }
 	save := findAction(t, u, "Save reframe")
 	test.Tap(save)
 	test.Tap(save)
@@ -288,7 +288,7 @@ func TestEscClosesTheBreakKeepingTheText(t *testing.T) {
 	u.compassion().startBreak(nil, "")
 	area := findTextArea(t, u, "Right now I feel…")
 	test.Type(area, "Stretched thin")
-	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	u.Win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	mustContain(t, shownText(u), "Left half-way.")
 	if list, _ := s.Breaks(5); len(list) != 1 || list[0].Acknowledge != "Stretched thin" {
 		t.Fatalf("breaks: %+v", list)

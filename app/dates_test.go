@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -42,11 +44,11 @@ func TestOneDateFormatEverywhere(t *testing.T) {
 		}
 		return d.Format("Mon, Jan 2")
 	}
-	past := midnight(time.Now()).AddDate(0, 0, -3)
-	if _, err := s.SaveCommitment(data.Commitment{Title: "Parents' evening", Tier: data.TierNonNegotiable, StartsAt: at(day, 18, 0), EndsAt: at(day, 19, 0)}); err != nil {
+	past := ui.Midnight(time.Now()).AddDate(0, 0, -3)
+	if _, err := s.SaveCommitment(data.Commitment{Title: "Parents' evening", Tier: data.TierNonNegotiable, StartsAt: ui.At(day, 18, 0), EndsAt: ui.At(day, 19, 0)}); err != nil {
 		t.Fatal(err)
 	}
-	entry, err := s.SaveEntry(data.Entry{Trigger: "Late for pickup", Kind: data.KindGuilt, HappenedAt: at(past, 9, 0)}, 0)
+	entry, err := s.SaveEntry(data.Entry{Trigger: "Late for pickup", Kind: data.KindGuilt, HappenedAt: ui.At(past, 9, 0)}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,13 +57,13 @@ func TestOneDateFormatEverywhere(t *testing.T) {
 	mustContain(t, visibleText(ts.list), "Parents' evening", short(day)+", 18:00–19:00")
 
 	fields := map[string]*widgets.DateEntry{}
-	ts.commitmentForm = u.showCommitmentForm(data.Commitment{Tier: data.TierNonNegotiable, StartsAt: at(day, 18, 0), EndsAt: at(day, 19, 0)}, nil)
+	ts.commitmentForm = u.showCommitmentForm(data.Commitment{Tier: data.TierNonNegotiable, StartsAt: ui.At(day, 18, 0), EndsAt: ui.At(day, 19, 0)}, nil)
 	fields["commitment"] = ts.commitmentForm.date
-	ts.commitmentForm.dlg.hide()
-	ts.workForm = u.showWorkBlockForm(data.WorkBlock{StartsAt: at(day, 9, 0), EndsAt: at(day, 11, 0)}, nil)
+	ts.commitmentForm.dlg.Hide()
+	ts.workForm = u.showWorkBlockForm(data.WorkBlock{StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)}, nil)
 	ts.workForm.hasDeadline.SetChecked(true)
 	fields["work block"], fields["deadline"] = ts.workForm.date, ts.workForm.deadlineDate
-	ts.workForm.dlg.hide()
+	ts.workForm.dlg.Hide()
 
 	j := u.screens[0].(*journalScreen)
 	j.searchDelay, j.draftDelay = 0, 0
@@ -121,18 +123,18 @@ func TestTheWeekStartsOnTheDayPreferencesSay(t *testing.T) {
 	if got := ts.calendar.Days()[0].Weekday(); got != time.Sunday {
 		t.Errorf("in the US the calendar starts on %s", got)
 	}
-	if got := weekdayChoices()[0]; got != "Sun" {
+	if got := ui.WeekdayChoices()[0]; got != "Sun" {
 		t.Errorf("in the US the days to repeat on start with %s", got)
 	}
 	u.setWeekStart(time.Monday)
 	if got := ts.calendar.Days()[0].Weekday(); got != time.Monday {
 		t.Errorf("after choosing Monday the calendar starts on %s", got)
 	}
-	f := u.showCommitmentForm(data.Commitment{Tier: data.TierFlexible, StartsAt: at(weekdayAfter(1), 9, 0), EndsAt: at(weekdayAfter(1), 10, 0)}, nil)
+	f := u.showCommitmentForm(data.Commitment{Tier: data.TierFlexible, StartsAt: ui.At(weekdayAfter(1), 9, 0), EndsAt: ui.At(weekdayAfter(1), 10, 0)}, nil)
 	if got := f.days.Options; got[0] != "Mon" || got[6] != "Sun" {
 		t.Errorf("the days to repeat on: %v", got)
 	}
-	f.dlg.hide()
+	f.dlg.Hide()
 	j := u.screens[0].(*journalScreen)
 	j.searchDelay, j.draftDelay = 0, 0
 	u.showScreen(j)
@@ -142,7 +144,7 @@ func TestTheWeekStartsOnTheDayPreferencesSay(t *testing.T) {
 	if p == nil || p.Days()[0].Weekday() != time.Monday {
 		t.Fatalf("the filter's calendar: %v", p)
 	}
-	if u.app.Preferences().Int(prefWeekStart) != int(time.Monday) {
+	if u.App.Preferences().Int(prefWeekStart) != int(time.Monday) {
 		t.Error("the choice was not kept")
 	}
 	// The Preferences window offers it, naming the region's own.

@@ -4,10 +4,13 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -19,23 +22,32 @@ import (
 // dialogMakers are the functions that show a dialog; their first argument
 // is its kind.
 var dialogMakers = map[string]bool{
-	"newDialog": true, "inform": true, "informWith": true, "confirm": true, "ask": true,
+	"NewDialog": true, "Inform": true, "InformWith": true, "Confirm": true, "Ask": true,
 	"showDone": true, "newFilePicker": true,
 }
 
-// Every dialog goes through dialogs.go, with a kind of its own from
-// dialog_kinds.go: Fyne's dialogs know neither Esc nor Enter, and its file
+// Every dialog goes through app/ui's dialogs.go, with a kind of its own
+// from app/ui/dialog_kinds.go: Fyne's dialogs know neither Esc nor Enter, and its file
 // dialog crashed the real window. And every kind is used, so the list the
 // real-window tests open is the list of the app's dialogs.
 func TestEveryDialogGoesThroughTheOnePath(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	files := windowSources(t)
+	// Only the packages of the window: the tray and the command line have
+	// an Ask of their own.
+	window := map[string]bool{}
+	for _, name := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if usesFyne(f) {
+			window[filepath.Dir(name)] = true
+		}
 	}
 	declared, used := map[string]bool{}, map[string]bool{}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
+		if !window[filepath.Dir(name)] {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, nil, 0)
@@ -45,7 +57,7 @@ func TestEveryDialogGoesThroughTheOnePath(t *testing.T) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.ValueSpec:
-				if id, ok := n.Type.(*ast.Ident); ok && id.Name == "dialogKind" {
+				if id, ok := n.Type.(*ast.Ident); ok && id.Name == "DialogKind" {
 					for _, v := range n.Names {
 						declared[v.Name] = true
 					}
@@ -55,15 +67,15 @@ func TestEveryDialogGoesThroughTheOnePath(t *testing.T) {
 				if !ok {
 					return true
 				}
-				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "dialog" && name != "dialogs.go" {
+				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "dialog" && name != filepath.Join("ui", "dialogs.go") {
 					t.Errorf("%s: dialog.%s: show dialogs through dialogs.go", fset.Position(n.Pos()), sel.Sel.Name)
 				}
 				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "widget" && strings.HasPrefix(sel.Sel.Name, "ShowPopUp") && name != "keys.go" {
 					t.Errorf("%s: widget.%s: show menus with showMenu", fset.Position(n.Pos()), sel.Sel.Name)
 				}
 				if dialogMakers[sel.Sel.Name] && len(n.Args) > 0 {
-					if id, ok := n.Args[0].(*ast.Ident); ok && strings.HasPrefix(id.Name, "dlg") {
-						used[id.Name] = true
+					if kind := kindName(n.Args[0]); kind != "" {
+						used[kind] = true
 					} else if fn := enclosing(f, n); !dialogMakers[fn] {
 						t.Errorf("%s: %s without a kind constant", fset.Position(n.Pos()), sel.Sel.Name)
 					}
@@ -82,6 +94,55 @@ func TestEveryDialogGoesThroughTheOnePath(t *testing.T) {
 	}
 }
 
+// windowSources are the window's Go files, app/ and the packages under it
+// (paths relative to app/), without tests.
+func windowSources(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (path == "e2e" || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// usesFyne says f imports Fyne's toolkit.
+func usesFyne(f *ast.File) bool {
+	for _, imp := range f.Imports {
+		if strings.HasPrefix(imp.Path.Value, `"fyne.io/fyne/`) {
+			return true
+		}
+	}
+	return false
+}
+
+// kindName is the dialog kind constant e names (DlgAbout, ui.DlgAbout),
+// or "".
+func kindName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		if strings.HasPrefix(e.Name, "Dlg") {
+			return e.Name
+		}
+	case *ast.SelectorExpr:
+		if x, ok := e.X.(*ast.Ident); ok && x.Name == "ui" && strings.HasPrefix(e.Sel.Name, "Dlg") {
+			return e.Sel.Name
+		}
+	}
+	return ""
+}
+
 // enclosing names the function declaration holding n.
 func enclosing(f *ast.File, n ast.Node) string {
 	for _, d := range f.Decls {
@@ -96,35 +157,35 @@ func enclosing(f *ast.File, n ast.Node) string {
 // main button, and a form with something typed asks before Esc drops it.
 func TestEscAndEnterInTheDialogs(t *testing.T) {
 	u, s := newTestUIWith(t, data.Options{}, false)
-	if d := u.topDialog(); d == nil || d.kind != dlgWelcome {
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgWelcome {
 		t.Fatalf("a new journal opened %v, not the welcome", d)
 	}
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != nil || !u.app.Preferences().Bool(prefWelcomeDone) {
+	if u.TopDialog() != nil || !u.App.Preferences().Bool(prefWelcomeDone) {
 		t.Fatal("Esc on the welcome is not Skip")
 	}
 
 	for _, open := range []struct {
-		kind dialogKind
+		kind ui.DialogKind
 		show func()
 	}{
-		{dlgAbout, u.showAbout},
-		{dlgShortcuts, u.showShortcuts},
-		{dlgBackups, u.showBackups},
-		{dlgExport, u.showExport},
-		{dlgOpenFile, u.showImport},
-		{dlgICSExport, u.exportCalendar},
-		{dlgSlips, u.showSlips},
+		{ui.DlgAbout, u.showAbout},
+		{ui.DlgShortcuts, u.showShortcuts},
+		{ui.DlgBackups, u.showBackups},
+		{ui.DlgExport, u.showExport},
+		{ui.DlgOpenFile, u.showImport},
+		{ui.DlgICSExport, u.exportCalendar},
+		{ui.DlgSlips, u.showSlips},
 	} {
 		open.show()
-		if d := u.topDialog(); d == nil || d.kind != open.kind {
+		if d := u.TopDialog(); d == nil || d.Kind != open.kind {
 			t.Fatalf("%s did not open", open.kind)
 		}
 		pressKey(u, fyne.KeyEscape)
-		if d := u.topDialog(); d != nil {
-			t.Errorf("Esc left %s open", d.kind)
+		if d := u.TopDialog(); d != nil {
+			t.Errorf("Esc left %s open", d.Kind)
 		}
-		if n := len(u.win.Canvas().Overlays().List()); n != 0 {
+		if n := len(u.Win.Canvas().Overlays().List()); n != 0 {
 			t.Errorf("after %s, %d overlays remain", open.kind, n)
 		}
 	}
@@ -132,12 +193,12 @@ func TestEscAndEnterInTheDialogs(t *testing.T) {
 	// Enter is the main button: About's OK, Export's "Choose a file…".
 	u.showAbout()
 	pressKey(u, fyne.KeyReturn)
-	if u.topDialog() != nil {
+	if u.TopDialog() != nil {
 		t.Error("Enter left About open")
 	}
 	u.showExport()
 	pressKey(u, fyne.KeyReturn)
-	if d := u.topDialog(); d == nil || d.kind != dlgSaveFile {
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgSaveFile {
 		t.Fatalf("Enter on Export opened %v", d)
 	}
 	pressKey(u, fyne.KeyEscape)
@@ -148,17 +209,17 @@ func TestEscAndEnterInTheDialogs(t *testing.T) {
 	f := ts.commitmentForm
 	typeText(u, "Sports day")
 	pressKey(u, fyne.KeyEscape)
-	if d := u.topDialog(); d == nil || d.kind != dlgDiscardChanges {
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgDiscardChanges {
 		t.Fatalf("Esc on a typed form: %v", d)
 	}
 	pressKey(u, fyne.KeyEscape)
-	if d := u.topDialog(); d == nil || d.kind != dlgCommitment || f.title.Text != "Sports day" {
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgCommitment || f.title.Text != "Sports day" {
 		t.Fatalf("Keep editing: top %v, title %q", d, f.title.Text)
 	}
 	// Enter in the one-line title is the form's Save.
-	u.win.Canvas().Focus(f.title)
+	u.Win.Canvas().Focus(f.title)
 	pressKey(u, fyne.KeyReturn)
-	if u.topDialog() != nil {
+	if u.TopDialog() != nil {
 		t.Fatalf("Enter did not save the form:\n%s", topText(u))
 	}
 	if list, _ := s.Commitments(); len(list) != 1 || list[0].Title != "Sports day" {
@@ -168,26 +229,26 @@ func TestEscAndEnterInTheDialogs(t *testing.T) {
 	// Unchanged, Esc just closes; with changes, the discard is a choice.
 	ts.addCommitment()
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != nil {
+	if u.TopDialog() != nil {
 		t.Error("Esc on an untouched form asked")
 	}
 	ts.addCommitment()
 	typeText(u, "Dinner")
 	pressKey(u, fyne.KeyEscape)
 	test.Tap(findButton(t, topDialog(t, u), "Close without saving"))
-	if u.topDialog() != nil {
-		t.Errorf("Close without saving left %v", u.topDialog().kind)
+	if u.TopDialog() != nil {
+		t.Errorf("Close without saving left %v", u.TopDialog().Kind)
 	}
 
 	// Enter in a multi-line field is a new line, not the main button.
 	ts.addCommitment()
 	f = ts.commitmentForm
-	u.win.Canvas().Focus(f.notes)
+	u.Win.Canvas().Focus(f.notes)
 	typeText(u, "Bring")
 	pressKey(u, fyne.KeyReturn)
 	typeText(u, "the costume")
-	if f.notes.Text != "Bring\nthe costume" || u.topDialog() == nil {
-		t.Errorf("notes %q, dialog %v", f.notes.Text, u.topDialog())
+	if f.notes.Text != "Bring\nthe costume" || u.TopDialog() == nil {
+		t.Errorf("notes %q, dialog %v", f.notes.Text, u.TopDialog())
 	}
 }
 
@@ -199,7 +260,7 @@ func TestEscInTheWelcomeFieldSkips(t *testing.T) {
 		t.Fatal("the welcome's field has no focus")
 	}
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != nil || !u.app.Preferences().Bool(prefWelcomeDone) {
+	if u.TopDialog() != nil || !u.App.Preferences().Bool(prefWelcomeDone) {
 		t.Fatal("Esc in the slip field did not skip")
 	}
 	if _, ok, _ := s.PinnedSlip(); ok {
@@ -211,18 +272,18 @@ func TestEscStopsAJobAndItsProgressWaitsForIt(t *testing.T) {
 	u, _ := newTestUI(t)
 	p := u.showProgress("Exporting", "Writing…", true)
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != p.d || p.ctx.Err() == nil || !p.cancel.Disabled() {
-		t.Fatalf("after Esc: top %v, job %v", u.topDialog().kind, p.ctx.Err())
+	if u.TopDialog() != p.d || p.ctx.Err() == nil || !p.cancel.Disabled() {
+		t.Fatalf("after Esc: top %v, job %v", u.TopDialog().Kind, p.ctx.Err())
 	}
 	mustContain(t, topText(u), "Stopping")
 	if !p.stopped(p.ctx.Err(), "Export stopped", "No file was written.") {
 		t.Fatal("a cancelled job was not said to be stopped")
 	}
-	if d := u.topDialog(); d == nil || d.kind != dlgStopped {
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgStopped {
 		t.Fatalf("after the job: %v", d)
 	}
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != nil {
+	if u.TopDialog() != nil {
 		t.Error("the stopped message stayed")
 	}
 }
@@ -230,15 +291,15 @@ func TestEscStopsAJobAndItsProgressWaitsForIt(t *testing.T) {
 // A dialog is never larger than the window it is in (a tall form scrolls).
 func TestDialogsFitTheWindow(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.win.Resize(fyne.NewSize(640, 480))
+	u.Win.Resize(fyne.NewSize(640, 480))
 	u.tiersTab().addCommitment()
 	// Fyne wraps the dialog's pop-up in a container of an internal type.
-	top := reflect.ValueOf(u.win.Canvas().Overlays().Top()).Elem().FieldByName("Content").Interface()
+	top := reflect.ValueOf(u.Win.Canvas().Overlays().Top()).Elem().FieldByName("Content").Interface()
 	pop, ok := top.(*widget.PopUp)
 	if !ok {
 		t.Fatalf("the form is a %T", top)
 	}
-	room := u.win.Canvas().Size()
+	room := u.Win.Canvas().Size()
 	if size := pop.Content.Size(); size.Width > room.Width || size.Height > room.Height {
 		t.Errorf("the form is %v in a window of %v", size, room)
 	}

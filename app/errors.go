@@ -7,39 +7,16 @@ import (
 	"log/slog"
 	"os"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
 )
-
-// showError tells the person what went wrong and what to do, in a dialog.
-// Validation problems usually show beside the field instead; this is for
-// everything else.
-func (u *UI) showError(err error) {
-	if u.lock.closed {
-		// Work started before the lock ends on a closed journal; the
-		// window shows the unlock form alone.
-		slog.Info("after the lock", "err", err)
-		return
-	}
-	var ve *data.ValidationError
-	if errors.As(err, &ve) {
-		u.inform(dlgCheck, "Please check", ve.Message)
-		return
-	}
-	body := wrapLabel(err.Error())
-	content := container.NewVBox(body)
-	if advice := data.Advice(err); advice != "" {
-		content.Add(wrapLabel(advice))
-	}
-	slog.Error("shown to the person", "err", err)
-	u.informWith(dlgError, "That didn't work", content)
-}
 
 // showOpenError explains why the journal could not be opened: which file,
 // what is wrong with it, and what to do. When the file is damaged and a
@@ -63,26 +40,26 @@ func (u *UI) showOpenError(err error) {
 	content := container.NewVBox(
 		widget.NewLabelWithStyle("Journal file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		path,
-		wrapLabel(problem),
+		ui.WrapLabel(problem),
 	)
 	if advice := data.Advice(err); advice != "" {
-		content.Add(wrapLabel(advice))
+		content.Add(ui.WrapLabel(advice))
 	}
-	d := u.newDialog(dlgOpenError, "Both/And can't open your journal", content)
+	d := u.NewDialog(ui.DlgOpenError, "Both/And can't open your journal", content)
 	// Esc is Quit: there is nothing to show without a journal.
-	quit := d.cancelButton("Quit", u.quit)
+	quit := d.CancelButton("Quit", u.quit)
 	if latest, ok := backupToOffer(err); ok {
 		when := dates.Long(latest.Time) + ", " + dates.Clock(latest.Time)
-		content.Add(wrapLabel("A backup from " + when + " is in the backups folder beside it."))
-		d.defaultButton("Restore that backup", nil, func() {
-			d.hide()
+		content.Add(ui.WrapLabel("A backup from " + when + " is in the backups folder beside it."))
+		d.DefaultButton("Restore that backup", nil, func() {
+			d.Hide()
 			u.restoreAfterOpenError(oe.Path, latest)
 		})
 	} else {
 		quit.Importance = widget.HighImportance
-		d.deflt = quit
+		d.Default = quit
 	}
-	d.show(520, 0, nil)
+	d.Show(520, 0, nil)
 }
 
 // backupToOffer returns the newest backup worth offering for err: only when
@@ -102,7 +79,7 @@ func backupToOffer(err error) (data.BackupFile, bool) {
 
 // restoreAfterOpenError puts the backup in the journal's place and opens it.
 func (u *UI) restoreAfterOpenError(path string, b data.BackupFile) {
-	background(u, func() (*data.Store, error) {
+	ui.Background(u.Host, func() (*data.Store, error) {
 		if _, err := data.RestoreBackup(context.Background(), path, b.Path, data.Options{}); err != nil {
 			return nil, err
 		}
@@ -119,17 +96,4 @@ func (u *UI) dbPathOf(err error) string {
 		return oe.Path
 	}
 	return ""
-}
-
-func wrapLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// caption is small, quiet explanatory text.
-func caption(text string) *widget.Label {
-	l := wrapLabel(text)
-	l.SizeName = theme.SizeNameCaptionText
-	return l
 }

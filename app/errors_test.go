@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 
 	"fyne.io/fyne/v2/test"
@@ -16,7 +18,7 @@ import (
 
 func overlayText(u *UI) string {
 	var parts []string
-	for _, o := range u.win.Canvas().Overlays().List() {
+	for _, o := range u.Win.Canvas().Overlays().List() {
 		parts = append(parts, visibleText(o))
 	}
 	return strings.Join(parts, "\n")
@@ -25,7 +27,7 @@ func overlayText(u *UI) string {
 func TestOpenErrorDialogNamesTheFileAndWhatToDo(t *testing.T) {
 	a := test.NewTempApp(t)
 	u := newUI(a)
-	u.async = func(f func()) { f() }
+	u.Async = func(f func()) { f() }
 	path := filepath.Join(t.TempDir(), "journal.db")
 	if err := os.WriteFile(path, []byte("not a database at all"), 0o600); err != nil {
 		t.Fatal(err)
@@ -40,14 +42,14 @@ func TestOpenErrorDialogNamesTheFileAndWhatToDo(t *testing.T) {
 	if u.exitCode != 1 {
 		t.Errorf("exit code %d, want 1", u.exitCode)
 	}
-	if u.store != nil {
+	if u.Store != nil {
 		t.Error("a store was attached")
 	}
 }
 
 func TestErrorDialogShowsAdvice(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.showError(&data.OpenError{Path: "/x.db", Kind: data.ErrLocked})
+	u.ShowError(&data.OpenError{Path: "/x.db", Kind: data.ErrLocked})
 	if text := overlayText(u); !strings.Contains(text, data.Advice(data.ErrLocked)) {
 		t.Errorf("no advice in:\n%s", text)
 	}
@@ -73,18 +75,18 @@ func TestDamagedJournalOffersTheNewestBackup(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Preferences().SetBool(prefWelcomeDone, true)
 	u := newUI(a)
-	u.async = func(f func()) { f() }
+	u.Async = func(f func()) { f() }
 	u.notify = func(string, string) {}
 	t.Cleanup(func() { stopTimers(u) })
 	u.openStore(Config{DBPath: path})
 	if !strings.Contains(topText(u), "A backup from") {
 		t.Fatalf("no backup offered:\n%s", topText(u))
 	}
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Restore that backup"))
-	if u.store == nil {
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Restore that backup"))
+	if u.Store == nil {
 		t.Fatalf("not reopened; dialog: %s", topText(u))
 	}
-	t.Cleanup(func() { u.stopReminders(); u.store.Close() })
+	t.Cleanup(func() { u.stopReminders(); u.Store.Close() })
 	if u.exitCode != 0 || u.strip.Text() != "From the backup." {
 		t.Errorf("exit %d, strip %q", u.exitCode, u.strip.Text())
 	}
@@ -109,13 +111,13 @@ func TestAValidationErrorSaysPleaseCheck(t *testing.T) {
 	if err == nil {
 		t.Fatal("the store took a negative number of backups")
 	}
-	u.showError(err)
-	if d := u.topDialog(); d == nil || d.kind != dlgCheck {
+	u.ShowError(err)
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgCheck {
 		t.Fatalf("shown: %v", d)
 	}
 	mustContain(t, topText(u), "Please check", "daily backups")
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != nil {
+	if u.TopDialog() != nil {
 		t.Error("Esc left it open")
 	}
 }

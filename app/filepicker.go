@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -37,7 +39,7 @@ type fileItem struct {
 
 type filePicker struct {
 	u      *UI
-	d      *appDialog
+	d      *ui.Dialog
 	save   bool
 	folder bool     // chooses a folder: only folders are listed
 	exts   []string // lower-case, with the dot; the files an open lists
@@ -55,9 +57,9 @@ type filePicker struct {
 // openFile asks for an existing file with one of exts and hands its path to
 // done; nothing happens when the person cancels.
 func (u *UI) openFile(title string, exts []string, done func(path string)) *filePicker {
-	p := u.newFilePicker(dlgOpenFile, title, false, exts, done)
-	p.d.cancelButton("Cancel", nil)
-	p.d.defaultButton("Open", theme.FolderOpenIcon(), p.confirm)
+	p := u.newFilePicker(ui.DlgOpenFile, title, false, exts, done)
+	p.d.CancelButton("Cancel", nil)
+	p.d.DefaultButton("Open", theme.FolderOpenIcon(), p.confirm)
 	p.show("")
 	return p
 }
@@ -65,9 +67,9 @@ func (u *UI) openFile(title string, exts []string, done func(path string)) *file
 // saveFile asks where to write a file, suggesting name, and hands the path
 // to done. A file already there is replaced only once the person agrees.
 func (u *UI) saveFile(title, name string, done func(path string)) *filePicker {
-	p := u.newFilePicker(dlgSaveFile, title, true, []string{strings.ToLower(filepath.Ext(name))}, done)
-	p.d.cancelButton("Cancel", nil)
-	p.d.defaultButton("Save", theme.DocumentSaveIcon(), p.confirm)
+	p := u.newFilePicker(ui.DlgSaveFile, title, true, []string{strings.ToLower(filepath.Ext(name))}, done)
+	p.d.CancelButton("Cancel", nil)
+	p.d.DefaultButton("Save", theme.DocumentSaveIcon(), p.confirm)
 	p.show(name)
 	return p
 }
@@ -75,16 +77,16 @@ func (u *UI) saveFile(title, name string, done func(path string)) *filePicker {
 // chooseFolder asks for a folder and hands its path to done: the folder
 // shown, or the one selected or typed in the field.
 func (u *UI) chooseFolder(title string, done func(path string)) *filePicker {
-	p := u.newFilePicker(dlgChooseFolder, title, false, nil, done)
+	p := u.newFilePicker(ui.DlgChooseFolder, title, false, nil, done)
 	p.folder = true
 	p.name.SetPlaceHolder("The folder shown above, or type a folder's path")
-	p.d.cancelButton("Cancel", nil)
-	p.d.defaultButton("Choose this folder", theme.FolderIcon(), p.confirm)
+	p.d.CancelButton("Cancel", nil)
+	p.d.DefaultButton("Choose this folder", theme.FolderIcon(), p.confirm)
 	p.show("")
 	return p
 }
 
-func (u *UI) newFilePicker(kind dialogKind, title string, save bool, exts []string, done func(string)) *filePicker {
+func (u *UI) newFilePicker(kind ui.DialogKind, title string, save bool, exts []string, done func(string)) *filePicker {
 	p := &filePicker{u: u, save: save, done: done}
 	for _, e := range exts {
 		p.exts = append(p.exts, strings.ToLower(e))
@@ -110,7 +112,7 @@ func (u *UI) newFilePicker(kind dialogKind, title string, save bool, exts []stri
 		places = append(places, b)
 	}
 	label := "File"
-	if kind == dlgChooseFolder {
+	if kind == ui.DlgChooseFolder {
 		label = "Folder"
 	} else if save {
 		label = "Save as"
@@ -126,18 +128,18 @@ func (u *UI) newFilePicker(kind dialogKind, title string, save bool, exts []stri
 		p.msg,
 		p.hidden,
 	)
-	p.d = u.newDialog(kind, title, container.NewBorder(top, bottom, nil, nil, p.list))
+	p.d = u.NewDialog(kind, title, container.NewBorder(top, bottom, nil, nil, p.list))
 	return p
 }
 
 // show opens the dialog in the folder used last, with name in the field.
 func (p *filePicker) show(name string) {
-	start := p.u.app.Preferences().StringWithFallback(prefFilesFolder, xdg.Home)
+	start := p.u.App.Preferences().StringWithFallback(prefFilesFolder, xdg.Home)
 	if fi, err := os.Stat(start); err != nil || !fi.IsDir() {
 		start = xdg.Home
 	}
 	p.name.SetText(name)
-	p.d.show(760, 560, p.name)
+	p.d.Show(760, 560, p.name)
 	p.open(start)
 }
 
@@ -164,7 +166,7 @@ func filePlaces() []place {
 func (p *filePicker) open(dir string) {
 	dir = filepath.Clean(dir)
 	showHidden := p.hidden.Checked
-	background(p.u, func() ([]fileItem, error) {
+	ui.Background(p.u.Host, func() ([]fileItem, error) {
 		return listFolder(dir, p.exts, !p.save, showHidden)
 	}, func(items []fileItem) {
 		p.dir, p.items = dir, items
@@ -252,7 +254,7 @@ func (p *filePicker) chose(i widget.ListItemID) {
 	p.name.SetText(it.name)
 	p.name.CursorColumn = len([]rune(it.name))
 	p.hideMessage()
-	p.u.win.Canvas().Focus(p.name)
+	p.u.Win.Canvas().Focus(p.name)
 }
 
 // confirm is Open or Save, or Enter in the name field.
@@ -297,7 +299,7 @@ func (p *filePicker) confirm() {
 		}
 	}
 	if err == nil {
-		p.u.confirm(dlgReplaceFile, "Replace “"+filepath.Base(path)+"”?",
+		p.u.Confirm(ui.DlgReplaceFile, "Replace “"+filepath.Base(path)+"”?",
 			"A file of that name is already in "+filepath.Dir(path)+". Replacing it writes over what it holds.",
 			"Replace", func() { p.finish(path) })
 		return
@@ -315,8 +317,8 @@ func (p *filePicker) confirmFolder(text string) {
 		p.say(fmt.Sprintf("There is no folder %s.", path))
 		return
 	}
-	p.u.app.Preferences().SetString(prefFilesFolder, path)
-	p.d.hide()
+	p.u.App.Preferences().SetString(prefFilesFolder, path)
+	p.d.Hide()
 	p.done(path)
 }
 
@@ -336,8 +338,8 @@ func (p *filePicker) resolve(text string) string {
 }
 
 func (p *filePicker) finish(path string) {
-	p.u.app.Preferences().SetString(prefFilesFolder, filepath.Dir(path))
-	p.d.hide()
+	p.u.App.Preferences().SetString(prefFilesFolder, filepath.Dir(path))
+	p.d.Hide()
 	p.done(path)
 }
 

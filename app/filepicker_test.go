@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"github.com/adrg/xdg"
 )
@@ -12,7 +14,7 @@ import (
 // pickerIn opens a picker in dir.
 func pickerIn(t *testing.T, u *UI, dir string, open func() *filePicker) *filePicker {
 	t.Helper()
-	u.app.Preferences().SetString(prefFilesFolder, dir)
+	u.App.Preferences().SetString(prefFilesFolder, dir)
 	p := open()
 	if p.dir != dir {
 		t.Fatalf("the picker opened in %s, not %s", p.dir, dir)
@@ -49,8 +51,8 @@ func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) 
 		t.Fatalf("choosing the file left %q in the field", p.name.Text)
 	}
 	pressKey(u, fyne.KeyReturn)
-	if len(got) != 1 || got[0] != filepath.Join(dir, "School", "play.ics") || u.topDialog() != nil {
-		t.Fatalf("opened %v, top %v", got, u.topDialog())
+	if len(got) != 1 || got[0] != filepath.Join(dir, "School", "play.ics") || u.TopDialog() != nil {
+		t.Fatalf("opened %v, top %v", got, u.TopDialog())
 	}
 
 	// Typed: a name that isn't there says so; a folder's path opens it; a
@@ -61,7 +63,7 @@ func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) 
 	}
 	typeText(u, "missing.ics")
 	pressKey(u, fyne.KeyReturn)
-	if !p.msg.Visible() || u.topDialog() == nil {
+	if !p.msg.Visible() || u.TopDialog() == nil {
 		t.Error("a missing file was not explained")
 	}
 	p.name.SetText(dir)
@@ -78,8 +80,8 @@ func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) 
 	// Esc cancels: nothing comes back.
 	u.openFile("Import a calendar file", calendarExts, func(path string) { got = append(got, path) })
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != nil || len(got) != 2 {
-		t.Errorf("after Esc: top %v, got %v", u.topDialog(), got)
+	if u.TopDialog() != nil || len(got) != 2 {
+		t.Errorf("after Esc: top %v, got %v", u.TopDialog(), got)
 	}
 }
 
@@ -95,11 +97,11 @@ func TestTheSavePickerSuggestsAndAsksBeforeReplacing(t *testing.T) {
 		t.Fatalf("suggested %q, listed %+v", p.name.Text, p.items)
 	}
 	pressKey(u, fyne.KeyReturn)
-	if d := u.topDialog(); d == nil || d.kind != dlgReplaceFile || len(got) != 0 {
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgReplaceFile || len(got) != 0 {
 		t.Fatalf("saving over a file: top %v, got %v", d, got)
 	}
 	pressKey(u, fyne.KeyEscape) // don't replace
-	if d := u.topDialog(); d == nil || d.kind != dlgSaveFile || len(got) != 0 {
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgSaveFile || len(got) != 0 {
 		t.Fatalf("after Esc on Replace: top %v, got %v", d, got)
 	}
 	p.name.SetText("work")

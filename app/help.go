@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"path/filepath"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -17,14 +19,14 @@ import (
 // showShortcuts is F1 and Help → Keyboard shortcuts: every key of the
 // window, read from the table the keys themselves use (keys.go).
 func (u *UI) showShortcuts() {
-	if d := u.topDialog(); d != nil && d.kind == dlgShortcuts {
+	if d := u.TopDialog(); d != nil && d.Kind == ui.DlgShortcuts {
 		return
 	}
 	grid := container.New(layout.NewFormLayout())
 	row := func(keys, does string) {
 		k := widget.NewLabelWithStyle(keys, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		grid.Add(k)
-		grid.Add(wrapLabel(does))
+		grid.Add(ui.WrapLabel(does))
 	}
 	for _, c := range u.commands() {
 		if c.keys != "" {
@@ -35,18 +37,18 @@ func (u *UI) showShortcuts() {
 	row("Enter", "The dialog's main button")
 	row("Tab, Shift+Tab", "The next or previous field, in every field")
 	row("Space", "Press the button or tick the box that has the focus")
-	intro := wrapLabel("These keys work wherever the cursor is, even in the middle of typing.")
+	intro := ui.WrapLabel("These keys work wherever the cursor is, even in the middle of typing.")
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(grid))
-	d := u.newDialog(dlgShortcuts, "Keyboard shortcuts", body)
-	closeB := d.cancelButton("Close", nil)
+	d := u.NewDialog(ui.DlgShortcuts, "Keyboard shortcuts", body)
+	closeB := d.CancelButton("Close", nil)
 	closeB.Importance = widget.HighImportance
-	d.deflt = closeB
-	d.show(560, 560, nil)
+	d.Default = closeB
+	d.Show(560, 560, nil)
 }
 
 // showAbout says what Both/And is and where it keeps things.
 func (u *UI) showAbout() {
-	u.inform(dlgAbout, "About Both/And",
+	u.Inform(ui.DlgAbout, "About Both/And",
 		"Both/And "+version.Version+"\n\nTools for parents who work from home: a guilt journal, tiers of commitments, next-time protocols and permission slips.\n\nEverything stays in one file on this computer.")
 }
 
@@ -62,7 +64,7 @@ func (u *UI) logDir() string {
 // is when no file manager can be started.
 func (u *UI) openLogFolder() {
 	dir := u.logDir()
-	err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)})
+	err := u.App.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)})
 	if err == nil {
 		return
 	}
@@ -70,8 +72,8 @@ func (u *UI) openLogFolder() {
 	path := widget.NewLabel(dir)
 	path.Selectable = true
 	path.Wrapping = fyne.TextWrapBreak
-	u.informWith(dlgLogFolder, "The log folder",
-		container.NewVBox(wrapLabel("No file manager could be opened here. The log and any crash reports are in:"), path))
+	u.InformWith(ui.DlgLogFolder, "The log folder",
+		container.NewVBox(ui.WrapLabel("No file manager could be opened here. The log and any crash reports are in:"), path))
 }
 
 // showCrashed says, at the start after a crash, that nothing saved was
@@ -80,13 +82,13 @@ func (u *UI) showCrashed(report string) {
 	path := widget.NewLabel(report)
 	path.Selectable = true
 	path.Wrapping = fyne.TextWrapBreak
-	d := u.newDialog(dlgCrashed, "Both/And closed unexpectedly",
+	d := u.NewDialog(ui.DlgCrashed, "Both/And closed unexpectedly",
 		container.NewVBox(
-			wrapLabel("Both/And closed unexpectedly last time. Nothing you had saved was lost: your journal is as it was, and what you were writing is kept as a draft."),
-			wrapLabel("A report of what happened is in this file, should you want to send it to the people who make Both/And:"),
+			ui.WrapLabel("Both/And closed unexpectedly last time. Nothing you had saved was lost: your journal is as it was, and what you were writing is kept as a draft."),
+			ui.WrapLabel("A report of what happened is in this file, should you want to send it to the people who make Both/And:"),
 			path))
-	d.button("Open the log folder", nil, u.openLogFolder)
-	d.cancel = d.hide
-	d.defaultButton("OK", nil, d.hide)
-	d.show(520, 0, nil)
+	d.Button("Open the log folder", nil, u.openLogFolder)
+	d.Cancel = d.Hide
+	d.DefaultButton("OK", nil, d.Hide)
+	d.Show(520, 0, nil)
 }

@@ -48,12 +48,12 @@ func newTestUIWith(t *testing.T, opts data.Options, welcomeDone bool) (*UI, *dat
 	}
 	t.Cleanup(func() { s.Close() })
 	u := newUI(a)
-	u.async = func(f func()) { f() }
+	u.Async = func(f func()) { f() }
 	u.sync.manual = true
 	var log []sent
 	notified[u] = &log
 	u.notify = func(title, body string) { log = append(log, sent{title, body}) }
-	u.win.Resize(fyne.NewSize(1000, 760))
+	u.Win.Resize(fyne.NewSize(1000, 760))
 	u.attach(s)
 	t.Cleanup(func() {
 		stopTimers(u)
@@ -137,7 +137,7 @@ func findEntry(t *testing.T, root fyne.CanvasObject, placeholder string) *widget
 
 // topText is the text of the topmost dialog, or "" when none is open.
 func topText(u *UI) string {
-	if top := u.win.Canvas().Overlays().Top(); top != nil {
+	if top := u.Win.Canvas().Overlays().Top(); top != nil {
 		return visibleText(top)
 	}
 	return ""

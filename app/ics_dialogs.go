@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2/container"
 
 	"github.com/bothand/bothand/data"
@@ -24,7 +26,7 @@ func (t *tiersScreen) importCalendar() {
 	t.u.openFile("Import a calendar file", calendarExts, func(path string) {
 		f, err := os.Open(path)
 		if err != nil {
-			t.u.showError(err)
+			t.u.ShowError(err)
 			return
 		}
 		t.askImportTier(f, filepath.Base(path))
@@ -36,13 +38,13 @@ func (t *tiersScreen) askImportTier(r io.ReadCloser, name string) {
 	tiers := widgets.NewRadioGroup(tierChoices, nil)
 	tiers.SetSelected(tierChoices[0])
 	content := container.NewVBox(
-		wrapLabel("Which tier do the events of “"+name+"” belong to? A school's calendar is usually non-negotiable."),
+		ui.WrapLabel("Which tier do the events of “"+name+"” belong to? A school's calendar is usually non-negotiable."),
 		tiers,
-		wrapLabel("Importing the same file again later updates its events instead of adding them twice."))
-	d := t.u.newDialog(dlgICSImportTier, "Import a calendar", content)
-	d.cancelButton("Cancel", func() { r.Close() })
-	d.defaultButton("Import", nil, func() {
-		d.hide()
+		ui.WrapLabel("Importing the same file again later updates its events instead of adding them twice."))
+	d := t.u.NewDialog(ui.DlgICSImportTier, "Import a calendar", content)
+	d.CancelButton("Cancel", func() { r.Close() })
+	d.DefaultButton("Import", nil, func() {
+		d.Hide()
 		tier := data.TierNonNegotiable
 		for i, c := range tierChoices {
 			if tiers.Selected == c {
@@ -51,14 +53,14 @@ func (t *tiersScreen) askImportTier(r io.ReadCloser, name string) {
 		}
 		t.importFrom(r, name, tier)
 	})
-	d.show(520, 0, nil)
+	d.Show(520, 0, nil)
 }
 
 // importFrom imports the calendar in r and says what happened.
 func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
-	background(t.u, func() (ical.Result, error) {
+	ui.Background(t.u.Host, func() (ical.Result, error) {
 		defer r.Close()
-		return ical.Import(t.u.store, r, name, tier)
+		return ical.Import(t.u.Store, r, name, tier)
 	}, func(res ical.Result) {
 		t.load()
 		// The import may have been opened from a protocol's step, whose
@@ -66,16 +68,16 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 		if p := t.u.protocolsTab(); p != nil && p.editor != nil {
 			p.editor.reloadCommitments()
 		}
-		t.u.inform(dlgICSImported, "Calendar imported", importSummary(name, res))
+		t.u.Inform(ui.DlgICSImported, "Calendar imported", importSummary(name, res))
 	}, func(err error) {
 		var ie *ical.Error
 		if errors.As(err, &ie) {
-			t.u.informWith(dlgICSImportFailed, "Nothing was imported", container.NewVBox(
-				wrapLabel(err.Error()),
-				wrapLabel("Your commitments are as they were. If the file came from a calendar program, export it again and retry."))).resize(520, 0)
+			t.u.InformWith(ui.DlgICSImportFailed, "Nothing was imported", container.NewVBox(
+				ui.WrapLabel(err.Error()),
+				ui.WrapLabel("Your commitments are as they were. If the file came from a calendar program, export it again and retry."))).Resize(520, 0)
 			return
 		}
-		t.u.showError(err)
+		t.u.ShowError(err)
 	})
 }
 
@@ -111,9 +113,9 @@ func importSummary(name string, res ical.Result) string {
 func (t *tiersScreen) exportCalendar() {
 	withTier2 := widgets.NewCheck("Include high-priority (tier 2) commitments", nil)
 	content := container.NewVBox(
-		wrapLabel("Your non-negotiable commitments are written as “Busy – family” events, with no titles, places or notes. Import the file into your work calendar so clients can't book those times."),
+		ui.WrapLabel("Your non-negotiable commitments are written as “Busy – family” events, with no titles, places or notes. Import the file into your work calendar so clients can't book those times."),
 		withTier2)
-	t.u.ask(dlgICSExport, "Export busy times", content, "Choose a file…", "Cancel", func() {
+	t.u.Ask(ui.DlgICSExport, "Export busy times", content, "Choose a file…", "Cancel", func() {
 		tiers := []data.Tier{data.TierNonNegotiable}
 		if withTier2.Checked {
 			tiers = append(tiers, data.TierHighPriority)
@@ -125,8 +127,8 @@ func (t *tiersScreen) exportCalendar() {
 // exportToFile writes the busy times beside path and then puts them in its
 // place, so a failure never leaves half a calendar where a good one was.
 func (t *tiersScreen) exportToFile(path string, tiers []data.Tier) {
-	store := t.u.store
-	background(t.u, func() (int, error) {
+	store := t.u.Store
+	ui.Background(t.u.Host, func() (int, error) {
 		tmp, err := os.CreateTemp(filepath.Dir(path), ".bothand-export-*.ics")
 		if err != nil {
 			return 0, err
@@ -143,7 +145,7 @@ func (t *tiersScreen) exportToFile(path string, tiers []data.Tier) {
 		}
 		return n, err
 	}, func(n int) {
-		t.u.inform(dlgICSExported, "Busy times exported",
+		t.u.Inform(ui.DlgICSExported, "Busy times exported",
 			fmt.Sprintf("%d busy events written to “%s”. Import it into your work calendar; export again when your commitments change.", n, filepath.Base(path)))
 	})
 }

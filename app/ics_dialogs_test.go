@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/bothand/bothand/data"
@@ -49,8 +51,8 @@ func TestExportWritesBusyTimes(t *testing.T) {
 	u, s, ts := openTiers(t)
 	day := weekdayAfter(1)
 	for _, c := range []data.Commitment{
-		{Title: "Sports day", Tier: 1, StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0)},
-		{Title: "Dinner", Tier: 2, StartsAt: at(day, 18, 0), EndsAt: at(day, 19, 0), RRule: "FREQ=DAILY"},
+		{Title: "Sports day", Tier: 1, StartsAt: ui.At(day, 13, 0), EndsAt: ui.At(day, 15, 0)},
+		{Title: "Dinner", Tier: 2, StartsAt: ui.At(day, 18, 0), EndsAt: ui.At(day, 19, 0), RRule: "FREQ=DAILY"},
 	} {
 		if _, err := s.SaveCommitment(c); err != nil {
 			t.Fatal(err)

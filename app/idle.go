@@ -63,7 +63,7 @@ func (w *idleWatch) touch() { w.last = w.clock() }
 
 // idleLimit is the chosen time without use before locking; 0 is never.
 func (u *UI) idleLimit() time.Duration {
-	m := u.app.Preferences().IntWithFallback(prefIdleLock, defaultIdleLock)
+	m := u.App.Preferences().IntWithFallback(prefIdleLock, defaultIdleLock)
 	return time.Duration(max(m, 0)) * time.Minute
 }
 
@@ -73,14 +73,14 @@ func (u *UI) watchIdle() {
 	if u.lock.idle.stop != nil {
 		return
 	}
-	u.app.Lifecycle().SetOnEnteredForeground(u.lock.idle.touch)
-	u.lock.idle.stop = u.every(idleCheck, u.checkIdle)
+	u.App.Lifecycle().SetOnEnteredForeground(u.lock.idle.touch)
+	u.lock.idle.stop = u.Every(idleCheck, u.checkIdle)
 }
 
 // checkIdle locks the journal when the window has not been used for the
 // chosen time.
 func (u *UI) checkIdle() {
-	if !u.lock.encrypted || u.lock.closed || u.store == nil {
+	if !u.lock.encrypted || u.Closed || u.Store == nil {
 		return
 	}
 	w := &u.lock.idle
@@ -97,9 +97,9 @@ func (u *UI) checkIdle() {
 // windowPrint sums up what the window shows that use would change.
 func (u *UI) windowPrint() uint64 {
 	h := fnv.New64a()
-	c := u.win.Canvas()
+	c := u.Win.Canvas()
 	focused := c.Focused()
-	fmt.Fprintf(h, "%p|%d|", focused, len(u.dialogs))
+	fmt.Fprintf(h, "%p|%d|", focused, len(u.Dialogs()))
 	switch e := focused.(type) {
 	case *widgets.Entry:
 		fmt.Fprint(h, len(e.Text), e.CursorRow, e.CursorColumn, e.Text)

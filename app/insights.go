@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/bothand/bothand/app/ui"
 	"gonum.org/v1/plot"
 
 	"github.com/bothand/bothand/assets"
@@ -51,14 +52,14 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	s.period = widgets.NewRadioGroup(labels, func(string) { s.periodChanged() })
 	s.period.Horizontal = true
 	s.period.Required = true
-	s.period.Selected = data.Period(clamp(u.app.Preferences().Int(prefInsightsPeriod), 0, len(labels)-1)).String()
+	s.period.Selected = data.Period(clamp(u.App.Preferences().Int(prefInsightsPeriod), 0, len(labels)-1)).String()
 
-	grid := container.New(newColumns(2),
+	grid := container.New(ui.NewColumns(2),
 		s.intensity.view, s.triggers.view, s.kinds.view, s.commitments.view, s.practice.view, s.triage.view)
 	top := container.NewHBox(widget.NewLabel("Show the last"), s.period)
 	s.charts = container.NewBorder(top, nil, nil, nil, container.NewVScroll(grid))
 	write := widgets.NewButtonWithIcon("Write an entry", theme.DocumentCreateIcon(), u.newJournalEntry)
-	s.empty = emptyState(insightsIcon, "Insights",
+	s.empty = ui.EmptyState(insightsIcon, "Insights",
 		"As you write in the journal, take breaks and read your permission slip, this is where you see guilt fade, a little at a time, and what tends to set it off.",
 		write)
 	s.root = container.NewStack(s.empty, s.charts)
@@ -66,8 +67,8 @@ func newInsightsScreen(u *UI) *insightsScreen {
 
 	// Fyne calls this from its settings-file watcher too, off the main
 	// goroutine: the redraw goes through background to reach the widgets.
-	u.app.Settings().AddListener(func(fyne.Settings) {
-		backgroundDo(u, func() error { return nil }, func() {
+	u.App.Settings().AddListener(func(fyne.Settings) {
+		ui.BackgroundDo(u.Host, func() error { return nil }, func() {
 			for _, c := range s.cards() {
 				c.themeChanged()
 			}
@@ -83,7 +84,7 @@ func (s *insightsScreen) view() fyne.CanvasObject { return s.root }
 // load reads the period's insights; the tab also reloads each time it is
 // shown, since every other tab changes what it draws.
 func (s *insightsScreen) load() {
-	if s.u.store == nil {
+	if s.u.Store == nil {
 		return
 	}
 	p := s.chosen()
@@ -93,12 +94,12 @@ func (s *insightsScreen) load() {
 		ins     data.Insights
 		entries int
 	}
-	background(s.u, func() (result, error) {
-		ins, err := s.u.store.Insights(p)
+	ui.Background(s.u.Host, func() (result, error) {
+		ins, err := s.u.Store.Insights(p)
 		if err != nil {
 			return result{}, err
 		}
-		n, err := s.u.store.CountEntries(data.EntryFilter{})
+		n, err := s.u.Store.CountEntries(data.EntryFilter{})
 		return result{ins, n}, err
 	}, func(r result) {
 		if gen == s.gen {
@@ -123,7 +124,7 @@ func (s *insightsScreen) chosen() data.Period {
 }
 
 func (s *insightsScreen) periodChanged() {
-	s.u.app.Preferences().SetInt(prefInsightsPeriod, int(s.chosen()))
+	s.u.App.Preferences().SetInt(prefInsightsPeriod, int(s.chosen()))
 	s.load()
 }
 

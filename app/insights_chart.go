@@ -3,6 +3,8 @@ package app
 import (
 	"image"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -34,7 +36,7 @@ func newChartCard(u *UI, heading string, legend []legendItem) *chartCard {
 	// enough for two side by side on a small window.
 	c.legend = container.NewGridWithColumns(max(min(len(legend), 2), 1))
 	c.view = widget.NewCard("", "", container.NewBorder(
-		container.New(compactVBox(), title, c.summary, c.legend), nil, nil, nil, c.area))
+		container.New(ui.CompactVBox(), title, c.summary, c.legend), nil, nil, nil, c.area))
 	return c
 }
 
@@ -138,7 +140,7 @@ func (a *chartArea) render(size fyne.Size) {
 		scale = c.Scale()
 	}
 	w, h := int(size.Width*scale), int(size.Height*scale)
-	background(a.u, func() (image.Image, error) {
+	ui.Background(a.u.Host, func() (image.Image, error) {
 		return renderPlot(build(col), w, h, scale), nil
 	}, func(img image.Image) {
 		a.busy = false

@@ -120,14 +120,14 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 		t.Errorf("chart image %v", first)
 	}
 	// Resizing the window draws the chart again at its new size.
-	u.win.Resize(fyne.NewSize(1400, 1000))
+	u.Win.Resize(fyne.NewSize(1400, 1000))
 	if got := area.img.Image.Bounds(); got.Dx() <= first.Dx() {
 		t.Errorf("after a wider window the chart is %v, was %v", got, first)
 	}
 
 	// The period is remembered.
 	ins.period.SetSelected(data.PeriodYear.String())
-	if u.app.Preferences().Int(prefInsightsPeriod) != int(data.PeriodYear) {
+	if u.App.Preferences().Int(prefInsightsPeriod) != int(data.PeriodYear) {
 		t.Error("the period was not remembered")
 	}
 	mustContain(t, shownText(u), "the last twelve months")
@@ -169,7 +169,7 @@ func TestChartsFollowAChangeOfTheme(t *testing.T) {
 	if before == nil {
 		t.Fatal("no chart")
 	}
-	u.app.Settings().SetTheme(test.NewTheme())
+	u.App.Settings().SetTheme(test.NewTheme())
 	if area.img.Image == before {
 		t.Error("the chart was not drawn again for the new theme")
 	}
@@ -207,7 +207,7 @@ func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
 	u.showScreen(ins)
 	ins.load()
 	q := &queue{}
-	u.async = func(f func()) { q.jobs = append(q.jobs, f) }
+	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }
 	ins.period.SetSelected(data.PeriodYear.String())
 	ins.period.SetSelected(data.PeriodThreeMonths.String())
 	// The three-month figures come first, the year's after them.

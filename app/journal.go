@@ -3,6 +3,8 @@ package app
 import (
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -81,7 +83,7 @@ func newJournalScreen(u *UI) *journalScreen {
 	j.split.Offset = 0.42
 
 	first := widgets.NewButtonWithIcon("Write your first entry", theme.DocumentCreateIcon(), j.newEntry)
-	j.empty = emptyState(theme.DocumentCreateIcon(), "Your guilt journal",
+	j.empty = ui.EmptyState(theme.DocumentCreateIcon(), "Your guilt journal",
 		"When guilt shows up, write down what set it off, what you are telling yourself, and what you would tell a friend in your place. Patterns show themselves with practice.\n\nCtrl+N starts an entry from anywhere.",
 		first)
 	j.root = container.NewStack(j.empty, j.split)
@@ -107,13 +109,13 @@ type journalState struct {
 
 // load reads the tags, reframes, drafts and counts, then the list.
 func (j *journalScreen) load() {
-	if j.u.store == nil {
+	if j.u.Store == nil {
 		return
 	}
-	background(j.u, func() (journalState, error) {
+	ui.Background(j.u.Host, func() (journalState, error) {
 		var st journalState
 		var err error
-		s := j.u.store
+		s := j.u.Store
 		if st.tags, err = s.Tags(); err != nil {
 			return st, err
 		}
@@ -157,10 +159,10 @@ func (j *journalScreen) refreshCounts() {
 		filtered      int
 	}
 	f := j.filters.current()
-	background(j.u, func() (counts, error) {
+	ui.Background(j.u.Host, func() (counts, error) {
 		var c counts
 		var err error
-		s := j.u.store
+		s := j.u.Store
 		if c.live, err = s.CountEntries(data.EntryFilter{}); err != nil {
 			return c, err
 		}
@@ -248,14 +250,14 @@ func (j *journalScreen) setRight(obj fyne.CanvasObject, mode string) {
 func (j *journalScreen) showPlaceholder() {
 	j.detailID = 0
 	newB := widgets.NewButtonWithIcon("New entry", theme.ContentAddIcon(), j.newEntry)
-	j.setRight(emptyState(theme.DocumentIcon(), "Nothing selected",
+	j.setRight(ui.EmptyState(theme.DocumentIcon(), "Nothing selected",
 		"Choose an entry on the left to read it again, or start a new one with Ctrl+N.", newB), "")
 }
 
 // newEntry opens the editor on a new entry, with the cursor in the first
 // question. An editor already open stays as it is (its draft is safe).
 func (j *journalScreen) newEntry() {
-	if j.u.store == nil {
+	if j.u.Store == nil {
 		return // the journal is still opening; nothing could be kept yet
 	}
 	j.showTab()
@@ -276,7 +278,7 @@ func (j *journalScreen) focusSearch() {
 		j.empty.Hide()
 		j.split.Show()
 	}
-	j.u.win.Canvas().Focus(j.filters.search)
+	j.u.Win.Canvas().Focus(j.filters.search)
 }
 
 // saveShortcut is Ctrl+S: it saves the entry being written.

@@ -4,9 +4,10 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,11 +58,11 @@ func newKindCheck(e *entryEditor) *kindCheck {
 	pause := widgets.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), e.startBreak)
 	pause.Importance = widget.HighImportance
 	c.pause = container.NewVBox(container.NewHBox(pause),
-		caption("Saves this entry, then three short steps: notice the moment, remember you are not alone in it, be kind to yourself."))
+		ui.Caption("Saves this entry, then three short steps: notice the moment, remember you are not alone in it, be kind to yourself."))
 	c.pause.Hide()
 	c.view = container.NewVBox(
-		sectionTitle(questionCheck),
-		container.New(newColumns(3), row...), // in a row, or one below another on a narrow window
+		ui.SectionTitle(questionCheck),
+		container.New(ui.NewColumns(3), row...), // in a row, or one below another on a narrow window
 		c.note, c.pause, c.reframes, e.message(data.FieldKind),
 	)
 
@@ -172,7 +173,7 @@ func reframeCard(r data.Reframe, action fyne.CanvasObject) fyne.CanvasObject {
 	if action != nil {
 		items = append(items, action)
 	}
-	return widget.NewCard("", "", container.New(compactVBox(), items...))
+	return widget.NewCard("", "", container.New(ui.CompactVBox(), items...))
 }
 
 // reframeTitle names a built-in reframe ("From either/or to both/and").
@@ -286,5 +287,3 @@ func (p *tagPicker) addTag(name string) {
 	p.add.SetText("")
 	p.e.changed()
 }
-
-func compactVBox() fyne.Layout { return layout.NewCustomPaddedVBoxLayout(-theme.Padding()) }

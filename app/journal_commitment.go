@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,9 +41,9 @@ func newCommitmentLink(e *entryEditor) *commitmentLink {
 // load fills the choices: the commitments still happening, plus the one the
 // entry already names even if it is over.
 func (c *commitmentLink) load() {
-	store := c.e.j.u.store
+	store := c.e.j.u.Store
 	current := c.e.base.CommitmentID
-	background(c.e.j.u, func() ([]data.Commitment, error) {
+	ui.Background(c.e.j.u.Host, func() ([]data.Commitment, error) {
 		list, err := store.CurrentCommitments()
 		if err != nil || current == nil {
 			return list, err
@@ -103,8 +105,8 @@ func (c *commitmentLink) showRecord() {
 		c.record.Hide()
 		return
 	}
-	store, title := c.e.j.u.store, c.sel.Selected
-	background(c.e.j.u, func() (string, error) {
+	store, title := c.e.j.u.Store, c.sel.Selected
+	ui.Background(c.e.j.u.Host, func() (string, error) {
 		cm, err := store.Commitment(*id)
 		if err != nil {
 			return "", err

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -33,22 +35,22 @@ func (j *journalScreen) showEntry(id int64, note ...string) {
 		j.editor.closeKeepingDraft()
 	}
 	j.detailID = id
-	background(j.u, func() (entryDetail, error) {
+	ui.Background(j.u.Host, func() (entryDetail, error) {
 		var d entryDetail
 		var err error
-		if d.entry, err = j.u.store.Entry(id); err != nil {
+		if d.entry, err = j.u.Store.Entry(id); err != nil {
 			return d, err
 		}
-		if d.protocols, err = j.u.store.EntryProtocols(id); err != nil {
+		if d.protocols, err = j.u.Store.EntryProtocols(id); err != nil {
 			return d, err
 		}
-		if d.breaks, err = j.u.store.EntryBreaks(id); err != nil {
+		if d.breaks, err = j.u.Store.EntryBreaks(id); err != nil {
 			return d, err
 		}
 		if cid := d.entry.CommitmentID; cid != nil {
-			if c, err := j.u.store.Commitment(*cid); err == nil {
+			if c, err := j.u.Store.Commitment(*cid); err == nil {
 				d.about = &c
-				d.kept, d.of, err = j.u.store.KeptRecord(c.ID, 10)
+				d.kept, d.of, err = j.u.Store.KeptRecord(c.ID, 10)
 				return d, err
 			}
 		}
@@ -84,7 +86,7 @@ func (j *journalScreen) detailView(d entryDetail, note string) fyne.CanvasObject
 	trash.Importance = widget.LowImportance
 	header := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(edit, trash), when), metaL)
 	if d.about != nil {
-		about := wrapLabel(keptSentence(d.about.Title, d.kept, d.of))
+		about := ui.WrapLabel(keptSentence(d.about.Title, d.kept, d.of))
 		about.Importance = widget.HighImportance
 		header.Add(about)
 	}
@@ -115,7 +117,7 @@ func answerBlock(question, answer string) fyne.CanvasObject {
 		a.Importance = widget.LowImportance
 		a.Selectable = false
 	}
-	return container.New(compactVBox(), sectionTitle(question), a)
+	return container.New(ui.CompactVBox(), ui.SectionTitle(question), a)
 }
 
 // checkBlock shows where the shame-vs-guilt check led: the protocol for
@@ -125,7 +127,7 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 	box := container.NewVBox()
 	switch e.Kind {
 	case data.KindGuilt:
-		box.Add(sectionTitle("Next-time protocol"))
+		box.Add(ui.SectionTitle("Next-time protocol"))
 		for _, p := range d.protocols {
 			box.Add(protocolCard(p))
 			id := p.ID
@@ -136,7 +138,7 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 		if len(d.protocols) == 0 {
 			b := widgets.NewButtonWithIcon("What's my next-time protocol?", theme.ListIcon(), func() { j.startProtocol(e.ID) })
 			b.Importance = widget.HighImportance
-			box.Add(wrapLabel("Guilt points at something you can do differently. Turn it into a plan, drafted from the template that fits this entry best, with what you would tell a friend as its first step."))
+			box.Add(ui.WrapLabel("Guilt points at something you can do differently. Turn it into a plan, drafted from the template that fits this entry best, with what you would tell a friend as its first step."))
 			box.Add(container.NewHBox(b))
 		}
 	case data.KindShame:
@@ -155,10 +157,10 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 			if k := firstLine(b.Kindness); k != "" {
 				line += ": “" + trimForMenu(k) + "”"
 			}
-			box.Add(caption(line))
+			box.Add(ui.Caption(line))
 		}
-		box.Add(sectionTitle("Reframes"))
-		box.Add(wrapLabel("Shame talks about who you are. Mark the new story that helps with this one."))
+		box.Add(ui.SectionTitle("Reframes"))
+		box.Add(ui.WrapLabel("Shame talks about who you are. Mark the new story that helps with this one."))
 		for _, r := range j.reframes {
 			id := r.ID
 			linked := e.ReframeID != nil && *e.ReframeID == id
@@ -175,7 +177,7 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 			box.Add(reframeCard(r, action))
 		}
 	default:
-		box.Add(sectionTitle(questionCheck))
+		box.Add(ui.SectionTitle(questionCheck))
 		guilt := widgets.NewButton(kindChoiceLabels[data.KindGuilt], func() { j.setKind(e, data.KindGuilt) })
 		shame := widgets.NewButton(kindChoiceLabels[data.KindShame], func() { j.setKind(e, data.KindShame) })
 		box.Add(container.NewGridWithColumns(2, guilt, shame))
@@ -191,10 +193,10 @@ func protocolCard(p data.Protocol) fyne.CanvasObject {
 		if s.DoneAt != nil {
 			mark = "✓ " + mark
 		}
-		steps.Add(wrapLabel(mark + s.Text))
+		steps.Add(ui.WrapLabel(mark + s.Text))
 	}
 	if len(p.Steps) == 0 {
-		steps.Add(wrapLabel("No steps yet."))
+		steps.Add(ui.WrapLabel("No steps yet."))
 	}
 	title := widget.NewLabel(p.Title)
 	title.TextStyle = fyne.TextStyle{Bold: true}
@@ -210,8 +212,8 @@ func protocolCard(p data.Protocol) fyne.CanvasObject {
 }
 
 func (j *journalScreen) editEntry(id int64) {
-	background(j.u, func() (data.Entry, error) {
-		return j.u.store.Entry(id)
+	ui.Background(j.u.Host, func() (data.Entry, error) {
+		return j.u.Store.Entry(id)
 	}, func(e data.Entry) {
 		// An unsaved edit of this entry is picked up where it was left.
 		for _, d := range j.drafts {
@@ -226,8 +228,8 @@ func (j *journalScreen) editEntry(id int64) {
 }
 
 func (j *journalScreen) startProtocol(id int64) {
-	background(j.u, func() (data.Protocol, error) {
-		return j.u.store.StartProtocol(id)
+	ui.Background(j.u.Host, func() (data.Protocol, error) {
+		return j.u.Store.StartProtocol(id)
 	}, func(p data.Protocol) {
 		j.showEntry(id, "A next-time protocol now starts from this entry.")
 		j.u.editProtocol(p.ID) // the draft, open to be made one's own
@@ -235,16 +237,16 @@ func (j *journalScreen) startProtocol(id int64) {
 }
 
 func (j *journalScreen) linkReframe(entryID int64, reframeID *int64) {
-	backgroundDo(j.u, func() error {
-		return j.u.store.LinkReframe(entryID, reframeID)
+	ui.BackgroundDo(j.u.Host, func() error {
+		return j.u.Store.LinkReframe(entryID, reframeID)
 	}, func() { j.showEntry(entryID) })
 }
 
 // setKind answers the check for an entry saved as not sure yet.
 func (j *journalScreen) setKind(e data.Entry, k data.Kind) {
 	e.Kind = k
-	background(j.u, func() (data.Entry, error) {
-		return j.u.store.SaveEntry(e, 0)
+	ui.Background(j.u.Host, func() (data.Entry, error) {
+		return j.u.Store.SaveEntry(e, 0)
 	}, func(saved data.Entry) {
 		j.showEntry(saved.ID)
 		j.list.reload(j.filters.current())

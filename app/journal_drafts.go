@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -64,12 +66,12 @@ func (k *draftKeeper) flush() {
 	d := k.snapshot()
 	k.dirty = false
 	k.inFlight = true
-	store := k.j.u.store
+	store := k.j.u.Store
 	if d.EntryID == nil && strings.TrimSpace(d.Trigger+d.Story+d.Friend) == "" {
 		// A new entry with nothing written: no draft to keep (and an
 		// earlier one, since emptied, goes).
 		id := k.id
-		backgroundDo(k.j.u, func() error {
+		ui.BackgroundDo(k.j.u.Host, func() error {
 			if id == 0 {
 				return nil
 			}
@@ -81,7 +83,7 @@ func (k *draftKeeper) flush() {
 		}, k.failed)
 		return
 	}
-	background(k.j.u, func() (data.Draft, error) {
+	ui.Background(k.j.u.Host, func() (data.Draft, error) {
 		return store.SaveDraft(d)
 	}, func(saved data.Draft) {
 		k.inFlight = false
@@ -158,7 +160,7 @@ func (k *draftKeeper) finish(then func()) {
 // keepUnsaved stores what the editor holds as a draft before the app
 // quits, so even the last second of typing survives a normal close.
 func (j *journalScreen) keepUnsaved(then func()) {
-	if j.editor == nil || j.u.store == nil {
+	if j.editor == nil || j.u.Store == nil {
 		then()
 		return
 	}
@@ -230,8 +232,8 @@ func (j *journalScreen) continueDraft(d data.Draft) {
 		return
 	}
 	id := *d.EntryID
-	background(j.u, func() (data.Entry, error) {
-		return j.u.store.Entry(id)
+	ui.Background(j.u.Host, func() (data.Entry, error) {
+		return j.u.Store.Entry(id)
 	}, func(e data.Entry) {
 		j.openEditor(e, &d)
 		j.showBanners()
@@ -239,10 +241,10 @@ func (j *journalScreen) continueDraft(d data.Draft) {
 }
 
 func (j *journalScreen) discardDraft(d data.Draft) {
-	j.u.confirm(dlgDiscardDraft, "Discard this draft?",
+	j.u.Confirm(ui.DlgDiscardDraft, "Discard this draft?",
 		"What you wrote in it will be gone for good.", "Discard", func() {
-			backgroundDo(j.u, func() error {
-				return j.u.store.DiscardDraft(d.ID)
+			ui.BackgroundDo(j.u.Host, func() error {
+				return j.u.Store.DiscardDraft(d.ID)
 			}, func() { j.refreshCounts() })
 		})
 }

@@ -22,7 +22,7 @@ func TestSaveWaitsForTheDraftUnderWayAndLeavesNoDraft(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	press(t, u, shortcutNew)
 	q := &queue{}
-	u.async = func(f func()) { q.jobs = append(q.jobs, f) }
+	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }
 
 	typeText(u, "Quick")
 	// The wait before the draft save, then the save itself, are queued.
@@ -71,7 +71,7 @@ func TestQuitKeepsTheLastWordsTyped(t *testing.T) {
 	u, s, _ := newJournalUI(t)
 	press(t, u, shortcutNew)
 	q := &queue{}
-	u.async = func(f func()) { q.jobs = append(q.jobs, f) }
+	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }
 	typeText(u, "typed just before closing")
 	q.jobs = nil // the draft's wait never ends: the window closes first
 	u.quit()

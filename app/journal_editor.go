@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -73,7 +75,7 @@ func (j *journalScreen) openEditor(base data.Entry, draft *data.Draft) {
 func (e *entryEditor) build() {
 	e.heading = widget.NewLabelWithStyle("New entry", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.heading.SizeName = theme.SizeNameSubHeadingText
-	e.date = newDateField(time.Time{})
+	e.date = ui.NewDateField(time.Time{})
 	e.date.SetPlaceHolder("Date, like " + dates.Example(time.Now()))
 	e.clock = widgets.NewEntry()
 	e.clock.SetPlaceHolder("21:40")
@@ -97,9 +99,9 @@ func (e *entryEditor) build() {
 		e.about.record,
 		e.question(questionFriend, hintFriend, e.friend, data.FieldFriend),
 		e.check.plan,
-		sectionTitle("How strong is it?"),
+		ui.SectionTitle("How strong is it?"),
 		e.intensity, e.message(data.FieldIntensity),
-		sectionTitle("Tags"),
+		ui.SectionTitle("Tags"),
 		e.tags.view, e.message(data.FieldTags),
 		when, e.message(data.FieldHappenedAt),
 	)
@@ -128,11 +130,11 @@ func (e *entryEditor) answer(rows int) *widgets.Entry {
 }
 
 func (e *entryEditor) question(q, hint string, field *widgets.Entry, name data.Field) fyne.CanvasObject {
-	limitPastes(field, data.MaxFieldLen, func(msg string) { e.showMessage(name, msg) })
+	ui.LimitPastes(field, data.MaxFieldLen, func(msg string) { e.showMessage(name, msg) })
 	h := widget.NewLabel(hint)
 	h.Wrapping = fyne.TextWrapWord
 	h.SizeName = theme.SizeNameCaptionText
-	return container.New(compactVBox(), sectionTitle(q), h, field, e.message(name))
+	return container.New(ui.CompactVBox(), ui.SectionTitle(q), h, field, e.message(name))
 }
 
 // message is the line under a field where a refusal is explained.
@@ -143,13 +145,6 @@ func (e *entryEditor) message(field data.Field) *widget.Label {
 	m.Hide()
 	e.msgs[field] = m
 	return m
-}
-
-func sectionTitle(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }
 
 // fill shows base, or the draft over it.
@@ -202,7 +197,7 @@ func (e *entryEditor) fill(base data.Entry, d *data.Draft) {
 }
 
 func (e *entryEditor) focusFirst() {
-	e.j.u.win.Canvas().Focus(e.trigger)
+	e.j.u.Win.Canvas().Focus(e.trigger)
 }
 
 // changed is called on every edit: it keeps the draft and clears the
@@ -224,7 +219,7 @@ func (e *entryEditor) setTags(tags []data.Tag) {
 // when reads the date and time fields, explaining under them what it could
 // not read.
 func (e *entryEditor) when() (time.Time, bool) {
-	day, dayErr := dateOfField(e.date)
+	day, dayErr := ui.DateOfField(e.date)
 	at, okClock := atClock(day, e.clock.Text)
 	switch {
 	case dayErr != nil:

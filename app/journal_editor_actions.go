@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"github.com/bothand/bothand/data"
 )
 
@@ -37,17 +39,17 @@ func (e *entryEditor) commit(withProtocol, thenBreak bool) {
 	e.clearMessages()
 	at, ok := e.when()
 	if !ok {
-		e.j.u.win.Canvas().Focus(e.date)
+		e.j.u.Win.Canvas().Focus(e.date)
 		return
 	}
 	en := e.entry(at)
 	e.saving = true
 	e.status.SetText("Saving…")
-	store := e.j.u.store
+	store := e.j.u.Store
 	// Wait for a draft save under way, so the save removes that draft and
 	// no late draft outlives the entry.
 	e.keeper.whenIdle(func(draftID int64) {
-		background(e.j.u, func() (saveResult, error) {
+		ui.Background(e.j.u.Host, func() (saveResult, error) {
 			saved, err := store.SaveEntry(en, draftID)
 			if err != nil {
 				return saveResult{}, err
@@ -73,7 +75,7 @@ func (e *entryEditor) saved(r saveResult) {
 	j.showEntry(r.entry.ID, note)
 	j.load() // new own tags, drafts, counts and the list
 	if r.protocolErr != nil {
-		j.u.showError(r.protocolErr)
+		j.u.ShowError(r.protocolErr)
 	} else if r.protocol != nil {
 		j.u.editProtocol(r.protocol.ID) // the draft, open to be made one's own
 	}
@@ -93,7 +95,7 @@ func (e *entryEditor) refused(err error) {
 	if errors.As(err, &ve) {
 		e.showMessage(ve.Field, ve.Message)
 		if w := e.fieldWidget(ve.Field); w != nil {
-			e.j.u.win.Canvas().Focus(w)
+			e.j.u.Win.Canvas().Focus(w)
 		}
 		return
 	}
@@ -117,7 +119,7 @@ func (e *entryEditor) escape() {
 	} else {
 		j.showPlaceholder()
 	}
-	j.u.win.Canvas().Focus(j.list.widget)
+	j.u.Win.Canvas().Focus(j.list.widget)
 }
 
 // closeKeepingDraft closes the editor, keeping what it holds as a draft.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -54,10 +56,10 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 	f.kind.SetSelectedIndex(0)
 	f.tag = widgets.NewSelect([]string{allTags}, func(string) { f.apply() })
 	f.tag.SetSelectedIndex(0)
-	f.from = newDateField(time.Time{})
+	f.from = ui.NewDateField(time.Time{})
 	f.from.SetPlaceHolder("From")
 	f.from.OnChanged = func(*time.Time) { f.apply() }
-	f.to = newDateField(time.Time{})
+	f.to = ui.NewDateField(time.Time{})
 	f.to.SetPlaceHolder("To")
 	f.to.OnChanged = func(*time.Time) { f.apply() }
 	f.msg = widget.NewLabel("")
@@ -69,7 +71,7 @@ func newJournalFilters(j *journalScreen) *journalFilters {
 	f.searchMsg.Importance = widget.DangerImportance
 	f.searchMsg.Wrapping = fyne.TextWrapWord
 	f.searchMsg.Hide()
-	limitPastes(f.search, 1000, func(m string) { f.searchMsg.SetText(m); f.searchMsg.Show() })
+	ui.LimitPastes(f.search, 1000, func(m string) { f.searchMsg.SetText(m); f.searchMsg.Show() })
 	f.msg.Hide()
 	f.custom = container.NewVBox(container.NewGridWithColumns(2, f.from, f.to), f.msg)
 	f.custom.Hide()
@@ -182,7 +184,7 @@ func (f *journalFilters) searchSoon() {
 
 // apply reloads the list and the count for the filters as they are now.
 func (f *journalFilters) apply() {
-	if f.j.u.store == nil {
+	if f.j.u.Store == nil {
 		return
 	}
 	f.seq++
@@ -192,7 +194,7 @@ func (f *journalFilters) apply() {
 
 // after calls f on the main goroutine once d has passed.
 func after(u *UI, d time.Duration, f func()) {
-	backgroundDo(u, func() error {
+	ui.BackgroundDo(u.Host, func() error {
 		time.Sleep(d)
 		return nil
 	}, func() { f() })

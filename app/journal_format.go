@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 )
@@ -43,7 +45,7 @@ const timeLayout = "15:04"
 // atClock is day at the time of day typed in s (see parseClock), built
 // from the calendar date so a daylight-saving day keeps the wall clock.
 func atClock(day time.Time, s string) (time.Time, bool) {
-	h, m, err := parseClock(s)
+	h, m, err := ui.ParseClock(s)
 	if err != nil {
 		return time.Time{}, false
 	}

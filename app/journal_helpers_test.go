@@ -26,7 +26,7 @@ func newJournalUI(t *testing.T) (*UI, *data.Store, *journalScreen) {
 // shortcut first, then the focused widget, then the canvas.
 func press(t *testing.T, u *UI, s fyne.Shortcut) {
 	t.Helper()
-	if menu := u.win.MainMenu(); menu != nil {
+	if menu := u.Win.MainMenu(); menu != nil {
 		for _, m := range menu.Items {
 			for _, item := range m.Items {
 				if item.Shortcut != nil && item.Shortcut.ShortcutName() == s.ShortcutName() && item.Action != nil {
@@ -36,7 +36,7 @@ func press(t *testing.T, u *UI, s fyne.Shortcut) {
 			}
 		}
 	}
-	c := u.win.Canvas()
+	c := u.Win.Canvas()
 	if f, ok := c.Focused().(fyne.Shortcutable); ok {
 		f.TypedShortcut(s)
 		return
@@ -59,7 +59,7 @@ func canvasShortcuts(c fyne.Canvas) interface{ TypedShortcut(fyne.Shortcut) } {
 // unless the focused widget takes tabs; other keys go to the focused widget,
 // or to the canvas when nothing has the focus.
 func pressKey(u *UI, name fyne.KeyName, shift ...bool) {
-	c := u.win.Canvas()
+	c := u.Win.Canvas()
 	ev := &fyne.KeyEvent{Name: name}
 	if name == fyne.KeyTab {
 		if tb, ok := c.Focused().(fyne.Tabbable); !ok || !tb.AcceptsTab() {
@@ -80,7 +80,7 @@ func pressKey(u *UI, name fyne.KeyName, shift ...bool) {
 
 // typeText types into whatever has the focus, as the keyboard does.
 func typeText(u *UI, text string) {
-	f := u.win.Canvas().Focused()
+	f := u.Win.Canvas().Focused()
 	for _, r := range text {
 		f.TypedRune(r)
 	}
@@ -90,7 +90,7 @@ func typeText(u *UI, text string) {
 // label, looking into dialogs too.
 func findAction(t *testing.T, u *UI, label string) fyne.Tappable {
 	t.Helper()
-	roots := append([]fyne.CanvasObject{u.win.Content()}, u.win.Canvas().Overlays().List()...)
+	roots := append([]fyne.CanvasObject{u.Win.Content()}, u.Win.Canvas().Overlays().List()...)
 	var found fyne.Tappable
 	for _, root := range roots {
 		walkAll(root, func(o fyne.CanvasObject) bool {
@@ -120,8 +120,8 @@ func walkAll(obj fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
 
 // shownText is every visible label, rich text and overlay text of the window.
 func shownText(u *UI) string {
-	parts := []string{visibleText(u.win.Content())}
-	for _, o := range u.win.Canvas().Overlays().List() {
+	parts := []string{visibleText(u.Win.Content())}
+	for _, o := range u.Win.Canvas().Overlays().List() {
 		parts = append(parts, visibleText(o))
 	}
 	return strings.Join(parts, "\n")

@@ -28,7 +28,7 @@ func TestATenMegabytePasteIsRefusedWithAMessage(t *testing.T) {
 	if got := j.editor.trigger.Text; got != "Late pickup again. " {
 		t.Fatalf("after the refused paste the answer is %d characters", len(got))
 	}
-	if !strings.Contains(visibleText(u.win.Content()), "That paste is 10,485,760 characters long and this field holds up to 100,000") {
+	if !strings.Contains(visibleText(u.Win.Content()), "That paste is 10,485,760 characters long and this field holds up to 100,000") {
 		t.Error("no message about the refused paste")
 	}
 
@@ -51,14 +51,14 @@ func TestAHugePasteIntoSearchIsRefused(t *testing.T) {
 	press(t, u, shortcutNew)
 	typeText(u, "Snapped at bedtime")
 	press(t, u, shortcutSave)
-	u.win.Canvas().Focus(j.filters.search)
+	u.Win.Canvas().Focus(j.filters.search)
 	clip := fyne.CurrentApp().Clipboard()
 	clip.SetContent(strings.Repeat("word ", 1<<20))
 	press(t, u, &fyne.ShortcutPaste{Clipboard: clip})
 	if j.filters.search.Text != "" {
 		t.Errorf("the search field took %d characters", len(j.filters.search.Text))
 	}
-	if !strings.Contains(visibleText(u.win.Content()), "this field holds up to 1,000") {
+	if !strings.Contains(visibleText(u.Win.Content()), "this field holds up to 1,000") {
 		t.Error("no message about the refused paste")
 	}
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"strconv"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -63,8 +65,8 @@ func (l *entryList) reload(f data.EntryFilter) {
 	gen := l.gen
 	l.filter = f
 	l.loading = true
-	background(l.j.u, func() (data.EntryPage, error) {
-		return l.j.u.store.EntryPage(f, nil, pageSize)
+	ui.Background(l.j.u.Host, func() (data.EntryPage, error) {
+		return l.j.u.Store.EntryPage(f, nil, pageSize)
 	}, func(p data.EntryPage) {
 		if gen != l.gen {
 			return
@@ -80,7 +82,7 @@ func (l *entryList) reload(f data.EntryFilter) {
 	}, func(err error) {
 		if gen == l.gen {
 			l.loading = false
-			l.j.u.showError(err)
+			l.j.u.ShowError(err)
 		}
 	})
 }
@@ -98,8 +100,8 @@ func (l *entryList) dropUnmatched(gen int) {
 			return
 		}
 	}
-	background(l.j.u, func() (bool, error) {
-		return l.j.u.store.EntryMatches(f, id)
+	ui.Background(l.j.u.Host, func() (bool, error) {
+		return l.j.u.Store.EntryMatches(f, id)
 	}, func(matches bool) {
 		if !matches && gen == l.gen && l.j.detailID == id && l.j.showing == "detail" {
 			l.j.showPlaceholder()
@@ -114,8 +116,8 @@ func (l *entryList) more() {
 	}
 	gen, after, f := l.gen, l.next, l.filter
 	l.loading = true
-	background(l.j.u, func() (data.EntryPage, error) {
-		return l.j.u.store.EntryPage(f, after, pageSize)
+	ui.Background(l.j.u.Host, func() (data.EntryPage, error) {
+		return l.j.u.Store.EntryPage(f, after, pageSize)
 	}, func(p data.EntryPage) {
 		if gen != l.gen {
 			return
@@ -127,7 +129,7 @@ func (l *entryList) more() {
 	}, func(err error) {
 		if gen == l.gen {
 			l.loading = false
-			l.j.u.showError(err)
+			l.j.u.ShowError(err)
 		}
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -47,17 +49,17 @@ func weekKey(t time.Time) string {
 }
 
 func (t *techniqueCard) hiddenThisWeek() bool {
-	prefs := t.j.u.app.Preferences()
-	return prefs.String(prefTechniqueHidden) == weekKey(t.j.u.store.Now())
+	prefs := t.j.u.App.Preferences()
+	return prefs.String(prefTechniqueHidden) == weekKey(t.j.u.Store.Now())
 }
 
 func (t *techniqueCard) folded() bool {
-	return t.j.u.app.Preferences().Bool(prefTechniqueFolded)
+	return t.j.u.App.Preferences().Bool(prefTechniqueFolded)
 }
 
 // setFolded folds the card to its title line or opens it, and remembers.
 func (t *techniqueCard) setFolded(on bool) {
-	t.j.u.app.Preferences().SetBool(prefTechniqueFolded, on)
+	t.j.u.App.Preferences().SetBool(prefTechniqueFolded, on)
 	t.set(t.rec)
 }
 
@@ -66,7 +68,7 @@ func (t *techniqueCard) setFolded(on bool) {
 func (t *techniqueCard) set(rec data.Recommendation) {
 	t.rec = rec
 	t.box.Objects = nil
-	if t.j.u.store == nil || t.hiddenThisWeek() {
+	if t.j.u.Store == nil || t.hiddenThisWeek() {
 		t.box.Refresh()
 		return
 	}
@@ -89,7 +91,7 @@ func (t *techniqueCard) set(rec data.Recommendation) {
 		t.box.Refresh()
 		return
 	}
-	items := []fyne.CanvasObject{head, caption(rec.Reason)}
+	items := []fyne.CanvasObject{head, ui.Caption(rec.Reason)}
 	switch rec.Technique {
 	case data.TechniqueShameCheck:
 		b := widgets.NewButtonWithIcon("Take a self-compassion break", theme.AccountIcon(), func() {
@@ -104,7 +106,7 @@ func (t *techniqueCard) set(rec data.Recommendation) {
 		b.Importance = widget.LowImportance
 		items = append(items, container.NewHBox(b))
 	}
-	t.box.Add(widget.NewCard("", "", container.New(compactVBox(), items...)))
+	t.box.Add(widget.NewCard("", "", container.New(ui.CompactVBox(), items...)))
 	t.box.Refresh()
 }
 
@@ -121,7 +123,7 @@ func (t *techniqueCard) startProtocol(situation string) {
 
 // hide puts the card away until next week.
 func (t *techniqueCard) hide() {
-	t.j.u.app.Preferences().SetString(prefTechniqueHidden, weekKey(t.j.u.store.Now()))
+	t.j.u.App.Preferences().SetString(prefTechniqueHidden, weekKey(t.j.u.Store.Now()))
 	t.box.Objects = nil
 	t.box.Refresh()
 }

@@ -87,8 +87,8 @@ func TestTechniqueCardFoldsAndStaysFolded(t *testing.T) {
 	}
 
 	// The next start: a new window on the same preferences.
-	again := newUI(u.app)
-	again.async = func(f func()) { f() }
+	again := newUI(u.App)
+	again.Async = func(f func()) { f() }
 	again.attach(s)
 	t.Cleanup(func() {
 		if again.stopReminders != nil {

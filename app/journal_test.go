@@ -23,7 +23,7 @@ func TestJournalStartsWithAnInvitationThatOpensTheEditor(t *testing.T) {
 		t.Error("the empty journal shows the list")
 	}
 	test.Tap(findAction(t, u, "Write your first entry"))
-	if j.editor == nil || u.win.Canvas().Focused() != j.editor.trigger {
+	if j.editor == nil || u.Win.Canvas().Focused() != j.editor.trigger {
 		t.Fatalf("the first action did not open the editor with the cursor in the first question")
 	}
 	mustContain(t, shownText(u), questionTrigger)
@@ -32,15 +32,15 @@ func TestJournalStartsWithAnInvitationThatOpensTheEditor(t *testing.T) {
 func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	// Ctrl+N works from anywhere, even from inside another text field.
-	u.win.Canvas().Focus(u.strip.Entry())
+	u.Win.Canvas().Focus(u.strip.Entry())
 	press(t, u, shortcutNew)
-	if j.editor == nil || u.win.Canvas().Focused() != j.editor.trigger {
+	if j.editor == nil || u.Win.Canvas().Focused() != j.editor.trigger {
 		t.Fatal("Ctrl+N did not put the cursor in the first question")
 	}
 	typeText(u, "Missed the school play for a client call")
 	pressKey(u, fyne.KeyTab)
-	if u.win.Canvas().Focused() != j.editor.story {
-		t.Fatalf("Tab from the first question went to %T", u.win.Canvas().Focused())
+	if u.Win.Canvas().Focused() != j.editor.story {
+		t.Fatalf("Tab from the first question went to %T", u.Win.Canvas().Focused())
 	}
 	typeText(u, "I keep choosing work over them")
 	// Tab past the three answers of the check and the commitment the entry
@@ -48,8 +48,8 @@ func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 	for range 5 {
 		pressKey(u, fyne.KeyTab)
 	}
-	if u.win.Canvas().Focused() != j.editor.friend {
-		t.Fatalf("five Tabs from the story went to %T", u.win.Canvas().Focused())
+	if u.Win.Canvas().Focused() != j.editor.friend {
+		t.Fatalf("five Tabs from the story went to %T", u.Win.Canvas().Focused())
 	}
 	// The form scrolled so that the field with the cursor is in view.
 	d := fyne.CurrentApp().Driver()
@@ -61,7 +61,7 @@ func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 	typeText(u, "One play doesn't define you")
 	pressKey(u, fyne.KeyTab, true)
 	pressKey(u, fyne.KeyTab)
-	if u.win.Canvas().Focused() != j.editor.friend {
+	if u.Win.Canvas().Focused() != j.editor.friend {
 		t.Fatal("Shift+Tab then Tab did not come back to the friend question")
 	}
 	press(t, u, shortcutSave) // while the cursor is in the text field
@@ -88,7 +88,7 @@ func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 
 	// And search finds it, by keyboard too.
 	press(t, u, shortcutSearch)
-	if u.win.Canvas().Focused() != j.filters.search {
+	if u.Win.Canvas().Focused() != j.filters.search {
 		t.Fatal("Ctrl+F did not focus search")
 	}
 	typeText(u, "PLAY")
@@ -129,7 +129,7 @@ func TestSearchFieldTakesAnyText(t *testing.T) {
 	}
 	j.filters.search.SetText("😀")
 	mustContain(t, shownText(u), "Search looks for words")
-	if len(u.win.Canvas().Overlays().List()) != 0 {
+	if len(u.Win.Canvas().Overlays().List()) != 0 {
 		t.Errorf("a dialog opened:\n%s", shownText(u))
 	}
 }
@@ -163,18 +163,18 @@ func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 	}
 	// It opens for editing on the Protocols tab, the cursor in its name.
 	pt := u.protocolsTab()
-	if u.tabs.Selected().Text != "Protocols" || pt.openID != p.ID || u.win.Canvas().Focused() != pt.editor.title {
+	if u.tabs.Selected().Text != "Protocols" || pt.openID != p.ID || u.Win.Canvas().Focused() != pt.editor.title {
 		t.Fatal("the new protocol did not open for editing")
 	}
 	mustContain(t, visibleText(pt.list), tpl.Title, "0 of 5 steps done")
 
 	// The entry shows it and leads there, and back.
-	test.Tap(findButton(t, u.win.Content(), "Open the journal entry it came from"))
+	test.Tap(findButton(t, u.Win.Content(), "Open the journal entry it came from"))
 	if u.tabs.Selected().Text != "Journal" {
 		t.Fatal("the protocol's link did not lead back to the entry")
 	}
 	mustContain(t, shownText(u), tpl.Title, "1. Put school events in the calendar")
-	test.Tap(findButton(t, u.win.Content(), "Open in Protocols"))
+	test.Tap(findButton(t, u.Win.Content(), "Open in Protocols"))
 	if u.tabs.Selected().Text != "Protocols" || u.protocolsTab().openID != p.ID {
 		t.Error("the entry's link did not open the protocol")
 	}
@@ -200,7 +200,7 @@ func TestShameRouteShowsTheReframesAndLinksTheOneThatHelps(t *testing.T) {
 		t.Error("the guilt route is offered for shame")
 	}
 	// Mark the third as the one that helps, and save.
-	u.win.Canvas().Focus(j.editor.friend)
+	u.Win.Canvas().Focus(j.editor.friend)
 	j.editor.check.showReframes()
 	buttons := 0
 	walkAll(j.editor.check.reframes, func(o fyne.CanvasObject) bool {
@@ -241,9 +241,9 @@ func TestEscClosesAndKeepsTheDraftForTheNextStart(t *testing.T) {
 
 	// The next start offers it back.
 	u2 := newUI(test.NewTempApp(t))
-	u2.async = func(f func()) { f() }
+	u2.Async = func(f func()) { f() }
 	t.Cleanup(func() { stopTimers(u2) })
-	u2.win.Resize(fyne.NewSize(1000, 760))
+	u2.Win.Resize(fyne.NewSize(1000, 760))
 	j2 := u2.screens[0].(*journalScreen)
 	j2.searchDelay, j2.draftDelay = 0, 0
 	u2.attach(s)
@@ -276,7 +276,7 @@ func TestARefusedSaveExplainsAndKeepsEverything(t *testing.T) {
 	j.editor.trigger.SetText("too much")
 	press(t, u, shortcutSave)
 	mustContain(t, shownText(u), "100,001 characters")
-	if j.editor.story.Text != long || u.win.Canvas().Focused() != j.editor.story {
+	if j.editor.story.Text != long || u.Win.Canvas().Focused() != j.editor.story {
 		t.Error("the long answer was changed or not focused")
 	}
 	// The draft keeps the over-long text whole meanwhile.

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/bothand/bothand/app/ui"
 
 	"github.com/bothand/bothand/data"
 
@@ -17,8 +18,8 @@ const trashShown = 500
 
 // trashEntry moves an entry to the trash and offers to undo it.
 func (j *journalScreen) trashEntry(e data.Entry) {
-	backgroundDo(j.u, func() error {
-		return j.u.store.TrashEntry(e.ID)
+	ui.BackgroundDo(j.u.Host, func() error {
+		return j.u.Store.TrashEntry(e.ID)
 	}, func() {
 		title := prose.Clip(firstLine(e.Trigger), 50)
 		msg := widget.NewLabel("Moved to the trash" + quoted(title) + ".")
@@ -43,8 +44,8 @@ func quoted(s string) string {
 
 // restore brings an entry back from the trash and shows it.
 func (j *journalScreen) restore(id int64) {
-	backgroundDo(j.u, func() error {
-		return j.u.store.RestoreEntry(id)
+	ui.BackgroundDo(j.u.Host, func() error {
+		return j.u.Store.RestoreEntry(id)
 	}, func() {
 		j.undo, j.undoID = nil, 0
 		j.showBanners()
@@ -60,8 +61,8 @@ func (j *journalScreen) showTrash() {
 	if j.editor != nil {
 		j.editor.closeKeepingDraft()
 	}
-	background(j.u, func() ([]data.EntryRow, error) {
-		return j.u.store.Trash(trashShown)
+	ui.Background(j.u.Host, func() ([]data.EntryRow, error) {
+		return j.u.Store.Trash(trashShown)
 	}, func(rows []data.EntryRow) {
 		j.detailID = 0
 		j.list.widget.UnselectAll()
@@ -75,11 +76,11 @@ func (j *journalScreen) trashView(rows []data.EntryRow) fyne.CanvasObject {
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	if len(rows) == 0 {
 		return container.NewBorder(title, nil, nil, nil,
-			emptyState(theme.DeleteIcon(), "The trash is empty", "Entries you delete wait here until you empty the trash, so a slip of the hand costs nothing.", nil))
+			ui.EmptyState(theme.DeleteIcon(), "The trash is empty", "Entries you delete wait here until you empty the trash, so a slip of the hand costs nothing.", nil))
 	}
 	empty := widgets.NewButtonWithIcon("Empty trash…", theme.DeleteIcon(), func() { j.confirmEmptyTrash() })
 	empty.Importance = widget.DangerImportance
-	about := wrapLabel("Deleted entries wait here. Restore one to put it back in your journal, or empty the trash to delete them for good.")
+	about := ui.WrapLabel("Deleted entries wait here. Restore one to put it back in your journal, or empty the trash to delete them for good.")
 	list := container.NewVBox()
 	for _, r := range rows {
 		id := r.ID
@@ -93,10 +94,10 @@ func (j *journalScreen) trashView(rows []data.EntryRow) fyne.CanvasObject {
 		text := widget.NewLabel(heading)
 		text.Truncation = fyne.TextTruncateEllipsis
 		restore := widgets.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { j.restore(id) })
-		list.Add(container.NewBorder(nil, nil, nil, restore, container.New(compactVBox(), when, text)))
+		list.Add(container.NewBorder(nil, nil, nil, restore, container.New(ui.CompactVBox(), when, text)))
 	}
 	if j.trashed > len(rows) {
-		list.Add(wrapLabel("The " + prose.Thousands(len(rows)) + " most recently deleted are shown; emptying the trash deletes all " + prose.Thousands(j.trashed) + "."))
+		list.Add(ui.WrapLabel("The " + prose.Thousands(len(rows)) + " most recently deleted are shown; emptying the trash deletes all " + prose.Thousands(j.trashed) + "."))
 	}
 	header := container.NewVBox(container.NewBorder(nil, nil, nil, empty, title), about, widget.NewSeparator())
 	return container.NewBorder(header, nil, nil, nil, container.NewVScroll(list))
@@ -104,10 +105,10 @@ func (j *journalScreen) trashView(rows []data.EntryRow) fyne.CanvasObject {
 
 func (j *journalScreen) confirmEmptyTrash() {
 	what := prose.Count(j.trashed, "entry", "entries")
-	j.u.confirm(dlgEmptyTrash, "Empty the trash?",
+	j.u.Confirm(ui.DlgEmptyTrash, "Empty the trash?",
 		"This deletes "+what+" for good. It can't be undone.", "Empty the trash", func() {
-			background(j.u, func() (int, error) {
-				return j.u.store.EmptyTrash()
+			ui.Background(j.u.Host, func() (int, error) {
+				return j.u.Store.EmptyTrash()
 			}, func(int) {
 				j.undo, j.undoID = nil, 0
 				j.showBanners()

@@ -139,7 +139,7 @@ func (u *UI) guard(c command) func() {
 		if u.lock.locked && !c.quit {
 			return // the locked window's own menu has Quit alone
 		}
-		if u.topDialog() != nil && !c.inDialog {
+		if u.TopDialog() != nil && !c.inDialog {
 			return
 		}
 		slog.Debug("menu", "item", c.menu+"/"+c.label)
@@ -147,7 +147,7 @@ func (u *UI) guard(c command) func() {
 		// Fyne's menu bar stays active after an item is chosen from it:
 		// the next Tab went to the menu bar instead of the dialog just
 		// opened, and the next click only closed the bar.
-		if m, ok := u.win.Canvas().(interface{ DismissMenu() bool }); ok {
+		if m, ok := u.Win.Canvas().(interface{ DismissMenu() bool }); ok {
 			m.DismissMenu()
 		}
 	}
@@ -167,8 +167,8 @@ func (u *UI) typedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool {
 	case fyne.KeyEscape:
 		return u.escape(from)
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if d := u.topDialog(); d != nil && d.isTop() {
-			return d.pressDefault()
+		if d := u.TopDialog(); d != nil && d.IsTop() {
+			return d.PressDefault()
 		}
 	case fyne.KeyF1:
 		u.showShortcuts()
@@ -186,14 +186,14 @@ func (k windowKeys) TypedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool { retu
 // (a calendar, a menu), the top dialog, or what the tab has open; with
 // nothing to close it lets go of the focus.
 func (u *UI) escape(from fyne.Focusable) bool {
-	if top := u.win.Canvas().Overlays().Top(); top != nil {
-		if d := u.topDialog(); d == nil || !d.isTop() {
+	if top := u.Win.Canvas().Overlays().Top(); top != nil {
+		if d := u.TopDialog(); d == nil || !d.IsTop() {
 			top.Hide()
 			return true
 		}
 	}
-	if d := u.topDialog(); d != nil {
-		d.escape()
+	if d := u.TopDialog(); d != nil {
+		d.Escape()
 		return true
 	}
 	if e, ok := u.visibleScreen().(escaper); ok && e.escape(from) {
@@ -202,7 +202,7 @@ func (u *UI) escape(from fyne.Focusable) bool {
 	// Nothing to close: Esc lets go of the focus, so Tab starts again from
 	// the top of the window.
 	if from != nil {
-		u.win.Canvas().Unfocus()
+		u.Win.Canvas().Unfocus()
 		return true
 	}
 	return false
@@ -225,9 +225,9 @@ type undoer interface {
 
 // save is Ctrl+S: the form in the top dialog, or what the tab is editing.
 func (u *UI) save() {
-	if d := u.topDialog(); d != nil {
-		if d.form {
-			d.pressDefault()
+	if d := u.TopDialog(); d != nil {
+		if d.Form {
+			d.PressDefault()
 		}
 		return
 	}
@@ -245,7 +245,7 @@ func (u *UI) undo() {
 			return
 		}
 	}
-	if u.topDialog() != nil {
+	if u.TopDialog() != nil {
 		return
 	}
 	if un, ok := u.visibleScreen().(undoer); ok {
@@ -254,7 +254,7 @@ func (u *UI) undo() {
 }
 
 // focused is the widget with the keyboard in the window, if any.
-func (u *UI) focused() fyne.Focusable { return u.win.Canvas().Focused() }
+func (u *UI) focused() fyne.Focusable { return u.Win.Canvas().Focused() }
 
 // visibleScreen is the screen of the tab in front.
 func (u *UI) visibleScreen() screen {
@@ -288,13 +288,13 @@ func (u *UI) searchJournal() {
 
 // importCalendar is Ctrl+I: the calendar file picker, from any tab.
 func (u *UI) importCalendar() {
-	if t := u.tiersTab(); t != nil && u.store != nil {
+	if t := u.tiersTab(); t != nil && u.Store != nil {
 		t.importCalendar()
 	}
 }
 
 func (u *UI) exportCalendar() {
-	if t := u.tiersTab(); t != nil && u.store != nil {
+	if t := u.tiersTab(); t != nil && u.Store != nil {
 		t.exportCalendar()
 	}
 }
@@ -314,7 +314,7 @@ func (u *UI) showMenu(name string, m *fyne.Menu, from fyne.CanvasObject) {
 			run()
 		}
 	}
-	c := u.win.Canvas()
+	c := u.Win.Canvas()
 	menu := widget.NewPopUpMenu(m, c)
 	menu.ShowAtPosition(menuPosition(c, from, menu.MinSize()))
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
@@ -17,7 +19,7 @@ func TestShortcutsWorkWhileTypingInAField(t *testing.T) {
 	u, _, j := newJournalUI(t)
 	typing := func() {
 		t.Helper()
-		u.win.Canvas().Focus(u.strip.Entry())
+		u.Win.Canvas().Focus(u.strip.Entry())
 		u.strip.Entry().SetText("")
 		typeText(u, "half a slip")
 	}
@@ -46,11 +48,11 @@ func TestShortcutsWorkWhileTypingInAField(t *testing.T) {
 
 	typing()
 	pressKey(u, fyne.KeyF1)
-	if d := u.topDialog(); d == nil || d.kind != dlgShortcuts {
-		t.Fatalf("F1 in a text field: %v", u.topDialog())
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgShortcuts {
+		t.Fatalf("F1 in a text field: %v", u.TopDialog())
 	}
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != nil {
+	if u.TopDialog() != nil {
 		t.Fatal("Esc left the shortcuts open")
 	}
 	if u.strip.Entry().Text != "half a slip" {
@@ -59,21 +61,21 @@ func TestShortcutsWorkWhileTypingInAField(t *testing.T) {
 
 	typing()
 	press(t, u, shortcutImport)
-	if d := u.topDialog(); d == nil || d.kind != dlgOpenFile {
-		t.Fatalf("Ctrl+I opened %v", u.topDialog())
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgOpenFile {
+		t.Fatalf("Ctrl+I opened %v", u.TopDialog())
 	}
 	// While a dialog is open the window behind it waits: Ctrl+2 does
 	// nothing, F1 still helps, Esc closes each in turn.
 	before := u.tabs.SelectedIndex()
 	press(t, u, ctrl(fyne.Key2))
 	pressKey(u, fyne.KeyF1)
-	if u.tabs.SelectedIndex() != before || u.topDialog().kind != dlgShortcuts {
-		t.Errorf("behind a dialog: tab %d, top %v", u.tabs.SelectedIndex(), u.topDialog().kind)
+	if u.tabs.SelectedIndex() != before || u.TopDialog().Kind != ui.DlgShortcuts {
+		t.Errorf("behind a dialog: tab %d, top %v", u.tabs.SelectedIndex(), u.TopDialog().Kind)
 	}
 	pressKey(u, fyne.KeyEscape)
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != nil {
-		t.Errorf("Esc twice left %v open", u.topDialog().kind)
+	if u.TopDialog() != nil {
+		t.Errorf("Esc twice left %v open", u.TopDialog().Kind)
 	}
 
 	press(t, u, ctrl(fyne.KeyComma))
@@ -102,7 +104,7 @@ func TestEveryShortcutIsInTheMenuAndTheShortcutsWindow(t *testing.T) {
 	u.showShortcuts()
 	mustContain(t, topText(u), append(want, "Esc", "Enter", "Tab, Shift+Tab")...)
 	items := 0
-	for _, m := range u.win.MainMenu().Items {
+	for _, m := range u.Win.MainMenu().Items {
 		items += len(m.Items)
 	}
 	if items < len(want) {
@@ -123,7 +125,7 @@ func TestCtrlZUndoesTheMoveToTheTrash(t *testing.T) {
 	if n, _ := s.TrashCount(); n != 1 {
 		t.Fatalf("trash holds %d", n)
 	}
-	u.win.Canvas().Unfocus()
+	u.Win.Canvas().Unfocus()
 	press(t, u, &fyne.ShortcutUndo{})
 	if n, _ := s.TrashCount(); n != 0 {
 		t.Fatalf("after Ctrl+Z the trash holds %d", n)
@@ -132,10 +134,10 @@ func TestCtrlZUndoesTheMoveToTheTrash(t *testing.T) {
 		t.Error("the undo is still offered")
 	}
 
-	u.win.Canvas().Focus(j.filters.search)
+	u.Win.Canvas().Focus(j.filters.search)
 	typeText(u, "kids")
 	j.trashEntry(e)
-	u.win.Canvas().Focus(j.filters.search)
+	u.Win.Canvas().Focus(j.filters.search)
 	press(t, u, &fyne.ShortcutUndo{})
 	if n, _ := s.TrashCount(); n != 1 {
 		t.Error("Ctrl+Z in the search field took back the trash, not the typing")
@@ -149,7 +151,7 @@ func TestSpaceOnTheCheckThenTabStaysInTheForm(t *testing.T) {
 		u, _, j := newJournalUI(t)
 		press(t, u, shortcutNew)
 		b := j.editor.check.buttons[kind]
-		u.win.Canvas().Focus(b)
+		u.Win.Canvas().Focus(b)
 		pressKey(u, fyne.KeySpace)
 		if j.editor.check.kind != kind {
 			t.Fatalf("Space chose %q", j.editor.check.kind)
@@ -171,26 +173,26 @@ func TestTabLeavesEveryMultiLineField(t *testing.T) {
 	u, _, ts := openTiers(t)
 	ts.addCommitment()
 	f := ts.commitmentForm
-	u.win.Canvas().Focus(f.notes)
+	u.Win.Canvas().Focus(f.notes)
 	typeText(u, "Bring the costume")
 	pressKey(u, fyne.KeyTab)
 	if u.focused() == f.notes || f.notes.Text != "Bring the costume" {
 		t.Errorf("Tab in the notes: focus %T, notes %q", u.focused(), f.notes.Text)
 	}
-	u.win.Canvas().Focus(f.notes)
+	u.Win.Canvas().Focus(f.notes)
 	pressKey(u, fyne.KeyTab, true)
 	if u.focused() != f.location {
 		t.Errorf("Shift+Tab in the notes went to %T", u.focused())
 	}
-	f.dlg.hide()
+	f.dlg.Hide()
 
 	_, _, p := openProtocols(t)
-	if _, err := p.u.store.SaveUrgency([]data.UrgencyCriterion{{Question: "Does money depend on it today?"}}, data.UrgencyRule{}); err != nil {
+	if _, err := p.u.Store.SaveUrgency([]data.UrgencyCriterion{{Question: "Does money depend on it today?"}}, data.UrgencyRule{}); err != nil {
 		t.Fatal(err)
 	}
 	p.openTriage()
 	tr := p.triage
-	p.u.win.Canvas().Focus(tr.request)
+	p.u.Win.Canvas().Focus(tr.request)
 	typeText(p.u, "The deck by tonight")
 	pressKey(p.u, fyne.KeyTab)
 	if p.u.focused() == tr.request || tr.request.Text != "The deck by tonight" {
@@ -201,12 +203,12 @@ func TestTabLeavesEveryMultiLineField(t *testing.T) {
 // The wheel over the editor's answers scrolls the editor.
 func TestTheWheelOverAnAnswerScrollsTheEditor(t *testing.T) {
 	u, _, j := newJournalUI(t)
-	u.win.Resize(fyne.NewSize(900, 560))
+	u.Win.Resize(fyne.NewSize(900, 560))
 	press(t, u, shortcutNew)
 	e := j.editor
 	e.scroll.ScrollToTop()
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.story).Add(fyne.NewPos(20, 20))
-	test.Scroll(u.win.Canvas(), pos, 0, -60)
+	test.Scroll(u.Win.Canvas(), pos, 0, -60)
 	if e.scroll.Offset.Y <= 0 {
 		t.Error("the wheel over the story left the editor where it was")
 	}

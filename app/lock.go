@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -33,14 +35,10 @@ type lockState struct {
 	// window shows the unlock form.
 	encrypted bool
 	locked    bool
-	// closed says u.store is closed (locked, or a conversion is under
-	// way). It stays set rather than nil: work started before reads it
-	// and gets an error, which is logged, instead of a nil store.
-	closed bool
-	form   *unlockForm
+	form      *unlockForm
 	// parked are the forms with unsaved typing open at the lock, shown
 	// again at the unlock.
-	parked []*appDialog
+	parked []*ui.Dialog
 	shell  fyne.CanvasObject // the window's content while unlocked
 	// keyring is where "remember on this computer" lives; nil is the
 	// system's. Tests put a fake here.
@@ -69,7 +67,7 @@ func (u *UI) openLocked(path string) {
 	f := u.lock.form
 	f.busy(true, "Opening with the passphrase this computer remembers…")
 	opts := u.vaultOptions()
-	background(u, func() (unlocked, error) {
+	ui.Background(u.Host, func() (unlocked, error) {
 		s, key, rep, err := vault.OpenWithKey(path, vault.Remembered(opts.Keyring), opts)
 		return unlocked{store: s, key: key, report: rep}, err
 	}, u.unlocked, func(err error) {
@@ -83,14 +81,14 @@ func (u *UI) openLocked(path string) {
 // form in its place.
 func (u *UI) showLockScreen() {
 	if !u.lock.locked {
-		u.lock.shell = u.win.Content()
+		u.lock.shell = u.Win.Content()
 	}
 	u.lock.locked = true
 	u.lock.form.stopCountdown()
 	u.lock.form = newUnlockForm(u)
-	u.win.SetContent(u.lock.form.view())
-	u.win.SetMainMenu(u.lockedMenu())
-	u.win.Canvas().Focus(u.lock.form.field)
+	u.Win.SetContent(u.lock.form.view())
+	u.Win.SetMainMenu(u.lockedMenu())
+	u.Win.Canvas().Focus(u.lock.form.field)
 	slog.Debug("window locked")
 }
 
@@ -116,14 +114,14 @@ func (u *UI) unlocked(r unlocked) {
 	u.lock.form.stopCountdown()
 	u.lock.form = nil
 	if u.lock.shell != nil {
-		u.win.SetContent(u.lock.shell)
+		u.Win.SetContent(u.lock.shell)
 	}
-	u.win.SetMainMenu(u.mainMenu())
+	u.Win.SetMainMenu(u.mainMenu())
 	slog.Debug("window unlocked", "merged", r.report.Merged)
 	u.setSyncKey(r.key)
 	u.attach(r.store)
 	for _, d := range u.lock.parked {
-		d.unpark()
+		d.Unpark()
 	}
 	u.lock.parked = nil
 	u.lock.idle.touch()
@@ -138,7 +136,7 @@ func (u *UI) unlocked(r unlocked) {
 // lockNow is Ctrl+L: what is being typed is kept as a draft, then the
 // journal is closed and the unlock form shown.
 func (u *UI) lockNow() {
-	if !u.lock.encrypted || u.lock.closed || u.store == nil {
+	if !u.lock.encrypted || u.Closed || u.Store == nil {
 		return
 	}
 	slog.Info("locking the journal")
@@ -147,27 +145,27 @@ func (u *UI) lockNow() {
 
 // lockStore closes what shows the journal and the journal itself.
 func (u *UI) lockStore() {
-	if u.lock.closed || u.store == nil {
+	if u.Closed || u.Store == nil {
 		return
 	}
 	// A form with something typed in it waits, out of sight, for the
 	// unlock; the other dialogs close.
-	for len(u.dialogs) > 0 {
-		d := u.dialogs[len(u.dialogs)-1]
-		if d.form && formValues(d.body) != d.values {
-			d.park()
-			u.lock.parked = append([]*appDialog{d}, u.lock.parked...)
+	for open := u.Dialogs(); len(open) > 0; open = u.Dialogs() {
+		d := open[len(open)-1]
+		if d.Changed() {
+			d.Park()
+			u.lock.parked = append([]*ui.Dialog{d}, u.lock.parked...)
 			continue
 		}
-		d.hide()
+		d.Hide()
 	}
 	if u.prefsWin != nil {
 		u.prefsWin.Close()
 	}
 	u.stopBeside()
 	u.forgetSyncKey()
-	u.lock.closed = true
-	u.store.Close() // every connection, and the store's copy of the key
+	u.Closed = true
+	u.Store.Close() // every connection, and the store's copy of the key
 	u.showLockScreen()
 }
 
@@ -181,7 +179,7 @@ func (u *UI) tell(text string) {
 	dismiss := widgets.NewIconButton("Dismiss", theme.CancelIcon(), func() { u.noticeBox.Remove(card) })
 	dismiss.Importance = widget.LowImportance
 	card = widget.NewCard("", "", container.NewBorder(nil, nil,
-		widget.NewIcon(theme.InfoIcon()), dismiss, wrapLabel(text)))
+		widget.NewIcon(theme.InfoIcon()), dismiss, ui.WrapLabel(text)))
 	u.noticeBox.Add(card)
 	slog.Debug("notice", "text", text)
 }
@@ -215,8 +213,8 @@ func newUnlockForm(u *UI) *unlockForm {
 	f.field.Password = true
 	f.field.SetPlaceHolder("Passphrase")
 	f.field.OnSubmitted = func(string) { f.submit() }
-	f.prompt = wrapLabel("Type your passphrase to open it.")
-	f.msg = wrapLabel("")
+	f.prompt = ui.WrapLabel("Type your passphrase to open it.")
+	f.msg = ui.WrapLabel("")
 	f.msg.Hide()
 	f.remember = widgets.NewCheck("Remember on this computer", nil)
 	f.remember.SetChecked(vault.IsRemembered(u.dbPath))
@@ -230,7 +228,7 @@ func newUnlockForm(u *UI) *unlockForm {
 func (f *unlockForm) view() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Your journal is locked", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	hint := wrapLabel("Remember on this computer lets the system keyring open it next time, while you are logged in.")
+	hint := ui.WrapLabel("Remember on this computer lets the system keyring open it next time, while you are logged in.")
 	hint.SizeName = theme.SizeNameCaptionText
 	box := container.NewVBox(
 		title, f.prompt, f.field, f.msg, f.remember, hint,
@@ -257,7 +255,7 @@ func (f *unlockForm) toggleCode() {
 	}
 	f.field.Refresh()
 	f.msg.Hide()
-	f.u.win.Canvas().Focus(f.field)
+	f.u.Win.Canvas().Focus(f.field)
 }
 
 // submit unlocks with what was typed, off the main goroutine.
@@ -281,7 +279,7 @@ func (f *unlockForm) submit() {
 	f.busy(true, "Unlocking…")
 	opts := u.vaultOptions()
 	began := time.Now()
-	background(u, func() (unlocked, error) {
+	ui.Background(u.Host, func() (unlocked, error) {
 		s, key, rep, err := vault.OpenWithKey(path, secret, opts)
 		return unlocked{store: s, key: key, report: rep}, err
 	}, func(r unlocked) {
@@ -305,7 +303,7 @@ func (u *UI) rememberChoice(path string, remember, forget bool, pass []byte, cod
 		if pass != nil {
 			secret = vault.Passphrase(pass)
 		}
-		backgroundDo(u, func() error {
+		ui.BackgroundDo(u.Host, func() error {
 			defer clear(pass)
 			return vault.Remember(path, secret, opts)
 		}, func() {}, func(err error) {
@@ -314,7 +312,7 @@ func (u *UI) rememberChoice(path string, remember, forget bool, pass []byte, cod
 		})
 	case forget:
 		clear(pass)
-		backgroundDo(u, func() error { return vault.Forget(path, opts) }, func() {},
+		ui.BackgroundDo(u.Host, func() error { return vault.Forget(path, opts) }, func() {},
 			func(err error) { u.backgroundFailed(noticeKeyring, err) })
 	default:
 		clear(pass)
@@ -362,14 +360,14 @@ func (f *unlockForm) failed(err error) {
 	}
 	f.stopCountdown()
 	if tick() {
-		f.stopWait = f.u.every(time.Second, func() {
+		f.stopWait = f.u.Every(time.Second, func() {
 			if !tick() && f.stopWait != nil {
 				f.stopWait()
 				f.stopWait = nil
 			}
 		})
 	}
-	f.u.win.Canvas().Focus(f.field)
+	f.u.Win.Canvas().Focus(f.field)
 }
 
 // stopCountdown stops the wait's ticker, when the form goes or a new wait

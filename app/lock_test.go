@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -79,17 +81,17 @@ func newLockedUI(t *testing.T, path string, kr *memKeyring) *UI {
 	a := test.NewTempApp(t)
 	a.Preferences().SetBool(prefWelcomeDone, true)
 	u := newUI(a)
-	u.async = func(f func()) { f() }
+	u.Async = func(f func()) { f() }
 	u.sync.manual = true
 	u.notify = func(string, string) {}
-	u.win.Resize(fyne.NewSize(1000, 760))
+	u.Win.Resize(fyne.NewSize(1000, 760))
 	u.dbPath = path
 	u.lock.keyring = kr
 	u.openStore(Config{DBPath: path})
 	t.Cleanup(func() {
 		stopTimers(u)
-		if u.store != nil {
-			u.store.Close()
+		if u.Store != nil {
+			u.Store.Close()
 		}
 	})
 	return u
@@ -113,7 +115,7 @@ func TestEncryptedJournalOpensBehindTheUnlockForm(t *testing.T) {
 	keysBefore, _ := os.ReadFile(data.KeysPath(path))
 	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
 
-	if !u.lock.locked || u.store != nil {
+	if !u.lock.locked || u.Store != nil {
 		t.Fatal("the encrypted journal did not wait for its passphrase")
 	}
 	shown := shownText(u)
@@ -154,7 +156,7 @@ func TestEncryptedJournalOpensBehindTheUnlockForm(t *testing.T) {
 	// The right one, once the wait is over.
 	f.until = time.Now()
 	typeUnlock(t, u, testPassphrase)
-	if u.lock.locked || u.store == nil {
+	if u.lock.locked || u.Store == nil {
 		t.Fatalf("the right passphrase did not unlock:\n%s", shownText(u))
 	}
 	shown = shownText(u)
@@ -193,15 +195,15 @@ func TestRecoveryCodeAndRememberOnThisComputer(t *testing.T) {
 	}
 
 	// Next start: the keyring opens it without a word typed.
-	u.store.Close()
+	u.Store.Close()
 	u2 := newLockedUI(t, path, kr)
-	if u2.lock.locked || u2.store == nil {
+	if u2.lock.locked || u2.Store == nil {
 		t.Fatalf("the remembered journal did not open:\n%s", shownText(u2))
 	}
 
 	// A keyring that is locked: the form says so calmly and asks.
-	u2.store.Close()
-	u2.store = nil
+	u2.Store.Close()
+	u2.Store = nil
 	u3 := newLockedUI(t, path, &memKeyring{broken: true})
 	if !u3.lock.locked {
 		t.Fatal("opened without any key")
@@ -231,10 +233,10 @@ func TestLockNowKeepsTheDraftAndClosesTheJournal(t *testing.T) {
 	j.draftDelay = 0
 	press(t, u, shortcutNew)
 	typeText(u, "Half a thought about bedtime")
-	store := u.store
+	store := u.Store
 
 	press(t, u, shortcutLock)
-	if !u.lock.locked || !u.lock.closed {
+	if !u.lock.locked || !u.Closed {
 		t.Fatal("Ctrl+L did not lock")
 	}
 	if _, err := store.Drafts(); err == nil {
@@ -248,12 +250,12 @@ func TestLockNowKeepsTheDraftAndClosesTheJournal(t *testing.T) {
 	// While locked, the journal's commands do nothing.
 	press(t, u, shortcutNew)
 	press(t, u, shortcutLock)
-	if !u.lock.locked || len(u.dialogs) != 0 {
+	if !u.lock.locked || len(u.Dialogs()) != 0 {
 		t.Fatal("a command ran while locked")
 	}
 
 	typeUnlock(t, u, testPassphrase)
-	drafts, err := u.store.Drafts()
+	drafts, err := u.Store.Drafts()
 	if err != nil || len(drafts) != 1 || drafts[0].Trigger != "Half a thought about bedtime" {
 		t.Fatalf("the draft typed before the lock: %+v, %v", drafts, err)
 	}
@@ -265,7 +267,7 @@ func TestIdleLockAfterTheChosenTime(t *testing.T) {
 	now := time.Now()
 	u.lock.idle.now = func() time.Time { return now }
 	typeUnlock(t, u, testPassphrase)
-	u.app.Preferences().SetInt(prefIdleLock, 15)
+	u.App.Preferences().SetInt(prefIdleLock, 15)
 	u.checkIdle()
 
 	now = now.Add(14 * time.Minute)
@@ -291,7 +293,7 @@ func TestIdleLockAfterTheChosenTime(t *testing.T) {
 	// Never is never.
 	u.lock.form.until = time.Time{}
 	typeUnlock(t, u, testPassphrase)
-	u.app.Preferences().SetInt(prefIdleLock, 0)
+	u.App.Preferences().SetInt(prefIdleLock, 0)
 	now = now.Add(48 * time.Hour)
 	u.checkIdle()
 	u.checkIdle()
@@ -305,17 +307,17 @@ func TestExportOfAnEncryptedJournalAsksFirst(t *testing.T) {
 	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
 	typeUnlock(t, u, testPassphrase)
 	u.showExport()
-	if d := u.topDialog(); d == nil || d.kind != dlgExportPlain {
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgExportPlain {
 		t.Fatal("no warning before the export")
 	}
 	mustContain(t, topText(u), "an export is not", "anyone who opens the file")
 	pressKey(u, fyne.KeyEscape)
-	if len(u.dialogs) != 0 {
-		t.Fatalf("Esc left %d dialogs", len(u.dialogs))
+	if len(u.Dialogs()) != 0 {
+		t.Fatalf("Esc left %d dialogs", len(u.Dialogs()))
 	}
 	u.showExport()
 	pressKey(u, fyne.KeyReturn)
-	if d := u.topDialog(); d == nil || d.kind != dlgExport {
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgExport {
 		t.Fatal("Go on did not lead to the export")
 	}
 }
@@ -327,7 +329,7 @@ func TestLockRightAfterUnlockStartsNothingOnTheClosedJournal(t *testing.T) {
 	path := encryptedJournal(t)
 	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
 	var jobs []func()
-	u.async = func(f func()) { jobs = append(jobs, f) }
+	u.Async = func(f func()) { jobs = append(jobs, f) }
 	u.settle = time.Millisecond
 	typeUnlock(t, u, testPassphrase)
 	for len(jobs) > 0 && u.lock.locked {
@@ -383,21 +385,21 @@ func TestLockKeepsAFormBeingTyped(t *testing.T) {
 	u.showExport() // a dialog with nothing typed closes
 
 	press(t, u, shortcutLock) // whatever dialogs are open
-	if !u.lock.locked || len(u.dialogs) != 0 {
-		t.Fatalf("locked=%v with %d dialogs", u.lock.locked, len(u.dialogs))
+	if !u.lock.locked || len(u.Dialogs()) != 0 {
+		t.Fatalf("locked=%v with %d dialogs", u.lock.locked, len(u.Dialogs()))
 	}
 	if strings.Contains(shownText(u), "Sports day") || strings.Contains(shownText(u), "New commitment") {
 		t.Fatalf("the form shows while locked:\n%s", shownText(u))
 	}
 	typeUnlock(t, u, testPassphrase)
-	if d := u.topDialog(); d == nil || d.kind != dlgCommitment || len(u.dialogs) != 1 {
-		t.Fatalf("the form is not back: %d dialogs", len(u.dialogs))
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgCommitment || len(u.Dialogs()) != 1 {
+		t.Fatalf("the form is not back: %d dialogs", len(u.Dialogs()))
 	}
 	if f.title.Text != "Sports day" {
 		t.Errorf("the title typed became %q", f.title.Text)
 	}
 	pressKey(u, fyne.KeyEscape) // it asks before dropping what was typed
-	if topKind(u) != dlgDiscardChanges {
+	if topKind(u) != ui.DlgDiscardChanges {
 		t.Errorf("Esc on the form after the unlock: %s", topKind(u))
 	}
 }
@@ -412,14 +414,14 @@ func TestSlipCopyForTheTrayAndLockFromTheTray(t *testing.T) {
 	if !u.ownReminders {
 		t.Error("nobody sends the reminders of an encrypted journal")
 	}
-	if _, err := u.store.AddSlip("I can rest too.", true); err != nil {
+	if _, err := u.Store.AddSlip("I can rest too.", true); err != nil {
 		t.Fatal(err)
 	}
 	u.loadStrip()
 	if s, _ := vault.SlipWhileLocked(path); s != "I can rest too." {
 		t.Errorf("the tray's copy is %q", s)
 	}
-	u.app.Preferences().SetBool(prefSlipWhileLocked, false)
+	u.App.Preferences().SetBool(prefSlipWhileLocked, false)
 	u.loadStrip()
 	if s, _ := vault.SlipWhileLocked(path); s != "" {
 		t.Errorf("the copy stayed after it was turned off: %q", s)
@@ -440,10 +442,10 @@ func TestTrayActionsWhileLockedShowTheUnlockForm(t *testing.T) {
 	u.lockNow()
 	for _, do := range []string{instance.WriteSlip, instance.NewEntry, instance.Compassion, instance.Triage} {
 		u.request(do)
-		if f := u.win.Canvas().Focused(); f != u.lock.form.field {
+		if f := u.Win.Canvas().Focused(); f != u.lock.form.field {
 			t.Errorf("after %s the keyboard is in %T", do, f)
 		}
-		if len(u.dialogs) != 0 || u.journal().editor != nil {
+		if len(u.Dialogs()) != 0 || u.journal().editor != nil {
 			t.Errorf("%s opened something behind the lock", do)
 		}
 	}

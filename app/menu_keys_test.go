@@ -17,7 +17,7 @@ func TestTheMenusKeysStartInOneColumnClearOfTheNames(t *testing.T) {
 	u, _ := newTestUI(t)
 	size := fyne.CurrentApp().Settings().Theme().Size("text")
 	measure := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
-	for _, m := range u.win.MainMenu().Items {
+	for _, m := range u.Win.MainMenu().Items {
 		w := test.NewWindow(widget.NewMenu(m))
 		w.Resize(w.Content().MinSize())
 		var starts []float32

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -24,8 +26,8 @@ func TestABackgroundFailureIsSaidOnceInTheWindow(t *testing.T) {
 	}
 	mustContain(t, visibleText(u.noticeBox), "Your reminders couldn't be checked", "automatic backup", "the details are in the log")
 	test.Tap(findButton(t, u.noticeBox, "Open the log folder"))
-	if d := u.topDialog(); d != nil && d.kind != dlgLogFolder {
-		t.Errorf("Open the log folder showed %v", d.kind)
+	if d := u.TopDialog(); d != nil && d.Kind != ui.DlgLogFolder {
+		t.Errorf("Open the log folder showed %v", d.Kind)
 	}
 	dismissAll(t, u)
 	if len(u.noticeBox.Objects) != 0 {
@@ -48,15 +50,15 @@ func dismissAll(t *testing.T, u *UI) {
 // line so that the window needn't grow for it, and in full on request.
 func TestANotificationThatCantBeShownIsSaid(t *testing.T) {
 	u, _ := newTestUI(t)
-	before := u.win.Content().MinSize().Height
+	before := u.Win.Content().MinSize().Height
 	u.backgroundFailed(noticeNotifications, errors.New("no notification service answered"))
 	mustContain(t, visibleText(u.noticeBox), "couldn't be shown as a desktop notification", "no notification service answered")
 	one := u.noticeBox.MinSize().Height
-	if grew := u.win.Content().MinSize().Height - before; grew > 60 {
+	if grew := u.Win.Content().MinSize().Height - before; grew > 60 {
 		t.Errorf("the notice made the window's content %.0f taller", grew)
 	}
 	test.Tap(findIconButton(t, u.noticeBox, "Show the whole message"))
-	u.win.Resize(fyne.NewSize(640, 700))
+	u.Win.Resize(fyne.NewSize(640, 700))
 	if u.noticeBox.MinSize().Height <= one {
 		t.Error("the whole message shows no more than its line")
 	}
@@ -66,20 +68,20 @@ func TestANotificationThatCantBeShownIsSaid(t *testing.T) {
 // and where the report is; the welcome waits.
 func TestTheStartAfterACrashSaysSo(t *testing.T) {
 	u, s := newTestUIWith(t, data.Options{}, false)
-	if d := u.topDialog(); d != nil {
-		d.hide()
+	if d := u.TopDialog(); d != nil {
+		d.Hide()
 	}
-	u.app.Preferences().SetBool(prefWelcomeDone, false)
+	u.App.Preferences().SetBool(prefWelcomeDone, false)
 	u.crash = "/home/sam/.local/state/bothand/crash-2026-12-06-101500.txt"
 	u.attach(s)
-	d := u.topDialog()
-	if d == nil || d.kind != dlgCrashed {
+	d := u.TopDialog()
+	if d == nil || d.Kind != ui.DlgCrashed {
 		t.Fatalf("after a crash the window shows %v", d)
 	}
 	mustContain(t, topText(u), "closed unexpectedly", "Nothing you had saved was lost", u.crash)
 	findButton(t, topDialog(t, u), "Open the log folder")
 	pressKey(u, fyne.KeyEscape)
-	if u.topDialog() != nil {
+	if u.TopDialog() != nil {
 		t.Error("Esc left the crash notice open")
 	}
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
@@ -42,65 +44,65 @@ func (t *tiersScreen) showOccurrenceMenu(o data.Occurrence, from fyne.CanvasObje
 }
 
 func (t *tiersScreen) setOutcome(id int64, occursAt time.Time, outcome data.Outcome, movedTo *time.Time) {
-	backgroundDo(t.u, func() error {
-		return t.u.store.SetOutcome(id, occursAt, outcome, movedTo)
+	ui.BackgroundDo(t.u.Host, func() error {
+		return t.u.Store.SetOutcome(id, occursAt, outcome, movedTo)
 	}, func() { t.load() })
 }
 
 // askMovedTo asks where the occurrence went; the new time is optional.
 func (t *tiersScreen) askMovedTo(o data.Occurrence) {
 	start := o.Start.Local()
-	date := newDateField(start)
-	clock := newClockField(start.Hour(), start.Minute())
+	date := ui.NewDateField(start)
+	clock := ui.NewClockField(start.Hour(), start.Minute())
 	known := widgets.NewCheck("I know the new time", nil)
 	known.SetChecked(true)
-	msg := newFieldMessage()
+	msg := ui.NewFieldMessage()
 	when := container.NewGridWithColumns(2, date, clock)
 	if o.AllDay() {
 		clock.Hide()
 	}
 	known.OnChanged = func(on bool) { setVisible(when, on) }
 	content := container.NewVBox(
-		wrapLabel("“"+o.Commitment.Title+"” of "+data.FormatSpan(o.Start, o.End, o.AllDay())+" moved to:"),
+		ui.WrapLabel("“"+o.Commitment.Title+"” of "+data.FormatSpan(o.Start, o.End, o.AllDay())+" moved to:"),
 		known, when, msg)
-	d := t.u.newDialog(dlgMoved, "Move to another time", content)
-	d.cancelButton("Cancel", nil)
-	d.defaultButton("Save", nil, func() {
+	d := t.u.NewDialog(ui.DlgMoved, "Move to another time", content)
+	d.CancelButton("Cancel", nil)
+	d.DefaultButton("Save", nil, func() {
 		var movedTo *time.Time
 		if known.Checked {
-			day, err := dateOfField(date)
+			day, err := ui.DateOfField(date)
 			if err != nil {
-				msg.show(err.Error())
+				msg.Say(err.Error())
 				return
 			}
 			h, m := 0, 0
 			if !o.AllDay() {
-				if h, m, err = parseClock(clock.Text); err != nil {
-					msg.show(err.Error())
+				if h, m, err = ui.ParseClock(clock.Text); err != nil {
+					msg.Say(err.Error())
 					return
 				}
 			}
-			to := at(day, h, m)
+			to := ui.At(day, h, m)
 			movedTo = &to
 		}
-		d.hide()
+		d.Hide()
 		t.setOutcome(o.Commitment.ID, o.OccursAt, data.OutcomeMoved, movedTo)
 	})
-	d.show(420, 0, nil)
+	d.Show(420, 0, nil)
 }
 
 func (t *tiersScreen) skip(o data.Occurrence) {
-	backgroundDo(t.u, func() error {
-		return t.u.store.SkipOccurrence(o.Commitment.ID, o.OccursAt)
+	ui.BackgroundDo(t.u.Host, func() error {
+		return t.u.Store.SkipOccurrence(o.Commitment.ID, o.OccursAt)
 	}, func() { t.load() })
 }
 
 func (t *tiersScreen) confirmDeleteCommitment(c data.Commitment) {
-	t.u.confirm(dlgDeleteCommitment, "Delete “"+c.Title+"”?",
+	t.u.Confirm(ui.DlgDeleteCommitment, "Delete “"+c.Title+"”?",
 		"It leaves the agenda, every time it repeats. What you recorded about it stays in the journal.",
 		"Delete", func() {
-			backgroundDo(t.u, func() error {
-				return t.u.store.DeleteCommitment(c.ID)
+			ui.BackgroundDo(t.u.Host, func() error {
+				return t.u.Store.DeleteCommitment(c.ID)
 			}, func() { t.load() })
 		})
 }
@@ -110,11 +112,11 @@ func (t *tiersScreen) workMenu(wb data.WorkBlock) *fyne.Menu {
 	return fyne.NewMenu("",
 		fyne.NewMenuItem("Move or change…", func() { t.openWorkForm(wb) }),
 		fyne.NewMenuItem("Delete", func() {
-			t.u.confirm(dlgDeleteWorkBlock, "Delete this work block?",
+			t.u.Confirm(ui.DlgDeleteWorkBlock, "Delete this work block?",
 				"“"+wb.Title+"” leaves the agenda, with any make-up notes it left that aren't done.",
 				"Delete", func() {
-					backgroundDo(t.u, func() error {
-						return t.u.store.DeleteWorkBlock(wb.ID)
+					ui.BackgroundDo(t.u.Host, func() error {
+						return t.u.Store.DeleteWorkBlock(wb.ID)
 					}, func() { t.load() })
 				})
 		}))

@@ -3,6 +3,8 @@ package app
 import (
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -14,7 +16,7 @@ import (
 func TestMarkAnOccurrenceMovedToANewTime(t *testing.T) {
 	u, s, ts := openTiers(t)
 	day := weekdayAfter(1)
-	c, err := s.SaveCommitment(data.Commitment{Title: "Piano recital", Tier: 1, StartsAt: at(day, 17, 0), EndsAt: at(day, 18, 0)})
+	c, err := s.SaveCommitment(data.Commitment{Title: "Piano recital", Tier: 1, StartsAt: ui.At(day, 17, 0), EndsAt: ui.At(day, 18, 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +24,7 @@ func TestMarkAnOccurrenceMovedToANewTime(t *testing.T) {
 	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
 	menuItem(t, ts.occurrenceMenu(occ[0]), "Move to another time…").Action()
 	mustContain(t, overlayText(u), "“Piano recital”", "moved to:")
-	top := u.win.Canvas().Overlays().Top()
+	top := u.Win.Canvas().Overlays().Top()
 	var clock *widgets.Entry
 	walk(top, func(o fyne.CanvasObject) bool {
 		if e, ok := o.(*widgets.Entry); ok && e.Text == "17:00" {
@@ -37,7 +39,7 @@ func TestMarkAnOccurrenceMovedToANewTime(t *testing.T) {
 	test.Tap(findButton(t, top, "Save"))
 	back, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
 	if len(back) != 1 || back[0].Outcome == nil || back[0].Outcome.Status != data.OutcomeMoved ||
-		back[0].Outcome.MovedTo == nil || !back[0].Start.Equal(at(day, 19, 30)) || back[0].Commitment.ID != c.ID {
+		back[0].Outcome.MovedTo == nil || !back[0].Start.Equal(ui.At(day, 19, 30)) || back[0].Commitment.ID != c.ID {
 		t.Fatalf("after moving: %+v", back)
 	}
 	mustContain(t, visibleText(ts.agenda), "Moved from", "19:30–20:30")
@@ -46,14 +48,14 @@ func TestMarkAnOccurrenceMovedToANewTime(t *testing.T) {
 func TestDeleteACommitmentFromTheAgenda(t *testing.T) {
 	u, s, ts := openTiers(t)
 	day := weekdayAfter(1)
-	if _, err := s.SaveCommitment(data.Commitment{Title: "Football", Tier: 2, StartsAt: at(day, 16, 0), EndsAt: at(day, 17, 0), RRule: "FREQ=WEEKLY"}); err != nil {
+	if _, err := s.SaveCommitment(data.Commitment{Title: "Football", Tier: 2, StartsAt: ui.At(day, 16, 0), EndsAt: ui.At(day, 17, 0), RRule: "FREQ=WEEKLY"}); err != nil {
 		t.Fatal(err)
 	}
 	ts.jump(day)
 	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
 	menuItem(t, ts.occurrenceMenu(occ[0]), "Delete the commitment…").Action()
 	mustContain(t, overlayText(u), "Delete “Football”?", "every time it repeats")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Delete"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Delete"))
 	if list, _ := s.Commitments(); len(list) != 0 {
 		t.Errorf("still there: %+v", list)
 	}

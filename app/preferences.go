@@ -5,6 +5,8 @@ import (
 	"os"
 	"slices"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -34,7 +36,7 @@ func (u *UI) setAutostart(on bool) {
 		err = e.Disable()
 	}
 	if err != nil {
-		u.showError(err)
+		u.ShowError(err)
 	}
 }
 
@@ -59,9 +61,9 @@ func (u *UI) showPreferences() {
 		u.prefsWin.RequestFocus()
 		return
 	}
-	store := u.store
-	background(u, store.ReminderSettings, func(rs data.ReminderSettings) {
-		w := u.app.NewWindow("Both/And preferences")
+	store := u.Store
+	ui.Background(u.Host, store.ReminderSettings, func(rs data.ReminderSettings) {
+		w := u.App.NewWindow("Both/And preferences")
 		w.SetContent(container.NewVScroll(container.NewPadded(u.preferencesContent(rs))))
 		// Fits a 1366×720 screen at 125% text; the rest scrolls.
 		w.Resize(fyne.NewSize(560, 540))
@@ -92,9 +94,9 @@ func (u *UI) showPreferences() {
 
 func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 	save := func() {
-		store := u.store
+		store := u.Store
 		saved := rs
-		backgroundDo(u, func() error { return store.SaveReminderSettings(saved) }, func() {
+		ui.BackgroundDo(u.Host, func() error { return store.SaveReminderSettings(saved) }, func() {
 			if u.lock.encrypted {
 				u.loadStrip() // the tray's copy of the morning time follows
 			}
@@ -140,7 +142,7 @@ func (u *UI) preferencesContent(rs data.ReminderSettings) fyne.CanvasObject {
 		save()
 	}
 
-	prefs := u.app.Preferences()
+	prefs := u.App.Preferences()
 	toTray := widgets.NewCheck("Closing the window keeps Both/And running in the tray", nil)
 	toTray.SetChecked(prefs.BoolWithFallback(prefCloseToTray, true))
 	if !u.support.Tray {
@@ -191,7 +193,7 @@ func heading(text string) *widget.Label {
 }
 
 func note(text string) *widget.Label {
-	l := wrapLabel(text)
+	l := ui.WrapLabel(text)
 	l.Importance = widget.WarningImportance
 	return l
 }

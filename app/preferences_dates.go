@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data/dates"
@@ -44,4 +45,32 @@ func weekStartOptions() []string {
 		options = append(options, name)
 	}
 	return options
+}
+
+// prefWeekStart is the first day of the week the person chose (0 Sunday …
+// 6 Saturday); unset means the locale's.
+const prefWeekStart = "calendar.weekStart"
+
+// systemLocale names the person's locale as Fyne reads it ("en-GB"); tests
+// set their own.
+var systemLocale = func() string { return lang.SystemLocale().String() }
+
+// useDateStyle sets the style of every date the window writes and reads.
+func (u *UI) useDateStyle() {
+	s := dates.ForLocale(systemLocale())
+	if wd := u.App.Preferences().IntWithFallback(prefWeekStart, -1); wd >= 0 && wd <= 6 {
+		s.WeekStart = time.Weekday(wd)
+	}
+	dates.Use(s)
+}
+
+// setWeekStart is the preference changing: every calendar turns to it.
+func (u *UI) setWeekStart(wd time.Weekday) {
+	u.App.Preferences().SetInt(prefWeekStart, int(wd))
+	u.useDateStyle()
+	for _, sc := range u.screens {
+		if w, ok := sc.(interface{ weekStartChanged() }); ok {
+			w.weekStartChanged()
+		}
+	}
 }

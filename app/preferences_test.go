@@ -77,33 +77,33 @@ func TestPreferencesChooseColoursAndTextSize(t *testing.T) {
 	root := u.preferencesContent(rs)
 	w := test.NewWindow(root)
 	defer w.Close()
-	th := u.app.Settings().Theme()
+	th := u.App.Settings().Theme()
 	light := th.Color(theme.ColorNameBackground, theme.VariantLight)
 	dark := th.Color(theme.ColorNameBackground, theme.VariantDark)
 
 	test.Tap(findIconButton(t, root, "Dark"))
-	if got := u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
+	if got := u.App.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
 		t.Error("choosing Dark did not draw dark")
 	}
-	if u.app.Preferences().String(prefTheme) != themeDark {
+	if u.App.Preferences().String(prefTheme) != themeDark {
 		t.Error("the choice of Dark was not remembered")
 	}
 	test.Tap(findIconButton(t, root, "Light"))
-	if got := u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark); got != light {
+	if got := u.App.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark); got != light {
 		t.Error("choosing Light did not draw light")
 	}
 
-	before := u.app.Settings().Theme().Size(theme.SizeNameText)
+	before := u.App.Settings().Theme().Size(theme.SizeNameText)
 	sizes := findSelect(t, root, "Standard")
 	sizes.SetSelected("Larger (120%)")
-	if got := u.app.Settings().Theme().Size(theme.SizeNameText); got <= before*1.19 {
+	if got := u.App.Settings().Theme().Size(theme.SizeNameText); got <= before*1.19 {
 		t.Errorf("text size %.1f after Larger (120%%), was %.1f", got, before)
 	}
-	if u.app.Preferences().Int(prefTextSize) != 120 {
+	if u.App.Preferences().Int(prefTextSize) != 120 {
 		t.Error("the text size was not remembered")
 	}
 	// The next start reads both.
-	again := loadAppearance(u.app)
+	again := loadAppearance(u.App)
 	if again.variant(theme.VariantDark) != theme.VariantLight || again.textScale() != 1.2 {
 		t.Errorf("read back: variant %v, scale %v", again.variant(theme.VariantDark), again.textScale())
 	}

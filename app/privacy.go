@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -70,8 +72,8 @@ func newPassphraseForm() *newPassphraseFields {
 	f := &newPassphraseFields{
 		first: passwordField("New passphrase"),
 		again: passwordField("The same passphrase again"),
-		hint:  caption(""),
-		msg:   wrapLabel(""),
+		hint:  ui.Caption(""),
+		msg:   ui.WrapLabel(""),
 	}
 	f.msg.Importance = widget.DangerImportance
 	f.msg.Hide()
@@ -110,22 +112,22 @@ func (f *newPassphraseFields) say(msg string) {
 
 // showEncrypt asks for a new passphrase twice and encrypts the journal.
 func (u *UI) showEncrypt() {
-	if u.store == nil || u.lock.encrypted {
+	if u.Store == nil || u.lock.encrypted {
 		return
 	}
 	f := newPassphraseForm()
-	intro := wrapLabel("Your journal will be encrypted on this computer. Without the passphrase, or the recovery code you are given next, nobody can read it: not someone with your laptop, a backup drive or a synced folder, and not you either.")
-	d := u.newDialog(dlgEncrypt, "Protect your journal with a passphrase", container.NewVBox(append([]fyne.CanvasObject{intro}, f.objects()...)...))
-	d.cancelButton("Cancel", nil)
-	d.defaultButton("Encrypt", theme.ConfirmIcon(), func() {
+	intro := ui.WrapLabel("Your journal will be encrypted on this computer. Without the passphrase, or the recovery code you are given next, nobody can read it: not someone with your laptop, a backup drive or a synced folder, and not you either.")
+	d := u.NewDialog(ui.DlgEncrypt, "Protect your journal with a passphrase", container.NewVBox(append([]fyne.CanvasObject{intro}, f.objects()...)...))
+	d.CancelButton("Cancel", nil)
+	d.DefaultButton("Encrypt", theme.ConfirmIcon(), func() {
 		pass, ok := f.check()
 		if !ok {
 			return
 		}
-		d.hide()
+		d.Hide()
 		u.encryptWith(pass)
 	})
-	d.show(520, 0, f.first)
+	d.Show(520, 0, f.first)
 }
 
 // encryptWith closes the journal, encrypts it with a progress dialog, opens
@@ -139,7 +141,7 @@ func (u *UI) encryptWith(pass []byte) {
 			key   []byte
 			code  string
 		}
-		background(u, func() (done, error) {
+		ui.Background(u.Host, func() (done, error) {
 			code, err := vault.Encrypt(progress.ctx, path, pass, opts)
 			if err != nil {
 				return done{}, err
@@ -163,7 +165,7 @@ func (u *UI) encryptWith(pass []byte) {
 func (u *UI) reopenAfter(err error, progress *progressDialog, pass []byte) {
 	path, opts := u.dbPath, u.vaultOptions()
 	stopped := progress.stopped(err, "Stopped", "Your journal is as it was.")
-	background(u, func() (*data.Store, error) {
+	ui.Background(u.Host, func() (*data.Store, error) {
 		defer clear(pass)
 		s, _, err := vault.Open(path, vault.Passphrase(pass), opts)
 		return s, err
@@ -171,7 +173,7 @@ func (u *UI) reopenAfter(err error, progress *progressDialog, pass []byte) {
 		state, _ := vault.StateOf(path)
 		u.reattach(s, state == vault.Encrypted)
 		if !stopped {
-			u.showError(err)
+			u.ShowError(err)
 		}
 	}, u.showOpenError)
 }
@@ -180,12 +182,12 @@ func (u *UI) reopenAfter(err error, progress *progressDialog, pass []byte) {
 // beside it, for a job that needs it closed.
 func (u *UI) detach(then func()) {
 	u.keepUnsaved(func() {
-		if u.store == nil || u.lock.closed {
+		if u.Store == nil || u.Closed {
 			return
 		}
 		u.stopBeside()
-		u.lock.closed = true
-		u.store.Close()
+		u.Closed = true
+		u.Store.Close()
 		then()
 	})
 }
@@ -210,7 +212,7 @@ func (u *UI) reattach(s *data.Store, encrypted bool) {
 	// The tray sends a plain journal's reminders and makes its backup; it
 	// never holds an encrypted journal's key, so the window does then.
 	u.ownReminders = encrypted || u.tray == nil
-	u.win.SetMainMenu(u.mainMenu())
+	u.Win.SetMainMenu(u.mainMenu())
 	u.attach(s)
 }
 
@@ -222,15 +224,15 @@ func (u *UI) showRecoveryCode(code string, then func()) {
 	shown.Wrapping = fyne.TextWrapBreak
 	written := widgets.NewCheck("I have written it down", nil)
 	content := container.NewVBox(
-		wrapLabel("This is your recovery code. If you ever forget your passphrase, it opens your journal. Write it down or print it, and keep it apart from this computer."),
+		ui.WrapLabel("This is your recovery code. If you ever forget your passphrase, it opens your journal. Write it down or print it, and keep it apart from this computer."),
 		shown,
-		wrapLabel("It is shown only this once. Without the passphrase or this code, nobody can read your journal, and neither can you."),
+		ui.WrapLabel("It is shown only this once. Without the passphrase or this code, nobody can read your journal, and neither can you."),
 		written,
 	)
-	d := u.newDialog(dlgRecoveryCode, "Your recovery code", content)
-	d.onEscape(func() {}) // it is not shown again: only Continue closes it
-	cont := d.defaultButton("Continue", nil, func() {
-		d.hide()
+	d := u.NewDialog(ui.DlgRecoveryCode, "Your recovery code", content)
+	d.OnEscape(func() {}) // it is not shown again: only Continue closes it
+	cont := d.DefaultButton("Continue", nil, func() {
+		d.Hide()
 		if then != nil {
 			then()
 		}
@@ -243,23 +245,23 @@ func (u *UI) showRecoveryCode(code string, then func()) {
 			cont.Disable()
 		}
 	}
-	d.show(520, 0, written)
+	d.Show(520, 0, written)
 }
 
 // showPlainCopies says honestly what encryption could not reach, and
 // offers to delete the backups made before it.
 func (u *UI) showPlainCopies() {
 	path := u.dbPath
-	background(u, func() ([]data.BackupFile, error) { return vault.PlainBackups(path) }, func(plain []data.BackupFile) {
+	ui.Background(u.Host, func() ([]data.BackupFile, error) { return vault.PlainBackups(path) }, func(plain []data.BackupFile) {
 		text := "Your journal is encrypted now. The old plain file was replaced, but its bytes may stay on the disk for a while (SSDs move data rather than overwrite it), and in any copy made before today: another backup drive, a synced folder."
-		content := container.NewVBox(wrapLabel(text))
+		content := container.NewVBox(ui.WrapLabel(text))
 		if len(plain) == 0 {
-			u.informWith(dlgPlainCopies, "What encryption can't reach", content)
+			u.InformWith(ui.DlgPlainCopies, "What encryption can't reach", content)
 			return
 		}
-		content.Add(wrapLabel(fmt.Sprintf("The backups folder beside it holds %d %s made before, which anyone with the file can read.", len(plain), plural(len(plain), "backup", "backups"))))
-		u.ask(dlgPlainCopies, "What encryption can't reach", content, "Delete the plain backups", "Keep them", func() {
-			background(u, func() (int, error) { return vault.DeletePlainBackups(path) }, func(n int) {
+		content.Add(ui.WrapLabel(fmt.Sprintf("The backups folder beside it holds %d %s made before, which anyone with the file can read.", len(plain), plural(len(plain), "backup", "backups"))))
+		u.Ask(ui.DlgPlainCopies, "What encryption can't reach", content, "Delete the plain backups", "Keep them", func() {
+			ui.Background(u.Host, func() (int, error) { return vault.DeletePlainBackups(path) }, func(n int) {
 				u.tell(fmt.Sprintf("%d plain %s deleted. The encrypted backups stay.", n, plural(n, "backup was", "backups were")))
 			})
 		})
@@ -270,13 +272,13 @@ func (u *UI) showPlainCopies() {
 // main goroutine and hands it to do (which wipes it when done).
 func (u *UI) confirmPassphrase(title, why, yes string, do func(pass []byte)) {
 	field := passwordField("Your passphrase")
-	msg := wrapLabel("")
+	msg := ui.WrapLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Hide()
-	d := u.newDialog(dlgConfirmPassphrase, title, container.NewVBox(wrapLabel(why), field, msg))
-	d.cancelButton("Cancel", nil)
+	d := u.NewDialog(ui.DlgConfirmPassphrase, title, container.NewVBox(ui.WrapLabel(why), field, msg))
+	d.CancelButton("Cancel", nil)
 	var ok *widgets.Button
-	ok = d.defaultButton(yes, nil, func() {
+	ok = d.DefaultButton(yes, nil, func() {
 		if strings.TrimSpace(field.Text) == "" {
 			msg.SetText("Type your passphrase first.")
 			msg.Show()
@@ -285,14 +287,14 @@ func (u *UI) confirmPassphrase(title, why, yes string, do func(pass []byte)) {
 		pass := []byte(field.Text)
 		path, opts := u.dbPath, u.vaultOptions()
 		ok.Disable()
-		backgroundDo(u, func() error {
+		ui.BackgroundDo(u.Host, func() error {
 			sec, err := vault.Unlock(path, vault.Passphrase(pass), opts)
 			if err == nil {
 				sec.Wipe()
 			}
 			return err
 		}, func() {
-			d.hide()
+			d.Hide()
 			do(pass)
 		}, func(err error) {
 			clear(pass)
@@ -306,12 +308,12 @@ func (u *UI) confirmPassphrase(title, why, yes string, do func(pass []byte)) {
 			field.TypedShortcut(&fyne.ShortcutSelectAll{})
 		})
 	})
-	d.show(480, 0, field)
+	d.Show(480, 0, field)
 }
 
 // showDecrypt turns encryption off, after the passphrase.
 func (u *UI) showDecrypt() {
-	if u.store == nil || !u.lock.encrypted {
+	if u.Store == nil || !u.lock.encrypted {
 		return
 	}
 	u.confirmPassphrase("Turn encryption off",
@@ -323,7 +325,7 @@ func (u *UI) decryptWith(pass []byte) {
 	path, opts := u.dbPath, u.vaultOptions()
 	u.detach(func() {
 		progress := u.showProgress("Turning encryption off", "Writing a plain copy of your journal, checking it and putting it in the journal's place…", false)
-		background(u, func() (*data.Store, error) {
+		ui.Background(u.Host, func() (*data.Store, error) {
 			_, err := vault.Decrypt(progress.ctx, path, vault.Passphrase(pass), opts)
 			if err != nil {
 				return nil, err
@@ -356,13 +358,13 @@ func (u *UI) decryptWith(pass []byte) {
 func (u *UI) showChangePassphrase() {
 	current := passwordField("Your passphrase now")
 	f := newPassphraseForm()
-	d := u.newDialog(dlgChangePassphrase, "Change the passphrase", container.NewVBox(
+	d := u.NewDialog(ui.DlgChangePassphrase, "Change the passphrase", container.NewVBox(
 		append([]fyne.CanvasObject{
-			wrapLabel("The recovery code and this computer's keyring keep working."), current,
+			ui.WrapLabel("The recovery code and this computer's keyring keep working."), current,
 		}, f.objects()...)...))
-	d.cancelButton("Cancel", nil)
+	d.CancelButton("Cancel", nil)
 	var ok *widgets.Button
-	ok = d.defaultButton("Change", nil, func() {
+	ok = d.DefaultButton("Change", nil, func() {
 		next, good := f.check()
 		if !good {
 			return
@@ -370,12 +372,12 @@ func (u *UI) showChangePassphrase() {
 		now := []byte(current.Text)
 		path, opts := u.dbPath, u.vaultOptions()
 		ok.Disable()
-		backgroundDo(u, func() error {
+		ui.BackgroundDo(u.Host, func() error {
 			defer clear(now)
 			defer clear(next)
 			return vault.ChangePassphrase(path, vault.Passphrase(now), next, opts)
 		}, func() {
-			d.hide()
+			d.Hide()
 			u.tell("Your passphrase is changed. Use the new one from now on.")
 		}, func(err error) {
 			ok.Enable()
@@ -386,7 +388,7 @@ func (u *UI) showChangePassphrase() {
 			f.say(err.Error() + ".")
 		})
 	})
-	d.show(520, 0, current)
+	d.Show(520, 0, current)
 }
 
 // showNewRecoveryCode replaces the recovery code, after the passphrase.
@@ -395,7 +397,7 @@ func (u *UI) showNewRecoveryCode() {
 		"The code you wrote down before stops working, and a new one is shown once.",
 		"Make a new code", func(pass []byte) {
 			path, opts := u.dbPath, u.vaultOptions()
-			background(u, func() (string, error) {
+			ui.Background(u.Host, func() (string, error) {
 				defer clear(pass)
 				return vault.NewRecoveryCode(path, vault.Passphrase(pass), opts)
 			}, func(code string) { u.showRecoveryCode(code, nil) })

@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -26,7 +28,7 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 	if !u.lock.encrypted {
 		on := widgets.NewButton("Protect with a passphrase…", inMain(u.showEncrypt))
 		return container.NewVBox(
-			wrapLabel("Your journal is a plain file: anyone with this computer, a backup drive or a synced folder can read it. A passphrase encrypts it on this computer."),
+			ui.WrapLabel("Your journal is a plain file: anyone with this computer, a backup drive or a synced folder can read it. A passphrase encrypts it on this computer."),
 			container.NewHBox(on),
 		)
 	}
@@ -41,7 +43,7 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 		inMain(func() { u.setRemembered(on) })()
 	}
 	var labels []string
-	current := u.app.Preferences().IntWithFallback(prefIdleLock, defaultIdleLock)
+	current := u.App.Preferences().IntWithFallback(prefIdleLock, defaultIdleLock)
 	chosen := idleLabel(defaultIdleLock)
 	for _, m := range idleChoices {
 		labels = append(labels, idleLabel(m))
@@ -54,27 +56,27 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 	idle.OnChanged = func(s string) {
 		for _, m := range idleChoices {
 			if idleLabel(m) == s {
-				u.app.Preferences().SetInt(prefIdleLock, m)
+				u.App.Preferences().SetInt(prefIdleLock, m)
 			}
 		}
 	}
 	slip := widgets.NewCheck("Let the tray show and send my pinned slip while the journal is locked", nil)
-	slip.SetChecked(u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true))
+	slip.SetChecked(u.App.Preferences().BoolWithFallback(prefSlipWhileLocked, true))
 	// Set after SetChecked, which calls it: building the panel changes
 	// nothing.
 	slip.OnChanged = func(on bool) {
-		u.app.Preferences().SetBool(prefSlipWhileLocked, on)
+		u.App.Preferences().SetBool(prefSlipWhileLocked, on)
 		u.loadStrip() // writes or removes the tray's copy
 	}
 	change := widgets.NewButton("Change the passphrase…", inMain(u.showChangePassphrase))
 	code := widgets.NewButton("New recovery code…", inMain(u.showNewRecoveryCode))
 	off := widgets.NewButton("Turn encryption off…", inMain(u.showDecrypt))
 	return container.NewVBox(
-		wrapLabel("Your journal is encrypted: it opens with your passphrase or your recovery code. Lock it any time with Ctrl+L."),
+		ui.WrapLabel("Your journal is encrypted: it opens with your passphrase or your recovery code. Lock it any time with Ctrl+L."),
 		container.NewBorder(nil, nil, widget.NewLabel("Lock it when I'm away"), nil, idle),
 		remember,
 		slip,
-		caption("The tray can't read the encrypted journal. With this on, the pinned slip, that one sentence, and the time of the morning notification are kept in small plain files beside the journal for the tray to use."),
+		ui.Caption("The tray can't read the encrypted journal. With this on, the pinned slip, that one sentence, and the time of the morning notification are kept in small plain files beside the journal for the tray to use."),
 		container.NewHBox(change, code, off),
 	)
 }
@@ -88,13 +90,13 @@ const prefSlipWhileLocked = "privacy.slip-while-locked"
 // morning notification while locked. Not allowed, both go. Either way it
 // tells the tray, once the copies are written.
 func (u *UI) slipForTray(text string) {
-	if !u.lock.encrypted || u.store == nil {
+	if !u.lock.encrypted || u.Store == nil {
 		u.slipChanged() // the tray reads a plain journal's slip itself
 		return
 	}
-	path, store := u.dbPath, u.store
-	allowed := u.app.Preferences().BoolWithFallback(prefSlipWhileLocked, true)
-	backgroundDo(u, func() error {
+	path, store := u.dbPath, u.Store
+	allowed := u.App.Preferences().BoolWithFallback(prefSlipWhileLocked, true)
+	ui.BackgroundDo(u.Host, func() error {
 		if !allowed {
 			return errors.Join(vault.HideSlipWhileLocked(path), vault.HideMorningWhileLocked(path))
 		}
@@ -114,7 +116,7 @@ func (u *UI) slipForTray(text string) {
 func (u *UI) setRemembered(on bool) {
 	path, opts := u.dbPath, u.vaultOptions()
 	if !on {
-		backgroundDo(u, func() error { return vault.Forget(path, opts) }, func() {
+		ui.BackgroundDo(u.Host, func() error { return vault.Forget(path, opts) }, func() {
 			u.tell("This computer no longer remembers your passphrase.")
 		})
 		return
@@ -122,7 +124,7 @@ func (u *UI) setRemembered(on bool) {
 	u.confirmPassphrase("Remember on this computer",
 		"The system keyring will open your journal while you are logged in, without the passphrase. Anyone using your account could then open it too.",
 		"Remember", func(pass []byte) {
-			backgroundDo(u, func() error {
+			ui.BackgroundDo(u.Host, func() error {
 				defer clear(pass)
 				return vault.Remember(path, vault.Passphrase(pass), opts)
 			}, func() {

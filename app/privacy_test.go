@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -24,9 +26,9 @@ func fastKeys(t *testing.T) {
 }
 
 // topKind is the kind of the dialog in front, "" for none.
-func topKind(u *UI) dialogKind {
-	if d := u.topDialog(); d != nil {
-		return d.kind
+func topKind(u *UI) ui.DialogKind {
+	if d := u.TopDialog(); d != nil {
+		return d.Kind
 	}
 	return ""
 }
@@ -34,7 +36,7 @@ func topKind(u *UI) dialogKind {
 // dialogEntry is the field with placeholder in the top dialog.
 func dialogEntry(t *testing.T, u *UI, placeholder string) *widgets.Entry {
 	t.Helper()
-	return findEntry(t, u.topDialog().body, placeholder)
+	return findEntry(t, u.TopDialog().Body, placeholder)
 }
 
 func TestStrengthHint(t *testing.T) {
@@ -69,7 +71,7 @@ func TestTurnEncryptionOnFromTheWindow(t *testing.T) {
 	_ = j
 
 	u.showEncrypt()
-	if topKind(u) != dlgEncrypt {
+	if topKind(u) != ui.DlgEncrypt {
 		t.Fatal("no passphrase dialog")
 	}
 	newPass := dialogEntry(t, u, "New passphrase")
@@ -88,10 +90,10 @@ func TestTurnEncryptionOnFromTheWindow(t *testing.T) {
 		t.Fatal("encrypted before the passphrase was right")
 	}
 	again.SetText(testPassphrase)
-	u.win.Canvas().Focus(again)
+	u.Win.Canvas().Focus(again)
 	pressKey(u, fyne.KeyReturn)
 
-	if topKind(u) != dlgRecoveryCode {
+	if topKind(u) != ui.DlgRecoveryCode {
 		t.Fatalf("no recovery code shown:\n%s", shownText(u))
 	}
 	var code string
@@ -105,13 +107,13 @@ func TestTurnEncryptionOnFromTheWindow(t *testing.T) {
 	}
 	pressKey(u, fyne.KeyEscape)
 	pressKey(u, fyne.KeyReturn)
-	if topKind(u) != dlgRecoveryCode {
+	if topKind(u) != ui.DlgRecoveryCode {
 		t.Fatal("the code closed before \"I have written it down\"")
 	}
-	findCheck(t, u.topDialog().body, "I have written it down").SetChecked(true)
+	findCheck(t, u.TopDialog().Body, "I have written it down").SetChecked(true)
 	pressKey(u, fyne.KeyReturn)
 
-	if topKind(u) != dlgPlainCopies {
+	if topKind(u) != ui.DlgPlainCopies {
 		t.Fatalf("no word about the plain copies:\n%s", shownText(u))
 	}
 	mustContain(t, topText(u), "SSDs", "1 backup made before")
@@ -124,7 +126,7 @@ func TestTurnEncryptionOnFromTheWindow(t *testing.T) {
 	if st, _ := vault.StateOf(u.dbPath); st != vault.Encrypted || !u.lock.encrypted {
 		t.Fatal("the journal is not encrypted")
 	}
-	drafts, err := u.store.Drafts()
+	drafts, err := u.Store.Drafts()
 	if err != nil || len(drafts) != 1 || drafts[0].Trigger != "Still typing this" {
 		t.Errorf("the draft being typed: %+v, %v", drafts, err)
 	}
@@ -145,7 +147,7 @@ func TestPassphraseChangeNewCodeAndEncryptionOff(t *testing.T) {
 	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
 	typeUnlock(t, u, testPassphrase)
 
-	if _, err := u.store.AddSlip("I can rest too.", true); err != nil {
+	if _, err := u.Store.AddSlip("I can rest too.", true); err != nil {
 		t.Fatal(err)
 	}
 	u.loadStrip()
@@ -173,15 +175,15 @@ func TestPassphraseChangeNewCodeAndEncryptionOff(t *testing.T) {
 	}
 
 	u.showNewRecoveryCode()
-	if topKind(u) != dlgConfirmPassphrase {
+	if topKind(u) != ui.DlgConfirmPassphrase {
 		t.Fatal("a new code without the passphrase")
 	}
 	test.Type(dialogEntry(t, u, "Your passphrase"), newPass)
 	pressKey(u, fyne.KeyReturn)
-	if topKind(u) != dlgRecoveryCode {
+	if topKind(u) != ui.DlgRecoveryCode {
 		t.Fatalf("no new code:\n%s", shownText(u))
 	}
-	findCheck(t, u.topDialog().body, "I have written it down").SetChecked(true)
+	findCheck(t, u.TopDialog().Body, "I have written it down").SetChecked(true)
 	pressKey(u, fyne.KeyReturn)
 
 	u.showDecrypt()
@@ -206,17 +208,17 @@ func TestWelcomeOffersAPassphrase(t *testing.T) {
 	fastKeys(t)
 	u, s := newTestUIWith(t, data.Options{}, false)
 	u.dbPath = s.Path()
-	if topKind(u) != dlgWelcome {
+	if topKind(u) != ui.DlgWelcome {
 		t.Fatal("no welcome on a new journal")
 	}
-	findCheck(t, u.topDialog().body, "Protect this journal with a passphrase").SetChecked(true)
+	findCheck(t, u.TopDialog().Body, "Protect this journal with a passphrase").SetChecked(true)
 	pressKey(u, fyne.KeyReturn) // Start
-	if topKind(u) != dlgEncrypt {
+	if topKind(u) != ui.DlgEncrypt {
 		t.Fatalf("the welcome did not lead to the passphrase:\n%s", shownText(u))
 	}
 	pressKey(u, fyne.KeyEscape)
 	if topKind(u) != "" {
-		t.Fatalf("Esc did not skip it: %s, %d dialogs, focus %T", topKind(u), len(u.dialogs), u.win.Canvas().Focused())
+		t.Fatalf("Esc did not skip it: %s, %d dialogs, focus %T", topKind(u), len(u.Dialogs()), u.Win.Canvas().Focused())
 	}
 	if st, _ := vault.StateOf(filepath.Clean(u.dbPath)); st != vault.Plain {
 		t.Error("skipping encrypted the journal")

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -40,8 +42,8 @@ type protocolEditor struct {
 	days       *widgets.Select
 	hasReview  *widgets.Check
 	review     *widgets.DateEntry
-	reviewMsg  fieldMessage
-	msgs       map[data.Field]fieldMessage
+	reviewMsg  ui.FieldMessage
+	msgs       map[data.Field]ui.FieldMessage
 	saveBtn    *widgets.Button
 	saved      *widget.Label
 
@@ -54,9 +56,9 @@ type protocolEditor struct {
 }
 
 func newProtocolEditor(s *protocolsScreen, d protocolData) *protocolEditor {
-	e := &protocolEditor{s: s, p: d.protocol, commitments: d.commitments, msgs: map[data.Field]fieldMessage{}}
+	e := &protocolEditor{s: s, p: d.protocol, commitments: d.commitments, msgs: map[data.Field]ui.FieldMessage{}}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldCommitment, data.FieldRemindDaysBefore, data.FieldStatus, data.FieldSteps, data.FieldStep} {
-		e.msgs[k] = newFieldMessage()
+		e.msgs[k] = ui.NewFieldMessage()
 	}
 	e.build()
 	e.fill()
@@ -82,11 +84,11 @@ func (e *protocolEditor) build() {
 	}
 	e.days = widgets.NewSelect(days, nil)
 	e.hasReview = widgets.NewCheck("Review it on", func(on bool) { setVisible(e.review, on) })
-	e.review = newDateField(time.Time{})
-	e.reviewMsg = newFieldMessage()
+	e.review = ui.NewDateField(time.Time{})
+	e.reviewMsg = ui.NewFieldMessage()
 	e.saveBtn = widgets.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), e.saveDetails)
 	e.saveBtn.Importance = widget.HighImportance
-	e.saved = caption("")
+	e.saved = ui.Caption("")
 	e.progress = widget.NewLabel("")
 	e.steps = widgets.NewChecklist()
 	e.wireSteps()
@@ -104,14 +106,14 @@ func (e *protocolEditor) build() {
 	}
 	box := container.NewVBox(
 		container.NewHBox(back),
-		sectionTitle("Title"), e.title, e.msgs[data.FieldTitle],
+		ui.SectionTitle("Title"), e.title, e.msgs[data.FieldTitle],
 		source,
-		sectionTitle("Steps"), e.progress, e.steps, e.msgs[data.FieldStep],
+		ui.SectionTitle("Steps"), e.progress, e.steps, e.msgs[data.FieldStep],
 		container.NewBorder(nil, nil, nil, add, e.newStep), e.msgs[data.FieldSteps],
 		widget.NewSeparator(),
-		sectionTitle("Bring it back before"), e.commitment, e.msgs[data.FieldCommitment],
+		ui.SectionTitle("Bring it back before"), e.commitment, e.msgs[data.FieldCommitment],
 		container.NewBorder(nil, nil, widget.NewLabel("Show it"), nil, e.days), e.msgs[data.FieldRemindDaysBefore],
-		caption("Tied to a commitment, the plan shows on the Tiers agenda at its next occurrence and comes back as a reminder the days you choose before it."),
+		ui.Caption("Tied to a commitment, the plan shows on the Tiers agenda at its next occurrence and comes back as a reminder the days you choose before it."),
 		container.NewBorder(nil, nil, e.hasReview, nil, e.review), e.reviewMsg,
 		e.done, e.msgs[data.FieldStatus],
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.saveBtn), e.saved),
@@ -188,20 +190,20 @@ func (e *protocolEditor) saveDetails() { e.saveThen(nil) }
 // its field and keeps everything typed.
 func (e *protocolEditor) saveThen(next func()) {
 	for _, m := range e.msgs {
-		m.clear()
+		m.Clear()
 	}
-	e.reviewMsg.clear()
+	e.reviewMsg.Clear()
 	if e.hasReview.Checked {
 		// A review date that doesn't read stays as typed, with the reason.
-		if _, err := dateOfField(e.review); err != nil {
-			e.reviewMsg.show(err.Error())
+		if _, err := ui.DateOfField(e.review); err != nil {
+			e.reviewMsg.Say(err.Error())
 			return
 		}
 	}
 	p := e.read()
 	e.saveBtn.Disable()
-	background(e.s.u, func() (data.Protocol, error) {
-		return e.s.u.store.UpdateProtocol(p)
+	ui.Background(e.s.u.Host, func() (data.Protocol, error) {
+		return e.s.u.Store.UpdateProtocol(p)
 	}, func(saved data.Protocol) {
 		e.saveBtn.Enable()
 		e.p.Title, e.p.Status, e.p.CommitmentID = saved.Title, saved.Status, saved.CommitmentID
@@ -226,13 +228,13 @@ func (e *protocolEditor) fail(err error, fallback data.Field) {
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
 		if m, ok := e.msgs[ve.Field]; ok {
-			m.show(ve.Message)
+			m.Say(ve.Message)
 		} else {
-			e.msgs[fallback].show(ve.Message)
+			e.msgs[fallback].Say(ve.Message)
 		}
 		return
 	}
-	e.s.u.showError(err)
+	e.s.u.ShowError(err)
 }
 
 // back returns to the overview, saving changed details first.
@@ -246,14 +248,14 @@ func (e *protocolEditor) back() {
 
 func (e *protocolEditor) confirmDelete() {
 	p := e.p
-	e.s.u.confirm(dlgDeleteProtocol, "Delete “"+p.Title+"”?", "The protocol and its steps go. You can undo this straight after.", "Delete", func() {
-		backgroundDo(e.s.u, func() error {
-			return e.s.u.store.DeleteProtocol(p.ID)
+	e.s.u.Confirm(ui.DlgDeleteProtocol, "Delete “"+p.Title+"”?", "The protocol and its steps go. You can undo this straight after.", "Delete", func() {
+		ui.BackgroundDo(e.s.u.Host, func() error {
+			return e.s.u.Store.DeleteProtocol(p.ID)
 		}, func() {
 			e.s.closeProtocol()
 			e.s.offerUndo("Deleted “"+p.Title+"”.", func() {
-				backgroundDo(e.s.u, func() error {
-					return e.s.u.store.RestoreProtocol(p.ID)
+				ui.BackgroundDo(e.s.u.Host, func() error {
+					return e.s.u.Store.RestoreProtocol(p.ID)
 				}, func() { e.s.u.revealProtocol(p.ID) })
 			})
 		})

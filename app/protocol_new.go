@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
@@ -17,12 +19,12 @@ import (
 // A refusal keeps the dialog open with everything typed.
 type newProtocolForm struct {
 	p            *protocolsScreen
-	dlg          *appDialog
+	dlg          *ui.Dialog
 	commitmentID *int64
 	template     *data.ProtocolTemplate // nil for a blank protocol
 	title        *widgets.Entry
 	steps        *widgets.Entry
-	msgs         map[data.Field]fieldMessage
+	msgs         map[data.Field]ui.FieldMessage
 	save         *widgets.Button
 }
 
@@ -38,15 +40,15 @@ func (p *protocolsScreen) showTemplateForm(key string) {
 	if !ok {
 		return
 	}
-	background(p.u, func() (string, error) {
-		return p.u.store.UniqueProtocolTitle(tpl.Title)
+	ui.Background(p.u.Host, func() (string, error) {
+		return p.u.Store.UniqueProtocolTitle(tpl.Title)
 	}, func(title string) { p.openNewForm(title, nil, &tpl) })
 }
 
 func (p *protocolsScreen) openNewForm(title string, commitmentID *int64, tpl *data.ProtocolTemplate) {
-	f := &newProtocolForm{p: p, commitmentID: commitmentID, template: tpl, msgs: map[data.Field]fieldMessage{}}
+	f := &newProtocolForm{p: p, commitmentID: commitmentID, template: tpl, msgs: map[data.Field]ui.FieldMessage{}}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldSteps} {
-		f.msgs[k] = newFieldMessage()
+		f.msgs[k] = ui.NewFieldMessage()
 	}
 	f.title = widgets.NewEntry()
 	f.title.SetPlaceHolder("Next time a client call lands on family time…")
@@ -54,32 +56,32 @@ func (p *protocolsScreen) openNewForm(title string, commitmentID *int64, tpl *da
 	f.steps = widgets.NewTextArea()
 	f.steps.SetPlaceHolder("One concrete step a line, for example:\nPut the school play in the calendar as non-negotiable")
 	f.steps.SetMinRowsVisible(6)
-	limitPastes(f.steps, pasteLimit, f.msgs[data.FieldSteps].show)
-	form := container.NewVBox(sectionTitle("Name"), f.title, f.msgs[data.FieldTitle])
+	ui.LimitPastes(f.steps, ui.PasteLimit, f.msgs[data.FieldSteps].Say)
+	form := container.NewVBox(ui.SectionTitle("Name"), f.title, f.msgs[data.FieldTitle])
 	heading := "New protocol"
 	if tpl == nil {
-		form.Add(sectionTitle("Steps"))
+		form.Add(ui.SectionTitle("Steps"))
 		form.Add(f.steps)
 		form.Add(f.msgs[data.FieldSteps])
 	} else {
 		heading = "New protocol from a template"
-		form.Add(sectionTitle("It starts with these steps"))
+		form.Add(ui.SectionTitle("It starts with these steps"))
 		for i, st := range tpl.Steps {
-			form.Add(wrapLabel(fmt.Sprintf("%d. %s", i+1, st.Text)))
+			form.Add(ui.WrapLabel(fmt.Sprintf("%d. %s", i+1, st.Text)))
 		}
-		form.Add(caption("Once it's made, change, add or remove steps to make it yours."))
+		form.Add(ui.Caption("Once it's made, change, add or remove steps to make it yours."))
 	}
-	f.dlg = p.u.newDialog(dlgNewProtocol, heading, container.NewVScroll(form))
-	f.dlg.form = true
-	f.dlg.cancelButton("Cancel", nil)
-	f.save = f.dlg.defaultButton("Create protocol", theme.DocumentSaveIcon(), f.submit)
-	f.dlg.show(560, 480, f.title)
+	f.dlg = p.u.NewDialog(ui.DlgNewProtocol, heading, container.NewVScroll(form))
+	f.dlg.Form = true
+	f.dlg.CancelButton("Cancel", nil)
+	f.save = f.dlg.DefaultButton("Create protocol", theme.DocumentSaveIcon(), f.submit)
+	f.dlg.Show(560, 480, f.title)
 	p.newForm = f
 }
 
 func (f *newProtocolForm) submit() {
 	for _, m := range f.msgs {
-		m.clear()
+		m.Clear()
 	}
 	var steps []data.NewStep
 	for line := range strings.SplitSeq(f.steps.Text, "\n") {
@@ -88,17 +90,17 @@ func (f *newProtocolForm) submit() {
 	pr := data.Protocol{Title: f.title.Text, CommitmentID: f.commitmentID, RemindDaysBefore: 2, Status: data.ProtocolActive}
 	tpl := f.template
 	f.save.Disable()
-	background(f.p.u, func() (data.Protocol, error) {
+	ui.Background(f.p.u.Host, func() (data.Protocol, error) {
 		if tpl != nil {
 			if strings.TrimSpace(pr.Title) == "" {
 				return pr, &data.ValidationError{Field: data.FieldTitle, Message: "Give the protocol a name, so you can tell it from the others."}
 			}
-			return f.p.u.store.StartFromTemplateNamed(tpl.Key, pr.Title, f.commitmentID)
+			return f.p.u.Store.StartFromTemplateNamed(tpl.Key, pr.Title, f.commitmentID)
 		}
-		return f.p.u.store.CreateProtocol(pr, steps)
+		return f.p.u.Store.CreateProtocol(pr, steps)
 	}, func(saved data.Protocol) {
 		f.save.Enable()
-		f.dlg.hide()
+		f.dlg.Hide()
 		f.p.u.revealProtocol(saved.ID)
 		if f.commitmentID != nil {
 			if t := f.p.u.tiersTab(); t != nil {
@@ -110,12 +112,12 @@ func (f *newProtocolForm) submit() {
 		var ve *data.ValidationError
 		if errors.As(err, &ve) {
 			if m, ok := f.msgs[ve.Field]; ok {
-				m.show(ve.Message)
+				m.Say(ve.Message)
 				return
 			}
-			f.msgs[data.FieldSteps].show(ve.Message)
+			f.msgs[data.FieldSteps].Say(ve.Message)
 			return
 		}
-		f.p.u.showError(err)
+		f.p.u.ShowError(err)
 	})
 }

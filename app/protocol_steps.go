@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
@@ -48,9 +50,9 @@ func (e *protocolEditor) wireSteps() {
 
 // stepChange runs a change to a step and shows the steps as stored after.
 func (e *protocolEditor) stepChange(change func(s *data.Store) error, after func()) {
-	e.msgs[data.FieldStep].clear()
-	store, id := e.s.u.store, e.p.ID
-	background(e.s.u, func() (data.Protocol, error) {
+	e.msgs[data.FieldStep].Clear()
+	store, id := e.s.u.Store, e.p.ID
+	ui.Background(e.s.u.Host, func() (data.Protocol, error) {
 		if err := change(store); err != nil {
 			return data.Protocol{}, err
 		}
@@ -71,7 +73,7 @@ func (e *protocolEditor) stepChange(change func(s *data.Store) error, after func
 func (e *protocolEditor) tick(st data.ProtocolStep, on bool) {
 	var at *time.Time
 	if on {
-		now := e.s.u.store.Now()
+		now := e.s.u.Store.Now()
 		at = &now
 	}
 	var previous *time.Time
@@ -107,7 +109,7 @@ func (e *protocolEditor) deleteStep(st data.ProtocolStep) {
 
 func (e *protocolEditor) addStep() {
 	text := e.newStep.Text
-	e.msgs[data.FieldSteps].clear()
+	e.msgs[data.FieldSteps].Clear()
 	e.stepChange(func(s *data.Store) error {
 		_, err := s.AddStep(e.p.ID, text, "")
 		return err
@@ -119,19 +121,19 @@ func (e *protocolEditor) editStep(st data.ProtocolStep) {
 	field := widgets.NewTextArea()
 	field.SetText(st.Text)
 	field.SetMinRowsVisible(3)
-	msg := newFieldMessage()
-	limitPastes(field, pasteLimit, msg.show)
-	d := e.s.u.newDialog(dlgEditStep, "Edit step", container.NewVBox(field, msg))
-	d.form = true
-	d.cancelButton("Cancel", nil)
-	d.defaultButton("Save step", theme.DocumentSaveIcon(), func() {
+	msg := ui.NewFieldMessage()
+	ui.LimitPastes(field, ui.PasteLimit, msg.Say)
+	d := e.s.u.NewDialog(ui.DlgEditStep, "Edit step", container.NewVBox(field, msg))
+	d.Form = true
+	d.CancelButton("Cancel", nil)
+	d.DefaultButton("Save step", theme.DocumentSaveIcon(), func() {
 		text := field.Text
-		background(e.s.u, func() (data.ProtocolStep, error) {
-			return e.s.u.store.EditStep(st.ID, text)
+		ui.Background(e.s.u.Host, func() (data.ProtocolStep, error) {
+			return e.s.u.Store.EditStep(st.ID, text)
 		}, func(data.ProtocolStep) {
-			d.hide()
+			d.Hide()
 			e.stepChange(func(*data.Store) error { return nil }, nil)
-		}, func(err error) { msg.show(err.Error()) })
+		}, func(err error) { msg.Say(err.Error()) })
 	})
-	d.show(520, 0, field)
+	d.Show(520, 0, field)
 }

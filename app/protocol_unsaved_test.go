@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
@@ -24,7 +26,7 @@ func TestOpeningAnotherProtocolKeepsChangedDetails(t *testing.T) {
 	if p.openID != first.ID || p.editor.title.Text != " " {
 		t.Fatalf("left a protocol with a refused title (open %d)", p.openID)
 	}
-	mustContain(t, visibleText(u.win.Content()), "Give the protocol a title")
+	mustContain(t, visibleText(u.Win.Content()), "Give the protocol a title")
 
 	setText(p.editor.title, "Buffers on every deadline")
 	test.Tap(p.rows[second.ID])
@@ -63,7 +65,7 @@ func TestAddingACommitmentKeepsTheUnsavedTie(t *testing.T) {
 	day := weekdayAfter(3)
 	play, err := s.SaveCommitment(data.Commitment{
 		Title: "School play", Tier: data.TierNonNegotiable,
-		StartsAt: at(day, 18, 0), EndsAt: at(day, 19, 30),
+		StartsAt: ui.At(day, 18, 0), EndsAt: ui.At(day, 19, 30),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +78,7 @@ func TestAddingACommitmentKeepsTheUnsavedTie(t *testing.T) {
 	// The template's first step adds another commitment meanwhile.
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Parents' evening", Tier: data.TierNonNegotiable,
-		StartsAt: at(day.AddDate(0, 0, 1), 17, 0), EndsAt: at(day.AddDate(0, 0, 1), 18, 0),
+		StartsAt: ui.At(day.AddDate(0, 0, 1), 17, 0), EndsAt: ui.At(day.AddDate(0, 0, 1), 18, 0),
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +88,7 @@ func TestAddingACommitmentKeepsTheUnsavedTie(t *testing.T) {
 	}
 	mustContain(t, visibleText(p.editor.root), label)
 
-	test.Tap(findButton(t, u.win.Content(), "All protocols"))
+	test.Tap(findButton(t, u.Win.Content(), "All protocols"))
 	got, _ := s.Protocol(pr.ID)
 	if got.CommitmentID == nil || *got.CommitmentID != play.ID {
 		t.Errorf("the tie was not saved on leaving: %v", got.CommitmentID)
@@ -103,7 +105,7 @@ func TestCommitmentAddedOnTheTiersCanBeChosenOnReturn(t *testing.T) {
 	day := weekdayAfter(4)
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Sports day", Tier: data.TierNonNegotiable,
-		StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0),
+		StartsAt: ui.At(day, 13, 0), EndsAt: ui.At(day, 15, 0),
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +137,7 @@ func TestCommitmentsWithTheSameTitleCanEachBeChosen(t *testing.T) {
 		day := weekdayAfter(d)
 		c, err := s.SaveCommitment(data.Commitment{
 			Title: "Parents' evening", Tier: data.TierNonNegotiable,
-			StartsAt: at(day, 17, 0), EndsAt: at(day, 18, 0),
+			StartsAt: ui.At(day, 17, 0), EndsAt: ui.At(day, 18, 0),
 		})
 		if err != nil {
 			t.Fatal(err)

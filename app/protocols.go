@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -103,11 +105,11 @@ func (p *protocolsScreen) shown() {
 // load reads the protocols, the due look-backs and the triage record off
 // the main goroutine, and shows them.
 func (p *protocolsScreen) load() {
-	store := p.u.store
+	store := p.u.Store
 	if store == nil {
 		return
 	}
-	background(p.u, func() (protocolsSnapshot, error) {
+	ui.Background(p.u.Host, func() (protocolsSnapshot, error) {
 		var snap protocolsSnapshot
 		var err error
 		if snap.list, err = store.Protocols(); err != nil {
@@ -146,7 +148,7 @@ func (p *protocolsScreen) show(snap protocolsSnapshot) {
 func (p *protocolsScreen) renderList() {
 	var rows []fyne.CanvasObject
 	if len(p.snap.list) == 0 {
-		rows = append(rows, caption("No protocols yet. Start one from a template on the right, or from a guilt entry in the Journal."))
+		rows = append(rows, ui.Caption("No protocols yet. Start one from a template on the right, or from a guilt entry in the Journal."))
 	}
 	p.rows = map[int64]*widgets.Button{}
 	for _, s := range p.snap.list {
@@ -166,13 +168,13 @@ func (p *protocolsScreen) renderList() {
 		if s.Commitment != "" {
 			facts += " · before " + s.Commitment
 		}
-		if s.ReviewDue(p.u.store.Now()) {
+		if s.ReviewDue(p.u.Store.Now()) {
 			facts += " · review due"
 		}
-		detail := caption(facts)
+		detail := ui.Caption(facts)
 		detail.Wrapping = fyne.TextWrapOff
 		detail.Truncation = fyne.TextTruncateEllipsis
-		rows = append(rows, container.NewStack(b, container.New(compactVBox(), title, detail)))
+		rows = append(rows, container.NewStack(b, container.New(ui.CompactVBox(), title, detail)))
 	}
 	p.list.Objects = rows
 	p.list.Refresh()
@@ -187,8 +189,8 @@ func (p *protocolsScreen) openProtocol(id int64) {
 		e.saveThen(func() { p.openProtocol(id) })
 		return
 	}
-	store := p.u.store
-	background(p.u, func() (protocolData, error) {
+	store := p.u.Store
+	ui.Background(p.u.Host, func() (protocolData, error) {
 		var d protocolData
 		var err error
 		if d.protocol, err = store.Protocol(id); err != nil {
@@ -213,7 +215,7 @@ func (p *protocolsScreen) openProtocol(id int64) {
 		p.renderList()
 		if p.focusTitle {
 			p.focusTitle = false
-			p.u.win.Canvas().Focus(p.editor.title)
+			p.u.Win.Canvas().Focus(p.editor.title)
 		}
 	})
 }
@@ -231,13 +233,13 @@ func (p *protocolsScreen) closeProtocol() {
 // must not stop the quit.
 func (p *protocolsScreen) keepUnsaved(then func()) {
 	e := p.editor
-	if e == nil || p.u.store == nil || !e.dirty() {
+	if e == nil || p.u.Store == nil || !e.dirty() {
 		then()
 		return
 	}
 	changed := e.read()
-	background(p.u, func() (data.Protocol, error) {
-		return p.u.store.UpdateProtocol(changed)
+	ui.Background(p.u.Host, func() (data.Protocol, error) {
+		return p.u.Store.UpdateProtocol(changed)
 	}, func(data.Protocol) { then() }, func(error) { then() })
 }
 
@@ -313,7 +315,7 @@ func (p *protocolsScreen) renderLookBacks() {
 	var cards []fyne.CanvasObject
 	for i, t := range p.snap.due {
 		if i == 3 {
-			cards = append(cards, caption(fmt.Sprintf("%d more to look back on after these.", len(p.snap.due)-3)))
+			cards = append(cards, ui.Caption(fmt.Sprintf("%d more to look back on after these.", len(p.snap.due)-3)))
 			break
 		}
 		cards = append(cards, p.lookBackCard(t))
@@ -335,14 +337,14 @@ func (p *protocolsScreen) lookBackCard(t data.Triage) fyne.CanvasObject {
 		dates.Short(t.AskedAt.Local()), who, what, verdictWords(t.Verdict))
 	answer := func(truly bool) func() {
 		return func() {
-			backgroundDo(p.u, func() error {
-				return p.u.store.LookBack(t.ID, truly)
+			ui.BackgroundDo(p.u.Host, func() error {
+				return p.u.Store.LookBack(t.ID, truly)
 			}, func() { p.load() })
 		}
 	}
 	yes := widgets.NewButton("Yes, it was", answer(true))
 	no := widgets.NewButton("No, it could have waited", answer(false))
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), container.NewHBox(yes, no), wrapLabel(text))
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), container.NewHBox(yes, no), ui.WrapLabel(text))
 }
 
 func verdictWords(v data.Verdict) string {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -19,8 +21,8 @@ import (
 // start from, and the client-emergency triage with its record.
 func (p *protocolsScreen) overview() fyne.CanvasObject {
 	box := container.NewVBox(
-		subHeading("Start a next-time protocol"),
-		wrapLabel("Instead of going over what went wrong, write down what you'll do differently next time: a few concrete steps, tied if you like to the commitment where it matters next. Start blank, or from one of these."),
+		ui.SubHeading("Start a next-time protocol"),
+		ui.WrapLabel("Instead of going over what went wrong, write down what you'll do differently next time: a few concrete steps, tied if you like to the commitment where it matters next. Start blank, or from one of these."),
 	)
 	blank := widgets.NewButtonWithIcon("Blank protocol…", theme.ContentAddIcon(), func() { p.showNewForm("", nil) })
 	box.Add(container.NewHBox(blank))
@@ -28,40 +30,33 @@ func (p *protocolsScreen) overview() fyne.CanvasObject {
 		key := tpl.Key
 		b := widgets.NewButtonWithIcon(tpl.Title+"…", theme.ContentAddIcon(), func() { p.showTemplateForm(key) })
 		b.Alignment = widget.ButtonAlignLeading
-		box.Add(container.New(compactVBox(), container.NewHBox(b), caption(fmt.Sprintf("%s %d steps.", tpl.About, len(tpl.Steps)))))
+		box.Add(container.New(ui.CompactVBox(), container.NewHBox(b), ui.Caption(fmt.Sprintf("%s %d steps.", tpl.About, len(tpl.Steps)))))
 	}
 
 	box.Add(widget.NewSeparator())
-	box.Add(subHeading("When a client says it's urgent"))
-	box.Add(wrapLabel("Before you drop a family commitment, run the request through your own questions for what is genuinely urgent. The triage checks your Tiers for that time and drafts a calm reply offering the next free time."))
+	box.Add(ui.SubHeading("When a client says it's urgent"))
+	box.Add(ui.WrapLabel("Before you drop a family commitment, run the request through your own questions for what is genuinely urgent. The triage checks your Tiers for that time and drafts a calm reply offering the next free time."))
 	run := widgets.NewButtonWithIcon("Urgent client request…", theme.WarningIcon(), p.openTriage)
 	run.Importance = widget.HighImportance
 	box.Add(container.NewHBox(run, widgets.NewButton("My urgency questions…", func() { p.editUrgency(nil) })))
 	if p.snap.criteria == 0 {
-		box.Add(caption("You haven't defined what counts as urgent yet; the triage starts there."))
+		box.Add(ui.Caption("You haven't defined what counts as urgent yet; the triage starts there."))
 	} else {
-		box.Add(caption(fmt.Sprintf("%d %s; %s.", p.snap.criteria, plural(p.snap.criteria, "question", "questions"), p.snap.rule)))
+		box.Add(ui.Caption(fmt.Sprintf("%d %s; %s.", p.snap.criteria, plural(p.snap.criteria, "question", "questions"), p.snap.rule)))
 	}
 	if r := p.snap.record; r.Total > 0 {
-		box.Add(caption(fmt.Sprintf("%d %s run through the triage; your rule judged %d not urgent.", r.Total, plural(r.Total, "request", "requests"), r.CalledOff)))
+		box.Add(ui.Caption(fmt.Sprintf("%d %s run through the triage; your rule judged %d not urgent.", r.Total, plural(r.Total, "request", "requests"), r.CalledOff)))
 	}
 	if sum := p.snap.record.Summary(); sum != "" {
-		box.Add(wrapLabel(sum))
+		box.Add(ui.WrapLabel(sum))
 	}
 	if len(p.snap.recent) > 0 {
-		box.Add(sectionTitle("Recent requests"))
+		box.Add(ui.SectionTitle("Recent requests"))
 		for _, t := range p.snap.recent {
-			box.Add(caption(triageLine(t)))
+			box.Add(ui.Caption(triageLine(t)))
 		}
 	}
 	return container.NewVScroll(container.NewPadded(box))
-}
-
-func subHeading(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameSubHeadingText
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }
 
 // triageLine is one past triage in a line.
@@ -85,7 +80,7 @@ func triageLine(t data.Triage) string {
 func (p *protocolsScreen) runAction(action string) {
 	switch action {
 	case data.ActionAddTier1:
-		start := at(time.Now().AddDate(0, 0, 1), 18, 0)
+		start := ui.At(time.Now().AddDate(0, 0, 1), 18, 0)
 		p.u.showCommitmentForm(data.Commitment{
 			Tier: data.TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour),
 		}, func(data.Commitment) { p.commitmentsChanged() })
@@ -119,8 +114,8 @@ func (p *protocolsScreen) commitmentsChanged() {
 
 // chooseDefaultBuffer sets the buffer new work blocks start with.
 func (p *protocolsScreen) chooseDefaultBuffer() {
-	store := p.u.store
-	background(p.u, store.DefaultBuffer, func(current int) {
+	store := p.u.Store
+	ui.Background(p.u.Host, store.DefaultBuffer, func(current int) {
 		choice := widgets.NewSelect(bufferChoices, nil)
 		choice.SetSelected(bufferChoices[0])
 		for i, m := range bufferMinutes {
@@ -129,14 +124,14 @@ func (p *protocolsScreen) chooseDefaultBuffer() {
 			}
 		}
 		content := container.NewVBox(
-			wrapLabel("New work blocks will start with this buffer after them, so an overrun or a surprise lands in the buffer and not on family time. You can still change it for each block."),
+			ui.WrapLabel("New work blocks will start with this buffer after them, so an overrun or a surprise lands in the buffer and not on family time. You can still change it for each block."),
 			choice)
-		p.u.ask(dlgDefaultBuffer, "Default buffer for new work", content, "Save", "Cancel", func() {
+		p.u.Ask(ui.DlgDefaultBuffer, "Default buffer for new work", content, "Save", "Cancel", func() {
 			minutes := bufferMinutes[max(0, choice.SelectedIndex())]
-			backgroundDo(p.u, func() error {
+			ui.BackgroundDo(p.u.Host, func() error {
 				return store.SetDefaultBuffer(minutes)
 			}, func() {})
-		}).form = true
+		}).Form = true
 	})
 }
 

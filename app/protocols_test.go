@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -48,18 +50,18 @@ func TestATemplateAsksForTheNameOfItsProtocol(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.load()
-	test.Tap(findButton(t, u.win.Content(), "Deadlines come with a buffer…"))
+	test.Tap(findButton(t, u.Win.Content(), "Deadlines come with a buffer…"))
 	if got := p.newForm.title.Text; got != "Deadlines come with a buffer 2" {
 		t.Errorf("name offered for a second plan: %q", got)
 	}
 	setText(p.newForm.title, "  ")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Create protocol"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Create protocol"))
 	mustContain(t, topText(u), "Give the protocol a name")
 	if list, _ := s.Protocols(); len(list) != 1 {
 		t.Fatalf("%d protocols after an empty name", len(list))
 	}
 	setText(p.newForm.title, "Quarter-end buffer")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Create protocol"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Create protocol"))
 	list, _ := s.Protocols()
 	if len(list) != 2 || list[0].Title != "Quarter-end buffer" || list[0].TemplateKey != "deadline-buffer" || list[0].Total != 4 {
 		t.Fatalf("stored %+v", list)
@@ -91,9 +93,9 @@ func TestAPlanInPlaceSaysWhatIsLeftOpen(t *testing.T) {
 
 func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 	u, s, p := openProtocols(t)
-	mustContain(t, visibleText(u.win.Content()), "Start a next-time protocol", "No protocols yet")
+	mustContain(t, visibleText(u.Win.Content()), "Start a next-time protocol", "No protocols yet")
 
-	test.Tap(findButton(t, u.win.Content(), "School dates go in first…"))
+	test.Tap(findButton(t, u.Win.Content(), "School dates go in first…"))
 	if list, _ := s.Protocols(); len(list) != 0 {
 		t.Fatal("a template made a protocol before it was named")
 	}
@@ -101,7 +103,7 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 		t.Errorf("name offered: %q", p.newForm.title.Text)
 	}
 	mustContain(t, topText(u), "New protocol from a template", "1. Add the next school event")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Create protocol"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Create protocol"))
 	list, _ := s.Protocols()
 	if len(list) != 1 || list[0].TemplateKey != "school-events" || list[0].Total != 4 || list[0].Title != "School dates go in first" {
 		t.Fatalf("stored %+v", list)
@@ -109,9 +111,9 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 	if p.editor == nil {
 		t.Fatal("the new protocol is not open")
 	}
-	text := visibleText(u.win.Content())
+	text := visibleText(u.Win.Content())
 	mustContain(t, text, "0 of 4 steps done", "1. Add the next school event", "0 of 4 steps")
-	findButton(t, u.win.Content(), "Import a school calendar (.ics)…")
+	findButton(t, u.Win.Content(), "Import a school calendar (.ics)…")
 
 	ticks := checks(p.editor.steps)
 	if len(ticks) != 4 {
@@ -123,15 +125,15 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 	if done == nil || pr.Steps[0].DoneAt != nil {
 		t.Fatalf("tick not stored: %+v", pr.Steps)
 	}
-	mustContain(t, visibleText(u.win.Content()), "1 of 4 steps done", "Done "+dates.Short(done.Local()), "1 of 4 steps")
+	mustContain(t, visibleText(u.Win.Content()), "1 of 4 steps done", "Done "+dates.Short(done.Local()), "1 of 4 steps")
 
 	// Untick, then undo: the same day comes back.
 	test.Tap(checks(p.editor.steps)[1])
 	if pr, _ = s.Protocol(pr.ID); pr.Steps[1].DoneAt != nil {
 		t.Fatal("untick not stored")
 	}
-	mustContain(t, visibleText(u.win.Content()), "Unticked")
-	test.Tap(findButton(t, u.win.Content(), "Undo  (Ctrl+Z)"))
+	mustContain(t, visibleText(u.Win.Content()), "Unticked")
+	test.Tap(findButton(t, u.Win.Content(), "Undo  (Ctrl+Z)"))
 	if pr, _ = s.Protocol(pr.ID); pr.Steps[1].DoneAt == nil || !pr.Steps[1].DoneAt.Equal(*done) {
 		t.Fatalf("undo lost the date: %v", pr.Steps[1].DoneAt)
 	}
@@ -146,14 +148,14 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 	if pr2, _ := s.Protocol(pr.ID); len(pr2.Steps) != 3 {
 		t.Fatal("step not removed")
 	}
-	test.Tap(findButton(t, u.win.Content(), "Undo  (Ctrl+Z)"))
+	test.Tap(findButton(t, u.Win.Content(), "Undo  (Ctrl+Z)"))
 	if pr, _ = s.Protocol(pr.ID); len(pr.Steps) != 4 || pr.Steps[0].DoneAt == nil || !pr.Steps[0].DoneAt.Equal(*done) {
 		t.Fatalf("after undo: %+v", pr.Steps[0])
 	}
 
 	// A step of our own.
 	setText(p.editor.newStep, "Ask the class rep to forward dates")
-	test.Tap(findButton(t, u.win.Content(), "Add step"))
+	test.Tap(findButton(t, u.Win.Content(), "Add step"))
 	if pr, _ = s.Protocol(pr.ID); len(pr.Steps) != 5 || pr.Steps[4].Text != "Ask the class rep to forward dates" {
 		t.Fatalf("added step: %+v", pr.Steps)
 	}
@@ -162,7 +164,7 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 	}
 
 	// Back to the list, and in again through its row.
-	test.Tap(findButton(t, u.win.Content(), "All protocols"))
+	test.Tap(findButton(t, u.Win.Content(), "All protocols"))
 	if p.editor != nil {
 		t.Fatal("still open")
 	}
@@ -172,13 +174,13 @@ func TestProtocolFromATemplateTicksAndUndoes(t *testing.T) {
 	}
 
 	// The step's action opens the tier-1 commitment form.
-	test.Tap(findButton(t, u.win.Content(), "Add a non-negotiable commitment…"))
+	test.Tap(findButton(t, u.Win.Content(), "Add a non-negotiable commitment…"))
 	mustContain(t, topText(u), "New commitment")
 }
 
 func TestBlankProtocolNeedsATitleAndSteps(t *testing.T) {
 	u, s, p := openProtocols(t)
-	test.Tap(findButton(t, u.win.Content(), "New protocol"))
+	test.Tap(findButton(t, u.Win.Content(), "New protocol"))
 	f := p.newForm
 	test.Tap(f.save)
 	mustContain(t, topText(u), "Give the protocol a title")
@@ -194,7 +196,7 @@ func TestBlankProtocolNeedsATitleAndSteps(t *testing.T) {
 	if len(list) != 1 || list[0].Total != 2 || list[0].Title != "Next time a client calls during dinner" {
 		t.Fatalf("stored %+v", list)
 	}
-	mustContain(t, visibleText(u.win.Content()), "1. Let it ring until after dinner", "2. Call back at 19:30")
+	mustContain(t, visibleText(u.Win.Content()), "1. Let it ring until after dinner", "2. Call back at 19:30")
 }
 
 func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
@@ -202,7 +204,7 @@ func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
 	day := weekdayAfter(2)
 	sports, err := s.SaveCommitment(data.Commitment{
 		Title: "Sports day", Tier: data.TierNonNegotiable,
-		StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0),
+		StartsAt: ui.At(day, 13, 0), EndsAt: ui.At(day, 15, 0),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -226,7 +228,7 @@ func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
 	ts := u.tiersTab()
 	u.showScreen(ts)
 	ts.load()
-	mustContain(t, visibleText(u.win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps",
+	mustContain(t, visibleText(u.Win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps",
 		"Sports day is "+whenFromToday(day, time.Now())+": look over “Family times are closed to clients” (0 of 4 steps done).")
 	test.Tap(findButton(t, ts.agenda, "Open protocol"))
 	if p.openID != pr.ID || u.tabs.Selected().Text != "Protocols" {
@@ -235,7 +237,7 @@ func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
 
 	// Going back with unsaved changes saves them.
 	setText(p.editor.title, "Client-free family times")
-	test.Tap(findButton(t, u.win.Content(), "All protocols"))
+	test.Tap(findButton(t, u.Win.Content(), "All protocols"))
 	if got, _ := s.Protocol(pr.ID); got.Title != "Client-free family times" {
 		t.Errorf("title on leaving = %q", got.Title)
 	}
@@ -246,16 +248,16 @@ func TestTriageClashingWithTier1DraftsAReply(t *testing.T) {
 	day := weekdayAfter(2)
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Sports day", Tier: data.TierNonNegotiable,
-		StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0),
+		StartsAt: ui.At(day, 13, 0), EndsAt: ui.At(day, 15, 0),
 	}); err != nil {
 		t.Fatal(err)
 	}
 
 	// No questions yet: the triage sends the person to define them first.
-	test.Tap(findButton(t, u.win.Content(), "Urgent client request…"))
+	test.Tap(findButton(t, u.Win.Content(), "Urgent client request…"))
 	mustContain(t, topText(u), "First, decide what counts as urgent")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Define my questions"))
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Start from suggested questions"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Define my questions"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Start from suggested questions"))
 	test.Tap(p.urgency.save)
 	if list, _ := s.UrgencyCriteria(); len(list) != 4 {
 		t.Fatalf("criteria stored: %d", len(list))
@@ -283,8 +285,8 @@ func TestTriageClashingWithTier1DraftsAReply(t *testing.T) {
 	if tr.reply == nil || !strings.Contains(tr.reply.Text, "Hello Acme,") || !strings.Contains(tr.reply.Text, "15:00 on "+day.Format("Monday 2 January")) {
 		t.Fatalf("reply = %v", tr.reply)
 	}
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Copy reply"))
-	if got := u.app.Clipboard().Content(); got != tr.reply.Text {
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Copy reply"))
+	if got := u.App.Clipboard().Content(); got != tr.reply.Text {
 		t.Errorf("clipboard = %q", got)
 	}
 	mustContain(t, topText(u), "Copied: paste it into your message to Acme.")
@@ -296,9 +298,9 @@ func TestTriageClashingWithTier1DraftsAReply(t *testing.T) {
 
 func TestUrgencyRuleRefusalKeepsTheDialog(t *testing.T) {
 	u, s, p := openProtocols(t)
-	test.Tap(findButton(t, u.win.Content(), "My urgency questions…"))
+	test.Tap(findButton(t, u.Win.Content(), "My urgency questions…"))
 	e := p.urgency
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Start from suggested questions"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Start from suggested questions"))
 	e.mode.SetSelected(ruleAtLeast)
 	e.count.SetSelected("4")
 	e.items = e.items[:3]
@@ -309,7 +311,7 @@ func TestUrgencyRuleRefusalKeepsTheDialog(t *testing.T) {
 	if r, _ := s.UrgencyRule(); r.AtLeast != 2 {
 		t.Errorf("rule = %+v", r)
 	}
-	mustContain(t, visibleText(u.win.Content()), "3 questions; urgent when at least 2 answers are yes.")
+	mustContain(t, visibleText(u.Win.Content()), "3 questions; urgent when at least 2 answers are yes.")
 }
 
 func TestLookBackIsAskedADayLater(t *testing.T) {
@@ -332,7 +334,7 @@ func TestLookBackIsAskedADayLater(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.load()
-	if strings.Contains(visibleText(u.win.Content()), "Looking back") {
+	if strings.Contains(visibleText(u.Win.Content()), "Looking back") {
 		t.Fatal("asked straight away")
 	}
 	now = now.Add(25 * time.Hour)
@@ -341,13 +343,13 @@ func TestLookBackIsAskedADayLater(t *testing.T) {
 	if log := *notified[u]; len(log) != 1 || log[0].title != "Looking back: was it truly urgent?" || !strings.Contains(log[0].body, "Acme called something urgent") {
 		t.Fatalf("notifications = %+v", log)
 	}
-	mustContain(t, visibleText(u.win.Content()), "Acme called something urgent: “Slides by noon”", "Looking back, was it truly urgent?")
-	test.Tap(findButton(t, u.win.Content(), "No, it could have waited"))
+	mustContain(t, visibleText(u.Win.Content()), "Acme called something urgent: “Slides by noon”", "Looking back, was it truly urgent?")
+	test.Tap(findButton(t, u.Win.Content(), "No, it could have waited"))
 	rec, _ := s.TriageRecord()
 	if rec.LookedBack != 1 || rec.Real != 0 {
 		t.Errorf("record = %+v", rec)
 	}
-	text := visibleText(u.win.Content())
+	text := visibleText(u.Win.Content())
 	if strings.Contains(text, "Looking back, was it") {
 		t.Error("still asking")
 	}
@@ -359,16 +361,16 @@ func TestDefaultBufferStepSetsNewWorkBuffer(t *testing.T) {
 	u, s, p := openProtocols(t)
 	pr, _ := s.StartFromTemplate("deadline-buffer", nil)
 	p.openProtocol(pr.ID)
-	test.Tap(findButton(t, u.win.Content(), "Set a default buffer…"))
+	test.Tap(findButton(t, u.Win.Content(), "Set a default buffer…"))
 	var choice *widgets.Select
-	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+	walk(u.Win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
 		if sel, ok := o.(*widgets.Select); ok {
 			choice = sel
 		}
 		return true
 	})
 	choice.SetSelected("1 h")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Save"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Save"))
 	if n, _ := s.DefaultBuffer(); n != 60 {
 		t.Fatalf("default buffer = %d", n)
 	}
@@ -382,7 +384,7 @@ func TestDefaultBufferStepSetsNewWorkBuffer(t *testing.T) {
 func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 	u, s, ts := openTiers(t)
 	day := weekdayAfter(3)
-	c, _ := s.SaveCommitment(data.Commitment{Title: "School play", Tier: data.TierNonNegotiable, StartsAt: at(day, 14, 0), EndsAt: at(day, 15, 30)})
+	c, _ := s.SaveCommitment(data.Commitment{Title: "School play", Tier: data.TierNonNegotiable, StartsAt: ui.At(day, 14, 0), EndsAt: ui.At(day, 15, 30)})
 	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
 	menuItem(t, ts.occurrenceMenu(occ[0]), "Plan for next time…").Action()
 	f := u.protocolsTab().newForm
@@ -411,8 +413,8 @@ func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 
 func TestPlanTiedToAPastCommitmentStaysTied(t *testing.T) {
 	_, s, p := openProtocols(t)
-	past := midnight(time.Now()).AddDate(0, 0, -10)
-	c, err := s.SaveCommitment(data.Commitment{Title: "Last sports day", Tier: data.TierNonNegotiable, StartsAt: at(past, 13, 0), EndsAt: at(past, 15, 0)})
+	past := ui.Midnight(time.Now()).AddDate(0, 0, -10)
+	c, err := s.SaveCommitment(data.Commitment{Title: "Last sports day", Tier: data.TierNonNegotiable, StartsAt: ui.At(past, 13, 0), EndsAt: ui.At(past, 15, 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -436,12 +438,12 @@ func TestProtocolEditorRefusalsKeepWhatWasTyped(t *testing.T) {
 	e := p.editor
 	setText(e.title, "  ")
 	test.Tap(e.saveBtn)
-	mustContain(t, visibleText(u.win.Content()), "Give the protocol a title")
+	mustContain(t, visibleText(u.Win.Content()), "Give the protocol a title")
 	if got, _ := s.Protocol(pr.ID); got.Title != pr.Title {
 		t.Errorf("blank title stored: %q", got.Title)
 	}
 	// Leaving with a refused change stays, so nothing is lost.
-	test.Tap(findButton(t, u.win.Content(), "All protocols"))
+	test.Tap(findButton(t, u.Win.Content(), "All protocols"))
 	if p.editor == nil {
 		t.Fatal("left the protocol with a refused title")
 	}
@@ -450,12 +452,12 @@ func TestProtocolEditorRefusalsKeepWhatWasTyped(t *testing.T) {
 	setText(e.title, "Buffers on every deadline")
 	test.Tap(e.saveBtn)
 	setText(e.newStep, "   ")
-	test.Tap(findButton(t, u.win.Content(), "Add step"))
-	mustContain(t, visibleText(u.win.Content()), "Write the step first")
+	test.Tap(findButton(t, u.Win.Content(), "Add step"))
+	mustContain(t, visibleText(u.Win.Content()), "Write the step first")
 
 	// Rewording a step: a blank one is refused in the dialog, which stays.
 	e.editStep(e.p.Steps[0])
-	top := u.win.Canvas().Overlays().Top()
+	top := u.Win.Canvas().Overlays().Top()
 	var field *widgets.Entry
 	walk(top, func(o fyne.CanvasObject) bool {
 		if f, ok := o.(*widgets.Entry); ok {
@@ -471,5 +473,5 @@ func TestProtocolEditorRefusalsKeepWhatWasTyped(t *testing.T) {
 	if got, _ := s.Protocol(pr.ID); got.Steps[0].Text != "Choose a buffer for new work: an hour" || got.Title != "Buffers on every deadline" {
 		t.Errorf("stored %+v", got)
 	}
-	mustContain(t, visibleText(u.win.Content()), "1. Choose a buffer for new work: an hour")
+	mustContain(t, visibleText(u.Win.Content()), "1. Choose a buffer for new work: an hour")
 }

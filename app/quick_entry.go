@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -38,7 +40,7 @@ func (u *UI) showQuickEntry() {
 		u.quick.win.RequestFocus()
 		return
 	}
-	q := &quickEntry{u: u, win: u.app.NewWindow("Quick entry")}
+	q := &quickEntry{u: u, win: u.App.NewWindow("Quick entry")}
 	q.text = widgets.NewEntry()
 	q.text.SetPlaceHolder("What happened? A few words are enough")
 	q.text.OnSubmitted = func(string) { q.save() }
@@ -51,7 +53,7 @@ func (u *UI) showQuickEntry() {
 	q.msg = widget.NewLabel("")
 	q.msg.Wrapping = fyne.TextWrapWord
 	q.msg.Hide()
-	hint := wrapLabel("It goes into your journal as a new entry. Open it there later to add what you told yourself and what you would tell a friend.")
+	hint := ui.WrapLabel("It goes into your journal as a new entry. Open it there later to add what you told yourself and what you would tell a friend.")
 	hint.SizeName = theme.SizeNameCaptionText
 	save := widgets.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), q.save)
 	save.Importance = widget.HighImportance
@@ -89,14 +91,14 @@ func (q *quickEntry) save() {
 		q.saveLocked()
 		return
 	}
-	store := q.u.store
+	store := q.u.Store
 	if store == nil {
 		q.saving = false
 		q.say("Your journal is still opening. Try again in a moment.", true)
 		return
 	}
 	text := q.text.Text
-	background(q.u, func() (data.Entry, error) {
+	ui.Background(q.u.Host, func() (data.Entry, error) {
 		return store.SaveEntry(data.Entry{Trigger: text}, 0)
 	}, func(data.Entry) {
 		if j := q.u.journal(); j != nil && q.u.shown {
@@ -113,7 +115,7 @@ func (q *quickEntry) save() {
 // (vault.Add): it joins the journal at the next unlock.
 func (q *quickEntry) saveLocked() {
 	path, opts, text := q.u.dbPath, q.u.vaultOptions(), q.text.Text
-	background(q.u, func() (data.Entry, error) {
+	ui.Background(q.u.Host, func() (data.Entry, error) {
 		e, _, err := vault.Add(path, data.Entry{Trigger: text}, opts)
 		return e, err
 	}, func(data.Entry) { q.close() }, func(err error) {

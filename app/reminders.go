@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/vault"
 )
@@ -21,14 +23,14 @@ func (u *UI) startReminders() {
 		u.stopReminders()
 	}
 	u.checkReminders()
-	u.stopReminders = u.every(reminderInterval, u.checkReminders)
+	u.stopReminders = u.Every(reminderInterval, u.checkReminders)
 }
 
 // checkReminders claims what is due (data.ClaimDueReminders: each once,
 // however many times the app starts, wakes or runs) and sends it. The tray
 // process does this while it runs; the window only when there is none.
 func (u *UI) checkReminders() {
-	store := u.store
+	store := u.Store
 	if store == nil {
 		return
 	}
@@ -40,7 +42,7 @@ func (u *UI) checkReminders() {
 			return morningOnce(path, send), err
 		}
 	}
-	background(u, claim, func(send []data.Reminder) {
+	ui.Background(u.Host, claim, func(send []data.Reminder) {
 		for _, r := range send {
 			u.notify(r.Title, r.Body)
 			if r.Kind == data.ReminderLookBack {

@@ -28,11 +28,11 @@ func TestMorningSlipNotificationOnceADay(t *testing.T) {
 	}
 
 	// A restart the same day (a new window on the same journal) stays quiet.
-	u2 := newUI(u.app)
-	u2.async = u.async
+	u2 := newUI(u.App)
+	u2.Async = u.Async
 	var again []sent
 	u2.notify = func(title, body string) { again = append(again, sent{title, body}) }
-	u2.store = s
+	u2.Store = s
 	u2.checkReminders()
 	if len(again) != 0 {
 		t.Errorf("restart repeated the morning slip: %+v", again)
@@ -66,7 +66,7 @@ func TestMorningOfAnEncryptedJournalForTheTray(t *testing.T) {
 	var sent []string
 	u.notify = func(title, body string) { sent = append(sent, body) }
 	typeUnlock(t, u, testPassphrase)
-	if _, err := u.store.AddSlip("I can rest too.", true); err != nil {
+	if _, err := u.Store.AddSlip("I can rest too.", true); err != nil {
 		t.Fatal(err)
 	}
 	u.loadStrip()
@@ -75,7 +75,7 @@ func TestMorningOfAnEncryptedJournalForTheTray(t *testing.T) {
 		t.Errorf("the tray's copy of the morning: %+v, %v, %v", m, ok, err)
 	}
 
-	rs, _ := u.store.ReminderSettings()
+	rs, _ := u.Store.ReminderSettings()
 	root := u.preferencesContent(rs)
 	w := test.NewWindow(root)
 	defer w.Close()
@@ -89,7 +89,7 @@ func TestMorningOfAnEncryptedJournalForTheTray(t *testing.T) {
 	// unlocked after the morning time, does not send it again.
 	rs.Days = [7]bool{true, true, true, true, true, true, true}
 	rs.Morning = 0
-	u.store.SaveReminderSettings(rs)
+	u.Store.SaveReminderSettings(rs)
 	if first, err := vault.ClaimMorning(path, data.Day(time.Now())); !first || err != nil {
 		t.Fatalf("the tray's claim: %v, %v", first, err)
 	}
@@ -98,7 +98,7 @@ func TestMorningOfAnEncryptedJournalForTheTray(t *testing.T) {
 		t.Errorf("the window sent the tray's morning slip again: %q", sent)
 	}
 
-	u.app.Preferences().SetBool(prefSlipWhileLocked, false)
+	u.App.Preferences().SetBool(prefSlipWhileLocked, false)
 	u.loadStrip()
 	if _, ok, _ := vault.MorningWhileLocked(path); ok {
 		t.Error("the morning's copy stayed after the person turned it off")
@@ -114,10 +114,10 @@ func TestTheWindowClaimsTheMorningOfAnEncryptedJournal(t *testing.T) {
 	var sent []string
 	u.notify = func(title, body string) { sent = append(sent, body) }
 	typeUnlock(t, u, testPassphrase)
-	u.store.AddSlip("I can rest too.", true)
+	u.Store.AddSlip("I can rest too.", true)
 	rs := data.DefaultReminderSettings()
 	rs.Morning = 0
-	u.store.SaveReminderSettings(rs)
+	u.Store.SaveReminderSettings(rs)
 	u.checkReminders()
 	if len(sent) != 1 || sent[0] != "I can rest too." {
 		t.Fatalf("the window sent %q", sent)

@@ -28,7 +28,7 @@ const (
 // buildShell lays out the window: the pinned slip across the top, the tabs
 // below, and restores the size and tab of the last session.
 func (u *UI) buildShell() {
-	u.app.Settings().SetTheme(newTheme(u.look))
+	u.App.Settings().SetTheme(newTheme(u.look))
 	u.useDateStyle()
 	u.strip = widgets.NewSlipStrip()
 	u.wireStrip()
@@ -47,11 +47,11 @@ func (u *UI) buildShell() {
 	u.tabs = container.NewAppTabs(items...)
 	u.tabs.SetTabLocation(container.TabLocationTop)
 
-	prefs := u.app.Preferences()
+	prefs := u.App.Preferences()
 	u.tabs.SelectIndex(clamp(prefs.IntWithFallback(prefLastTab, 0), 0, len(items)-1))
 	u.tabs.OnSelected = func(*container.TabItem) {
 		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
-		if sh, ok := u.screens[u.tabs.SelectedIndex()].(shownScreen); ok && u.store != nil {
+		if sh, ok := u.screens[u.tabs.SelectedIndex()].(shownScreen); ok && u.Store != nil {
 			sh.shown()
 		}
 	}
@@ -62,19 +62,19 @@ func (u *UI) buildShell() {
 	u.sync.line.Importance = widget.LowImportance
 	u.sync.line.SizeName = theme.SizeNameCaptionText
 	u.sync.line.Hide()
-	u.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(u.strip), u.noticeBox), u.sync.line, nil, nil, u.tabs))
-	u.win.SetMainMenu(u.mainMenu())
-	u.win.Resize(savedSize(prefs))
-	u.win.SetCloseIntercept(u.closeWindow)
+	u.Win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(u.strip), u.noticeBox), u.sync.line, nil, nil, u.tabs))
+	u.Win.SetMainMenu(u.mainMenu())
+	u.Win.Resize(savedSize(prefs))
+	u.Win.SetCloseIntercept(u.closeWindow)
 }
 
 // saveWindowState remembers the window size for the next start.
 func (u *UI) saveWindowState() {
-	size := u.win.Canvas().Size()
+	size := u.Win.Canvas().Size()
 	if size.Width < 100 || size.Height < 100 {
 		return // not laid out yet; keep what was stored
 	}
-	u.app.Preferences().SetString(prefSize, fmt.Sprintf("%gx%g", size.Width, size.Height))
+	u.App.Preferences().SetString(prefSize, fmt.Sprintf("%gx%g", size.Width, size.Height))
 }
 
 // savedSize is the window size stored at the last close, or the default.

@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -18,7 +20,7 @@ import (
 // choose the pinned one.
 type slipsDialog struct {
 	u        *UI
-	dlg      *appDialog
+	dlg      *ui.Dialog
 	rows     *fyne.Container
 	add      *widgets.Entry
 	addError *widget.Label
@@ -37,22 +39,22 @@ func (u *UI) showSlips() {
 	d.addError.Hide()
 	addButton := widgets.NewButtonWithIcon("Add", theme.ContentAddIcon(), d.addSlip)
 
-	intro := wrapLabel("Pin the sentence you most need to hear; it stays at the top of the window, in the tray and in the morning reminder.")
+	intro := ui.WrapLabel("Pin the sentence you most need to hear; it stays at the top of the window, in the tray and in the morning reminder.")
 	body := container.NewBorder(
 		intro,
 		container.NewVBox(widget.NewSeparator(),
 			container.NewBorder(nil, nil, nil, addButton, d.add), d.addError, d.ideas),
 		nil, nil,
 		container.NewVScroll(d.rows))
-	d.dlg = u.newDialog(dlgSlips, "Permission slips", body)
-	d.dlg.cancelButton("Close", nil)
-	d.dlg.show(620, 520, nil)
+	d.dlg = u.NewDialog(ui.DlgSlips, "Permission slips", body)
+	d.dlg.CancelButton("Close", nil)
+	d.dlg.Show(620, 520, nil)
 	d.reload()
 }
 
 func (d *slipsDialog) reload() {
-	store := d.u.store
-	background(d.u, store.Slips, func(list []data.Slip) {
+	store := d.u.Store
+	ui.Background(d.u.Host, store.Slips, func(list []data.Slip) {
 		d.slips = list
 		d.render()
 		d.u.loadStrip()
@@ -62,7 +64,7 @@ func (d *slipsDialog) reload() {
 func (d *slipsDialog) render() {
 	d.rows.RemoveAll()
 	if len(d.slips) == 0 {
-		d.rows.Add(wrapLabel("No slips yet. Write one below, or start from an idea."))
+		d.rows.Add(ui.WrapLabel("No slips yet. Write one below, or start from an idea."))
 	}
 	for i, s := range d.slips {
 		d.rows.Add(d.row(i, s))
@@ -83,7 +85,7 @@ func (d *slipsDialog) render() {
 			// An idea only fills the field: the slip should be the
 			// person's own sentence, so they can change it before adding.
 			d.add.SetText(idea)
-			d.u.win.Canvas().Focus(d.add)
+			d.u.Win.Canvas().Focus(d.add)
 		})
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
@@ -99,7 +101,7 @@ func (d *slipsDialog) render() {
 }
 
 func (d *slipsDialog) row(i int, s data.Slip) fyne.CanvasObject {
-	text := wrapLabel(s.Text)
+	text := ui.WrapLabel(s.Text)
 	pin := widgets.NewIconButton("Pin", theme.RadioButtonIcon(), func() { d.do(func(st *data.Store) error { return st.PinSlip(s.ID) }) })
 	if s.Pinned {
 		pin.SetIcon(theme.RadioButtonCheckedIcon())
@@ -124,14 +126,14 @@ func (d *slipsDialog) row(i int, s data.Slip) fyne.CanvasObject {
 
 // do runs a change and shows the list again.
 func (d *slipsDialog) do(change func(*data.Store) error) {
-	store := d.u.store
-	backgroundDo(d.u, func() error { return change(store) }, func() { d.reload() })
+	store := d.u.Store
+	ui.BackgroundDo(d.u.Host, func() error { return change(store) }, func() { d.reload() })
 }
 
 func (d *slipsDialog) addSlip() {
-	store := d.u.store
+	store := d.u.Store
 	text := d.add.Text
-	background(d.u, func() (data.Slip, error) { return store.AddSlip(text, false) }, func(data.Slip) {
+	ui.Background(d.u.Host, func() (data.Slip, error) { return store.AddSlip(text, false) }, func(data.Slip) {
 		d.add.SetText("")
 		d.addError.Hide()
 		d.reload()
@@ -150,20 +152,20 @@ func (d *slipsDialog) edit(s data.Slip) {
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
-	limitPastes(entry, pasteLimit, func(s string) { msg.SetText(s); msg.Show() })
+	ui.LimitPastes(entry, ui.PasteLimit, func(s string) { msg.SetText(s); msg.Show() })
 	count := widget.NewLabel("")
 	count.SizeName = theme.SizeNameCaptionText
 	showCount := func(t string) { count.SetText(fmt.Sprintf("%d / %d characters", len([]rune(t)), data.MaxSlipLen)) }
 	showCount(s.Text)
 	entry.OnChanged = showCount
-	dlg := d.u.newDialog(dlgEditSlip, "Edit slip", container.NewVBox(entry, count, msg))
-	dlg.form = true
-	dlg.cancelButton("Cancel", nil)
-	dlg.defaultButton("Save", theme.DocumentSaveIcon(), func() {
-		store := d.u.store
+	dlg := d.u.NewDialog(ui.DlgEditSlip, "Edit slip", container.NewVBox(entry, count, msg))
+	dlg.Form = true
+	dlg.CancelButton("Cancel", nil)
+	dlg.DefaultButton("Save", theme.DocumentSaveIcon(), func() {
+		store := d.u.Store
 		text := entry.Text
-		background(d.u, func() (data.Slip, error) { return store.UpdateSlip(s.ID, text) }, func(data.Slip) {
-			dlg.hide()
+		ui.Background(d.u.Host, func() (data.Slip, error) { return store.UpdateSlip(s.ID, text) }, func(data.Slip) {
+			dlg.Hide()
 			d.reload()
 		}, func(err error) {
 			// The dialog stays open with the text as typed.
@@ -171,7 +173,7 @@ func (d *slipsDialog) edit(s data.Slip) {
 			msg.Show()
 		})
 	})
-	dlg.show(520, 0, entry)
+	dlg.Show(520, 0, entry)
 }
 
 func (d *slipsDialog) confirmDelete(s data.Slip) {
@@ -179,7 +181,7 @@ func (d *slipsDialog) confirmDelete(s data.Slip) {
 	if s.Pinned {
 		msg += "\n\nIt is pinned; the next slip will be pinned instead."
 	}
-	d.u.confirm(dlgDeleteSlip, "Delete this slip?", msg, "Delete", func() {
+	d.u.Confirm(ui.DlgDeleteSlip, "Delete this slip?", msg, "Delete", func() {
 		d.do(func(st *data.Store) error { return st.DeleteSlip(s.ID) })
 	})
 }

@@ -16,7 +16,7 @@ func TestReadAndCycleFromTheStrip(t *testing.T) {
 	u.loadStrip()
 	full := u.strip.MinSize().Height
 
-	test.Tap(findButton(t, u.win.Content(), "I read it"))
+	test.Tap(findButton(t, u.Win.Content(), "I read it"))
 	rec, _ := s.Readings(7)
 	if !rec.ReadToday {
 		t.Fatal("reading not recorded")
@@ -25,34 +25,34 @@ func TestReadAndCycleFromTheStrip(t *testing.T) {
 	if !u.strip.Folded() || u.strip.MinSize().Height >= full/2 {
 		t.Errorf("the strip did not fold to a line once read (%.0f, was %.0f)", u.strip.MinSize().Height, full)
 	}
-	mustContain(t, visibleText(u.win.Content()), "First.")
-	test.Tap(findIconButton(t, u.win.Content(), "Show the whole slip"))
+	mustContain(t, visibleText(u.Win.Content()), "First.")
+	test.Tap(findIconButton(t, u.Win.Content(), "Show the whole slip"))
 	if !strings.HasPrefix(rec.String(), "Read this ") {
 		t.Fatalf("record %q", rec.String())
 	}
-	mustContain(t, visibleText(u.win.Content()), rec.String())
-	if b := findButton(t, u.win.Content(), "Read today"); !b.Disabled() {
+	mustContain(t, visibleText(u.Win.Content()), rec.String())
+	if b := findButton(t, u.Win.Content(), "Read today"); !b.Disabled() {
 		t.Error("can read twice")
 	}
-	test.Tap(findIconButton(t, u.win.Content(), "Fold the slip to one line"))
+	test.Tap(findIconButton(t, u.Win.Content(), "Fold the slip to one line"))
 
 	// The next slip is one click away on the folded line.
-	test.Tap(findIconButton(t, u.win.Content(), "Next slip"))
+	test.Tap(findIconButton(t, u.Win.Content(), "Next slip"))
 	if p, _, _ := s.PinnedSlip(); p.Text != "Second." || u.strip.Text() != "Second." {
 		t.Errorf("after Next: stored %q, shown %q", p.Text, u.strip.Text())
 	}
 	if !u.strip.Folded() {
 		t.Error("the strip unfolded for the next slip")
 	}
-	mustContain(t, visibleText(u.win.Content()), "Second.")
+	mustContain(t, visibleText(u.Win.Content()), "Second.")
 }
 
 func TestSlipsDialogAddEditDeleteAndIdeas(t *testing.T) {
 	u, s := newTestUI(t)
 	s.AddSlip("Pinned one.", true)
 	u.loadStrip()
-	test.Tap(findButton(t, u.win.Content(), "All slips"))
-	top := u.win.Canvas().Overlays().Top()
+	test.Tap(findButton(t, u.Win.Content(), "All slips"))
+	top := u.Win.Canvas().Overlays().Top()
 	if top == nil || !strings.Contains(visibleText(top), "Pinned one.") {
 		t.Fatal("the slips dialog does not list the slip")
 	}

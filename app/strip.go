@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"github.com/bothand/bothand/data"
 )
 
@@ -25,8 +27,8 @@ type slipState struct {
 // loadStrip shows the pinned slip (or the invitation), the kind reading
 // record, and refreshes the tray menu to match.
 func (u *UI) loadStrip() {
-	store := u.store
-	background(u, func() (slipState, error) {
+	store := u.Store
+	ui.Background(u.Host, func() (slipState, error) {
 		var st slipState
 		var err error
 		if st.pinned, st.ok, err = store.PinnedSlip(); err != nil {
@@ -55,12 +57,12 @@ func (u *UI) loadStrip() {
 // writeFirstSlip stores the sentence typed into the empty strip and pins it.
 // A refusal shows under the field and the sentence stays there.
 func (u *UI) writeFirstSlip(text string) {
-	if u.store == nil {
+	if u.Store == nil {
 		u.strip.ShowError("Your journal is still opening. Try again in a moment.")
 		return
 	}
-	store := u.store
-	background(u, func() (data.Slip, error) {
+	store := u.Store
+	ui.Background(u.Host, func() (data.Slip, error) {
 		return store.AddSlip(text, true)
 	}, func(data.Slip) {
 		u.loadStrip()
@@ -70,15 +72,15 @@ func (u *UI) writeFirstSlip(text string) {
 }
 
 func (u *UI) markSlipRead() {
-	store := u.store
-	backgroundDo(u, func() error {
+	store := u.Store
+	ui.BackgroundDo(u.Host, func() error {
 		return store.MarkSlipRead()
 	}, func() { u.loadStrip() })
 }
 
 func (u *UI) nextSlip() {
-	store := u.store
-	background(u, func() (bool, error) {
+	store := u.Store
+	ui.Background(u.Host, func() (bool, error) {
 		_, ok, err := store.PinNext()
 		return ok, err
 	}, func(bool) { u.loadStrip() })

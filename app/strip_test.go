@@ -9,7 +9,7 @@ import (
 
 func TestWriteTheFirstSlipThroughTheEmptyStrip(t *testing.T) {
 	u, s := newTestUI(t)
-	root := u.win.Content()
+	root := u.Win.Content()
 	if !strings.Contains(visibleText(root), "one sentence you need to hear") {
 		t.Fatalf("empty strip does not invite a slip:\n%s", visibleText(root))
 	}
@@ -36,7 +36,7 @@ func TestARefusedSlipKeepsWhatWasTyped(t *testing.T) {
 	u, s := newTestUI(t)
 	long := strings.Repeat("I am allowed to rest. ", 14) // 308 characters
 	test.Type(u.strip.Entry(), long)
-	test.Tap(findButton(t, u.win.Content(), "Pin it"))
+	test.Tap(findButton(t, u.Win.Content(), "Pin it"))
 
 	if _, ok, _ := s.PinnedSlip(); ok {
 		t.Fatal("an over-long slip was stored")
@@ -44,8 +44,8 @@ func TestARefusedSlipKeepsWhatWasTyped(t *testing.T) {
 	if u.strip.Entry().Text != long {
 		t.Error("the typed text was lost")
 	}
-	if !strings.Contains(visibleText(u.win.Content()), "up to 280 characters") {
-		t.Errorf("no message about the length:\n%s", visibleText(u.win.Content()))
+	if !strings.Contains(visibleText(u.Win.Content()), "up to 280 characters") {
+		t.Errorf("no message about the length:\n%s", visibleText(u.Win.Content()))
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/app/syncer"
@@ -76,24 +78,24 @@ func (u *UI) setSyncKey(key []byte) {
 // rounds.
 func (u *UI) startSync() {
 	u.stopSync()
-	s, key := u.store, u.sync.key
+	s, key := u.Store, u.sync.key
 	if s == nil || key == nil || u.lock.locked {
 		u.showSyncLine("")
 		return
 	}
-	background(u, func() (*replica.Replica, error) {
+	ui.Background(u.Host, func() (*replica.Replica, error) {
 		on, err := replica.IsSetUp(context.Background(), s)
 		if err != nil || !on {
 			return nil, err
 		}
 		return replica.Open(s, key, replica.Options{})
 	}, func(r *replica.Replica) {
-		if r == nil || u.store != s || u.lock.closed {
+		if r == nil || u.Store != s || u.Closed {
 			return
 		}
 		u.runSync(r)
 	}, func(err error) {
-		if u.store != s {
+		if u.Store != s {
 			return
 		}
 		slog.Warn("the sync could not start", "err", err)
@@ -103,7 +105,7 @@ func (u *UI) startSync() {
 		u.showSyncLine(text)
 		if retry && !u.sync.manual {
 			after(u, syncRetry, func() {
-				if u.store == s && u.sync.rep == nil && !u.lock.closed {
+				if u.Store == s && u.sync.rep == nil && !u.Closed {
 					u.startSync()
 				}
 			})
@@ -114,14 +116,14 @@ func (u *UI) startSync() {
 // runSync starts the rounds of r: one now, then by the timer and the
 // folder's watch.
 func (u *UI) runSync(r *replica.Replica) {
-	u.sync.rep, u.sync.store = r, u.store
+	u.sync.rep, u.sync.store = r, u.Store
 	u.sync.ctx, u.sync.cancel = context.WithCancel(context.Background())
 	if u.sync.manual {
 		u.syncNow()
 		return
 	}
-	u.sync.stop = u.every(syncTick, u.syncTick)
-	if w, err := syncer.Watch(r.WatchPaths(), func() { deliver(u.folderChanged) }); err == nil {
+	u.sync.stop = u.Every(syncTick, u.syncTick)
+	if w, err := syncer.Watch(r.WatchPaths(), func() { ui.Deliver(u.folderChanged) }); err == nil {
 		u.sync.watch = w
 	} else {
 		slog.Warn("the sync folder is not watched; the timer's rounds go on", "err", err)
@@ -179,7 +181,7 @@ func (u *UI) syncTick() {
 		return
 	}
 	s := u.sync.store
-	background(u, func() (int, error) {
+	ui.Background(u.Host, func() (int, error) {
 		st, err := replica.StatusOf(context.Background(), s)
 		return st.Pending, err
 	}, func(n int) {
@@ -201,7 +203,7 @@ type roundDone struct {
 // syncNow makes a round now, or just after the one under way.
 func (u *UI) syncNow() {
 	r, s := u.sync.rep, u.sync.store
-	if r == nil || u.lock.locked || u.lock.closed || u.store != s {
+	if r == nil || u.lock.locked || u.Closed || u.Store != s {
 		return
 	}
 	if u.sync.running {
@@ -211,7 +213,7 @@ func (u *UI) syncNow() {
 	u.sync.running = true
 	ctx := u.sync.ctx
 	path := s.Path()
-	background(u, func() (roundDone, error) {
+	ui.Background(u.Host, func() (roundDone, error) {
 		res, err := r.Round(ctx)
 		d := roundDone{res: res, err: err}
 		if err == nil {
@@ -294,7 +296,7 @@ func (u *UI) showSyncLine(text string) {
 // reloadScreens reads again what the open screens show, after a round
 // brought changes. The editor keeps what is being typed: load leaves it.
 func (u *UI) reloadScreens() {
-	if u.store == nil {
+	if u.Store == nil {
 		return
 	}
 	u.loadStrip()

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -45,7 +47,7 @@ func (u *UI) showConflictNotice(n int) {
 		u.sync.notice.text.SetText(text)
 		return
 	}
-	nt := &syncNotice{text: wrapLabel(text)}
+	nt := &syncNotice{text: ui.WrapLabel(text)}
 	choose := widgets.NewButton("Choose…", u.showConflicts)
 	nt.card = widget.NewCard("", "", container.NewBorder(nil, nil,
 		widget.NewIcon(theme.WarningIcon()), choose, nt.text))
@@ -55,16 +57,16 @@ func (u *UI) showConflictNotice(n int) {
 
 // showConflicts opens the conflicts, the newest first.
 func (u *UI) showConflicts() {
-	s := u.store
+	s := u.Store
 	if s == nil {
 		return
 	}
-	background(u, func() ([]replica.Conflict, error) {
+	ui.Background(u.Host, func() ([]replica.Conflict, error) {
 		return replica.Conflicts(context.Background(), s)
 	}, func(list []replica.Conflict) {
 		if len(list) == 0 {
 			u.showConflictNotice(0)
-			u.inform(dlgConflicts, "Nothing to choose", "Every entry changed on two computers at once has been settled.")
+			u.Inform(ui.DlgConflicts, "Nothing to choose", "Every entry changed on two computers at once has been settled.")
 			return
 		}
 		u.conflictDialog(list)
@@ -78,20 +80,20 @@ func (u *UI) conflictDialog(list []replica.Conflict) {
 	left, right := conflictSide("The entry as it is", c.Entry), conflictSide("The other version", &c.Copy)
 	if c.Entry == nil {
 		left = container.NewVBox(heading("The entry as it is"),
-			wrapLabel("It was deleted for good on another computer while this version was written here."))
+			ui.WrapLabel("It was deleted for good on another computer while this version was written here."))
 	}
 	count := ""
 	if len(list) > 1 {
 		count = fmt.Sprintf(" (%d waiting)", len(list))
 	}
-	intro := caption("Written on two computers before either had seen the other's. Whatever you don't keep goes to the trash, so you can still bring it back.")
+	intro := ui.Caption("Written on two computers before either had seen the other's. Whatever you don't keep goes to the trash, so you can still bring it back.")
 	body := container.NewBorder(intro, nil, nil, nil, container.NewGridWithColumns(2, left, right))
-	d := u.newDialog(dlgConflicts, "An entry with two versions"+count, body)
+	d := u.NewDialog(ui.DlgConflicts, "An entry with two versions"+count, body)
 	resolve := func(keep replica.Keep) func() {
 		return func() {
-			d.hide()
-			s := u.store
-			backgroundDo(u, func() error {
+			d.Hide()
+			s := u.Store
+			ui.BackgroundDo(u.Host, func() error {
 				return replica.Resolve(context.Background(), s, c.Copy.ID, keep)
 			}, func() {
 				u.reloadScreens()
@@ -103,23 +105,23 @@ func (u *UI) conflictDialog(list []replica.Conflict) {
 			})
 		}
 	}
-	d.cancelButton("Later", nil)
+	d.CancelButton("Later", nil)
 	if c.Entry == nil {
-		d.button("Move it to the trash", theme.DeleteIcon(), resolve(replica.KeepEntry))
-		d.defaultButton("Keep it", theme.ConfirmIcon(), resolve(replica.KeepCopy))
+		d.Button("Move it to the trash", theme.DeleteIcon(), resolve(replica.KeepEntry))
+		d.DefaultButton("Keep it", theme.ConfirmIcon(), resolve(replica.KeepCopy))
 	} else {
-		d.button("Keep the entry as it is", nil, resolve(replica.KeepEntry))
-		d.button("Keep the other version", nil, resolve(replica.KeepCopy))
-		d.defaultButton("Keep both", theme.ConfirmIcon(), resolve(replica.KeepBoth))
+		d.Button("Keep the entry as it is", nil, resolve(replica.KeepEntry))
+		d.Button("Keep the other version", nil, resolve(replica.KeepCopy))
+		d.DefaultButton("Keep both", theme.ConfirmIcon(), resolve(replica.KeepBoth))
 	}
-	d.show(860, 560, nil)
+	d.Show(860, 560, nil)
 }
 
 // conflictSide is one version's text, its three answers under their
 // questions.
 func conflictSide(title string, e *replica.EntryText) fyne.CanvasObject {
 	box := container.NewVBox(heading(title),
-		caption("Changed "+e.UpdatedAt.Local().Format("2 January 2006, 15:04")))
+		ui.Caption("Changed "+e.UpdatedAt.Local().Format("2 January 2006, 15:04")))
 	for _, part := range []struct{ q, a string }{
 		{questionTrigger, e.Trigger},
 		{questionStory, e.Story},
@@ -129,7 +131,7 @@ func conflictSide(title string, e *replica.EntryText) fyne.CanvasObject {
 			continue
 		}
 		q := widget.NewLabelWithStyle(part.q, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		a := wrapLabel(part.a)
+		a := ui.WrapLabel(part.a)
 		a.Selectable = true
 		box.Add(q)
 		box.Add(a)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -38,17 +40,17 @@ func (u *UI) fillSyncPanel(box *fyne.Container) {
 	}
 	if !u.lock.encrypted {
 		box.Objects = []fyne.CanvasObject{
-			wrapLabel("Syncing with your other computers needs a passphrase first: the files it shares are sealed with your journal's key."),
+			ui.WrapLabel("Syncing with your other computers needs a passphrase first: the files it shares are sealed with your journal's key."),
 			container.NewHBox(widgets.NewButton("Protect with a passphrase…", inMain(u.showEncrypt))),
 		}
 		box.Refresh()
 		return
 	}
-	s := u.store
+	s := u.Store
 	if s == nil {
 		return
 	}
-	background(u, func() (replica.Status, error) {
+	ui.Background(u.Host, func() (replica.Status, error) {
 		st, err := replica.StatusOf(context.Background(), s)
 		if errors.Is(err, replica.ErrNotSetUp) {
 			return replica.Status{}, nil
@@ -73,7 +75,7 @@ func (u *UI) syncOffView(inMain func(func()) func()) []fyne.CanvasObject {
 		inMain(func() { u.chooseSyncFolder(typed) })()
 	})
 	objs := []fyne.CanvasObject{
-		wrapLabel("Keep this journal in step with your other computers through a folder your own sync tool (Syncthing, Nextcloud, Dropbox…) already syncs. Both/And itself never uses the network, and every file it puts there is sealed with your journal's key."),
+		ui.WrapLabel("Keep this journal in step with your other computers through a folder your own sync tool (Syncthing, Nextcloud, Dropbox…) already syncs. Both/And itself never uses the network, and every file it puts there is sealed with your journal's key."),
 		container.NewBorder(nil, nil, widget.NewLabel("This computer's name"), nil, name),
 		container.NewHBox(choose),
 	}
@@ -91,7 +93,7 @@ func (u *UI) chooseSyncFolder(name string) {
 	u.chooseFolder("Choose the folder your sync tool keeps in step", func(folder string) {
 		u.setUpSync(folder, name, func(problem string) {
 			if problem != "" {
-				u.ask(dlgSyncFolder, "That folder can't be used", wrapLabel(problem), "Choose another…", "Cancel",
+				u.Ask(ui.DlgSyncFolder, "That folder can't be used", ui.WrapLabel(problem), "Choose another…", "Cancel",
 					func() { u.chooseSyncFolder(name) })
 				return
 			}
@@ -103,11 +105,11 @@ func (u *UI) chooseSyncFolder(name string) {
 // setUpSync makes the journal sync through folder; done is told why not,
 // in plain words, or "" once it syncs.
 func (u *UI) setUpSync(folder, name string, done func(problem string)) {
-	s, key := u.store, u.sync.key
+	s, key := u.Store, u.sync.key
 	if s == nil || key == nil {
 		return
 	}
-	background(u, func() (*replica.Replica, error) {
+	ui.Background(u.Host, func() (*replica.Replica, error) {
 		r, err := replica.Setup(context.Background(), s, key, folder, name, replica.Options{})
 		if err != nil {
 			return nil, err
@@ -115,7 +117,7 @@ func (u *UI) setUpSync(folder, name string, done func(problem string)) {
 		_, err = keys.Mirror(data.KeysPath(s.Path()), replica.KeysPath(r.Folder()))
 		return r, err
 	}, func(r *replica.Replica) {
-		if u.store != s {
+		if u.Store != s {
 			return
 		}
 		u.stopSync()
@@ -144,16 +146,16 @@ func (u *UI) syncOnView(box *fyne.Container, st replica.Status, inMain func(func
 		last = "Last round " + when(st.LastRound) + ": " + st.LastResult + "."
 	}
 	objs := []fyne.CanvasObject{
-		wrapLabel("Syncs through " + st.Folder),
+		ui.WrapLabel("Syncs through " + st.Folder),
 		container.NewBorder(nil, nil, widget.NewLabel("This computer's name"), nil, name),
-		caption("Press Enter to rename it; your other computers show the new name after their next round."),
-		wrapLabel(last),
+		ui.Caption("Press Enter to rename it; your other computers show the new name after their next round."),
+		ui.WrapLabel(last),
 	}
 	if st.Removed {
 		objs = append(objs, note(fmt.Sprintf("%s removed this computer from the sync. Stop syncing and set it up again to sync here again.", orAnother(st.RemovedBy))))
 	}
 	if len(st.Others) == 0 {
-		objs = append(objs, wrapLabel("No other computer has joined yet. On the other computer, once the folder is there: bothand --db NEW-JOURNAL.db sync join FOLDER"))
+		objs = append(objs, ui.WrapLabel("No other computer has joined yet. On the other computer, once the folder is there: bothand --db NEW-JOURNAL.db sync join FOLDER"))
 	} else {
 		objs = append(objs, heading("Other computers"))
 	}
@@ -165,11 +167,11 @@ func (u *UI) syncOnView(box *fyne.Container, st replica.Status, inMain func(func
 		if d.Problem != "" {
 			what += "; " + d.Problem
 		}
-		row := container.NewBorder(nil, nil, nil, nil, wrapLabel(orAnother(d.Name)+" — "+what))
+		row := container.NewBorder(nil, nil, nil, nil, ui.WrapLabel(orAnother(d.Name)+" — "+what))
 		if !d.Removed {
 			dev := d
 			remove := widgets.NewButton("Remove…", inMain(func() { u.confirmRemoveDevice(dev) }))
-			row = container.NewBorder(nil, nil, nil, remove, wrapLabel(orAnother(d.Name)+" — "+what))
+			row = container.NewBorder(nil, nil, nil, remove, ui.WrapLabel(orAnother(d.Name)+" — "+what))
 		}
 		objs = append(objs, row)
 	}
@@ -207,7 +209,7 @@ func (u *UI) renameComputer(name string, then func()) {
 	if r == nil {
 		return
 	}
-	backgroundDo(u, func() error { return r.Rename(context.Background(), name) }, func() {
+	ui.BackgroundDo(u.Host, func() error { return r.Rename(context.Background(), name) }, func() {
 		then()
 		u.syncNow()
 	})
@@ -216,15 +218,15 @@ func (u *UI) renameComputer(name string, then func()) {
 // confirmRemoveDevice removes another computer from the sync, once the
 // person agrees.
 func (u *UI) confirmRemoveDevice(d replica.Device) {
-	u.confirm(dlgRemoveDevice, "Remove “"+orAnother(d.Name)+"” from the sync?",
+	u.Confirm(ui.DlgRemoveDevice, "Remove “"+orAnother(d.Name)+"” from the sync?",
 		"This journal stops syncing with it, and so do your other computers after their next round. Its entries stay on it; changes it has not yet put in the folder stay there until it is set up again.",
 		"Remove", func() {
 			r := u.sync.rep
 			if r == nil {
-				u.showError(errors.New("the sync is not running just now (is the folder there?), so no computer can be removed"))
+				u.ShowError(errors.New("the sync is not running just now (is the folder there?), so no computer can be removed"))
 				return
 			}
-			backgroundDo(u, func() error { return r.RemoveDevice(context.Background(), d.ID) }, func() {
+			ui.BackgroundDo(u.Host, func() error { return r.RemoveDevice(context.Background(), d.ID) }, func() {
 				u.tell("“" + orAnother(d.Name) + "” no longer syncs with this journal.")
 			})
 		})
@@ -232,12 +234,12 @@ func (u *UI) confirmRemoveDevice(d replica.Device) {
 
 // confirmStopSync makes this journal stop syncing, once the person agrees.
 func (u *UI) confirmStopSync(st replica.Status) {
-	u.confirm(dlgStopSync, "Stop syncing this journal?",
+	u.Confirm(ui.DlgStopSync, "Stop syncing this journal?",
 		"Your entries stay as they are, here and on your other computers, and the folder is left as it is. To tidy it, remove “"+st.This.Name+"” on one of your other computers.",
 		"Stop syncing", func() {
-			s := u.store
+			s := u.Store
 			u.stopSync()
-			backgroundDo(u, func() error { return replica.Stop(context.Background(), s) }, func() {
+			ui.BackgroundDo(u.Host, func() error { return replica.Stop(context.Background(), s) }, func() {
 				u.showSyncLine("")
 				u.showConflictNotice(0)
 				u.tell("This journal no longer syncs through " + st.Folder + ".")

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -86,11 +88,11 @@ func setUpFromPreferences(t *testing.T, u *UI, folder, name string) {
 	field := findEntryWithText(t, prefs, replica.DefaultName())
 	field.SetText(name)
 	test.Tap(findButton(t, prefs, "Choose the folder…"))
-	if topKind(u) != dlgChooseFolder {
+	if topKind(u) != ui.DlgChooseFolder {
 		t.Fatalf("no folder picker, but %q", topKind(u))
 	}
-	p := u.topDialog()
-	entry := findEntry(t, p.body, "The folder shown above, or type a folder's path")
+	p := u.TopDialog()
+	entry := findEntry(t, p.Body, "The folder shown above, or type a folder's path")
 	test.Type(entry, folder)
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 }
@@ -201,7 +203,7 @@ func TestAChangeSettlesThenItSyncs(t *testing.T) {
 	setUpFromPreferences(t, u, folder, "Desk")
 	rounds := 0
 	u.sync.onRound = func() { rounds++ }
-	if _, err := u.store.SaveEntry(data.Entry{Trigger: "Forgot the lunchbox"}, 0); err != nil {
+	if _, err := u.Store.SaveEntry(data.Entry{Trigger: "Forgot the lunchbox"}, 0); err != nil {
 		t.Fatal(err)
 	}
 	u.syncTick() // sees the change
@@ -212,7 +214,7 @@ func TestAChangeSettlesThenItSyncs(t *testing.T) {
 	if rounds != 1 {
 		t.Fatalf("%d rounds after the change settled, want 1", rounds)
 	}
-	st, _ := replica.StatusOf(context.Background(), u.store)
+	st, _ := replica.StatusOf(context.Background(), u.Store)
 	if st.Pending != 0 {
 		t.Errorf("%d changes still wait to be sent", st.Pending)
 	}
@@ -250,12 +252,12 @@ func TestAFolderThatCantBeUsedIsSaid(t *testing.T) {
 	encryptedWith(t, path)
 	u := unlockedUI(t, path)
 	setUpFromPreferences(t, u, folder, "Desk")
-	if topKind(u) != dlgSyncFolder {
+	if topKind(u) != ui.DlgSyncFolder {
 		t.Fatalf("no word about the folder, but %q", topKind(u))
 	}
 	mustContain(t, topText(u), "That folder already holds other files")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Choose another…"))
-	if topKind(u) != dlgChooseFolder {
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Choose another…"))
+	if topKind(u) != ui.DlgChooseFolder {
 		t.Fatalf("Choose another… opened %q", topKind(u))
 	}
 }
@@ -286,7 +288,7 @@ func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	edit(u.store, "Shouted at breakfast, then said sorry")
+	edit(u.Store, "Shouted at breakfast, then said sorry")
 	edit(other, "Shouted at breakfast because we were late")
 	u.syncNow()
 	if _, err := r.Round(ctx); err != nil {
@@ -296,24 +298,24 @@ func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
 
 	mustContain(t, shownText(u), "1 entry was changed on two computers at once")
 	test.Tap(findButton(t, u.noticeBox, "Choose…"))
-	if topKind(u) != dlgConflicts {
+	if topKind(u) != ui.DlgConflicts {
 		t.Fatalf("no conflicts dialog, but %q", topKind(u))
 	}
 	shown := topText(u)
 	mustContain(t, shown, "The entry as it is", "The other version",
 		"Shouted at breakfast, then said sorry", "Shouted at breakfast because we were late")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Keep both"))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Keep both"))
 	if topKind(u) != "" {
 		t.Fatalf("%q is still open:\n%s", topKind(u), topText(u))
 	}
 	if strings.Contains(shownText(u), "changed on two computers at once") {
 		t.Error("the notice outlived the choice")
 	}
-	list, err := replica.Conflicts(ctx, u.store)
+	list, err := replica.Conflicts(ctx, u.Store)
 	if err != nil || len(list) != 0 {
 		t.Fatalf("conflicts left: %v, %v", list, err)
 	}
-	n, _ := u.store.CountEntries(data.EntryFilter{})
+	n, _ := u.Store.CountEntries(data.EntryFilter{})
 	if n != 2 {
 		t.Errorf("%d entries after keeping both, want 2", n)
 	}
@@ -359,10 +361,10 @@ func TestTurningEncryptionOffStopsTheSync(t *testing.T) {
 	u := unlockedUI(t, path)
 	setUpFromPreferences(t, u, folder, "Desk")
 	u.decryptWith([]byte(testPassphrase))
-	if u.lock.encrypted || u.store == nil {
+	if u.lock.encrypted || u.Store == nil {
 		t.Fatalf("still encrypted, or closed:\n%s", shownText(u))
 	}
-	if on, err := replica.IsSetUp(context.Background(), u.store); on || err != nil {
+	if on, err := replica.IsSetUp(context.Background(), u.Store); on || err != nil {
 		t.Errorf("the plain journal still syncs (%v, %v)", on, err)
 	}
 	if u.sync.key != nil || u.sync.rep != nil || u.sync.line.Visible() {
@@ -388,12 +390,12 @@ func TestRemoveAComputerAndStopSyncing(t *testing.T) {
 	prefs := u.preferencesContent(data.ReminderSettings{})
 	mustContain(t, visibleText(prefs), "Laptop — last synced just now")
 	test.Tap(findButton(t, prefs, "Remove…"))
-	if topKind(u) != dlgRemoveDevice {
+	if topKind(u) != ui.DlgRemoveDevice {
 		t.Fatalf("no question before removing, but %q", topKind(u))
 	}
 	mustContain(t, topText(u), "Remove “Laptop” from the sync?")
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Remove"))
-	st, err := replica.StatusOf(context.Background(), u.store)
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Remove"))
+	st, err := replica.StatusOf(context.Background(), u.Store)
 	if err != nil || len(st.Others) != 1 || !st.Others[0].Removed {
 		t.Fatalf("the laptop is not removed: %+v, %v", st.Others, err)
 	}
@@ -404,11 +406,11 @@ func TestRemoveAComputerAndStopSyncing(t *testing.T) {
 	prefs = u.preferencesContent(data.ReminderSettings{})
 	mustContain(t, visibleText(prefs), "Laptop — removed")
 	test.Tap(findButton(t, prefs, "Stop syncing…"))
-	if topKind(u) != dlgStopSync {
+	if topKind(u) != ui.DlgStopSync {
 		t.Fatalf("no question before stopping, but %q", topKind(u))
 	}
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Stop syncing"))
-	if on, _ := replica.IsSetUp(context.Background(), u.store); on || u.sync.rep != nil || u.sync.line.Visible() {
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Stop syncing"))
+	if on, _ := replica.IsSetUp(context.Background(), u.Store); on || u.sync.rep != nil || u.sync.line.Visible() {
 		t.Fatal("the journal still syncs after Stop syncing")
 	}
 	mustContain(t, shownText(u), "This journal no longer syncs through "+folder)

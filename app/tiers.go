@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -60,11 +62,11 @@ type tiersSnapshot struct {
 }
 
 func newTiersScreen(u *UI) *tiersScreen {
-	t := &tiersScreen{u: u, from: midnight(time.Now())}
+	t := &tiersScreen{u: u, from: ui.Midnight(time.Now())}
 	add := widgets.NewButtonWithIcon("Add a commitment", theme.ContentAddIcon(), t.addCommitment)
 	importBtn := widgets.NewButtonWithIcon("Import a calendar file (.ics)…", theme.FolderOpenIcon(), t.importCalendar)
 	importBtn.Importance = widget.LowImportance
-	t.empty = emptyState(theme.CalendarIcon(), "Tiers of commitments",
+	t.empty = ui.EmptyState(theme.CalendarIcon(), "Tiers of commitments",
 		"Put family commitments in three tiers: non-negotiable (school events, important appointments), high priority (dinners, bedtime) and flexible (play). Work you plan is then checked against them, with buffer time on deadlines.",
 		add, importBtn)
 	t.main = t.buildMain()
@@ -78,12 +80,12 @@ func (t *tiersScreen) view() fyne.CanvasObject { return t.root }
 
 // load reads the agenda and the commitments off the main goroutine.
 func (t *tiersScreen) load() {
-	if t.u.store == nil {
+	if t.u.Store == nil {
 		return
 	}
 	from := t.from
-	background(t.u, func() (tiersSnapshot, error) {
-		s := t.u.store
+	ui.Background(t.u.Host, func() (tiersSnapshot, error) {
+		s := t.u.Store
 		var snap tiersSnapshot
 		var err error
 		if snap.days, err = s.Agenda(from, agendaDays); err != nil {
@@ -181,7 +183,7 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 	legend := widgets.CalendarLegend(t.calendar.MarkName)
 	// The month calendar makes way on a short window, so it never sets
 	// the window's height: the list of commitments keeps a few rows.
-	side := container.New(roomFirst{room: 3 * theme.Padding() * 10},
+	side := container.New(ui.RoomFirst{Room: 3 * theme.Padding() * 10},
 		container.NewVBox(t.calendar, container.NewCenter(legend), widget.NewSeparator()),
 		container.NewBorder(heading, nil, nil, nil, t.list))
 
@@ -231,7 +233,7 @@ func keptText(k data.Kept) string {
 
 // jump shows the two weeks starting on the day holding d.
 func (t *tiersScreen) jump(d time.Time) {
-	t.from = midnight(time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, time.Local))
+	t.from = ui.Midnight(time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, time.Local))
 	t.load()
 	if t.scroll != nil {
 		t.scroll.ScrollToTop()
@@ -239,9 +241,9 @@ func (t *tiersScreen) jump(d time.Time) {
 }
 
 func (t *tiersScreen) addCommitment() {
-	start := at(time.Now(), 18, 0)
+	start := ui.At(time.Now(), 18, 0)
 	if t.from.After(time.Now()) {
-		start = at(t.from, 18, 0)
+		start = ui.At(t.from, 18, 0)
 	}
 	t.commitmentForm = t.u.showCommitmentForm(data.Commitment{
 		Tier: data.TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour),
@@ -250,8 +252,8 @@ func (t *tiersScreen) addCommitment() {
 
 // editCommitment loads a commitment fresh and opens it in the form.
 func (t *tiersScreen) editCommitment(id int64) {
-	background(t.u, func() (data.Commitment, error) {
-		return t.u.store.Commitment(id)
+	ui.Background(t.u.Host, func() (data.Commitment, error) {
+		return t.u.Store.Commitment(id)
 	}, func(c data.Commitment) {
 		t.commitmentForm = t.u.showCommitmentForm(c, t.commitmentSaved)
 	})
@@ -260,11 +262,11 @@ func (t *tiersScreen) editCommitment(id int64) {
 func (t *tiersScreen) addWorkBlock() {
 	day := time.Now().Add(time.Hour)
 	if t.from.After(day) {
-		day = at(t.from, 9, 0)
+		day = ui.At(t.from, 9, 0)
 	}
 	start := time.Date(day.Year(), day.Month(), day.Day(), day.Hour(), 0, 0, 0, time.Local)
 	// New work starts with the person's default buffer.
-	background(t.u, t.u.store.DefaultBuffer, func(buffer int) {
+	ui.Background(t.u.Host, t.u.Store.DefaultBuffer, func(buffer int) {
 		t.openWorkForm(data.WorkBlock{StartsAt: start, EndsAt: start.Add(2 * time.Hour), BufferMinutes: buffer})
 	})
 }

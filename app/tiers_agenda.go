@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -29,14 +31,14 @@ func (t *tiersScreen) renderAgenda() {
 	if card := t.makeUpCard(); card != nil {
 		rows = append(rows, card)
 	}
-	today := midnight(time.Now())
+	today := ui.Midnight(time.Now())
 	// A plan tied to a commitment shows at its next occurrence only.
 	planShown := map[int64]bool{}
 	if t.from.After(time.Now()) {
 		planShown = nil
 	}
 	for _, day := range t.snapshot.days {
-		heading := widget.NewLabelWithStyle(dayHeading(day.Date, today), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		heading := widget.NewLabelWithStyle(ui.DayHeading(day.Date, today), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		rows = append(rows, heading)
 		if day.Empty() {
 			free := widget.NewLabel("Nothing planned.")
@@ -265,8 +267,8 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 		text := widget.NewLabel(n.Text())
 		text.Wrapping = fyne.TextWrapWord
 		done := widgets.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
-			backgroundDo(t.u, func() error {
-				return t.u.store.MarkMakeUpDone(n.ID, true)
+			ui.BackgroundDo(t.u.Host, func() error {
+				return t.u.Store.MarkMakeUpDone(n.ID, true)
 			}, func() { t.load() })
 		})
 		done.Importance = widget.LowImportance

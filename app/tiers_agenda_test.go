@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"github.com/bothand/bothand/data"
 )
 
@@ -42,13 +44,13 @@ func TestAgendaRowTexts(t *testing.T) {
 
 func TestMakeUpCardShowsThreeThenMore(t *testing.T) {
 	_, s, ts := openTiers(t)
-	day := midnight(time.Now()).AddDate(0, 0, -7)
-	if _, err := s.SaveCommitment(data.Commitment{Title: "Park", Tier: 3, StartsAt: at(day, 10, 0), EndsAt: at(day, 11, 0), RRule: "FREQ=DAILY;COUNT=5"}); err != nil {
+	day := ui.Midnight(time.Now()).AddDate(0, 0, -7)
+	if _, err := s.SaveCommitment(data.Commitment{Title: "Park", Tier: 3, StartsAt: ui.At(day, 10, 0), EndsAt: ui.At(day, 11, 0), RRule: "FREQ=DAILY;COUNT=5"}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 5 {
 		d := day.AddDate(0, 0, i)
-		if _, _, err := s.SaveWorkBlock(data.WorkBlock{Title: "Call", StartsAt: at(d, 10, 0), EndsAt: at(d, 10, 30)}, ""); err != nil {
+		if _, _, err := s.SaveWorkBlock(data.WorkBlock{Title: "Call", StartsAt: ui.At(d, 10, 0), EndsAt: ui.At(d, 10, 30)}, ""); err != nil {
 			t.Fatal(err)
 		}
 	}

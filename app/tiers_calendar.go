@@ -3,6 +3,8 @@ package app
 import (
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 )
@@ -15,7 +17,7 @@ import (
 // when they are out of sight.
 func (t *tiersScreen) showRange() {
 	c := t.calendar
-	c.Today = midnight(time.Now())
+	c.Today = ui.Midnight(time.Now())
 	c.RangeFrom, c.RangeTo = t.from, t.from.AddDate(0, 0, agendaDays)
 	days := c.Days()
 	if t.from.Before(days[0]) || !t.from.Before(days[len(days)-1].AddDate(0, 0, 1)) {
@@ -27,13 +29,13 @@ func (t *tiersScreen) showRange() {
 // loadMarks reads which of the calendar's days hold a non-negotiable
 // commitment.
 func (t *tiersScreen) loadMarks() {
-	if t.u.store == nil {
+	if t.u.Store == nil {
 		return
 	}
 	days := t.calendar.Days()
 	from, to := days[0], days[len(days)-1].AddDate(0, 0, 1)
-	store := t.u.store
-	background(t.u, func() (map[string]bool, error) {
+	store := t.u.Store
+	ui.Background(t.u.Host, func() (map[string]bool, error) {
 		occs, err := store.Occurrences(from, to, data.TierNonNegotiable)
 		marks := map[string]bool{}
 		for _, o := range occs {
@@ -60,7 +62,7 @@ func coveredDays(o data.Occurrence) []time.Time {
 		end = time.Date(o.End.Year(), o.End.Month(), o.End.Day(), 0, 0, 0, 0, time.Local)
 	}
 	var out []time.Time
-	for d := midnight(start); d.Before(end) || d.Equal(midnight(start)); d = d.AddDate(0, 0, 1) {
+	for d := ui.Midnight(start); d.Before(end) || d.Equal(ui.Midnight(start)); d = d.AddDate(0, 0, 1) {
 		out = append(out, d)
 	}
 	return out

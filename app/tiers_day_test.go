@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -19,16 +21,16 @@ func TestAgendaListsTheDayInTimeOrderAndFlagsClashes(t *testing.T) {
 	_, s, ts := openTiers(t)
 	day := weekdayAfter(3)
 	for _, c := range []data.Commitment{
-		{Title: "Bedtime", Tier: data.TierHighPriority, StartsAt: at(day, 19, 30), EndsAt: at(day, 20, 0)},
-		{Title: "Family dinner", Tier: data.TierHighPriority, StartsAt: at(day, 18, 0), EndsAt: at(day, 19, 0)},
-		{Title: "Parents' evening", Tier: data.TierNonNegotiable, StartsAt: at(day, 18, 0), EndsAt: at(day, 19, 30)},
-		{Title: "Swings", Tier: data.TierFlexible, StartsAt: at(day, 18, 0), EndsAt: at(day, 19, 0)},
+		{Title: "Bedtime", Tier: data.TierHighPriority, StartsAt: ui.At(day, 19, 30), EndsAt: ui.At(day, 20, 0)},
+		{Title: "Family dinner", Tier: data.TierHighPriority, StartsAt: ui.At(day, 18, 0), EndsAt: ui.At(day, 19, 0)},
+		{Title: "Parents' evening", Tier: data.TierNonNegotiable, StartsAt: ui.At(day, 18, 0), EndsAt: ui.At(day, 19, 30)},
+		{Title: "Swings", Tier: data.TierFlexible, StartsAt: ui.At(day, 18, 0), EndsAt: ui.At(day, 19, 0)},
 	} {
 		if _, err := s.SaveCommitment(c); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, _, err := s.SaveWorkBlock(data.WorkBlock{Title: "Quarterly report", StartsAt: at(day, 9, 0), EndsAt: at(day, 11, 0)}, ""); err != nil {
+	if _, _, err := s.SaveWorkBlock(data.WorkBlock{Title: "Quarterly report", StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)}, ""); err != nil {
 		t.Fatal(err)
 	}
 	ts.jump(day)
@@ -52,12 +54,12 @@ func TestAgendaListsTheDayInTimeOrderAndFlagsClashes(t *testing.T) {
 
 func TestMiniCalendarMarksTodayTheRangeAndNonNegotiableDays(t *testing.T) {
 	_, s, ts := openTiers(t)
-	today := midnight(time.Now())
+	today := ui.Midnight(time.Now())
 	tier1 := today.AddDate(0, 0, 5)
 	tier2 := today.AddDate(0, 0, 6)
 	for _, c := range []data.Commitment{
-		{Title: "Sports day", Tier: data.TierNonNegotiable, StartsAt: at(tier1, 13, 0), EndsAt: at(tier1, 15, 0)},
-		{Title: "Dinner", Tier: data.TierHighPriority, StartsAt: at(tier2, 18, 0), EndsAt: at(tier2, 19, 0)},
+		{Title: "Sports day", Tier: data.TierNonNegotiable, StartsAt: ui.At(tier1, 13, 0), EndsAt: ui.At(tier1, 15, 0)},
+		{Title: "Dinner", Tier: data.TierHighPriority, StartsAt: ui.At(tier2, 18, 0), EndsAt: ui.At(tier2, 19, 0)},
 	} {
 		if _, err := s.SaveCommitment(c); err != nil {
 			t.Fatal(err)
@@ -90,11 +92,11 @@ func TestMiniCalendarMarksTodayTheRangeAndNonNegotiableDays(t *testing.T) {
 
 func TestTiersCardsFoldAndStayFolded(t *testing.T) {
 	u, s, ts := openTiers(t)
-	day := midnight(time.Now()).AddDate(0, 0, -7)
-	if _, err := s.SaveCommitment(data.Commitment{Title: "Park", Tier: 3, StartsAt: at(day, 10, 0), EndsAt: at(day, 11, 0)}); err != nil {
+	day := ui.Midnight(time.Now()).AddDate(0, 0, -7)
+	if _, err := s.SaveCommitment(data.Commitment{Title: "Park", Tier: 3, StartsAt: ui.At(day, 10, 0), EndsAt: ui.At(day, 11, 0)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.SaveWorkBlock(data.WorkBlock{Title: "Call", StartsAt: at(day, 10, 0), EndsAt: at(day, 10, 30)}, ""); err != nil {
+	if _, _, err := s.SaveWorkBlock(data.WorkBlock{Title: "Call", StartsAt: ui.At(day, 10, 0), EndsAt: ui.At(day, 10, 30)}, ""); err != nil {
 		t.Fatal(err)
 	}
 	ts.load()
@@ -106,8 +108,8 @@ func TestTiersCardsFoldAndStayFolded(t *testing.T) {
 		t.Error("folding left the notes in view")
 	}
 	// A restart (a new window on the same preferences) keeps it folded.
-	u2 := newUI(u.app)
-	u2.async = func(f func()) { f() }
+	u2 := newUI(u.App)
+	u2.Async = func(f func()) { f() }
 	t.Cleanup(func() { stopTimers(u2) })
 	u2.attach(s)
 	ts2 := u2.tiersTab()
@@ -141,7 +143,7 @@ func TestSavingACommitmentOrWorkSaysSo(t *testing.T) {
 	}
 
 	later := weekdayAfter(30)
-	ts.openWorkForm(data.WorkBlock{StartsAt: at(later, 9, 0), EndsAt: at(later, 10, 0)})
+	ts.openWorkForm(data.WorkBlock{StartsAt: ui.At(later, 9, 0), EndsAt: ui.At(later, 10, 0)})
 	test.Type(ts.workForm.title, "Invoices")
 	test.Tap(ts.workForm.saveButton)
 	mustContain(t, ts.status.text.Text, "Saved “Invoices”", "09:00–10:00")
@@ -172,7 +174,7 @@ func TestWorkDeadlineFollowsTheBlocksDay(t *testing.T) {
 	}
 	test.Tap(f.saveButton)
 	blocks, _ := s.WorkBlocks(next, next.AddDate(0, 0, 1))
-	if len(blocks) != 1 || blocks[0].DeadlineAt == nil || midnight(*blocks[0].DeadlineAt) != next {
+	if len(blocks) != 1 || blocks[0].DeadlineAt == nil || ui.Midnight(*blocks[0].DeadlineAt) != next {
 		t.Fatalf("stored %+v; messages: %q", blocks, f.msgs[data.FieldDeadlineAt].Text)
 	}
 	// A deadline the person set stays where they put it.
@@ -191,12 +193,12 @@ func TestWorkDeadlineFollowsTheBlocksDay(t *testing.T) {
 // in kind words, with the keyboard on it, in a small window.
 func TestARefusalOffersAnotherTimeInView(t *testing.T) {
 	u, s, ts := openTiers(t)
-	u.win.Resize(fyne.NewSize(800, 600))
+	u.Win.Resize(fyne.NewSize(800, 600))
 	day := weekdayAfter(2)
-	if _, err := s.SaveCommitment(data.Commitment{Title: "Sports day", Tier: data.TierNonNegotiable, StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0)}); err != nil {
+	if _, err := s.SaveCommitment(data.Commitment{Title: "Sports day", Tier: data.TierNonNegotiable, StartsAt: ui.At(day, 13, 0), EndsAt: ui.At(day, 15, 0)}); err != nil {
 		t.Fatal(err)
 	}
-	ts.openWorkForm(data.WorkBlock{StartsAt: at(day, 12, 0), EndsAt: at(day, 14, 0)})
+	ts.openWorkForm(data.WorkBlock{StartsAt: ui.At(day, 12, 0), EndsAt: ui.At(day, 14, 0)})
 	f := ts.workForm
 	test.Type(f.client, "Acme")
 	test.Type(f.title, "Quarterly report")
@@ -210,8 +212,8 @@ func TestARefusalOffersAnotherTimeInView(t *testing.T) {
 	if strings.Contains(text, "Refused") {
 		t.Errorf("still says Refused: %q", text)
 	}
-	if u.win.Canvas().Focused() != f.useSlot {
-		t.Errorf("the keyboard is on %T, not on %q", u.win.Canvas().Focused(), f.useSlot.Text)
+	if u.Win.Canvas().Focused() != f.useSlot {
+		t.Errorf("the keyboard is on %T, not on %q", u.Win.Canvas().Focused(), f.useSlot.Text)
 	}
 	sc := widgets.ScrollAround(f.useSlot)
 	if sc == nil {
@@ -234,8 +236,8 @@ func TestARefusalOffersAnotherTimeInView(t *testing.T) {
 // its right edge.
 func TestAMenuFromTheRowsEndStaysInTheWindow(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.win.Resize(fyne.NewSize(800, 600))
-	room := u.win.Canvas().Size()
+	u.Win.Resize(fyne.NewSize(800, 600))
+	room := u.Win.Canvas().Size()
 	size := fyne.NewSize(180, 300)
 	for _, c := range []struct {
 		name  string
@@ -249,8 +251,8 @@ func TestAMenuFromTheRowsEndStaysInTheWindow(t *testing.T) {
 		b := widgets.NewIconButton("More", nil, nil)
 		b.Resize(fyne.NewSize(36, 36))
 		b.Move(c.at)
-		u.win.SetContent(container.NewWithoutLayout(b))
-		pos := menuPosition(u.win.Canvas(), b, size)
+		u.Win.SetContent(container.NewWithoutLayout(b))
+		pos := menuPosition(u.Win.Canvas(), b, size)
 		c.at = fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
 		if pos.X < 0 || pos.Y < 0 || pos.X+size.Width > room.Width || pos.Y+size.Height > room.Height {
 			t.Errorf("%s: the menu at %v runs out of the window %v", c.name, pos, room)

@@ -15,7 +15,7 @@ import (
 func TestSetWorkingHours(t *testing.T) {
 	u, s, ts := openTiers(t)
 	ts.editWorkHours()
-	top := u.win.Canvas().Overlays().Top()
+	top := u.Win.Canvas().Overlays().Top()
 	mustContain(t, overlayText(u), "Working hours", "next free slot")
 	var entries []*widgets.Entry
 	var days *widgets.CheckGroup

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -52,7 +54,7 @@ func (t *tiersScreen) comingPlansCard() fyne.CanvasObject {
 			}
 			seen[id] = true
 			for _, p := range t.snapshot.protocols[id] {
-				if civilDiff(midnight(now), midnight(o.Start.Local())) > p.RemindDaysBefore {
+				if ui.CivilDiff(ui.Midnight(now), ui.Midnight(o.Start.Local())) > p.RemindDaysBefore {
 					continue
 				}
 				text := fmt.Sprintf("%s is %s: look over “%s” (%s done).",
@@ -60,7 +62,7 @@ func (t *tiersScreen) comingPlansCard() fyne.CanvasObject {
 				pid := p.ID
 				open := widgets.NewButton("Open protocol", func() { t.u.revealProtocol(pid) })
 				open.Importance = widget.LowImportance
-				box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ListIcon()), open, wrapLabel(text)))
+				box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ListIcon()), open, ui.WrapLabel(text)))
 			}
 		}
 	}
@@ -72,7 +74,7 @@ func (t *tiersScreen) comingPlansCard() fyne.CanvasObject {
 
 // whenFromToday is "today", "tomorrow" or "on Friday 4 December".
 func whenFromToday(t, now time.Time) string {
-	switch civilDiff(now.Local(), t.Local()) {
+	switch ui.CivilDiff(now.Local(), t.Local()) {
 	case 0:
 		return "today"
 	case 1:

@@ -3,6 +3,8 @@ package app
 import (
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -72,6 +74,6 @@ func (t *tiersScreen) workSaved(wb data.WorkBlock, conf data.Conflicts) {
 	}
 	t.announce(text, wb.StartsAt.Local())
 	if note := makeUpNotice(conf); note != "" {
-		t.u.inform(dlgMakeUp, "A make-up note was added", note)
+		t.u.Inform(ui.DlgMakeUp, "A make-up note was added", note)
 	}
 }

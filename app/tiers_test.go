@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
@@ -42,7 +44,7 @@ func TestAddTier1CommitmentAndBeRefusedAClashingWorkBlock(t *testing.T) {
 		t.Fatalf("stored %v %v", list, err)
 	}
 	c := list[0]
-	if c.Title != "Sports day" || c.Tier != data.TierNonNegotiable || !c.StartsAt.Equal(at(day, 13, 0)) || !c.EndsAt.Equal(at(day, 15, 0)) {
+	if c.Title != "Sports day" || c.Tier != data.TierNonNegotiable || !c.StartsAt.Equal(ui.At(day, 13, 0)) || !c.EndsAt.Equal(ui.At(day, 15, 0)) {
 		t.Fatalf("stored %+v", c)
 	}
 	ts.jump(day)
@@ -76,7 +78,7 @@ func TestAddTier1CommitmentAndBeRefusedAClashingWorkBlock(t *testing.T) {
 		t.Fatalf("after taking the suggestion: %d blocks; dialog %q", len(blocks), overlayText(u))
 	}
 	b := blocks[0]
-	if b.EndsAt.Sub(b.StartsAt) != 2*time.Hour || (b.StartsAt.Before(at(day, 15, 0)) && b.EndsAt.After(at(day, 13, 0))) {
+	if b.EndsAt.Sub(b.StartsAt) != 2*time.Hour || (b.StartsAt.Before(ui.At(day, 15, 0)) && b.EndsAt.After(ui.At(day, 13, 0))) {
 		t.Errorf("stored block %v–%v still meets sports day", b.StartsAt, b.EndsAt)
 	}
 }
@@ -86,12 +88,12 @@ func TestTier2WorkAsksForTheEmergencyAndKeepsTheReason(t *testing.T) {
 	day := weekdayAfter(1)
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Family dinner", Tier: data.TierHighPriority,
-		StartsAt: at(day, 16, 0), EndsAt: at(day, 17, 0),
+		StartsAt: ui.At(day, 16, 0), EndsAt: ui.At(day, 17, 0),
 	}); err != nil {
 		t.Fatal(err)
 	}
 	ts.jump(day)
-	ts.openWorkForm(data.WorkBlock{StartsAt: at(day, 15, 30), EndsAt: at(day, 16, 30)})
+	ts.openWorkForm(data.WorkBlock{StartsAt: ui.At(day, 15, 30), EndsAt: ui.At(day, 16, 30)})
 	w := ts.workForm
 	test.Type(w.title, "Server outage")
 	test.Tap(w.saveButton)
@@ -122,12 +124,12 @@ func TestAnOverlongEmergencyReasonIsExplainedUnderTheReason(t *testing.T) {
 	day := weekdayAfter(1)
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Family dinner", Tier: data.TierHighPriority,
-		StartsAt: at(day, 16, 0), EndsAt: at(day, 17, 0),
+		StartsAt: ui.At(day, 16, 0), EndsAt: ui.At(day, 17, 0),
 	}); err != nil {
 		t.Fatal(err)
 	}
 	ts.jump(day)
-	ts.openWorkForm(data.WorkBlock{StartsAt: at(day, 15, 30), EndsAt: at(day, 16, 30)})
+	ts.openWorkForm(data.WorkBlock{StartsAt: ui.At(day, 15, 30), EndsAt: ui.At(day, 16, 30)})
 	w := ts.workForm
 	test.Type(w.title, "Server outage")
 	test.Tap(w.saveButton)
@@ -144,15 +146,15 @@ func TestAnOverlongEmergencyReasonIsExplainedUnderTheReason(t *testing.T) {
 
 func TestTier3WorkLeavesAMakeUpNoteOnTheAgenda(t *testing.T) {
 	u, s, ts := openTiers(t)
-	day := midnight(time.Now()).AddDate(0, 0, -1) // work that already took the time
+	day := ui.Midnight(time.Now()).AddDate(0, 0, -1) // work that already took the time
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Play in the park", Tier: data.TierFlexible,
-		StartsAt: at(day, 10, 0), EndsAt: at(day, 11, 0),
+		StartsAt: ui.At(day, 10, 0), EndsAt: ui.At(day, 11, 0),
 	}); err != nil {
 		t.Fatal(err)
 	}
 	ts.jump(day)
-	ts.openWorkForm(data.WorkBlock{StartsAt: at(day, 9, 30), EndsAt: at(day, 10, 30)})
+	ts.openWorkForm(data.WorkBlock{StartsAt: ui.At(day, 9, 30), EndsAt: ui.At(day, 10, 30)})
 	test.Type(ts.workForm.title, "Call")
 	test.Tap(ts.workForm.saveButton)
 	mustContain(t, overlayText(u), "A make-up note was added", "Play in the park")
@@ -173,10 +175,10 @@ func TestTier3WorkLeavesAMakeUpNoteOnTheAgenda(t *testing.T) {
 
 func TestMarkOccurrencesAndSeeTheKeptRecord(t *testing.T) {
 	_, s, ts := openTiers(t)
-	first := midnight(time.Now()).AddDate(0, 0, -3)
+	first := ui.Midnight(time.Now()).AddDate(0, 0, -3)
 	c, err := s.SaveCommitment(data.Commitment{
 		Title: "Bedtime story", Tier: data.TierHighPriority,
-		StartsAt: at(first, 0, 30), EndsAt: at(first, 1, 0), RRule: "FREQ=DAILY",
+		StartsAt: ui.At(first, 0, 30), EndsAt: ui.At(first, 1, 0), RRule: "FREQ=DAILY",
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/data/binding"
@@ -35,14 +37,14 @@ var exportChoices = []string{
 
 // showExport asks which format, then where, then exports with a progress bar.
 func (u *UI) showExport() {
-	if u.store == nil {
+	if u.Store == nil {
 		return
 	}
 	if u.lock.encrypted {
 		// The export is readable by anyone who has the file: say so
 		// before, not after. Esc is Cancel.
-		u.ask(dlgExportPlain, "The export is plain text",
-			wrapLabel("Your journal is encrypted, but an export is not: anyone who opens the file can read every entry. Keep it somewhere only you can reach, and delete it when you no longer need it."),
+		u.Ask(ui.DlgExportPlain, "The export is plain text",
+			ui.WrapLabel("Your journal is encrypted, but an export is not: anyone who opens the file can read every entry. Keep it somewhere only you can reach, and delete it when you no longer need it."),
 			"Go on", "Cancel", u.chooseExport)
 		return
 	}
@@ -55,10 +57,10 @@ func (u *UI) chooseExport() {
 	choice.Required = true
 	choice.SetSelected(exportChoices[0])
 	content := container.NewVBox(
-		wrapLabel("Your journal stays yours: export it to keep a copy, read it elsewhere or move it to another computer."),
+		ui.WrapLabel("Your journal stays yours: export it to keep a copy, read it elsewhere or move it to another computer."),
 		choice,
 	)
-	u.ask(dlgExport, "Export your journal", content, "Choose a file…", "Cancel", func() {
+	u.Ask(ui.DlgExport, "Export your journal", content, "Choose a file…", "Cancel", func() {
 		f := transfer.FormatJSON
 		for i, label := range exportChoices {
 			if choice.Selected == label {
@@ -74,24 +76,24 @@ func (u *UI) chooseExport() {
 // agreed to replace it).
 func (u *UI) exportTo(path string, f transfer.Format) {
 	progress := u.showProgress("Exporting", "Writing your journal to "+filepath.Base(path)+"…", true)
-	s := u.store
-	backgroundDo(u, func() error {
+	s := u.Store
+	ui.BackgroundDo(u.Host, func() error {
 		opt := transfer.ExportOptions{Progress: progress.report, Replace: true}
 		return transfer.ExportFile(progress.ctx, s, path, f, opt)
 	}, func() {
 		progress.hide()
-		u.showDone(dlgExported, "Exported", "Your journal is saved in:", path)
+		u.showDone(ui.DlgExported, "Exported", "Your journal is saved in:", path)
 	}, func(err error) {
 		if progress.stopped(err, "Export stopped", "No file was written.") {
 			return
 		}
-		u.showError(fmt.Errorf("the export to %s failed: %w", path, err))
+		u.ShowError(fmt.Errorf("the export to %s failed: %w", path, err))
 	})
 }
 
 // showImport asks for a JSON export and merges it into the journal.
 func (u *UI) showImport() {
-	if u.store == nil {
+	if u.Store == nil {
 		return
 	}
 	u.openFile("Import a journal export", []string{".json"}, u.importFrom)
@@ -99,12 +101,12 @@ func (u *UI) showImport() {
 
 func (u *UI) importFrom(path string) {
 	progress := u.showProgress("Importing", "Reading "+filepath.Base(path)+"…", true)
-	s := u.store
-	background(u, func() (transfer.ImportSummary, error) {
+	s := u.Store
+	ui.Background(u.Host, func() (transfer.ImportSummary, error) {
 		return transfer.ImportFile(progress.ctx, s, path, progress.report)
 	}, func(sum transfer.ImportSummary) {
 		progress.hide()
-		u.inform(dlgImported, "Import finished", sum.String())
+		u.Inform(ui.DlgImported, "Import finished", sum.String())
 		if sum.Added()+sum.Updated() > 0 {
 			u.attach(s) // every screen shows what came in
 		}
@@ -126,20 +128,20 @@ func (u *UI) showImportError(path string, err error) {
 	file := widget.NewLabel(path)
 	file.Selectable = true
 	file.Wrapping = fyne.TextWrapBreak
-	content := container.NewVBox(file, wrapLabel(problem))
+	content := container.NewVBox(file, ui.WrapLabel(problem))
 	if advice := data.Advice(err); advice != "" {
-		content.Add(wrapLabel(advice))
+		content.Add(ui.WrapLabel(advice))
 	}
-	u.informWith(dlgImportFailed, "Nothing was imported", content).resize(520, 0)
+	u.InformWith(ui.DlgImportFailed, "Nothing was imported", content).Resize(520, 0)
 }
 
 // showDone confirms a finished job and shows the file it concerns, which the
 // person can select and copy.
-func (u *UI) showDone(kind dialogKind, title, message, path string) {
+func (u *UI) showDone(kind ui.DialogKind, title, message, path string) {
 	file := widget.NewLabel(path)
 	file.Selectable = true
 	file.Wrapping = fyne.TextWrapBreak
-	u.informWith(kind, title, container.NewVBox(wrapLabel(message), file))
+	u.InformWith(kind, title, container.NewVBox(ui.WrapLabel(message), file))
 }
 
 // progressDialog shows a long job's progress, with a Cancel button that
@@ -149,7 +151,7 @@ func (u *UI) showDone(kind dialogKind, title, message, path string) {
 // bound to a data binding, which hands every change to the main goroutine.
 type progressDialog struct {
 	u       *UI
-	d       *appDialog
+	d       *ui.Dialog
 	value   binding.Float
 	ctx     context.Context
 	message *widget.Label
@@ -160,13 +162,13 @@ type progressDialog struct {
 // how far they have come, the others show a bar that only says "busy".
 func (u *UI) showProgress(title, message string, measured bool) *progressDialog {
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &progressDialog{u: u, value: binding.NewFloat(), ctx: ctx, message: wrapLabel(message)}
+	p := &progressDialog{u: u, value: binding.NewFloat(), ctx: ctx, message: ui.WrapLabel(message)}
 	var bar fyne.CanvasObject = widget.NewProgressBarInfinite()
 	if measured {
 		bar = widget.NewProgressBarWithData(p.value)
 	}
-	p.d = u.newDialog(dlgProgress, title, container.NewVBox(p.message, bar))
-	p.cancel = p.d.button("Cancel", nil, func() {
+	p.d = u.NewDialog(ui.DlgProgress, title, container.NewVBox(p.message, bar))
+	p.cancel = p.d.Button("Cancel", nil, func() {
 		if p.cancel.Disabled() {
 			return
 		}
@@ -174,10 +176,10 @@ func (u *UI) showProgress(title, message string, measured bool) *progressDialog 
 		p.message.SetText("Stopping… Nothing will be changed.")
 		cancel() // last: the job may end, and its dialog go, at once
 	})
-	p.d.cancel = p.cancel.OnTapped // Esc stops the job too
-	p.d.deflt = p.cancel
-	p.d.onClosed(cancel)       // whatever closes it, the context goes with it
-	p.d.show(420, 0, p.cancel) // Space or Enter stops the job
+	p.d.Cancel = p.cancel.OnTapped // Esc stops the job too
+	p.d.Default = p.cancel
+	p.d.OnClosed(cancel)       // whatever closes it, the context goes with it
+	p.d.Show(420, 0, p.cancel) // Space or Enter stops the job
 	return p
 }
 
@@ -187,7 +189,7 @@ func (p *progressDialog) report(done, total int64) {
 	}
 }
 
-func (p *progressDialog) hide() { p.d.hide() }
+func (p *progressDialog) hide() { p.d.Hide() }
 
 // stopped hides the dialog after the job ended with err. When the person
 // cancelled it, it says so, in a dialog titled title with what was left
@@ -197,6 +199,6 @@ func (p *progressDialog) stopped(err error, title, unchanged string) bool {
 	if !errors.Is(err, context.Canceled) {
 		return false
 	}
-	p.u.inform(dlgStopped, title, unchanged).resize(420, 0)
+	p.u.Inform(ui.DlgStopped, title, unchanged).Resize(420, 0)
 	return true
 }

@@ -4,6 +4,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -13,7 +15,7 @@ import (
 // topDialog is what the window shows on top: the latest dialog.
 func topDialog(t *testing.T, u *UI) fyne.CanvasObject {
 	t.Helper()
-	top := u.win.Canvas().Overlays().Top()
+	top := u.Win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog is showing")
 	}
@@ -47,13 +49,13 @@ func tapInDialog(t *testing.T, u *UI, label string) {
 // field and confirmed with Enter, and returns the name it suggested.
 func pick(t *testing.T, u *UI, path string) (suggested string) {
 	t.Helper()
-	d := u.topDialog()
-	if d == nil || (d.kind != dlgOpenFile && d.kind != dlgSaveFile) {
+	d := u.TopDialog()
+	if d == nil || (d.Kind != ui.DlgOpenFile && d.Kind != ui.DlgSaveFile) {
 		t.Fatalf("no file picker is open:\n%s", topText(u))
 	}
 	name := findWidget[*widgets.Entry](t, topDialog(t, u))
 	suggested = name.Text
-	u.win.Canvas().Focus(name)
+	u.Win.Canvas().Focus(name)
 	name.SetText(path)
 	pressKey(u, fyne.KeyReturn)
 	return suggested
@@ -62,7 +64,7 @@ func pick(t *testing.T, u *UI, path string) (suggested string) {
 // menuItem finds an item of the window's main menu by its label.
 func mainMenuItem(t *testing.T, u *UI, menu, label string) *fyne.MenuItem {
 	t.Helper()
-	for _, m := range u.win.MainMenu().Items {
+	for _, m := range u.Win.MainMenu().Items {
 		if m.Label == menu {
 			return menuItem(t, m, label)
 		}

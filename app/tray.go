@@ -3,6 +3,8 @@ package app
 import (
 	"log/slog"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/data/prose"
 )
@@ -35,7 +37,7 @@ func (u *UI) request(do string) {
 		_ = u.tray.Send(do)
 		return
 	}
-	if u.lock.closed {
+	if u.Closed {
 		switch do {
 		case instance.Show, instance.QuickEntry, instance.Quit, instance.Refresh, instance.Ping, instance.Lock:
 		default:
@@ -50,14 +52,14 @@ func (u *UI) request(do string) {
 		u.showWindow()
 	case instance.WriteSlip:
 		u.showWindow()
-		u.win.Canvas().Focus(u.strip.Entry())
+		u.Win.Canvas().Focus(u.strip.Entry())
 	case instance.QuickEntry:
 		u.showQuickEntry()
 	case instance.Quit:
 		u.quitAll = false // the tray asked: it is ending already
 		u.quit()
 	case instance.Refresh:
-		if u.store != nil && !u.lock.closed {
+		if u.Store != nil && !u.Closed {
 			u.loadStrip()
 			u.protocolsChanged()
 		}
@@ -82,10 +84,10 @@ func (u *UI) listen(cfg Config) {
 			for {
 				do, err := cfg.Tray.Receive()
 				if err != nil {
-					deliver(u.trayGone)
+					ui.Deliver(u.trayGone)
 					return
 				}
-				deliver(func() { u.request(do) })
+				ui.Deliver(func() { u.request(do) })
 			}
 		}()
 	}
@@ -102,7 +104,7 @@ func (u *UI) serve(claim *instance.Claim) {
 		if err != nil || do == instance.Hello {
 			return // a window belongs to a tray, and there is none
 		}
-		deliver(func() { u.request(do) })
+		ui.Deliver(func() { u.request(do) })
 		_ = c.Send(instance.OK)
 	})
 }
@@ -123,7 +125,7 @@ func (u *UI) trayGone() {
 		u.serve(claim)
 	}
 	u.ownReminders = true
-	if u.store != nil {
+	if u.Store != nil {
 		u.startReminders()
 		u.scheduleDailyBackup()
 	}
@@ -139,15 +141,15 @@ func (u *UI) slipChanged() {
 
 func (u *UI) showWindow() {
 	u.shown = true
-	u.win.Show()
-	u.win.RequestFocus()
+	u.Win.Show()
+	u.Win.RequestFocus()
 }
 
 // closeWindow ends the window. With a tray (and unless the person turned
 // that off) Both/And goes on there, so the morning slip can still arrive;
 // the first time, the window says so. Without a tray, closing quits.
 func (u *UI) closeWindow() {
-	prefs := u.app.Preferences()
+	prefs := u.App.Preferences()
 	if !u.trayReady || !prefs.BoolWithFallback(prefCloseToTray, true) {
 		u.quit()
 		return
@@ -158,9 +160,9 @@ func (u *UI) closeWindow() {
 		return
 	}
 	prefs.SetBool(prefTrayExplained, true)
-	d := u.inform(dlgTrayExplained, "Both/And keeps running",
+	d := u.Inform(ui.DlgTrayExplained, "Both/And keeps running",
 		"Closing the window keeps Both/And in the system tray, so your permission slip can greet you in the morning. Choose Quit in the tray menu to stop it, or change this in Preferences.")
-	d.onClosed(u.quit)
+	d.OnClosed(u.quit)
 }
 
 // trimForMenu keeps menu items and short quotes to one readable line.

@@ -56,17 +56,17 @@ func receive(t *testing.T, got <-chan string) string {
 
 func TestTrayRequestsOpenTheirPartOfTheWindow(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.win.Hide()
+	u.Win.Hide()
 	u.request(instance.NewEntry)
-	if !strings.Contains(visibleText(u.win.Content()), "What triggered") {
-		t.Errorf("the editor is not open:\n%s", visibleText(u.win.Content()))
+	if !strings.Contains(visibleText(u.Win.Content()), "What triggered") {
+		t.Errorf("the editor is not open:\n%s", visibleText(u.Win.Content()))
 	}
 	if !u.shown {
 		t.Error("the window was not shown")
 	}
 
 	u.request(instance.WriteSlip)
-	if u.win.Canvas().Focused() != u.strip.Entry() {
+	if u.Win.Canvas().Focused() != u.strip.Entry() {
 		t.Error("the slip's field has not the focus")
 	}
 }
@@ -95,7 +95,7 @@ func TestSlipChangesReachTheTray(t *testing.T) {
 func TestCloseExplainsOnceThenEndsTheWindow(t *testing.T) {
 	u, _ := newTestUI(t)
 	trayLink(t, u)
-	u.win.Show()
+	u.Win.Show()
 	u.shown = true
 	u.closeWindow()
 	if !strings.Contains(topText(u), "keeps Both/And in the system tray") {
@@ -104,10 +104,10 @@ func TestCloseExplainsOnceThenEndsTheWindow(t *testing.T) {
 	if u.quitting {
 		t.Error("the window ended before the note was read")
 	}
-	if !u.app.Preferences().Bool(prefTrayExplained) {
+	if !u.App.Preferences().Bool(prefTrayExplained) {
 		t.Error("explanation not remembered")
 	}
-	u.topDialog().pressDefault()
+	u.TopDialog().PressDefault()
 	if !u.quitting || u.quitAll {
 		t.Errorf("after the note: quitting=%v quitAll=%v", u.quitting, u.quitAll)
 	}
@@ -129,7 +129,7 @@ func TestCloseWithoutTrayQuitsEverything(t *testing.T) {
 
 	u2, _ := newTestUI(t)
 	trayLink(t, u2)
-	u2.app.Preferences().SetBool(prefCloseToTray, false)
+	u2.App.Preferences().SetBool(prefCloseToTray, false)
 	u2.closeWindow()
 	if !u2.quitting || !u2.quitAll {
 		t.Errorf("preference off: quitting=%v quitAll=%v", u2.quitting, u2.quitAll)
@@ -227,11 +227,11 @@ func TestQuickEntrySavesOnceWhenEnterIsPressedTwice(t *testing.T) {
 	u, s := newTestUI(t)
 	u.request(instance.QuickEntry)
 	var held []func()
-	u.async = func(f func()) { held = append(held, f) }
+	u.Async = func(f func()) { held = append(held, f) }
 	test.Type(u.quick.text, "Missed the first half of the match")
 	u.quick.text.OnSubmitted(u.quick.text.Text)
 	u.quick.text.OnSubmitted(u.quick.text.Text)
-	u.async = func(f func()) { f() }
+	u.Async = func(f func()) { f() }
 	for _, f := range held {
 		f()
 	}

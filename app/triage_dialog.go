@@ -4,6 +4,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -19,7 +21,7 @@ import (
 // can wait, a calm reply ready to copy.
 type triageDialog struct {
 	p        *protocolsScreen
-	dlg      *appDialog
+	dlg      *ui.Dialog
 	criteria []data.UrgencyCriterion
 	rule     data.UrgencyRule
 
@@ -33,7 +35,7 @@ type triageDialog struct {
 	// the answer for the latest time is shown, whatever order they end in.
 	asked  int
 	form   *fyne.Container
-	msgs   map[data.Field]fieldMessage
+	msgs   map[data.Field]ui.FieldMessage
 	decide *widgets.Button
 	body   *fyne.Container
 
@@ -44,16 +46,16 @@ type triageDialog struct {
 // openTriage starts a triage, or, with no questions defined yet, sends the
 // person to define them first.
 func (p *protocolsScreen) openTriage() {
-	if p.u.store == nil {
+	if p.u.Store == nil {
 		return
 	}
 	p.withUrgency(func(l urgencySettings) {
 		if len(l.criteria) == 0 {
-			p.u.ask(dlgUrgencyFirst, "First, decide what counts as urgent", wrapLabel(data.ErrNoCriteria.Message),
+			p.u.Ask(ui.DlgUrgencyFirst, "First, decide what counts as urgent", ui.WrapLabel(data.ErrNoCriteria.Message),
 				"Define my questions", "Not now", func() { p.editUrgency(p.openTriage) })
 			return
 		}
-		t := &triageDialog{p: p, criteria: l.criteria, rule: l.rule, msgs: map[data.Field]fieldMessage{}}
+		t := &triageDialog{p: p, criteria: l.criteria, rule: l.rule, msgs: map[data.Field]ui.FieldMessage{}}
 		t.build()
 		p.triage = t
 	})
@@ -61,19 +63,19 @@ func (p *protocolsScreen) openTriage() {
 
 func (t *triageDialog) build() {
 	for _, k := range []data.Field{data.FieldClient, data.FieldRequest, data.FieldWindow, data.FieldAnswers} {
-		t.msgs[k] = newFieldMessage()
+		t.msgs[k] = ui.NewFieldMessage()
 	}
 	t.client = widgets.NewEntry()
 	t.client.SetPlaceHolder("Who is asking?")
 	t.request = widgets.NewTextArea()
 	t.request.SetPlaceHolder("What they asked for, in a line or two")
 	t.request.SetMinRowsVisible(2)
-	limitPastes(t.request, pasteLimit, t.msgs[data.FieldRequest].show)
+	ui.LimitPastes(t.request, ui.PasteLimit, t.msgs[data.FieldRequest].Say)
 	start := roundUpTo(time.Now(), 15*time.Minute)
-	t.date = newDateField(start)
-	t.from = newClockField(start.Hour(), start.Minute())
+	t.date = ui.NewDateField(start)
+	t.from = ui.NewClockField(start.Hour(), start.Minute())
 	end := start.Add(time.Hour)
-	t.to = newClockField(end.Hour(), end.Minute())
+	t.to = ui.NewClockField(end.Hour(), end.Minute())
 	for _, f := range []*widgets.Entry{t.from, t.to} {
 		f.OnChanged = func(string) { t.showWindow() }
 	}
@@ -82,7 +84,7 @@ func (t *triageDialog) build() {
 
 	questions := container.NewVBox()
 	for _, c := range t.criteria {
-		q := wrapLabel(c.Question)
+		q := ui.WrapLabel(c.Question)
 		a := widgets.NewRadioGroup([]string{"Yes", "No"}, nil)
 		a.Horizontal = true
 		t.answers = append(t.answers, a)
@@ -90,24 +92,24 @@ func (t *triageDialog) build() {
 	}
 	t.decide = widgets.NewButtonWithIcon("Decide", theme.ConfirmIcon(), t.submit)
 	t.decide.Importance = widget.HighImportance
-	cancel := widgets.NewButton("Cancel", func() { t.dlg.hide() })
+	cancel := widgets.NewButton("Cancel", func() { t.dlg.Hide() })
 	t.form = container.NewVBox(
-		sectionTitle("Client"), t.client, t.msgs[data.FieldClient],
-		sectionTitle("What they asked"), t.request, t.msgs[data.FieldRequest],
-		sectionTitle("When it would take your time, if you did it now"),
+		ui.SectionTitle("Client"), t.client, t.msgs[data.FieldClient],
+		ui.SectionTitle("What they asked"), t.request, t.msgs[data.FieldRequest],
+		ui.SectionTitle("When it would take your time, if you did it now"),
 		container.NewGridWithColumns(3, t.date,
 			container.NewBorder(nil, nil, widget.NewLabel("from"), nil, t.from),
 			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, t.to)),
 		t.msgs[data.FieldWindow], t.inWindow,
 		widget.NewSeparator(),
-		sectionTitle("Your questions ("+t.rule.String()+")"), questions, t.msgs[data.FieldAnswers],
+		ui.SectionTitle("Your questions ("+t.rule.String()+")"), questions, t.msgs[data.FieldAnswers],
 	)
 	t.body = container.NewStack(container.NewBorder(nil,
 		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, t.decide)), nil, nil,
 		container.NewVScroll(t.form)))
-	t.dlg = t.p.u.newDialog(dlgTriage, "Is it truly urgent?", t.body)
-	t.dlg.cancel, t.dlg.deflt, t.dlg.form = t.dlg.hide, t.decide, true
-	t.dlg.show(680, 700, t.client)
+	t.dlg = t.p.u.NewDialog(ui.DlgTriage, "Is it truly urgent?", t.body)
+	t.dlg.Cancel, t.dlg.Default, t.dlg.Form = t.dlg.Hide, t.decide, true
+	t.dlg.Show(680, 700, t.client)
 	t.showWindow()
 }
 
@@ -121,19 +123,19 @@ func roundUpTo(t time.Time, step time.Duration) time.Time {
 
 // window reads the affected time from the fields.
 func (t *triageDialog) window() (start, end time.Time, err error) {
-	day, err := dateOfField(t.date)
+	day, err := ui.DateOfField(t.date)
 	if err != nil {
 		return start, end, err
 	}
-	h1, m1, err := parseClock(t.from.Text)
+	h1, m1, err := ui.ParseClock(t.from.Text)
 	if err != nil {
-		return start, end, problem("From: " + err.Error())
+		return start, end, ui.Problem("From: " + err.Error())
 	}
-	h2, m2, err := parseClock(t.to.Text)
+	h2, m2, err := ui.ParseClock(t.to.Text)
 	if err != nil {
-		return start, end, problem("To: " + err.Error())
+		return start, end, ui.Problem("To: " + err.Error())
 	}
-	start, end = at(day, h1, m1), at(day, h2, m2)
+	start, end = ui.At(day, h1, m1), ui.At(day, h2, m2)
 	if !end.After(start) {
 		end = end.AddDate(0, 0, 1) // into the night
 	}
@@ -148,8 +150,8 @@ func (t *triageDialog) showWindow() {
 	if err != nil {
 		return
 	}
-	store := t.p.u.store
-	background(t.p.u, func() ([]data.Occurrence, error) {
+	store := t.p.u.Store
+	ui.Background(t.p.u.Host, func() ([]data.Occurrence, error) {
 		return store.Occurrences(start, end)
 	}, func(occs []data.Occurrence) {
 		if asked != t.asked {
@@ -177,18 +179,18 @@ func occurrenceLines(occs []data.Occurrence, none string) []fyne.CanvasObject {
 		out = append(out, container.NewBorder(nil, nil, badge, nil, widget.NewLabel(line)))
 	}
 	if len(out) == 0 {
-		out = append(out, caption(none))
+		out = append(out, ui.Caption(none))
 	}
 	return out
 }
 
 func (t *triageDialog) submit() {
 	for _, m := range t.msgs {
-		m.clear()
+		m.Clear()
 	}
 	start, end, err := t.window()
 	if err != nil {
-		t.msgs[data.FieldWindow].show(err.Error())
+		t.msgs[data.FieldWindow].Say(err.Error())
 		return
 	}
 	in := data.TriageInput{Client: t.client.Text, Request: t.request.Text, WindowStart: start, WindowEnd: end, Answers: map[int64]bool{}}
@@ -198,8 +200,8 @@ func (t *triageDialog) submit() {
 		}
 	}
 	t.decide.Disable()
-	background(t.p.u, func() (triageResult, error) {
-		tr, c, err := t.p.u.store.SaveTriage(in)
+	ui.Background(t.p.u.Host, func() (triageResult, error) {
+		tr, c, err := t.p.u.Store.SaveTriage(in)
 		return triageResult{tr, c}, err
 	}, func(r triageResult) {
 		t.decide.Enable()
@@ -210,11 +212,11 @@ func (t *triageDialog) submit() {
 		var ve *data.ValidationError
 		if errors.As(err, &ve) {
 			if m, ok := t.msgs[ve.Field]; ok {
-				m.show(ve.Message)
+				m.Say(ve.Message)
 				return
 			}
 		}
-		t.p.u.showError(err)
+		t.p.u.ShowError(err)
 	})
 }
 
@@ -237,31 +239,31 @@ func verdictHeading(v data.Verdict) string {
 // window and the reply to copy.
 func (t *triageDialog) showResult(r triageResult) {
 	c := r.check
-	box := container.NewVBox(subHeading(verdictHeading(c.Verdict)), wrapLabel(c.Reason),
-		sectionTitle("On your Tiers at that time"))
+	box := container.NewVBox(ui.SubHeading(verdictHeading(c.Verdict)), ui.WrapLabel(c.Reason),
+		ui.SectionTitle("On your Tiers at that time"))
 	box.Objects = append(box.Objects, occurrenceLines(c.InWindow, "Nothing on your Tiers at that time.")...)
 	if c.Reply != "" {
-		box.Add(sectionTitle("A reply you can send"))
+		box.Add(ui.SectionTitle("A reply you can send"))
 		t.reply = widgets.NewTextArea()
 		t.reply.SetText(c.Reply)
 		t.reply.SetMinRowsVisible(8)
-		t.copied = caption("")
+		t.copied = ui.Caption("")
 		who := r.triage.Client
 		if who == "" {
 			who = "the client"
 		}
 		copyBtn := widgets.NewButtonWithIcon("Copy reply", theme.ContentCopyIcon(), func() {
-			t.p.u.app.Clipboard().SetContent(t.reply.Text)
+			t.p.u.App.Clipboard().SetContent(t.reply.Text)
 			t.copied.SetText("Copied: paste it into your message to " + who + ".")
 		})
 		copyBtn.Importance = widget.HighImportance
 		box.Add(t.reply)
 		box.Add(container.NewBorder(nil, nil, nil, copyBtn, t.copied))
 	}
-	box.Add(caption("Tomorrow Both/And will ask you whether it was truly urgent, so you can see how many “emergencies” were real."))
-	done := widgets.NewButton("Close", func() { t.dlg.hide() })
+	box.Add(ui.Caption("Tomorrow Both/And will ask you whether it was truly urgent, so you can see how many “emergencies” were real."))
+	done := widgets.NewButton("Close", func() { t.dlg.Hide() })
 	done.Importance = widget.HighImportance
-	t.dlg.deflt, t.dlg.form = done, false // the verdict is kept
+	t.dlg.Default, t.dlg.Form = done, false // the verdict is kept
 	t.body.Objects = []fyne.CanvasObject{container.NewBorder(nil,
 		container.NewBorder(widget.NewSeparator(), nil, nil, done), nil, nil, container.NewVScroll(box))}
 	t.body.Refresh()

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -20,7 +22,7 @@ func TestTriageListsTheTiersForTheLatestTime(t *testing.T) {
 	day := weekdayAfter(2)
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Sports day", Tier: data.TierNonNegotiable,
-		StartsAt: at(day, 13, 0), EndsAt: at(day, 15, 0),
+		StartsAt: ui.At(day, 13, 0), EndsAt: ui.At(day, 15, 0),
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +33,7 @@ func TestTriageListsTheTiersForTheLatestTime(t *testing.T) {
 	if _, err := s.SaveUrgency(list, data.UrgencyRule{}); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(findButton(t, u.win.Content(), "Urgent client request…"))
+	test.Tap(findButton(t, u.Win.Content(), "Urgent client request…"))
 	tr := p.triage
 	tr.date.SetDate(&day)
 	setText(tr.from, "13:30")
@@ -39,10 +41,10 @@ func TestTriageListsTheTiersForTheLatestTime(t *testing.T) {
 	mustContain(t, visibleText(tr.inWindow), "Sports day")
 
 	var queued []func()
-	u.async = func(f func()) { queued = append(queued, f) }
+	u.Async = func(f func()) { queued = append(queued, f) }
 	setText(tr.from, "09:00")
 	setText(tr.to, "10:00")
-	u.async = func(f func()) { f() }
+	u.Async = func(f func()) { f() }
 	for _, f := range slices.Backward(queued) {
 		f()
 	}
@@ -55,8 +57,8 @@ func TestTriageLinesStartInLineWhateverTheirTier(t *testing.T) {
 	sports := data.Commitment{Title: "Sports day", Tier: data.TierNonNegotiable}
 	call := data.Commitment{Title: "Client call", Tier: data.TierHighPriority}
 	lines := occurrenceLines([]data.Occurrence{
-		{Commitment: &sports, Start: at(day, 13, 0), End: at(day, 15, 0)},
-		{Commitment: &call, Start: at(day, 14, 0), End: at(day, 14, 30)},
+		{Commitment: &sports, Start: ui.At(day, 13, 0), End: ui.At(day, 15, 0)},
+		{Commitment: &call, Start: ui.At(day, 14, 0), End: ui.At(day, 14, 30)},
 	}, "")
 	box := container.NewVBox(lines...)
 	test.NewWindow(box).Resize(fyne.NewSize(600, 200))

@@ -10,7 +10,7 @@ type unsavedKeeper interface {
 // other, then calls then. The stores run off the main goroutine like any
 // other; the quit waits for them.
 func (u *UI) keepUnsaved(then func()) {
-	if u.lock.closed {
+	if u.Closed {
 		then() // kept when the journal was closed
 		return
 	}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -26,12 +28,12 @@ const (
 // into a verdict. It is saved as a whole; a refusal keeps the dialog open.
 type urgencyEditor struct {
 	p     *protocolsScreen
-	dlg   *appDialog
+	dlg   *ui.Dialog
 	items []data.UrgencyCriterion // as listed, with the fields' words
 	rows  *fyne.Container
 	mode  *widgets.RadioGroup
 	count *widgets.Select
-	msg   fieldMessage
+	msg   ui.FieldMessage
 	save  *widgets.Button
 	then  func()
 }
@@ -45,8 +47,8 @@ type urgencySettings struct {
 // withUrgency reads the questions and the rule off the main goroutine and
 // hands them to apply on it.
 func (p *protocolsScreen) withUrgency(apply func(urgencySettings)) {
-	store := p.u.store
-	background(p.u, func() (urgencySettings, error) {
+	store := p.u.Store
+	ui.Background(p.u.Host, func() (urgencySettings, error) {
 		list, err := store.UrgencyCriteria()
 		if err != nil {
 			return urgencySettings{}, err
@@ -59,7 +61,7 @@ func (p *protocolsScreen) withUrgency(apply func(urgencySettings)) {
 // editUrgency opens the questions; then, if given, runs after a save.
 func (p *protocolsScreen) editUrgency(then func()) {
 	p.withUrgency(func(l urgencySettings) {
-		e := &urgencyEditor{p: p, items: l.criteria, then: then, msg: newFieldMessage()}
+		e := &urgencyEditor{p: p, items: l.criteria, then: then, msg: ui.NewFieldMessage()}
 		e.build(l.rule)
 		p.urgency = e
 	})
@@ -85,11 +87,11 @@ func (e *urgencyEditor) build(rule data.UrgencyRule) {
 		e.render()
 	})
 	body := container.NewVBox(
-		wrapLabel("What makes a client request genuinely urgent for you? Write it as yes-or-no questions. When a client calls something urgent, the triage asks them one by one."),
+		ui.WrapLabel("What makes a client request genuinely urgent for you? Write it as yes-or-no questions. When a client calls something urgent, the triage asks them one by one."),
 		e.rows,
 		container.NewHBox(add, starter),
 		widget.NewSeparator(),
-		sectionTitle("Your rule"),
+		ui.SectionTitle("Your rule"),
 		e.mode,
 		container.NewHBox(e.count),
 		e.msg,
@@ -102,11 +104,11 @@ func (e *urgencyEditor) build(rule data.UrgencyRule) {
 		e.mode.SetSelected(ruleAny)
 	}
 	e.showCount()
-	e.dlg = e.p.u.newDialog(dlgUrgency, "What counts as urgent", container.NewVScroll(body))
-	e.dlg.form = true
-	e.dlg.cancelButton("Cancel", nil)
-	e.save = e.dlg.defaultButton("Save", theme.DocumentSaveIcon(), e.submit)
-	e.dlg.show(640, 620, nil)
+	e.dlg = e.p.u.NewDialog(ui.DlgUrgency, "What counts as urgent", container.NewVScroll(body))
+	e.dlg.Form = true
+	e.dlg.CancelButton("Cancel", nil)
+	e.save = e.dlg.DefaultButton("Save", theme.DocumentSaveIcon(), e.submit)
+	e.dlg.Show(640, 620, nil)
 }
 
 // render lists the questions, each editable, movable and removable.
@@ -115,7 +117,7 @@ func (e *urgencyEditor) render() {
 	for i := range e.items {
 		field := widgets.NewTextArea()
 		field.SetMinRowsVisible(2)
-		limitPastes(field, pasteLimit, e.msg.show)
+		ui.LimitPastes(field, ui.PasteLimit, e.msg.Say)
 		field.SetPlaceHolder("A yes-or-no question")
 		field.SetText(e.items[i].Question)
 		field.OnChanged = func(s string) { e.items[i].Question = s }
@@ -139,7 +141,7 @@ func (e *urgencyEditor) render() {
 		rows = append(rows, container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewHBox(up, down, remove), field))
 	}
 	if len(e.items) == 0 {
-		rows = append(rows, caption("No questions yet. Add your own, or start from the suggested ones and make them yours."))
+		rows = append(rows, ui.Caption("No questions yet. Add your own, or start from the suggested ones and make them yours."))
 	}
 	e.rows.Objects = rows
 	e.rows.Refresh()
@@ -173,18 +175,18 @@ func (e *urgencyEditor) showCount() {
 }
 
 func (e *urgencyEditor) submit() {
-	e.msg.clear()
+	e.msg.Clear()
 	rule := data.UrgencyRule{AtLeast: 1}
 	if e.mode.Selected == ruleAtLeast {
 		rule.AtLeast, _ = strconv.Atoi(e.count.Selected)
 	}
 	items := append([]data.UrgencyCriterion(nil), e.items...)
 	e.save.Disable()
-	background(e.p.u, func() ([]data.UrgencyCriterion, error) {
-		return e.p.u.store.SaveUrgency(items, rule)
+	ui.Background(e.p.u.Host, func() ([]data.UrgencyCriterion, error) {
+		return e.p.u.Store.SaveUrgency(items, rule)
 	}, func([]data.UrgencyCriterion) {
 		e.save.Enable()
-		e.dlg.hide()
+		e.dlg.Hide()
 		e.p.load()
 		if e.then != nil {
 			e.then()
@@ -193,9 +195,9 @@ func (e *urgencyEditor) submit() {
 		e.save.Enable()
 		var ve *data.ValidationError
 		if errors.As(err, &ve) {
-			e.msg.show(ve.Message)
+			e.msg.Say(ve.Message)
 			return
 		}
-		e.p.u.showError(err)
+		e.p.u.ShowError(err)
 	})
 }

@@ -10,8 +10,8 @@ import (
 
 func TestSuggestedQuestionsAreAddedOnce(t *testing.T) {
 	u, s, p := openProtocols(t)
-	test.Tap(findButton(t, u.win.Content(), "My urgency questions…"))
-	starter := findButton(t, u.win.Canvas().Overlays().Top(), "Start from suggested questions")
+	test.Tap(findButton(t, u.Win.Content(), "My urgency questions…"))
+	starter := findButton(t, u.Win.Canvas().Overlays().Top(), "Start from suggested questions")
 	test.Tap(starter)
 	test.Tap(starter)
 	want := len(data.StarterCriteria())
@@ -30,5 +30,5 @@ func TestOneUrgencyQuestionIsCountedInTheSingular(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.load()
-	mustContain(t, visibleText(u.win.Content()), "1 question; urgent when any answer is yes.")
+	mustContain(t, visibleText(u.Win.Content()), "1 question; urgent when any answer is yes.")
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -19,11 +21,11 @@ const prefWelcomeDone = "welcome.done"
 // maybeWelcome shows the first-run welcome once: on a new, empty journal,
 // until the person finishes or skips it.
 func (u *UI) maybeWelcome() {
-	if u.app.Preferences().Bool(prefWelcomeDone) {
+	if u.App.Preferences().Bool(prefWelcomeDone) {
 		return
 	}
-	store := u.store
-	background(u, store.IsEmpty, func(empty bool) {
+	store := u.Store
+	ui.Background(u.Host, store.IsEmpty, func(empty bool) {
 		if empty {
 			u.showWelcome()
 		}
@@ -51,32 +53,32 @@ func (u *UI) showWelcome() {
 	login := widgets.NewCheck("Open Both/And when I log in, quietly in the tray", nil)
 	protect := widgets.NewCheck("Protect this journal with a passphrase", nil)
 
-	intro := wrapLabel("A few quick choices, all of which you can change later in Preferences.")
+	intro := ui.WrapLabel("A few quick choices, all of which you can change later in Preferences.")
 	content := container.NewVBox(
 		intro,
 		widget.NewLabelWithStyle("A permission slip for yourself", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		slip, slipError,
-		caption("Or begin from one of these, and make it yours:"),
+		ui.Caption("Or begin from one of these, and make it yours:"),
 		container.NewVBox(ideas...),
 		widget.NewLabelWithStyle("Remind me of it each morning at", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		morning,
 		login,
 		protect,
 	)
-	d := u.newDialog(dlgWelcome, "Welcome to Both/And", content)
+	d := u.NewDialog(ui.DlgWelcome, "Welcome to Both/And", content)
 	finish := func() {
-		u.app.Preferences().SetBool(prefWelcomeDone, true)
-		d.hide()
+		u.App.Preferences().SetBool(prefWelcomeDone, true)
+		d.Hide()
 	}
 	// Esc is Skip: the welcome asks for nothing that can't wait.
-	d.button("Skip", nil, finish)
-	d.onEscape(finish)
+	d.Button("Skip", nil, finish)
+	d.OnEscape(finish)
 	var start func()
-	d.defaultButton("Start", theme.ConfirmIcon(), func() { start() })
+	d.DefaultButton("Start", theme.ConfirmIcon(), func() { start() })
 	start = func() {
-		store := u.store
+		store := u.Store
 		text, minutes := slip.Text, parseMinutes(morning.Selected)
-		backgroundDo(u, func() error {
+		ui.BackgroundDo(u.Host, func() error {
 			if text != "" {
 				if _, err := store.AddSlip(text, true); err != nil {
 					return err
@@ -101,7 +103,7 @@ func (u *UI) showWelcome() {
 		})
 	}
 	slip.OnSubmitted = func(string) { start() }
-	d.show(560, 0, slip)
+	d.Show(560, 0, slip)
 }
 
 // morningTimes are the choices for the morning reminder, every half hour.

@@ -16,7 +16,7 @@ func TestWelcomeOnANewJournalStoresTheChoices(t *testing.T) {
 	if !strings.Contains(text, "Welcome") && !strings.Contains(text, "permission slip for yourself") {
 		t.Fatalf("no welcome on a new journal: %q", text)
 	}
-	top := u.win.Canvas().Overlays().Top()
+	top := u.Win.Canvas().Overlays().Top()
 	test.Type(findEntry(t, top, "One sentence you need to hear"), "Good enough is good.")
 	test.Tap(findCheck(t, top, "Open Both/And when I log in, quietly in the tray"))
 	test.Tap(findButton(t, top, "Start"))
@@ -30,7 +30,7 @@ func TestWelcomeOnANewJournalStoresTheChoices(t *testing.T) {
 	if !autostartEntry().Enabled() {
 		t.Error("start at login was ticked but not installed")
 	}
-	if !u.app.Preferences().Bool(prefWelcomeDone) || topText(u) != "" {
+	if !u.App.Preferences().Bool(prefWelcomeDone) || topText(u) != "" {
 		t.Error("welcome not finished")
 	}
 	// Never again: not on the next start.
@@ -42,15 +42,15 @@ func TestWelcomeOnANewJournalStoresTheChoices(t *testing.T) {
 
 func TestWelcomeSkipAndNotOnAUsedJournal(t *testing.T) {
 	u, s := newTestUIWith(t, data.Options{}, false)
-	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Skip"))
-	if list, _ := s.Slips(); len(list) != 0 || !u.app.Preferences().Bool(prefWelcomeDone) {
-		t.Errorf("skip stored %d slips, done=%v", len(list), u.app.Preferences().Bool(prefWelcomeDone))
+	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Skip"))
+	if list, _ := s.Slips(); len(list) != 0 || !u.App.Preferences().Bool(prefWelcomeDone) {
+		t.Errorf("skip stored %d slips, done=%v", len(list), u.App.Preferences().Bool(prefWelcomeDone))
 	}
 
 	// A journal that already holds something never gets the welcome.
 	u2, s2 := newTestUIWith(t, data.Options{}, true)
 	s2.AddSlip("Already here.", true)
-	u2.app.Preferences().SetBool(prefWelcomeDone, false)
+	u2.App.Preferences().SetBool(prefWelcomeDone, false)
 	u2.maybeWelcome()
 	if topText(u2) != "" {
 		t.Errorf("welcome on a used journal: %q", topText(u2))

@@ -33,7 +33,7 @@ func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 		t.Helper()
 		for _, folded := range []bool{false, true} {
 			u.strip.SetRecord("Read on 3 of the last 7 mornings", folded)
-			if m := u.win.Content().MinSize(); m.Width > contentBudget.Width || m.Height > contentBudget.Height {
+			if m := u.Win.Content().MinSize(); m.Width > contentBudget.Width || m.Height > contentBudget.Height {
 				t.Errorf("%s (strip folded %v): the window's content needs %.0f×%.0f, more than %.0f×%.0f",
 					state, folded, m.Width, m.Height, contentBudget.Width, contentBudget.Height)
 			}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -31,7 +33,7 @@ var (
 // note for flexible time.
 type workBlockForm struct {
 	u       *UI
-	dlg     *appDialog
+	dlg     *ui.Dialog
 	editing data.WorkBlock
 	saved   func(data.WorkBlock, data.Conflicts)
 
@@ -54,7 +56,7 @@ type workBlockForm struct {
 	emergencyBox *fyne.Container
 	suggested    time.Time
 
-	msgs       map[data.Field]fieldMessage
+	msgs       map[data.Field]ui.FieldMessage
 	saveButton *widgets.Button
 	// The deadline follows the block until the person sets it (or it was
 	// stored); following is true while the form moves it.
@@ -64,9 +66,9 @@ type workBlockForm struct {
 
 // showWorkBlockForm opens the form for wb (a new block when wb.ID is 0).
 func (u *UI) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, data.Conflicts)) *workBlockForm {
-	f := &workBlockForm{u: u, editing: wb, saved: saved, msgs: map[data.Field]fieldMessage{}}
+	f := &workBlockForm{u: u, editing: wb, saved: saved, msgs: map[data.Field]ui.FieldMessage{}}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldClient, data.FieldStartsAt, data.FieldEndsAt, data.FieldBufferMinutes, data.FieldDeadlineAt, data.FieldEmergencyReason} {
-		f.msgs[k] = newFieldMessage()
+		f.msgs[k] = ui.NewFieldMessage()
 	}
 	f.build()
 	f.fill(wb)
@@ -74,12 +76,12 @@ func (u *UI) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, dat
 	if wb.ID != 0 {
 		name = "Move work block"
 	}
-	f.dlg = u.newDialog(dlgWorkBlock, name, f.content())
-	f.dlg.form = true
-	f.dlg.cancelButton("Cancel", nil)
-	f.saveButton = f.dlg.defaultButton("Save", theme.DocumentSaveIcon(), f.save)
+	f.dlg = u.NewDialog(ui.DlgWorkBlock, name, f.content())
+	f.dlg.Form = true
+	f.dlg.CancelButton("Cancel", nil)
+	f.saveButton = f.dlg.DefaultButton("Save", theme.DocumentSaveIcon(), f.save)
 	f.update()
-	f.dlg.show(580, 660, f.client)
+	f.dlg.Show(580, 660, f.client)
 	return f
 }
 
@@ -88,11 +90,11 @@ func (f *workBlockForm) build() {
 	f.client.SetPlaceHolder("Client (optional)")
 	f.title = widgets.NewEntry()
 	f.title.SetPlaceHolder("What the work is, e.g. “Draft the quarterly report”")
-	f.date = newDateField(time.Time{})
-	f.from, f.to = newClockField(9, 0), newClockField(11, 0)
+	f.date = ui.NewDateField(time.Time{})
+	f.from, f.to = ui.NewClockField(9, 0), ui.NewClockField(11, 0)
 	f.hasDeadline = widgets.NewCheck("It has a deadline", func(bool) { f.update() })
-	f.deadlineDate = newDateField(time.Time{})
-	f.deadlineTime = newClockField(17, 0)
+	f.deadlineDate = ui.NewDateField(time.Time{})
+	f.deadlineTime = ui.NewClockField(17, 0)
 	f.buffer = widgets.NewSelect(bufferChoices, func(string) { f.update() })
 	f.planned = widget.NewLabel("")
 	f.planned.Wrapping = fyne.TextWrapWord
@@ -117,7 +119,7 @@ func (f *workBlockForm) build() {
 	f.reason = widgets.NewTextArea()
 	f.reason.SetPlaceHolder("Why is this a genuine emergency? (kept with the work block)")
 	f.reason.SetMinRowsVisible(2)
-	limitPastes(f.reason, pasteLimit, f.msgs[data.FieldEmergencyReason].show)
+	ui.LimitPastes(f.reason, ui.PasteLimit, f.msgs[data.FieldEmergencyReason].Say)
 	f.emergencyBox = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil,
 			widget.NewLabelWithStyle("Only for a genuine emergency", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
@@ -230,19 +232,19 @@ func (f *workBlockForm) deadlineChanged() {
 func (f *workBlockForm) readQuiet() (data.WorkBlock, error) {
 	wb := f.editing
 	wb.Client, wb.Title = f.client.Text, f.title.Text
-	day, err := dateOfField(f.date)
+	day, err := ui.DateOfField(f.date)
 	if err != nil {
 		return wb, fieldErr(data.FieldStartsAt, err)
 	}
-	h1, m1, err := parseClock(f.from.Text)
+	h1, m1, err := ui.ParseClock(f.from.Text)
 	if err != nil {
-		return wb, fieldErr(data.FieldStartsAt, problem("Start: "+err.Error()))
+		return wb, fieldErr(data.FieldStartsAt, ui.Problem("Start: "+err.Error()))
 	}
-	h2, m2, err := parseClock(f.to.Text)
+	h2, m2, err := ui.ParseClock(f.to.Text)
 	if err != nil {
-		return wb, fieldErr(data.FieldEndsAt, problem("End: "+err.Error()))
+		return wb, fieldErr(data.FieldEndsAt, ui.Problem("End: "+err.Error()))
 	}
-	wb.StartsAt, wb.EndsAt = at(day, h1, m1), at(day, h2, m2)
+	wb.StartsAt, wb.EndsAt = ui.At(day, h1, m1), ui.At(day, h2, m2)
 	if wb.EndsAt.Before(wb.StartsAt) {
 		wb.EndsAt = wb.EndsAt.AddDate(0, 0, 1) // into the night
 	}
@@ -254,15 +256,15 @@ func (f *workBlockForm) readQuiet() (data.WorkBlock, error) {
 	}
 	wb.DeadlineAt = nil
 	if f.hasDeadline.Checked {
-		d, err := dateOfField(f.deadlineDate)
+		d, err := ui.DateOfField(f.deadlineDate)
 		if err != nil {
 			return wb, fieldErr(data.FieldDeadlineAt, err)
 		}
-		h, m, err := parseClock(f.deadlineTime.Text)
+		h, m, err := ui.ParseClock(f.deadlineTime.Text)
 		if err != nil {
-			return wb, fieldErr(data.FieldDeadlineAt, problem("Deadline: "+err.Error()))
+			return wb, fieldErr(data.FieldDeadlineAt, ui.Problem("Deadline: "+err.Error()))
 		}
-		deadline := at(d, h, m)
+		deadline := ui.At(d, h, m)
 		wb.DeadlineAt = &deadline
 	}
 	return wb, nil
@@ -274,7 +276,7 @@ func fieldErr(field data.Field, err error) error {
 
 func (f *workBlockForm) save() {
 	for _, m := range f.msgs {
-		m.clear()
+		m.Clear()
 	}
 	wb, err := f.readQuiet()
 	if err != nil {
@@ -290,12 +292,12 @@ func (f *workBlockForm) save() {
 		wb   data.WorkBlock
 		conf data.Conflicts
 	}
-	background(f.u, func() (result, error) {
-		wb, conf, err := f.u.store.SaveWorkBlock(wb, reason)
+	ui.Background(f.u.Host, func() (result, error) {
+		wb, conf, err := f.u.Store.SaveWorkBlock(wb, reason)
 		return result{wb, conf}, err
 	}, func(r result) {
 		f.saveButton.Enable()
-		f.dlg.hide()
+		f.dlg.Hide()
 		if f.saved != nil {
 			f.saved(r.wb, r.conf)
 		}

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/data"
@@ -13,7 +15,7 @@ import (
 func TestWorkBlockFormShowsThePlannedFinish(t *testing.T) {
 	u, _ := newTestUI(t)
 	day := weekdayAfter(1)
-	f := u.showWorkBlockForm(data.WorkBlock{StartsAt: at(day, 9, 0), EndsAt: at(day, 11, 0)}, nil)
+	f := u.showWorkBlockForm(data.WorkBlock{StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)}, nil)
 	if f.planned.Visible() || f.deadlineRow.Visible() {
 		t.Error("deadline parts shown without a deadline")
 	}
@@ -33,7 +35,7 @@ func TestWorkBlockFormRefusalsStayBesideTheFields(t *testing.T) {
 	u, s := newTestUI(t)
 	day := weekdayAfter(1)
 	var saved []data.WorkBlock
-	f := u.showWorkBlockForm(data.WorkBlock{StartsAt: at(day, 9, 0), EndsAt: at(day, 11, 0)},
+	f := u.showWorkBlockForm(data.WorkBlock{StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)},
 		func(wb data.WorkBlock, _ data.Conflicts) { saved = append(saved, wb) })
 	test.Tap(f.saveButton)
 	mustContain(t, f.msgs[data.FieldTitle].Text, "Give the work a title")
@@ -54,7 +56,7 @@ func TestWorkBlockFormRefusalsStayBesideTheFields(t *testing.T) {
 	}
 	setText(f.to, "10:00")
 	test.Tap(f.saveButton)
-	if len(saved) != 1 || saved[0].BufferMinutes != 60 || saved[0].DeadlineAt == nil || !saved[0].DeadlineAt.Equal(at(day, 11, 0)) {
+	if len(saved) != 1 || saved[0].BufferMinutes != 60 || saved[0].DeadlineAt == nil || !saved[0].DeadlineAt.Equal(ui.At(day, 11, 0)) {
 		t.Errorf("saved %+v", saved)
 	}
 }
@@ -62,7 +64,7 @@ func TestWorkBlockFormRefusalsStayBesideTheFields(t *testing.T) {
 func TestMoveAWorkBlock(t *testing.T) {
 	_, s, ts := openTiers(t)
 	day := weekdayAfter(1)
-	wb, _, err := s.SaveWorkBlock(data.WorkBlock{Client: "Acme", Title: "Call", StartsAt: at(day, 9, 0), EndsAt: at(day, 10, 0)}, "")
+	wb, _, err := s.SaveWorkBlock(data.WorkBlock{Client: "Acme", Title: "Call", StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 10, 0)}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +75,7 @@ func TestMoveAWorkBlock(t *testing.T) {
 	setText(ts.workForm.to, "15:00")
 	test.Tap(ts.workForm.saveButton)
 	back, _ := s.WorkBlock(wb.ID)
-	if !back.StartsAt.Equal(at(day, 14, 0)) || back.UUID != wb.UUID {
+	if !back.StartsAt.Equal(ui.At(day, 14, 0)) || back.UUID != wb.UUID {
 		t.Errorf("moved to %v", back.StartsAt)
 	}
 	mustContain(t, visibleText(ts.agenda), "14:00–15:00")

@@ -20,7 +20,7 @@ const tour = "TestEveryDialogMenuAndPickerInTheRealWindow"
 // datePicker is the date fields' calendar in the table below.
 const datePicker = "date-picker"
 
-// dialogs lists every kind of dialog in app/dialog_kinds.go with the
+// dialogs lists every kind of dialog in app/ui/dialog_kinds.go with the
 // real-window test that opens it (and closes it, by Esc, Enter or a click).
 // TestEveryDialogIsInTheTable fails when a kind is missing: a new dialog
 // must be added here, and opened by one of these tests. The two that the
@@ -93,17 +93,17 @@ var dialogs = map[string]string{
 	"check": "-",
 }
 
-// declaredKinds reads the dialog kinds from app/dialog_kinds.go.
+// declaredKinds reads the dialog kinds from app/ui/dialog_kinds.go.
 func declaredKinds(t *testing.T) []string {
 	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join("..", "dialog_kinds.go"), nil, 0)
+	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join("..", "ui", "dialog_kinds.go"), nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var kinds []string
 	ast.Inspect(f, func(n ast.Node) bool {
 		if vs, ok := n.(*ast.ValueSpec); ok {
-			if id, ok := vs.Type.(*ast.Ident); ok && id.Name == "dialogKind" {
+			if id, ok := vs.Type.(*ast.Ident); ok && id.Name == "DialogKind" {
 				for _, v := range vs.Values {
 					if lit, ok := v.(*ast.BasicLit); ok {
 						k, _ := strconv.Unquote(lit.Value)

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -16,13 +16,13 @@ import (
 // Small pieces the Tiers forms share: a date field, a time-of-day field,
 // a message line under a field, and how dates are written.
 
-// parseClock reads a time of day as people type it: "18:00", "9:30",
+// ParseClock reads a time of day as people type it: "18:00", "9:30",
 // "930", "18", "6pm", "6.30 pm".
-func parseClock(s string) (h, m int, err error) {
+func ParseClock(s string) (h, m int, err error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	bad := problem("Write a time like 18:00 or 6:30 pm.")
+	bad := Problem("Write a time like 18:00 or 6:30 pm.")
 	if s == "" {
-		return 0, 0, problem("Write a time, like 18:00.")
+		return 0, 0, Problem("Write a time, like 18:00.")
 	}
 	pm, am := strings.HasSuffix(s, "pm"), strings.HasSuffix(s, "am")
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "pm"), "am"))
@@ -58,50 +58,52 @@ func parseClock(s string) (h, m int, err error) {
 	return h, m, nil
 }
 
-// problem is a message for the person about what they typed, shown under
+// Problem is a message for the person about what they typed, shown under
 // the field.
-type problem string
+type Problem string
 
-func (p problem) Error() string { return string(p) }
+func (p Problem) Error() string { return string(p) }
 
-// newClockField is a time-of-day entry showing hh:mm.
-func newClockField(h, m int) *widgets.Entry {
+// NewClockField is a time-of-day entry showing hh:mm.
+func NewClockField(h, m int) *widgets.Entry {
 	e := widgets.NewEntry()
 	e.SetText(fmt.Sprintf("%02d:%02d", h, m))
 	e.SetPlaceHolder("18:00")
 	return e
 }
 
-// at is the local time on date d (only its calendar date counts) at h:m.
-func at(d time.Time, h, m int) time.Time {
+// At is the local time on date d (only its calendar date counts) at h:m.
+func At(d time.Time, h, m int) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, time.Local)
 }
 
-// fieldMessage is the line under a field that says what is wrong with it.
-type fieldMessage struct{ *widget.Label }
+// FieldMessage is the line under a field that says what is wrong with it.
+type FieldMessage struct{ *widget.Label }
 
-func newFieldMessage() fieldMessage {
+func NewFieldMessage() FieldMessage {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
-	return fieldMessage{l}
+	return FieldMessage{l}
 }
 
-func (f fieldMessage) show(msg string) {
+// Say shows msg under the field.
+func (f FieldMessage) Say(msg string) {
 	f.SetText(msg)
 	f.Show()
 }
 
-func (f fieldMessage) clear() {
+// Clear hides the message.
+func (f FieldMessage) Clear() {
 	f.SetText("")
 	f.Hide()
 }
 
-// dayHeading names an agenda day: "Today · Wednesday 25 November".
-func dayHeading(d, today time.Time) string {
+// DayHeading names an agenda day: "Today · Wednesday 25 November".
+func DayHeading(d, today time.Time) string {
 	name := dates.Long(d)
-	switch civilDiff(today, d) {
+	switch CivilDiff(today, d) {
 	case 0:
 		return "Today · " + name
 	case 1:
@@ -112,13 +114,13 @@ func dayHeading(d, today time.Time) string {
 	return name
 }
 
-func civilDiff(a, b time.Time) int {
+func CivilDiff(a, b time.Time) int {
 	da := time.Date(a.Year(), a.Month(), a.Day(), 12, 0, 0, 0, time.UTC)
 	db := time.Date(b.Year(), b.Month(), b.Day(), 12, 0, 0, 0, time.UTC)
 	return int(db.Sub(da).Round(24*time.Hour) / (24 * time.Hour))
 }
 
-func midnight(t time.Time) time.Time {
+func Midnight(t time.Time) time.Time {
 	t = t.Local()
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.Local)
 }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fyne.io/fyne/v2"
@@ -9,17 +9,17 @@ import (
 // anything off: the content gives way (narrower text, fewer columns)
 // instead of the window growing.
 
-// measure keeps its objects to a readable width on a wide window, centred,
+// Measure keeps its objects to a readable width on a wide window, centred,
 // while asking for no more than their own minimum, so a narrow window
 // can still hold them (a fixed-width strut would set the window's minimum).
 // Middle centres them in the height too, at the height their text takes
-// at that width.
-type measure struct {
-	max    float32
-	middle bool
+// At that width.
+type Measure struct {
+	Max    float32
+	Middle bool
 }
 
-func (m measure) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (m Measure) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objects {
 		if o.Visible() {
@@ -29,12 +29,12 @@ func (m measure) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-func (m measure) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	w := min(size.Width, m.max)
+func (m Measure) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, m.Max)
 	for _, o := range objects {
 		o.Resize(fyne.NewSize(w, size.Height)) // wrapped text measures itself at w
 		y, h := float32(0), size.Height
-		if m.middle {
+		if m.Middle {
 			h = min(o.MinSize().Height, size.Height)
 			y = (size.Height - h) / 2
 		}
@@ -43,20 +43,20 @@ func (m measure) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// columns lays its objects out in equal columns, as many as fit at their
+// Columns lays its objects out in equal columns, as many as fit at their
 // minimum width (up to most), and in one column when even two don't fit.
 // The count divides the objects evenly, so no row is left half empty:
 // three choices sit in a row of three or one below another. Its minimum
 // width is one column's; its minimum height that of the columns it had at
 // its last width, as a wrapping label's is.
-type columns struct {
+type Columns struct {
 	most  int
 	width float32 // the width last laid out at
 }
 
-func newColumns(most int) *columns { return &columns{most: most} }
+func NewColumns(most int) *Columns { return &Columns{most: most} }
 
-func (c *columns) count(objects []fyne.CanvasObject, width float32) int {
+func (c *Columns) count(objects []fyne.CanvasObject, width float32) int {
 	n := len(visible(objects))
 	if n == 0 || width <= 0 {
 		return 1
@@ -74,7 +74,7 @@ func (c *columns) count(objects []fyne.CanvasObject, width float32) int {
 	return 1
 }
 
-func (c *columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (c *Columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	shown := visible(objects)
 	k := c.count(objects, c.width)
 	pad := theme.Padding()
@@ -96,7 +96,7 @@ func (c *columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-func (c *columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (c *Columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	c.width = size.Width
 	shown := visible(objects)
 	k := c.count(objects, size.Width)
@@ -127,27 +127,27 @@ func visible(objects []fyne.CanvasObject) []fyne.CanvasObject {
 	return out
 }
 
-// roomFirst stacks an optional object above the main one while the height
+// RoomFirst stacks an optional object above the main one while the height
 // allows both (the main one at least at its minimum plus room), and leaves
 // the optional one out when it doesn't, so it never sets the window's
 // minimum height: the Tiers' month calendar above the list of commitments.
-type roomFirst struct {
+type RoomFirst struct {
 	// room is the height the main object keeps beyond its minimum before
 	// the optional one is shown.
-	room float32
+	Room float32
 }
 
-func (r roomFirst) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (r RoomFirst) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	opt, main := objects[0], objects[1]
 	s := main.MinSize()
 	s.Width = max(s.Width, opt.MinSize().Width)
 	return s
 }
 
-func (r roomFirst) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (r RoomFirst) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	opt, main := objects[0], objects[1]
 	top := opt.MinSize().Height
-	if size.Height >= top+main.MinSize().Height+r.room {
+	if size.Height >= top+main.MinSize().Height+r.Room {
 		opt.Show()
 		opt.Move(fyne.NewPos(0, 0))
 		opt.Resize(fyne.NewSize(size.Width, top))

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"testing"
@@ -12,7 +12,7 @@ import (
 func TestColumnsGiveWayBeforeTheWindow(t *testing.T) {
 	test.NewTempApp(t)
 	a, b, c := widget.NewButton("Something I did: guilt", nil), widget.NewButton("Who I am: shame", nil), widget.NewButton("Not sure yet", nil)
-	box := container.New(newColumns(3), a, b, c)
+	box := container.New(NewColumns(3), a, b, c)
 	cell := a.MinSize().Width
 	if w := box.MinSize().Width; w != cell {
 		t.Errorf("minimum width %.0f, want one column's %.0f", w, cell)
@@ -36,7 +36,7 @@ func TestMeasureKeepsTextReadableAndNarrows(t *testing.T) {
 	test.NewTempApp(t)
 	text := widget.NewLabel("A long sentence that wraps, to be read comfortably on a wide window and still fit a narrow one.")
 	text.Wrapping = fyne.TextWrapWord
-	box := container.New(measure{max: 300}, text)
+	box := container.New(Measure{Max: 300}, text)
 	if box.MinSize().Width > 100 {
 		t.Errorf("minimum width %.0f: a fixed measure would set the window's", box.MinSize().Width)
 	}

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fyne.io/fyne/v2"
@@ -10,11 +10,11 @@ import (
 	"github.com/bothand/bothand/widgets"
 )
 
-// emptyState is what a tab shows before the person has anything in it: what
+// EmptyState is what a tab shows before the person has anything in it: what
 // the tab is for, in a sentence or two, and the first thing to do (and
 // maybe a second, quieter one). Every empty place of the window is laid
 // out by it, so they all look alike.
-func emptyState(icon fyne.Resource, heading, body string, action *widgets.Button, more ...*widgets.Button) fyne.CanvasObject {
+func EmptyState(icon fyne.Resource, heading, body string, action *widgets.Button, more ...*widgets.Button) fyne.CanvasObject {
 	img := canvas.NewImageFromResource(theme.NewPrimaryThemedResource(icon))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(56))
@@ -33,5 +33,5 @@ func emptyState(icon fyne.Resource, heading, body string, action *widgets.Button
 	}
 	// The text keeps to a readable measure on wide windows, and narrows
 	// with a narrow one.
-	return container.New(measure{max: 440, middle: true}, container.NewVBox(items...))
+	return container.New(Measure{Max: 440, Middle: true}, container.NewVBox(items...))
 }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"testing"
@@ -11,13 +11,13 @@ func TestParseClock(t *testing.T) {
 		"6pm": {18, 0}, "6.30 pm": {18, 30}, "12am": {0, 0}, "12:15pm": {12, 15}, " 07:05 ": {7, 5},
 	}
 	for in, want := range good {
-		h, m, err := parseClock(in)
+		h, m, err := ParseClock(in)
 		if err != nil || h != want[0] || m != want[1] {
 			t.Errorf("%q: %d:%d %v, want %v", in, h, m, err, want)
 		}
 	}
 	for _, bad := range []string{"", "25:00", "18:60", "13pm", "noon", "-1:00", "0am"} {
-		if _, _, err := parseClock(bad); err == nil {
+		if _, _, err := ParseClock(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}
@@ -33,7 +33,7 @@ func TestDayHeading(t *testing.T) {
 		time.Date(2027, 1, 5, 0, 0, 0, 0, time.Local):   "Tuesday 5 January 2027",
 	}
 	for d, want := range cases {
-		if got := dayHeading(d, today); got != want {
+		if got := DayHeading(d, today); got != want {
 			t.Errorf("%v: %q, want %q", d, got, want)
 		}
 	}

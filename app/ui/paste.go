@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -8,14 +8,14 @@ import (
 	"github.com/bothand/bothand/widgets"
 )
 
-// pasteLimit is the most a text field takes in one paste. It is the longest
+// PasteLimit is the most a text field takes in one paste. It is the longest
 // journal answer: past it, laying out the wrapped text would freeze the
 // window for seconds, then minutes.
-const pasteLimit = data.MaxFieldLen
+const PasteLimit = data.MaxFieldLen
 
-// limitPastes makes field refuse a paste that would take it past limit
+// LimitPastes makes field refuse a paste that would take it past limit
 // characters, and explain it through show; nothing already typed changes.
-func limitPastes(field *widgets.Entry, limit int, show func(msg string)) {
+func LimitPastes(field *widgets.Entry, limit int, show func(msg string)) {
 	field.MaxPaste = limit
 	field.OnPasteRefused = func(n int) {
 		show(fmt.Sprintf("That paste is %s characters long and this field holds up to %s. Nothing was pasted and nothing you wrote changed: paste a shorter part.",

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"sync"
@@ -7,20 +7,20 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// background runs work off the main goroutine and hands its result to
+// Background runs work off the main goroutine and hands its result to
 // apply, or its error to fail (the error dialog when fail is nil), on the
 // main goroutine. It is the one place where the app calls fyne.Do: store
 // calls that may take long never block the window, and no widget is touched
 // from another goroutine.
-func background[T any](u *UI, work func() (T, error), apply func(T), fail ...func(error)) {
-	u.async(func() {
+func Background[T any](h *Host, work func() (T, error), apply func(T), fail ...func(error)) {
+	h.Async(func() {
 		v, err := work()
 		fyne.Do(func() {
 			if err != nil {
 				if len(fail) > 0 && fail[0] != nil {
 					fail[0](err)
 				} else {
-					u.showError(err)
+					h.ShowError(err)
 				}
 				return
 			}
@@ -29,16 +29,16 @@ func background[T any](u *UI, work func() (T, error), apply func(T), fail ...fun
 	})
 }
 
-// backgroundDo is background for work that has no result: then runs on
+// BackgroundDo is background for work that has no result: then runs on
 // the main goroutine once work has succeeded.
-func backgroundDo(u *UI, work func() error, then func(), fail ...func(error)) {
-	background(u, func() (struct{}, error) { return struct{}{}, work() }, func(struct{}) { then() }, fail...)
+func BackgroundDo(h *Host, work func() error, then func(), fail ...func(error)) {
+	Background(h, func() (struct{}, error) { return struct{}{}, work() }, func(struct{}) { then() }, fail...)
 }
 
-// every calls f on the main goroutine each interval until stop is called.
+// Every calls f on the main goroutine each interval until stop is called.
 // Tickers keep running across suspend, so the first tick after a wake
 // catches up with whatever fell due while the computer slept.
-func (u *UI) every(interval time.Duration, f func()) (stop func()) {
+func (h *Host) Every(interval time.Duration, f func()) (stop func()) {
 	t := time.NewTicker(interval)
 	done := make(chan struct{})
 	go func() {
@@ -56,7 +56,7 @@ func (u *UI) every(interval time.Duration, f func()) (stop func()) {
 	return func() { once.Do(func() { close(done) }) }
 }
 
-// deliver runs f on the main goroutine. It is for what arrives from outside
+// Deliver runs f on the main goroutine. It is for what arrives from outside
 // the window (a request on the journal's socket from the tray or a later
 // start), which has no work of the window's own to wait for.
-func deliver(f func()) { fyne.Do(f) }
+func Deliver(f func()) { fyne.Do(f) }

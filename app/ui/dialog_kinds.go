@@ -1,0 +1,72 @@
+package ui
+
+// DialogKind names each dialog the window can show. Every dialog is made
+// with one of these (dialogs.go), a test checks that each is used, and the
+// real-window tests (app/e2e) open every one of them: a new dialog starts
+// here, and those tests say where it is missing until they open it too.
+type DialogKind string
+
+const (
+	DlgWelcome          DialogKind = "welcome"
+	DlgCrashed          DialogKind = "crashed"
+	DlgShortcuts        DialogKind = "shortcuts"
+	DlgAbout            DialogKind = "about"
+	DlgLogFolder        DialogKind = "log-folder"
+	DlgError            DialogKind = "error"
+	DlgCheck            DialogKind = "check"
+	DlgOpenError        DialogKind = "open-error"
+	DlgTrayExplained    DialogKind = "tray-explained"
+	DlgOpenFile         DialogKind = "open-file"
+	DlgSaveFile         DialogKind = "save-file"
+	DlgReplaceFile      DialogKind = "replace-file"
+	DlgDiscardChanges   DialogKind = "discard-changes"
+	DlgProgress         DialogKind = "progress"
+	DlgStopped          DialogKind = "stopped"
+	DlgExport           DialogKind = "export"
+	DlgExportPlain      DialogKind = "export-plain"
+	DlgExported         DialogKind = "exported"
+	DlgImported         DialogKind = "imported"
+	DlgImportFailed     DialogKind = "import-failed"
+	DlgBackedUp         DialogKind = "backed-up"
+	DlgBackups          DialogKind = "backups"
+	DlgRestore          DialogKind = "restore"
+	DlgRestored         DialogKind = "restored"
+	DlgSlips            DialogKind = "slips"
+	DlgEditSlip         DialogKind = "edit-slip"
+	DlgDeleteSlip       DialogKind = "delete-slip"
+	DlgDiscardDraft     DialogKind = "discard-draft"
+	DlgEmptyTrash       DialogKind = "empty-trash"
+	DlgCommitment       DialogKind = "commitment"
+	DlgDeleteCommitment DialogKind = "delete-commitment"
+	DlgWorkBlock        DialogKind = "work-block"
+	DlgDeleteWorkBlock  DialogKind = "delete-work-block"
+	DlgMakeUp           DialogKind = "make-up"
+	DlgMoved            DialogKind = "moved"
+	DlgWorkingHours     DialogKind = "working-hours"
+	DlgICSImportTier    DialogKind = "ics-import-tier"
+	DlgICSImported      DialogKind = "ics-imported"
+	DlgICSImportFailed  DialogKind = "ics-import-failed"
+	DlgICSExport        DialogKind = "ics-export"
+	DlgICSExported      DialogKind = "ics-exported"
+	DlgNewProtocol      DialogKind = "new-protocol"
+	DlgDeleteProtocol   DialogKind = "delete-protocol"
+	DlgEditStep         DialogKind = "edit-step"
+	DlgDefaultBuffer    DialogKind = "default-buffer"
+	DlgUrgency          DialogKind = "urgency"
+	DlgUrgencyFirst     DialogKind = "urgency-first"
+	DlgTriage           DialogKind = "triage"
+	DlgDeleteReframe    DialogKind = "delete-reframe"
+	// Privacy (privacy.go): encryption on and off, the passphrase and the
+	// recovery code.
+	DlgEncrypt           DialogKind = "encrypt"
+	DlgRecoveryCode      DialogKind = "recovery-code"
+	DlgPlainCopies       DialogKind = "plain-copies"
+	DlgConfirmPassphrase DialogKind = "confirm-passphrase"
+	DlgChangePassphrase  DialogKind = "change-passphrase"
+	// Sync (sync_prefs.go, sync_conflicts.go).
+	DlgChooseFolder DialogKind = "choose-folder"
+	DlgSyncFolder   DialogKind = "sync-folder"
+	DlgRemoveDevice DialogKind = "remove-device"
+	DlgStopSync     DialogKind = "stop-sync"
+	DlgConflicts    DialogKind = "conflicts"
+)

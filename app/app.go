@@ -56,7 +56,7 @@ type UI struct {
 	strip   *widgets.SlipStrip
 	look    *appearance // light, dark or the system's, and the text size
 	tabs    *container.AppTabs
-	screens []screen
+	screens []ui.Screen
 
 	// support says whether the desktop has a tray and notifications.
 	support desktopSupport
@@ -107,16 +107,6 @@ type UI struct {
 	lock lockState
 	// sync is the window's side of the sync (sync.go).
 	sync syncRun
-}
-
-// screen is one tab of the window.
-type screen interface {
-	title() string
-	icon() fyne.Resource
-	view() fyne.CanvasObject
-	// load (re)reads what the screen shows from the store, off the main
-	// goroutine; it is called when the store is attached.
-	load()
 }
 
 // Run opens the window and the journal and blocks until the app quits.
@@ -240,10 +230,10 @@ func (u *UI) attach(s *data.Store) {
 	for i, sc := range u.screens {
 		// A tab that refreshes whenever it is brought forward waits until
 		// it is: a big journal's charts needn't be drawn behind the window.
-		if _, lazy := sc.(shownScreen); lazy && u.tabs != nil && i != u.tabs.SelectedIndex() {
+		if _, lazy := sc.(ui.ShownScreen); lazy && u.tabs != nil && i != u.tabs.SelectedIndex() {
 			continue
 		}
-		sc.load()
+		sc.Load()
 	}
 	if u.crash != "" {
 		u.showCrashed(u.crash)

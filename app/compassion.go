@@ -58,13 +58,13 @@ func newCompassionScreen(u *UI) *compassionScreen {
 	return c
 }
 
-func (c *compassionScreen) title() string           { return "Compassion" }
-func (c *compassionScreen) icon() fyne.Resource     { return theme.AccountIcon() }
-func (c *compassionScreen) view() fyne.CanvasObject { return c.root }
-func (c *compassionScreen) shown()                  { c.load() }
+func (c *compassionScreen) Title() string           { return "Compassion" }
+func (c *compassionScreen) Icon() fyne.Resource     { return theme.AccountIcon() }
+func (c *compassionScreen) View() fyne.CanvasObject { return c.root }
+func (c *compassionScreen) Shown()                  { c.Load() }
 
 // escape is Esc: during a break it is Not now, keeping what was written.
-func (c *compassionScreen) escape(fyne.Focusable) bool {
+func (c *compassionScreen) Escape(fyne.Focusable) bool {
 	if c.flow == nil {
 		return false
 	}
@@ -79,7 +79,7 @@ type compassionState struct {
 }
 
 // load reads the latest breaks and the reframes with their counts.
-func (c *compassionScreen) load() {
+func (c *compassionScreen) Load() {
 	if c.u.Store == nil {
 		return
 	}
@@ -104,9 +104,9 @@ func (c *compassionScreen) load() {
 // reframesChanged re-reads the reframes here and in the journal, whose
 // shame route offers them.
 func (c *compassionScreen) reframesChanged() {
-	c.load()
+	c.Load()
 	if j := c.u.journal(); j != nil {
-		j.load()
+		j.Load()
 	}
 }
 
@@ -201,7 +201,7 @@ func (c *compassionScreen) showHome() {
 	c.flow = nil
 	c.root.Objects = []fyne.CanvasObject{c.home}
 	c.root.Refresh()
-	c.load()
+	c.Load()
 }
 
 // entryAbout names an entry in a few words, for the top of a break.

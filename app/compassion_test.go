@@ -134,7 +134,7 @@ func TestOwnReframeIsSavedAndCountsWhatItHelped(t *testing.T) {
 	u, s := newTestUI(t)
 	c := u.compassion()
 	u.showScreen(c)
-	c.load()
+	c.Load()
 	mustContain(t, shownText(u), "From either/or to both/and", "Not marked on an entry yet")
 	test.Tap(findAction(t, u, "Add your own reframe"))
 	test.Tap(findAction(t, u, "Save reframe"))
@@ -148,7 +148,7 @@ func TestOwnReframeIsSavedAndCountsWhatItHelped(t *testing.T) {
 	}
 	e, _ := s.SaveEntry(data.Entry{Trigger: "Missed the match", Intensity: 6, Kind: data.KindShame}, 0)
 	s.LinkReframe(e.ID, &list[4].ID)
-	c.load()
+	c.Load()
 	mustContain(t, shownText(u), "I was at nine matches this term.", "Helped with 1 entry")
 }
 
@@ -179,7 +179,7 @@ func TestTrayBreakKeepsABreakAlreadyOpen(t *testing.T) {
 func TestShameEntryOffersTheBreakWhenReadAgain(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	e, _ := s.SaveEntry(data.Entry{Trigger: "Shouted at breakfast", Intensity: 7, Kind: data.KindShame}, 0)
-	j.load()
+	j.Load()
 	j.showEntry(e.ID, "")
 	test.Tap(findAction(t, u, "Take a self-compassion break"))
 	mustContain(t, shownText(u), "step 1 of 3", "“Shouted at breakfast”")
@@ -201,7 +201,7 @@ func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
 	}
 	c := u.compassion()
 	u.showScreen(c)
-	c.load()
+	c.Load()
 	test.Tap(findAction(t, u, "Edit"))
 	area := findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”")
 	if area.Text != "Working means providing." {
@@ -250,7 +250,7 @@ func TestOwnReframeSavedOnceWhenSaveIsTappedTwice(t *testing.T) {
 	u, s := newTestUI(t)
 	c := u.compassion()
 	u.showScreen(c)
-	c.load()
+	c.Load()
 	test.Tap(findAction(t, u, "Add your own reframe"))
 	test.Type(findTextArea(t, u, "The old story, as guilt tells it: “A good parent never…”"), "I should always be free at 3.")
 	test.Type(findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”"), "I am there most days, and that counts.")

@@ -68,7 +68,7 @@ func TestOneDateFormatEverywhere(t *testing.T) {
 	j := u.screens[0].(*journalScreen)
 	j.searchDelay, j.draftDelay = 0, 0
 	u.showScreen(j)
-	j.load()
+	j.Load()
 	mustContain(t, shownText(u), short(past)+" · 09:00")
 	j.editEntry(entry.ID)
 	fields["journal entry"] = j.editor.date
@@ -99,7 +99,7 @@ func TestOneDateFormatEverywhere(t *testing.T) {
 // typed stays.
 func TestABadDateIsExplainedAndKept(t *testing.T) {
 	u, _, ts := openTiers(t)
-	test.Tap(findButton(t, ts.view(), "Add a commitment"))
+	test.Tap(findButton(t, ts.View(), "Add a commitment"))
 	f := ts.commitmentForm
 	test.Type(f.title, "Sports day")
 	setText(f.date, "30/02/2031")

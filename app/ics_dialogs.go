@@ -62,7 +62,7 @@ func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
 		defer r.Close()
 		return ical.Import(t.u.Store, r, name, tier)
 	}, func(res ical.Result) {
-		t.load()
+		t.Load()
 		// The import may have been opened from a protocol's step, whose
 		// plan can now be tied to one of the school's events.
 		if p := t.u.protocolsTab(); p != nil && p.editor != nil {

@@ -77,13 +77,13 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	return s
 }
 
-func (s *insightsScreen) title() string           { return "Insights" }
-func (s *insightsScreen) icon() fyne.Resource     { return insightsIcon }
-func (s *insightsScreen) view() fyne.CanvasObject { return s.root }
+func (s *insightsScreen) Title() string           { return "Insights" }
+func (s *insightsScreen) Icon() fyne.Resource     { return insightsIcon }
+func (s *insightsScreen) View() fyne.CanvasObject { return s.root }
 
 // load reads the period's insights; the tab also reloads each time it is
 // shown, since every other tab changes what it draws.
-func (s *insightsScreen) load() {
+func (s *insightsScreen) Load() {
 	if s.u.Store == nil {
 		return
 	}
@@ -108,7 +108,7 @@ func (s *insightsScreen) load() {
 	})
 }
 
-func (s *insightsScreen) shown() { s.load() }
+func (s *insightsScreen) Shown() { s.Load() }
 
 func (s *insightsScreen) cards() []*chartCard {
 	return []*chartCard{s.intensity, s.triggers, s.kinds, s.commitments, s.triage, s.practice}
@@ -125,7 +125,7 @@ func (s *insightsScreen) chosen() data.Period {
 
 func (s *insightsScreen) periodChanged() {
 	s.u.App.Preferences().SetInt(prefInsightsPeriod, int(s.chosen()))
-	s.load()
+	s.Load()
 }
 
 // show puts the insights on the charts, or the tab's invitation when the

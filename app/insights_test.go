@@ -90,7 +90,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 		}
 	}
 	u.showScreen(ins)
-	ins.load()
+	ins.Load()
 	mustContain(t, shownText(u), "As you write in the journal")
 
 	// Old practice only: the charts show, each with its own empty state.
@@ -98,7 +98,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.SaveEntry(data.Entry{Trigger: "Late pickup", Intensity: 6, Kind: data.KindGuilt, HappenedAt: time.Now().AddDate(-2, 0, 0)}, 0)
-	ins.load()
+	ins.Load()
 	text := shownText(u)
 	mustContain(t, text, "No journal entries in the last four weeks", "Mark non-negotiable commitments", "No urgent client requests triaged")
 	if ins.intensity.area.Visible() {
@@ -108,7 +108,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	if _, err := s.SaveEntry(data.Entry{Trigger: "Worked through dinner", Intensity: 7, Kind: data.KindShame, Tags: []data.Tag{{Name: "Visibility trap"}}}, 0); err != nil {
 		t.Fatal(err)
 	}
-	ins.load()
+	ins.Load()
 	text = shownText(u)
 	mustContain(t, text, "7 out of 10 on average", "“Visibility trap” came up most", "Guilt 0%, shame 100%")
 	area := ins.intensity.area
@@ -163,7 +163,7 @@ func TestChartsFollowAChangeOfTheme(t *testing.T) {
 	u, s := newTestUI(t)
 	ins := u.screens[4].(*insightsScreen)
 	s.SaveEntry(data.Entry{Trigger: "Missed the assembly", Intensity: 6, Kind: data.KindGuilt}, 0)
-	ins.load()
+	ins.Load()
 	area := ins.intensity.area
 	before := area.img.Image
 	if before == nil {
@@ -205,7 +205,7 @@ func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
 	s.SaveEntry(data.Entry{Trigger: "Late pickup", Intensity: 5, Kind: data.KindGuilt}, 0)
 	ins := u.screens[4].(*insightsScreen)
 	u.showScreen(ins)
-	ins.load()
+	ins.Load()
 	q := &queue{}
 	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }
 	ins.period.SetSelected(data.PeriodYear.String())

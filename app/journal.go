@@ -93,9 +93,9 @@ func newJournalScreen(u *UI) *journalScreen {
 	return j
 }
 
-func (j *journalScreen) title() string           { return "Journal" }
-func (j *journalScreen) icon() fyne.Resource     { return theme.DocumentCreateIcon() }
-func (j *journalScreen) view() fyne.CanvasObject { return j.root }
+func (j *journalScreen) Title() string           { return "Journal" }
+func (j *journalScreen) Icon() fyne.Resource     { return theme.DocumentCreateIcon() }
+func (j *journalScreen) View() fyne.CanvasObject { return j.root }
 
 // journalState is what the tab needs from the store besides the list.
 type journalState struct {
@@ -108,7 +108,7 @@ type journalState struct {
 }
 
 // load reads the tags, reframes, drafts and counts, then the list.
-func (j *journalScreen) load() {
+func (j *journalScreen) Load() {
 	if j.u.Store == nil {
 		return
 	}
@@ -282,7 +282,7 @@ func (j *journalScreen) focusSearch() {
 }
 
 // saveShortcut is Ctrl+S: it saves the entry being written.
-func (j *journalScreen) saveShortcut() bool {
+func (j *journalScreen) SaveShortcut() bool {
 	if j.editor == nil {
 		return false
 	}
@@ -292,7 +292,7 @@ func (j *journalScreen) saveShortcut() bool {
 
 // escape is Esc: in the search field it clears the search; otherwise it
 // closes the editor, keeping what was written as a draft.
-func (j *journalScreen) escape(from fyne.Focusable) bool {
+func (j *journalScreen) Escape(from fyne.Focusable) bool {
 	if from == j.filters.search && j.filters.search.Text != "" {
 		j.filters.search.SetText("")
 		return true
@@ -305,7 +305,7 @@ func (j *journalScreen) escape(from fyne.Focusable) bool {
 }
 
 // undoLast is Ctrl+Z: it brings back the entry last moved to the trash.
-func (j *journalScreen) undoLast() bool {
+func (j *journalScreen) UndoLast() bool {
 	if j.undo == nil || j.undoID == 0 {
 		return false
 	}

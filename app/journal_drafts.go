@@ -159,7 +159,7 @@ func (k *draftKeeper) finish(then func()) {
 
 // keepUnsaved stores what the editor holds as a draft before the app
 // quits, so even the last second of typing survives a normal close.
-func (j *journalScreen) keepUnsaved(then func()) {
+func (j *journalScreen) KeepUnsaved(then func()) {
 	if j.editor == nil || j.u.Store == nil {
 		then()
 		return

@@ -73,7 +73,7 @@ func (e *entryEditor) saved(r saveResult) {
 		note = "Saved, with a next-time protocol to build on."
 	}
 	j.showEntry(r.entry.ID, note)
-	j.load() // new own tags, drafts, counts and the list
+	j.Load() // new own tags, drafts, counts and the list
 	if r.protocolErr != nil {
 		j.u.ShowError(r.protocolErr)
 	} else if r.protocol != nil {

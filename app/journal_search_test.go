@@ -21,7 +21,7 @@ func TestSearchCountsMatchesAndClosesAnUnmatchedEntry(t *testing.T) {
 			school = e
 		}
 	}
-	j.load()
+	j.Load()
 	mustContain(t, j.count.Text, "3 entries")
 
 	j.showEntry(school.ID)

@@ -16,7 +16,7 @@ func TestTechniqueCardRecommendsAndHidesUntilNextWeek(t *testing.T) {
 	now := time.Date(2026, 6, 10, 12, 0, 0, 0, time.Local)
 	u, s := newTestUIWith(t, data.Options{Now: func() time.Time { return now }}, true)
 	j := u.journal()
-	j.load()
+	j.Load()
 	mustContain(t, visibleText(j.advice.box), "This week's technique: the guilt journal", "too few to see a pattern")
 
 	var list []data.Entry
@@ -26,19 +26,19 @@ func TestTechniqueCardRecommendsAndHidesUntilNextWeek(t *testing.T) {
 	if err := transfer.ImportEntries(context.Background(), s, list); err != nil {
 		t.Fatal(err)
 	}
-	j.load()
+	j.Load()
 	text := visibleText(j.advice.box)
 	mustContain(t, text, "shame or guilt, and a self-compassion break", "4 of your 4 entries were about who you are")
 	test.Tap(findAction(t, u, "Take a self-compassion break"))
 	mustContain(t, shownText(u), "step 1 of 3")
 
 	j.advice.hide()
-	j.load()
+	j.Load()
 	if strings.TrimSpace(visibleText(j.advice.box)) != "" {
 		t.Errorf("hidden card still shows:\n%s", visibleText(j.advice.box))
 	}
 	now = now.AddDate(0, 0, 7)
-	j.load()
+	j.Load()
 	mustContain(t, visibleText(j.advice.box), "This week's technique")
 }
 
@@ -58,7 +58,7 @@ func TestTechniqueCardStartsAProtocolForTheRepeatingSituation(t *testing.T) {
 		t.Fatal(err)
 	}
 	j := u.journal()
-	j.load()
+	j.Load()
 	mustContain(t, visibleText(j.advice.box), "a next-time protocol", "“School pickup” came up in 3 of your 3 entries")
 	test.Tap(findAction(t, u, "Start a next-time protocol"))
 	f := u.protocolsTab().newForm
@@ -73,7 +73,7 @@ func TestTechniqueCardFoldsAndStaysFolded(t *testing.T) {
 	now := time.Date(2026, 6, 10, 12, 0, 0, 0, time.Local)
 	u, s := newTestUIWith(t, data.Options{Now: func() time.Time { return now }}, true)
 	j := u.journal()
-	j.load()
+	j.Load()
 	open := j.advice.box.MinSize().Height
 	mustContain(t, visibleText(j.advice.box), "too few to see a pattern")
 	test.Tap(findIconButton(t, j.advice.box, "Fold this week's technique"))
@@ -99,7 +99,7 @@ func TestTechniqueCardFoldsAndStaysFolded(t *testing.T) {
 		t.Error("the card opened again after a restart")
 	}
 	now = now.AddDate(0, 0, 7)
-	again.journal().load()
+	again.journal().Load()
 	if strings.Contains(visibleText(again.journal().advice.box), "too few to see a pattern") {
 		t.Error("the card opened again the next week")
 	}

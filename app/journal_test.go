@@ -116,7 +116,7 @@ func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 func TestSearchFieldTakesAnyText(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	s.SaveEntry(data.Entry{Trigger: "School run (again)", Story: "NEAR the gate, AND late"}, 0)
-	j.load()
+	j.Load()
 	for _, q := range []string{`"school`, `school*`, `-school`, `(school`, `NEAR(the`, `AND`, `😀 school`, `"`} {
 		j.filters.search.SetText(q)
 		want := 1
@@ -295,7 +295,7 @@ func TestARefusedSaveExplainsAndKeepsEverything(t *testing.T) {
 func TestTrashUndoAndEmptyTrash(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	e, _ := s.SaveEntry(data.Entry{Trigger: "Snapped at the kids", Kind: data.KindGuilt}, 0)
-	j.load()
+	j.Load()
 	j.list.widget.Select(0)
 	mustContain(t, shownText(u), "Snapped at the kids")
 	test.Tap(findAction(t, u, "Move to trash"))
@@ -330,7 +330,7 @@ func TestListReadsMorePagesAsItScrolls(t *testing.T) {
 	if err := transfer.ImportEntries(context.Background(), s, entries); err != nil {
 		t.Fatal(err)
 	}
-	j.load()
+	j.Load()
 	if len(j.list.rows) != pageSize {
 		t.Fatalf("first load holds %d rows", len(j.list.rows))
 	}
@@ -356,7 +356,7 @@ func TestEditAnEntryKeepsWhatTheEditorDoesNotShow(t *testing.T) {
 		Trigger: "Late pickup", Story: "Bad parent", Kind: data.KindShame,
 		ReframeID: &reframes[0].ID, Intensity: 8, Tags: []data.Tag{{Name: "Comparison spiral"}, {Name: "school run"}},
 	}, 0)
-	j.load()
+	j.Load()
 	j.list.widget.Select(0)
 	test.Tap(findAction(t, u, "Edit"))
 	ed := j.editor
@@ -387,7 +387,7 @@ func TestFiltersNarrowTheList(t *testing.T) {
 		{HappenedAt: day(2025, 2, 10), Trigger: "shame in winter", Kind: data.KindShame},
 		{HappenedAt: day(2025, 2, 11), Trigger: "guilt in winter", Kind: data.KindGuilt, Tags: []data.Tag{{Name: "Myth of balance"}}},
 	})
-	j.load()
+	j.Load()
 	if got := listedTriggers(j); len(got) != 3 {
 		t.Fatalf("unfiltered list = %q", got)
 	}

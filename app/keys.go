@@ -3,6 +3,8 @@ package app
 import (
 	"log/slog"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -77,7 +79,7 @@ func (u *UI) commands() []command {
 	for i, sc := range u.screens {
 		key := fyne.KeyName(string(rune('1' + i)))
 		cmds = append(cmds, command{
-			menu: "View", label: sc.title(), keys: "Ctrl+" + string(key), shortcut: ctrl(key),
+			menu: "View", label: sc.Title(), keys: "Ctrl+" + string(key), shortcut: ctrl(key),
 			run: func() { u.showScreen(sc) },
 		})
 	}
@@ -196,7 +198,7 @@ func (u *UI) escape(from fyne.Focusable) bool {
 		d.Escape()
 		return true
 	}
-	if e, ok := u.visibleScreen().(escaper); ok && e.escape(from) {
+	if e, ok := u.visibleScreen().(ui.Escaper); ok && e.Escape(from) {
 		return true
 	}
 	// Nothing to close: Esc lets go of the focus, so Tab starts again from
@@ -208,21 +210,6 @@ func (u *UI) escape(from fyne.Focusable) bool {
 	return false
 }
 
-// escaper is a screen with something Esc closes: an editor, a break.
-type escaper interface {
-	escape(from fyne.Focusable) bool
-}
-
-// saver is a screen with something Ctrl+S saves.
-type saver interface {
-	saveShortcut() bool
-}
-
-// undoer is a screen that can take back its last deletion.
-type undoer interface {
-	undoLast() bool
-}
-
 // save is Ctrl+S: the form in the top dialog, or what the tab is editing.
 func (u *UI) save() {
 	if d := u.TopDialog(); d != nil {
@@ -231,8 +218,8 @@ func (u *UI) save() {
 		}
 		return
 	}
-	if s, ok := u.visibleScreen().(saver); ok {
-		s.saveShortcut()
+	if s, ok := u.visibleScreen().(ui.Saver); ok {
+		s.SaveShortcut()
 	}
 }
 
@@ -248,8 +235,8 @@ func (u *UI) undo() {
 	if u.TopDialog() != nil {
 		return
 	}
-	if un, ok := u.visibleScreen().(undoer); ok {
-		un.undoLast()
+	if un, ok := u.visibleScreen().(ui.Undoer); ok {
+		un.UndoLast()
 	}
 }
 
@@ -257,13 +244,13 @@ func (u *UI) undo() {
 func (u *UI) focused() fyne.Focusable { return u.Win.Canvas().Focused() }
 
 // visibleScreen is the screen of the tab in front.
-func (u *UI) visibleScreen() screen {
+func (u *UI) visibleScreen() ui.Screen {
 	if u.tabs == nil {
 		return nil
 	}
 	sel := u.tabs.Selected()
 	for _, sc := range u.screens {
-		if sel != nil && sc.view() == sel.Content {
+		if sel != nil && sc.View() == sel.Content {
 			return sc
 		}
 	}

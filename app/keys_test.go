@@ -43,7 +43,7 @@ func TestShortcutsWorkWhileTypingInAField(t *testing.T) {
 	typing()
 	press(t, u, shortcutSearch)
 	if u.visibleScreen() != j || u.focused() != j.filters.search {
-		t.Errorf("Ctrl+F: tab %v, focus %T", u.visibleScreen().title(), u.focused())
+		t.Errorf("Ctrl+F: tab %v, focus %T", u.visibleScreen().Title(), u.focused())
 	}
 
 	typing()
@@ -120,7 +120,7 @@ func TestCtrlZUndoesTheMoveToTheTrash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	j.load()
+	j.Load()
 	j.trashEntry(e)
 	if n, _ := s.TrashCount(); n != 1 {
 		t.Fatalf("trash holds %d", n)

@@ -46,7 +46,7 @@ func (t *tiersScreen) showOccurrenceMenu(o data.Occurrence, from fyne.CanvasObje
 func (t *tiersScreen) setOutcome(id int64, occursAt time.Time, outcome data.Outcome, movedTo *time.Time) {
 	ui.BackgroundDo(t.u.Host, func() error {
 		return t.u.Store.SetOutcome(id, occursAt, outcome, movedTo)
-	}, func() { t.load() })
+	}, func() { t.Load() })
 }
 
 // askMovedTo asks where the occurrence went; the new time is optional.
@@ -94,7 +94,7 @@ func (t *tiersScreen) askMovedTo(o data.Occurrence) {
 func (t *tiersScreen) skip(o data.Occurrence) {
 	ui.BackgroundDo(t.u.Host, func() error {
 		return t.u.Store.SkipOccurrence(o.Commitment.ID, o.OccursAt)
-	}, func() { t.load() })
+	}, func() { t.Load() })
 }
 
 func (t *tiersScreen) confirmDeleteCommitment(c data.Commitment) {
@@ -103,7 +103,7 @@ func (t *tiersScreen) confirmDeleteCommitment(c data.Commitment) {
 		"Delete", func() {
 			ui.BackgroundDo(t.u.Host, func() error {
 				return t.u.Store.DeleteCommitment(c.ID)
-			}, func() { t.load() })
+			}, func() { t.Load() })
 		})
 }
 
@@ -117,7 +117,7 @@ func (t *tiersScreen) workMenu(wb data.WorkBlock) *fyne.Menu {
 				"Delete", func() {
 					ui.BackgroundDo(t.u.Host, func() error {
 						return t.u.Store.DeleteWorkBlock(wb.ID)
-					}, func() { t.load() })
+					}, func() { t.Load() })
 				})
 		}))
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"time"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -69,8 +71,8 @@ func (u *UI) setWeekStart(wd time.Weekday) {
 	u.App.Preferences().SetInt(prefWeekStart, int(wd))
 	u.useDateStyle()
 	for _, sc := range u.screens {
-		if w, ok := sc.(interface{ weekStartChanged() }); ok {
-			w.weekStartChanged()
+		if w, ok := sc.(ui.WeekStarter); ok {
+			w.WeekStartChanged()
 		}
 	}
 }

@@ -210,9 +210,9 @@ func (e *protocolEditor) saveThen(next func()) {
 		e.p.RemindDaysBefore, e.p.ReviewOn = saved.RemindDaysBefore, saved.ReviewOn
 		e.title.SetText(saved.Title)
 		e.saved.SetText("Saved.")
-		e.s.load()
+		e.s.Load()
 		if t := e.s.u.tiersTab(); t != nil {
-			t.load() // the agenda shows attached plans
+			t.Load() // the agenda shows attached plans
 		}
 		if next != nil {
 			next()

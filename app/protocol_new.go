@@ -104,7 +104,7 @@ func (f *newProtocolForm) submit() {
 		f.p.u.revealProtocol(saved.ID)
 		if f.commitmentID != nil {
 			if t := f.p.u.tiersTab(); t != nil {
-				t.load() // the agenda shows the plan at the commitment
+				t.Load() // the agenda shows the plan at the commitment
 			}
 		}
 	}, func(err error) {

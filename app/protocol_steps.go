@@ -60,7 +60,7 @@ func (e *protocolEditor) stepChange(change func(s *data.Store) error, after func
 	}, func(p data.Protocol) {
 		e.p.Steps = p.Steps
 		e.renderSteps()
-		e.s.load()
+		e.s.Load()
 		if after != nil {
 			after()
 		}

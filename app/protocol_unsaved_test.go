@@ -17,7 +17,7 @@ func TestOpeningAnotherProtocolKeepsChangedDetails(t *testing.T) {
 	u, s, p := openProtocols(t)
 	first, _ := s.StartFromTemplate("deadline-buffer", nil)
 	second, _ := s.StartFromTemplate("school-events", nil)
-	p.load()
+	p.Load()
 	test.Tap(p.rows[first.ID])
 
 	// A refused change keeps the first open, with what was typed.

@@ -70,7 +70,7 @@ func newProtocolsScreen(u *UI) *protocolsScreen {
 	p.lookBacks = container.NewVBox()
 	p.undoText = widget.NewLabel("")
 	p.undoText.Wrapping = fyne.TextWrapWord
-	undo := widgets.NewButtonWithIcon("Undo  (Ctrl+Z)", theme.ContentUndoIcon(), func() { p.undoLast() })
+	undo := widgets.NewButtonWithIcon("Undo  (Ctrl+Z)", theme.ContentUndoIcon(), func() { p.UndoLast() })
 	p.undoBar = container.NewBorder(nil, nil, nil, undo, p.undoText)
 	p.undoBar.Hide()
 
@@ -88,15 +88,15 @@ func newProtocolsScreen(u *UI) *protocolsScreen {
 	return p
 }
 
-func (p *protocolsScreen) title() string           { return "Protocols" }
-func (p *protocolsScreen) icon() fyne.Resource     { return theme.ListIcon() }
-func (p *protocolsScreen) view() fyne.CanvasObject { return p.root }
+func (p *protocolsScreen) Title() string           { return "Protocols" }
+func (p *protocolsScreen) Icon() fyne.Resource     { return theme.ListIcon() }
+func (p *protocolsScreen) View() fyne.CanvasObject { return p.root }
 
 // shown refreshes the tab when it is brought forward: a commitment added
 // or imported on the Tiers meanwhile can then be chosen for the open plan,
 // and a look-back that fell due is asked.
-func (p *protocolsScreen) shown() {
-	p.load()
+func (p *protocolsScreen) Shown() {
+	p.Load()
 	if p.editor != nil {
 		p.editor.reloadCommitments()
 	}
@@ -104,7 +104,7 @@ func (p *protocolsScreen) shown() {
 
 // load reads the protocols, the due look-backs and the triage record off
 // the main goroutine, and shows them.
-func (p *protocolsScreen) load() {
+func (p *protocolsScreen) Load() {
 	store := p.u.Store
 	if store == nil {
 		return
@@ -225,13 +225,13 @@ func (p *protocolsScreen) closeProtocol() {
 	p.openID, p.editor = 0, nil
 	p.detail.Objects = []fyne.CanvasObject{p.overview()}
 	p.detail.Refresh()
-	p.load()
+	p.Load()
 }
 
 // keepUnsaved stores the open protocol's changed details before the app
 // quits. A change the store refuses (a blank title) can't be kept, and
 // must not stop the quit.
-func (p *protocolsScreen) keepUnsaved(then func()) {
+func (p *protocolsScreen) KeepUnsaved(then func()) {
 	e := p.editor
 	if e == nil || p.u.Store == nil || !e.dirty() {
 		then()
@@ -251,7 +251,7 @@ func (u *UI) revealProtocol(id int64) {
 		return
 	}
 	u.showScreen(p)
-	p.load()
+	p.Load()
 	p.openProtocol(id)
 }
 
@@ -269,7 +269,7 @@ func (u *UI) protocolsTab() *protocolsScreen { return tab[*protocolsScreen](u) }
 func (u *UI) tiersTab() *tiersScreen { return tab[*tiersScreen](u) }
 
 // saveShortcut is Ctrl+S: the open protocol's details.
-func (p *protocolsScreen) saveShortcut() bool {
+func (p *protocolsScreen) SaveShortcut() bool {
 	if p.editor == nil {
 		return false
 	}
@@ -278,7 +278,7 @@ func (p *protocolsScreen) saveShortcut() bool {
 }
 
 // escape is Esc: back to the overview, the details saved.
-func (p *protocolsScreen) escape(fyne.Focusable) bool {
+func (p *protocolsScreen) Escape(fyne.Focusable) bool {
 	if p.editor == nil {
 		return false
 	}
@@ -287,7 +287,7 @@ func (p *protocolsScreen) escape(fyne.Focusable) bool {
 }
 
 // undoLast is Ctrl+Z: the undo the bar offers.
-func (p *protocolsScreen) undoLast() bool {
+func (p *protocolsScreen) UndoLast() bool {
 	f := p.undoFn
 	if f == nil {
 		return false
@@ -339,7 +339,7 @@ func (p *protocolsScreen) lookBackCard(t data.Triage) fyne.CanvasObject {
 		return func() {
 			ui.BackgroundDo(p.u.Host, func() error {
 				return p.u.Store.LookBack(t.ID, truly)
-			}, func() { p.load() })
+			}, func() { p.Load() })
 		}
 	}
 	yes := widgets.NewButton("Yes, it was", answer(true))
@@ -369,6 +369,6 @@ func (u *UI) revealEntry(id int64) {
 // elsewhere (from a journal entry).
 func (u *UI) protocolsChanged() {
 	if p := u.protocolsTab(); p != nil {
-		p.load()
+		p.Load()
 	}
 }

@@ -105,7 +105,7 @@ func (p *protocolsScreen) runAction(action string) {
 // from here.
 func (p *protocolsScreen) commitmentsChanged() {
 	if t := p.u.tiersTab(); t != nil {
-		t.load()
+		t.Load()
 	}
 	if p.editor != nil {
 		p.editor.reloadCommitments()

@@ -49,7 +49,7 @@ func TestATemplateAsksForTheNameOfItsProtocol(t *testing.T) {
 	if _, err := s.StartFromTemplate("deadline-buffer", nil); err != nil {
 		t.Fatal(err)
 	}
-	p.load()
+	p.Load()
 	test.Tap(findButton(t, u.Win.Content(), "Deadlines come with a buffer…"))
 	if got := p.newForm.title.Text; got != "Deadlines come with a buffer 2" {
 		t.Errorf("name offered for a second plan: %q", got)
@@ -82,7 +82,7 @@ func TestAPlanInPlaceSaysWhatIsLeftOpen(t *testing.T) {
 	if _, err := s.UpdateProtocol(pr); err != nil {
 		t.Fatal(err)
 	}
-	p.load()
+	p.Load()
 	text := visibleText(p.list)
 	mustContain(t, text, "In place · 3 steps left open")
 	if strings.Contains(text, "Done") {
@@ -227,7 +227,7 @@ func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
 
 	ts := u.tiersTab()
 	u.showScreen(ts)
-	ts.load()
+	ts.Load()
 	mustContain(t, visibleText(u.Win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps",
 		"Sports day is "+whenFromToday(day, time.Now())+": look over “Family times are closed to clients” (0 of 4 steps done).")
 	test.Tap(findButton(t, ts.agenda, "Open protocol"))
@@ -333,7 +333,7 @@ func TestLookBackIsAskedADayLater(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	p.load()
+	p.Load()
 	if strings.Contains(visibleText(u.Win.Content()), "Looking back") {
 		t.Fatal("asked straight away")
 	}

@@ -102,7 +102,7 @@ func (q *quickEntry) save() {
 		return store.SaveEntry(data.Entry{Trigger: text}, 0)
 	}, func(data.Entry) {
 		if j := q.u.journal(); j != nil && q.u.shown {
-			j.load()
+			j.Load()
 		}
 		q.close()
 	}, func(err error) {

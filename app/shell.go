@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 
+	"github.com/bothand/bothand/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -33,7 +35,7 @@ func (u *UI) buildShell() {
 	u.strip = widgets.NewSlipStrip()
 	u.wireStrip()
 
-	u.screens = []screen{
+	u.screens = []ui.Screen{
 		newJournalScreen(u),
 		newTiersScreen(u),
 		newProtocolsScreen(u),
@@ -42,7 +44,7 @@ func (u *UI) buildShell() {
 	}
 	items := make([]*container.TabItem, len(u.screens))
 	for i, sc := range u.screens {
-		items[i] = container.NewTabItemWithIcon(sc.title(), sc.icon(), sc.view())
+		items[i] = container.NewTabItemWithIcon(sc.Title(), sc.Icon(), sc.View())
 	}
 	u.tabs = container.NewAppTabs(items...)
 	u.tabs.SetTabLocation(container.TabLocationTop)
@@ -51,8 +53,8 @@ func (u *UI) buildShell() {
 	u.tabs.SelectIndex(clamp(prefs.IntWithFallback(prefLastTab, 0), 0, len(items)-1))
 	u.tabs.OnSelected = func(*container.TabItem) {
 		prefs.SetInt(prefLastTab, u.tabs.SelectedIndex())
-		if sh, ok := u.screens[u.tabs.SelectedIndex()].(shownScreen); ok && u.Store != nil {
-			sh.shown()
+		if sh, ok := u.screens[u.tabs.SelectedIndex()].(ui.ShownScreen); ok && u.Store != nil {
+			sh.Shown()
 		}
 	}
 
@@ -92,16 +94,11 @@ func clamp(v, lo, hi int) int {
 	return max(lo, min(v, hi))
 }
 
-// shownScreen is a screen that refreshes when its tab is brought forward.
-type shownScreen interface {
-	shown()
-}
-
 // journal is the Journal tab, which other tabs open entries in.
 func (u *UI) journal() *journalScreen { return tab[*journalScreen](u) }
 
 // tab is the window's screen of type T (nil before the shell is built).
-func tab[T screen](u *UI) T {
+func tab[T ui.Screen](u *UI) T {
 	for _, sc := range u.screens {
 		if t, ok := sc.(T); ok {
 			return t
@@ -119,12 +116,12 @@ func (u *UI) newJournalEntry() {
 }
 
 // showScreen brings sc's tab to the front.
-func (u *UI) showScreen(sc screen) {
+func (u *UI) showScreen(sc ui.Screen) {
 	if u.tabs == nil {
 		return
 	}
 	for _, item := range u.tabs.Items {
-		if item.Content == sc.view() {
+		if item.Content == sc.View() {
 			u.tabs.Select(item)
 		}
 	}

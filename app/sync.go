@@ -301,10 +301,10 @@ func (u *UI) reloadScreens() {
 	}
 	u.loadStrip()
 	for i, sc := range u.screens {
-		if _, lazy := sc.(shownScreen); lazy && u.tabs != nil && i != u.tabs.SelectedIndex() {
+		if _, lazy := sc.(ui.ShownScreen); lazy && u.tabs != nil && i != u.tabs.SelectedIndex() {
 			continue
 		}
-		sc.load()
+		sc.Load()
 	}
 }
 

@@ -74,12 +74,12 @@ func newTiersScreen(u *UI) *tiersScreen {
 	return t
 }
 
-func (t *tiersScreen) title() string           { return "Tiers" }
-func (t *tiersScreen) icon() fyne.Resource     { return theme.CalendarIcon() }
-func (t *tiersScreen) view() fyne.CanvasObject { return t.root }
+func (t *tiersScreen) Title() string           { return "Tiers" }
+func (t *tiersScreen) Icon() fyne.Resource     { return theme.CalendarIcon() }
+func (t *tiersScreen) View() fyne.CanvasObject { return t.root }
 
 // load reads the agenda and the commitments off the main goroutine.
-func (t *tiersScreen) load() {
+func (t *tiersScreen) Load() {
 	if t.u.Store == nil {
 		return
 	}
@@ -234,7 +234,7 @@ func keptText(k data.Kept) string {
 // jump shows the two weeks starting on the day holding d.
 func (t *tiersScreen) jump(d time.Time) {
 	t.from = ui.Midnight(time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, time.Local))
-	t.load()
+	t.Load()
 	if t.scroll != nil {
 		t.scroll.ScrollToTop()
 	}

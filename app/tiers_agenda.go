@@ -269,7 +269,7 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 		done := widgets.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
 			ui.BackgroundDo(t.u.Host, func() error {
 				return t.u.Store.MarkMakeUpDone(n.ID, true)
-			}, func() { t.load() })
+			}, func() { t.Load() })
 		})
 		done.Importance = widget.LowImportance
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), done, text))

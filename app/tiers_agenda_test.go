@@ -54,7 +54,7 @@ func TestMakeUpCardShowsThreeThenMore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ts.load()
+	ts.Load()
 	findButton(t, ts.agenda, "To make up (5)")
 	findButton(t, ts.agenda, "Show 2 more").OnTapped()
 	if n := countButtons(ts.agenda, "Made up"); n != 5 {

@@ -69,7 +69,7 @@ func coveredDays(o data.Occurrence) []time.Time {
 }
 
 // weekStartChanged turns the calendar's columns to the new first day.
-func (t *tiersScreen) weekStartChanged() {
+func (t *tiersScreen) WeekStartChanged() {
 	t.calendar.WeekStart = dates.WeekStart()
 	t.calendar.Refresh()
 	t.loadMarks()

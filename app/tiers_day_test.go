@@ -82,7 +82,7 @@ func TestMiniCalendarMarksTodayTheRangeAndNonNegotiableDays(t *testing.T) {
 		t.Errorf("the day after the two weeks is marked as shown: %+v", st)
 	}
 	// The legend says what each mark means.
-	mustContain(t, visibleText(ts.view()), "today", "shown", "non-negotiable")
+	mustContain(t, visibleText(ts.View()), "today", "shown", "non-negotiable")
 	// Picking a day shows the two weeks from it, and the band follows.
 	c.Pick(today.AddDate(0, 0, 20))
 	if !ts.from.Equal(today.AddDate(0, 0, 20)) || !c.State(today.AddDate(0, 0, 20)).RangeStart {
@@ -99,7 +99,7 @@ func TestTiersCardsFoldAndStayFolded(t *testing.T) {
 	if _, _, err := s.SaveWorkBlock(data.WorkBlock{Title: "Call", StartsAt: ui.At(day, 10, 0), EndsAt: ui.At(day, 10, 30)}, ""); err != nil {
 		t.Fatal(err)
 	}
-	ts.load()
+	ts.Load()
 	if countButtons(ts.agenda, "Made up") != 1 {
 		t.Fatal("the make-up card is not open")
 	}
@@ -113,7 +113,7 @@ func TestTiersCardsFoldAndStayFolded(t *testing.T) {
 	t.Cleanup(func() { stopTimers(u2) })
 	u2.attach(s)
 	ts2 := u2.tiersTab()
-	ts2.load()
+	ts2.Load()
 	head := findButton(t, ts2.agenda, "To make up (1)")
 	if countButtons(ts2.agenda, "Made up") != 0 || !strings.Contains(head.Name, "folded") {
 		t.Error("the card opened again after a restart")
@@ -127,7 +127,7 @@ func TestTiersCardsFoldAndStayFolded(t *testing.T) {
 func TestSavingACommitmentOrWorkSaysSo(t *testing.T) {
 	_, _, ts := openTiers(t)
 	day := weekdayAfter(2)
-	test.Tap(findButton(t, ts.view(), "Add a commitment"))
+	test.Tap(findButton(t, ts.View(), "Add a commitment"))
 	f := ts.commitmentForm
 	test.Type(f.title, "Sports day")
 	f.date.SetDate(&day)

@@ -53,7 +53,7 @@ func (t *tiersScreen) announce(text string, day time.Time) {
 
 // commitmentSaved reloads the agenda and says what was saved.
 func (t *tiersScreen) commitmentSaved(c data.Commitment) {
-	t.load()
+	t.Load()
 	if c.ID == 0 {
 		return // deleted: the confirmation said so
 	}
@@ -63,7 +63,7 @@ func (t *tiersScreen) commitmentSaved(c data.Commitment) {
 // workSaved reloads the agenda, says what was saved and what it did to
 // flexible time.
 func (t *tiersScreen) workSaved(wb data.WorkBlock, conf data.Conflicts) {
-	t.load()
+	t.Load()
 	what := "the work block"
 	if wb.Title != "" {
 		what = "“" + wb.Title + "”"

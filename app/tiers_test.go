@@ -16,7 +16,7 @@ func TestTiersEmptyStateOffersTheFirstAction(t *testing.T) {
 	u, _, ts := openTiers(t)
 	text := visibleText(u.tabs)
 	mustContain(t, text, "Tiers of commitments", "non-negotiable")
-	test.Tap(findButton(t, ts.view(), "Add a commitment"))
+	test.Tap(findButton(t, ts.View(), "Add a commitment"))
 	if ts.commitmentForm == nil || !strings.Contains(overlayText(u), "New commitment") {
 		t.Fatalf("the first action didn't open the form: %q", overlayText(u))
 	}
@@ -30,7 +30,7 @@ func TestAddTier1CommitmentAndBeRefusedAClashingWorkBlock(t *testing.T) {
 	u, s, ts := openTiers(t)
 	day := weekdayAfter(2)
 
-	test.Tap(findButton(t, ts.view(), "Add a commitment"))
+	test.Tap(findButton(t, ts.View(), "Add a commitment"))
 	f := ts.commitmentForm
 	test.Type(f.title, "Sports day")
 	f.tier.SetSelected(tierChoices[0])
@@ -51,7 +51,7 @@ func TestAddTier1CommitmentAndBeRefusedAClashingWorkBlock(t *testing.T) {
 	mustContain(t, visibleText(ts.agenda), "Sports day", "13:00–15:00")
 	mustContain(t, badgeWords(ts.agenda), "Non-negotiable")
 
-	test.Tap(findButton(t, ts.view(), "Work block"))
+	test.Tap(findButton(t, ts.View(), "Work block"))
 	w := ts.workForm
 	test.Type(w.client, "Acme")
 	test.Type(w.title, "Quarterly report")

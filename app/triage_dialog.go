@@ -206,7 +206,7 @@ func (t *triageDialog) submit() {
 	}, func(r triageResult) {
 		t.decide.Enable()
 		t.showResult(r)
-		t.p.load()
+		t.p.Load()
 	}, func(err error) {
 		t.decide.Enable()
 		var ve *data.ValidationError

@@ -1,10 +1,6 @@
 package app
 
-// unsavedKeeper is a screen that may hold unsaved work, like the journal's
-// editor: before the app quits it stores that work, then calls then.
-type unsavedKeeper interface {
-	keepUnsaved(then func())
-}
+import "github.com/bothand/bothand/app/ui"
 
 // keepUnsaved lets every screen store its unsaved work, one after the
 // other, then calls then. The stores run off the main goroutine like any
@@ -15,9 +11,9 @@ func (u *UI) keepUnsaved(then func()) {
 		return
 	}
 	for _, sc := range u.screens {
-		if k, ok := sc.(unsavedKeeper); ok {
+		if k, ok := sc.(ui.UnsavedKeeper); ok {
 			next := then
-			then = func() { k.keepUnsaved(next) }
+			then = func() { k.KeepUnsaved(next) }
 		}
 	}
 	then()

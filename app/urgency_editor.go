@@ -187,7 +187,7 @@ func (e *urgencyEditor) submit() {
 	}, func([]data.UrgencyCriterion) {
 		e.save.Enable()
 		e.dlg.Hide()
-		e.p.load()
+		e.p.Load()
 		if e.then != nil {
 			e.then()
 		}

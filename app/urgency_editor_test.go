@@ -29,6 +29,6 @@ func TestOneUrgencyQuestionIsCountedInTheSingular(t *testing.T) {
 	if _, err := s.SaveUrgency([]data.UrgencyCriterion{{Question: "Will someone lose money today if it waits?"}}, data.UrgencyRule{}); err != nil {
 		t.Fatal(err)
 	}
-	p.load()
+	p.Load()
 	mustContain(t, visibleText(u.Win.Content()), "1 question; urgent when any answer is yes.")
 }

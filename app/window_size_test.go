@@ -43,7 +43,7 @@ func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 	u.backgroundFailed(noticeNotifications, errors.New("no notification service answered"))
 	for _, sc := range u.screens {
 		u.showScreen(sc)
-		check(sc.title())
+		check(sc.Title())
 	}
 
 	j := u.journal()

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -59,7 +60,7 @@ type UI struct {
 	screens []ui.Screen
 
 	// support says whether the desktop has a tray and notifications.
-	support desktopSupport
+	support desktop.Support
 	// tray is the connection to the tray process (nil without one);
 	// trayReady says closing the window leaves Both/And in the tray.
 	tray        *instance.Conn
@@ -152,7 +153,7 @@ func Run(cfg Config) int {
 		fyne.Do(u.quit)
 	}()
 
-	u.support = probeDesktop()
+	u.support = desktop.Probe()
 	u.tray, u.trayReady, u.quitAll = cfg.Tray, cfg.Tray != nil, true
 	u.dbPath, u.claim = cfg.DBPath, cfg.Claim
 	u.support.Tray = u.trayReady
@@ -169,7 +170,7 @@ func Run(cfg Config) int {
 	u.listen(cfg)
 	u.openStore(cfg)
 	a.Run()
-	writeHeapProfile()
+	logs.WriteHeapProfile()
 	if u.stopReminders != nil {
 		u.stopReminders()
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -57,14 +58,14 @@ func TestPreferencesApplyAtOnce(t *testing.T) {
 func TestPreferencesSayWhenTrayAndNotificationsAreMissing(t *testing.T) {
 	u, s := newTestUI(t)
 	rs, _ := s.ReminderSettings()
-	u.support = desktopSupport{}
+	u.support = desktop.Support{}
 	text := visibleText(u.preferencesContent(rs))
 	for _, want := range []string{"No system tray was found", "No notification service was found"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q", want)
 		}
 	}
-	u.support = desktopSupport{Tray: true, Notifications: true}
+	u.support = desktop.Support{Tray: true, Notifications: true}
 	if text := visibleText(u.preferencesContent(rs)); strings.Contains(text, "was found") {
 		t.Errorf("warns although both exist:\n%s", text)
 	}
@@ -114,14 +115,14 @@ func TestPreferencesChooseColoursAndTextSize(t *testing.T) {
 func TestPreferencesTrayBoxIsHonest(t *testing.T) {
 	u, s := newTestUI(t)
 	rs, _ := s.ReminderSettings()
-	u.support = desktopSupport{Notifications: true}
+	u.support = desktop.Support{Notifications: true}
 	root := u.preferencesContent(rs)
 	box := findCheck(t, root, "Closing the window keeps Both/And running in the tray")
 	if box.Checked || !box.Disabled() {
 		t.Errorf("without a tray the box is ticked %v, disabled %v", box.Checked, box.Disabled())
 	}
 	mustContain(t, visibleText(root), "closing the window quits Both/And")
-	u.support = desktopSupport{Tray: true, Notifications: true}
+	u.support = desktop.Support{Tray: true, Notifications: true}
 	box = findCheck(t, u.preferencesContent(rs), "Closing the window keeps Both/And running in the tray")
 	if !box.Checked || box.Disabled() {
 		t.Errorf("with a tray the box is ticked %v, disabled %v", box.Checked, box.Disabled())

@@ -2,9 +2,13 @@ package app
 
 import (
 	"log/slog"
+	"runtime"
 	"slices"
 	"time"
 
+	"fyne.io/fyne/v2"
+
+	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/app/ui"
 
 	"github.com/bothand/bothand/data"
@@ -85,4 +89,17 @@ func (u *UI) sendNotification(title, body string) {
 	if err := u.desktopNotify(title, body); err != nil {
 		u.backgroundFailed(noticeNotifications, err)
 	}
+}
+
+// desktopNotify shows a notification. Where the desktop speaks D-Bus
+// (Linux, the BSDs) the app asks the notification service itself: Fyne's
+// own call only logs a failure, and this one returns it, so the window can
+// say that reminders can't pop up. On Windows and macOS Fyne shows it
+// (with the app's icon in an app bundle) and reports no failure.
+func (u *UI) desktopNotify(title, body string) error {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		u.App.SendNotification(fyne.NewNotification(title, body))
+		return nil
+	}
+	return desktop.Notify(title, body, ID)
 }

@@ -3,6 +3,8 @@
 // where a person who started Both/And from the desktop, with no terminal to
 // read, can find them. The log is size-capped and rotated; a fatal crash
 // goes to a report of its own, which the next start finds and mentions.
+// On request it also writes the heap as the window quits, for measuring
+// its memory.
 package logs
 
 import (

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/bothand/bothand/app/look"
+
 	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/app/ui"
 
@@ -55,7 +57,7 @@ type UI struct {
 	*ui.Host
 
 	strip   *widgets.SlipStrip
-	look    *appearance // light, dark or the system's, and the text size
+	look    *look.Appearance // light, dark or the system's, and the text size
 	tabs    *container.AppTabs
 	screens []ui.Screen
 
@@ -135,9 +137,9 @@ func Run(cfg Config) int {
 	}
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(icon)
-	look := loadAppearance(a)
-	late := look.decide(a) // before any widget exists: no dark flash
-	u := newUIWith(a, look)
+	appearance := look.Load(a)
+	late := appearance.Decide(a) // before any widget exists: no dark flash
+	u := newUIWith(a, appearance)
 	u.followTheme(late)
 	u.settle = 3 * time.Second
 	if session != nil {
@@ -194,10 +196,10 @@ func Run(cfg Config) int {
 }
 
 // newUI builds the window around an app (the real one or a test app).
-func newUI(a fyne.App) *UI { return newUIWith(a, loadAppearance(a)) }
+func newUI(a fyne.App) *UI { return newUIWith(a, look.Load(a)) }
 
-func newUIWith(a fyne.App, look *appearance) *UI {
-	u := &UI{Host: ui.NewHost(a, a.NewWindow("Both/And")), look: look, ownReminders: true, quitAll: true}
+func newUIWith(a fyne.App, appearance *look.Appearance) *UI {
+	u := &UI{Host: ui.NewHost(a, a.NewWindow("Both/And")), look: appearance, ownReminders: true, quitAll: true}
 	u.notify = u.sendNotification
 	widgets.SetWindowKeys(u.Win, windowKeys(u.typedKey))
 	u.buildShell()

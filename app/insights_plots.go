@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/bothand/bothand/app/look"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"gonum.org/v1/plot"
@@ -33,17 +35,12 @@ func currentChartColours() chartColours {
 // chartColoursOf reads the charts' colours from th: the series colours are
 // the theme's own (theme.go), so they sit well with the window's.
 func chartColoursOf(th fyne.Theme, v fyne.ThemeVariant) chartColours {
-	c := func(n fyne.ThemeColorName) color.Color {
-		if col := th.Color(n, v); col != nil {
-			return col
-		}
-		return palettes[v][n] // a theme that isn't ours (a test's)
-	}
+	c := func(n fyne.ThemeColorName) color.Color { return look.ColorOf(th, n, v) }
 	return chartColours{
 		bg: c(theme.ColorNameBackground), fg: c(theme.ColorNameForeground),
 		quiet: c(theme.ColorNameDisabled), grid: c(theme.ColorNameSeparator),
-		first: c(colorChartFirst), second: c(colorChartSecond),
-		third: c(colorChartThird), alert: c(colorChartAlert),
+		first: c(look.ChartFirst), second: c(look.ChartSecond),
+		third: c(look.ChartThird), alert: c(look.ChartAlert),
 	}
 }
 

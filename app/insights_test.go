@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/look"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -58,7 +60,7 @@ func TestChartsRenderKnownDataInBothThemes(t *testing.T) {
 	newTestUI(t)
 	ins := knownInsights()
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
-		col := chartColoursOf(newTheme(newAppearance()), v)
+		col := chartColoursOf(look.New().Theme(), v)
 		for name, img := range map[string]image.Image{
 			"intensity":   renderPlot(intensityPlot(ins, col), 600, 300, 1),
 			"triggers":    renderPlot(triggersPlot(ins, col), 600, 300, 1),

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bothand/bothand/app/look"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -86,7 +88,7 @@ func TestPreferencesChooseColoursAndTextSize(t *testing.T) {
 	if got := u.App.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
 		t.Error("choosing Dark did not draw dark")
 	}
-	if u.App.Preferences().String(prefTheme) != themeDark {
+	if look.Load(u.App).Mode() != look.Dark {
 		t.Error("the choice of Dark was not remembered")
 	}
 	test.Tap(findIconButton(t, root, "Light"))
@@ -100,13 +102,10 @@ func TestPreferencesChooseColoursAndTextSize(t *testing.T) {
 	if got := u.App.Settings().Theme().Size(theme.SizeNameText); got <= before*1.19 {
 		t.Errorf("text size %.1f after Larger (120%%), was %.1f", got, before)
 	}
-	if u.App.Preferences().Int(prefTextSize) != 120 {
-		t.Error("the text size was not remembered")
-	}
 	// The next start reads both.
-	again := loadAppearance(u.App)
-	if again.variant(theme.VariantDark) != theme.VariantLight || again.textScale() != 1.2 {
-		t.Errorf("read back: variant %v, scale %v", again.variant(theme.VariantDark), again.textScale())
+	again := look.Load(u.App)
+	if again.Mode() != look.Light || again.TextSize() != 120 {
+		t.Errorf("read back: %v, %d%%", again.Mode(), again.TextSize())
 	}
 }
 

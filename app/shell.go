@@ -30,7 +30,7 @@ const (
 // buildShell lays out the window: the pinned slip across the top, the tabs
 // below, and restores the size and tab of the last session.
 func (u *UI) buildShell() {
-	u.App.Settings().SetTheme(newTheme(u.look))
+	u.App.Settings().SetTheme(u.look.Theme())
 	u.useDateStyle()
 	u.strip = widgets.NewSlipStrip()
 	u.wireStrip()

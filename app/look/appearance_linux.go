@@ -1,6 +1,6 @@
 //go:build linux
 
-package app
+package look
 
 import (
 	"fyne.io/fyne/v2/theme"
@@ -17,19 +17,19 @@ const defaultFollowsFyne = false
 // probeSystemVariant asks the desktop portal whether the person prefers
 // light or dark, as Fyne does later. No session bus, no portal or no
 // preference answer "not known".
-func probeSystemVariant() systemAnswer {
+func probeSystemVariant() SystemAnswer {
 	if !desktop.HasSessionBus() {
-		return systemAnswer{}
+		return SystemAnswer{}
 	}
 	scheme, err := portal.GetColorScheme()
 	if err != nil {
-		return systemAnswer{}
+		return SystemAnswer{}
 	}
 	switch scheme {
 	case portal.Dark:
-		return systemAnswer{variant: theme.VariantDark, known: true}
+		return SystemAnswer{variant: theme.VariantDark, known: true}
 	case portal.Light:
-		return systemAnswer{variant: theme.VariantLight, known: true}
+		return SystemAnswer{variant: theme.VariantLight, known: true}
 	}
-	return systemAnswer{}
+	return SystemAnswer{}
 }

@@ -1,9 +1,9 @@
 //go:build !linux
 
-package app
+package look
 
 // defaultFollowsFyne: on Windows and macOS Fyne reads the system's light or
 // dark setting before the window is drawn, so the theme follows it.
 const defaultFollowsFyne = true
 
-func probeSystemVariant() systemAnswer { return systemAnswer{} }
+func probeSystemVariant() SystemAnswer { return SystemAnswer{} }

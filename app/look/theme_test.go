@@ -1,4 +1,4 @@
-package app
+package look
 
 import (
 	"image/color"
@@ -42,7 +42,7 @@ func TestContrastOfKnownColours(t *testing.T) {
 // 4.5:1, controls and chart series 3:1 against what they sit on) in both
 // variants, colours with opacity first laid over their surface.
 func TestEveryColourPairMeetsWCAG(t *testing.T) {
-	th := newTheme(newAppearance())
+	th := New().Theme()
 	checked := 0
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		for _, p := range contrastPairs() {
@@ -99,7 +99,7 @@ func TestEveryPaletteColourIsMeasured(t *testing.T) {
 // TestSecondaryTextIsQuieterThanText: the quieter colour of dates and
 // counts stays readable yet quieter than the foreground.
 func TestSecondaryTextIsQuieterThanText(t *testing.T) {
-	th := newTheme(newAppearance())
+	th := New().Theme()
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		bg := th.Color(theme.ColorNameBackground, v)
 		if c, fg := contrast(th.Color(theme.ColorNameDisabled, v), bg), contrast(th.Color(theme.ColorNameForeground, v), bg); c >= fg {
@@ -111,22 +111,22 @@ func TestSecondaryTextIsQuieterThanText(t *testing.T) {
 // TestThemeFollowsTheChoice: a chosen variant wins over the one Fyne
 // passes; "system" takes the desktop's once known, Fyne's before.
 func TestThemeFollowsTheChoice(t *testing.T) {
-	look := newAppearance()
-	th := newTheme(look)
+	look := New()
+	th := look.Theme()
 	bgLight := th.Color(theme.ColorNameBackground, theme.VariantLight)
 	bgDark := th.Color(theme.ColorNameBackground, theme.VariantDark)
 	if bgLight == bgDark {
 		t.Fatal("the two variants have one background")
 	}
-	look.mode.Store(themeLight)
+	look.mode.Store(Light)
 	if th.Color(theme.ColorNameBackground, theme.VariantDark) != bgLight {
 		t.Error("light chosen, yet dark drawn")
 	}
-	look.mode.Store(themeDark)
+	look.mode.Store(Dark)
 	if th.Color(theme.ColorNameBackground, theme.VariantLight) != bgDark {
 		t.Error("dark chosen, yet light drawn")
 	}
-	look.mode.Store(themeSystem)
+	look.mode.Store(System)
 	if th.Color(theme.ColorNameBackground, theme.VariantDark) != bgDark {
 		t.Error("system, not yet known: Fyne's variant should be drawn")
 	}
@@ -141,9 +141,9 @@ func TestThemeFollowsTheChoice(t *testing.T) {
 func TestTextSizeScalesText(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Preferences().SetInt(prefTextSize, 120)
-	look := newAppearance()
+	look := New()
 	look.load(a.Preferences())
-	th := newTheme(look)
+	th := look.Theme()
 	base := theme.DefaultTheme()
 	if got, want := th.Size(theme.SizeNameText), base.Size(theme.SizeNameText)*1.2; math.Abs(float64(got-want)) > 0.01 {
 		t.Errorf("text size %.2f, want %.2f", got, want)

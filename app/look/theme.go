@@ -1,4 +1,9 @@
-package app
+// Package look is how Both/And's window looks: its theme (Fyne's default
+// with the icon's teal, colours measured for contrast in light and dark,
+// and the charts' series colours) and the person's appearance choices
+// from Preferences, light, dark or the system's and a text size, with
+// the desktop asked before the first frame whether it is light or dark.
+package look
 
 import (
 	"image/color"
@@ -16,20 +21,16 @@ import (
 // dark or the system's, and a text size.
 type bothTheme struct {
 	fyne.Theme
-	look *appearance
-}
-
-func newTheme(look *appearance) fyne.Theme {
-	return bothTheme{Theme: theme.DefaultTheme(), look: look}
+	look *Appearance
 }
 
 // The charts' colours, by role: every chart draws its series in these, so
 // they match the window in both variants.
 const (
-	colorChartFirst  fyne.ThemeColorName = "bothand.chartFirst"  // guilt, kept, built-in, entries
-	colorChartSecond fyne.ThemeColorName = "bothand.chartSecond" // shame, your own tags, breaks
-	colorChartThird  fyne.ThemeColorName = "bothand.chartThird"  // the slip read
-	colorChartAlert  fyne.ThemeColorName = "bothand.chartAlert"  // missed, truly urgent
+	ChartFirst  fyne.ThemeColorName = "bothand.chartFirst"  // guilt, kept, built-in, entries
+	ChartSecond fyne.ThemeColorName = "bothand.chartSecond" // shame, your own tags, breaks
+	ChartThird  fyne.ThemeColorName = "bothand.chartThird"  // the slip read
+	ChartAlert  fyne.ThemeColorName = "bothand.chartAlert"  // missed, truly urgent
 )
 
 // The palettes: the colours that differ from Fyne's default theme. The
@@ -54,10 +55,10 @@ var palettes = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.NRGBA{
 		theme.ColorNameForegroundOnWarning: rgb(0xffffff),
 		theme.ColorNameError:               rgb(0xc62828),
 		theme.ColorNameForegroundOnError:   rgb(0xffffff),
-		colorChartFirst:                    rgb(0x2e6a6e),
-		colorChartSecond:                   rgb(0xc77a12),
-		colorChartThird:                    rgb(0x5b6bb3),
-		colorChartAlert:                    rgb(0xc62828),
+		ChartFirst:                         rgb(0x2e6a6e),
+		ChartSecond:                        rgb(0xc77a12),
+		ChartThird:                         rgb(0x5b6bb3),
+		ChartAlert:                         rgb(0xc62828),
 	},
 	theme.VariantDark: {
 		theme.ColorNamePrimary:             rgb(0x7fc4c4),
@@ -75,11 +76,20 @@ var palettes = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.NRGBA{
 		theme.ColorNameForegroundOnWarning: rgb(0x241600),
 		theme.ColorNameError:               rgb(0xff7b72),
 		theme.ColorNameForegroundOnError:   rgb(0x2a0a08),
-		colorChartFirst:                    rgb(0x7fc4c4),
-		colorChartSecond:                   rgb(0xe0a050),
-		colorChartThird:                    rgb(0xa3aef0),
-		colorChartAlert:                    rgb(0xff7b72),
+		ChartFirst:                         rgb(0x7fc4c4),
+		ChartSecond:                        rgb(0xe0a050),
+		ChartThird:                         rgb(0xa3aef0),
+		ChartAlert:                         rgb(0xff7b72),
 	},
+}
+
+// ColorOf is th's colour for name in v or, when th is not Both/And's
+// theme and has none for name (a test's theme), Both/And's own.
+func ColorOf(th fyne.Theme, name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if c := th.Color(name, v); c != nil {
+		return c
+	}
+	return palettes[v][name] // transparent when not ours either
 }
 
 func (t bothTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
@@ -204,7 +214,7 @@ func contrastPairs() []contrastPair {
 		},
 		{
 			"a chart's series",
-			[]fyne.ThemeColorName{colorChartFirst, colorChartSecond, colorChartThird, colorChartAlert, theme.ColorNameDisabled},
+			[]fyne.ThemeColorName{ChartFirst, ChartSecond, ChartThird, ChartAlert, theme.ColorNameDisabled},
 			[]surface{window},
 			3,
 		},

@@ -12,9 +12,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/bothand/bothand/app/look"
-
 	"github.com/bothand/bothand/app/desktop"
+	"github.com/bothand/bothand/app/look"
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"

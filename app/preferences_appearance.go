@@ -4,12 +4,11 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/bothand/bothand/app/look"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/look"
 	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/widgets"
 )

@@ -6,14 +6,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bothand/bothand/app/look"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/bothand/bothand/app/desktop"
+	"github.com/bothand/bothand/app/look"
 	"github.com/bothand/bothand/widgets"
 )
 

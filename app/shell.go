@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 
+	"github.com/bothand/bothand/app/insights"
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -40,7 +41,7 @@ func (u *UI) buildShell() {
 		newTiersScreen(u),
 		newProtocolsScreen(u),
 		newCompassionScreen(u),
-		newInsightsScreen(u),
+		insights.New(u.Host, u.newJournalEntry),
 	}
 	items := make([]*container.TabItem, len(u.screens))
 	for i, sc := range u.screens {

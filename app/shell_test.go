@@ -1,10 +1,13 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/bothand/bothand/app/insights"
+	"github.com/bothand/bothand/data"
 )
 
 // TestTheWindowSizeIsOneValue: the size is stored as one preference, so
@@ -24,4 +27,29 @@ func TestTheWindowSizeIsOneValue(t *testing.T) {
 	if got := savedSize(prefs); got != fyne.NewSize(1100, 780) {
 		t.Errorf("stored as one: %v", got)
 	}
+}
+
+// The Insights tab draws nothing behind the window at start: its charts
+// are computed when the tab is first brought forward.
+func TestInsightsWaitUntilTheTabIsShown(t *testing.T) {
+	u, s := newTestUI(t)
+	if _, err := s.SaveEntry(data.Entry{Trigger: "Worked through dinner", Intensity: 7, Kind: data.KindGuilt}, 0); err != nil {
+		t.Fatal(err)
+	}
+	u.attach(s) // as at start, on the Journal tab
+	ins := tab[*insights.Screen](u)
+	// What the tab holds, although its tab hides it: the invitation of an
+	// empty journal until its figures are read.
+	held := func() string {
+		var parts []string
+		for _, o := range ins.View().(*fyne.Container).Objects {
+			parts = append(parts, visibleText(o))
+		}
+		return strings.Join(parts, "\n")
+	}
+	if text := held(); !strings.Contains(text, "As you write in the journal") || strings.Contains(text, "7 out of 10") {
+		t.Fatalf("the insights were computed before their tab was shown:\n%s", text)
+	}
+	u.showScreen(ins)
+	mustContain(t, held(), "7 out of 10 on average")
 }

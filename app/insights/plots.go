@@ -1,11 +1,9 @@
-package app
+package insights
 
 import (
 	"image"
 	"image/color"
 	"math"
-
-	"github.com/bothand/bothand/app/look"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -15,6 +13,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"github.com/bothand/bothand/app/look"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
@@ -33,7 +32,7 @@ func currentChartColours() chartColours {
 }
 
 // chartColoursOf reads the charts' colours from th: the series colours are
-// the theme's own (theme.go), so they sit well with the window's.
+// the theme's own (app/look), so they sit well with the window's.
 func chartColoursOf(th fyne.Theme, v fyne.ThemeVariant) chartColours {
 	c := func(n fyne.ThemeColorName) color.Color { return look.ColorOf(th, n, v) }
 	return chartColours{

@@ -1,16 +1,21 @@
-package app
+// Package insights is the Insights tab: the promise that guilt fades
+// gradually with practice, made visible in six charts for a chosen period
+// (how strong guilt felt, what set it off, guilt or shame, commitments
+// kept, urgent requests looking back, practice), each with one plain
+// sentence. The charts are drawn with gonum/plot off the main goroutine,
+// in the theme's colours, again on a resize or a change of theme.
+package insights
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/bothand/bothand/app/ui"
 	"gonum.org/v1/plot"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -19,31 +24,31 @@ const prefInsightsPeriod = "insights.period"
 // insightsIcon is a bar chart, in the theme's colours like Fyne's own icons.
 var insightsIcon = theme.NewThemedResource(fyne.NewStaticResource("insights.svg", assets.InsightsIcon()))
 
-// insightsScreen is the Insights tab: the text's promise that guilt fades
-// gradually with practice, made visible in charts for a chosen period, each
-// with one plain sentence.
-type insightsScreen struct {
-	u      *UI
+// Screen is the Insights tab. It reloads each time it is shown, since
+// every other tab changes what it draws.
+type Screen struct {
+	h      *ui.Host
 	root   *fyne.Container
 	empty  fyne.CanvasObject
 	charts fyne.CanvasObject
 	period *widgets.RadioGroup
 
 	intensity, triggers, kinds, commitments, triage, practice *chartCard
-	loaded                                                    bool
 	// gen counts loads: figures for a period chosen before the latest
 	// choice may arrive after it, and are then dropped.
 	gen int
 }
 
-func newInsightsScreen(u *UI) *insightsScreen {
-	s := &insightsScreen{u: u}
-	s.intensity = newChartCard(u, "How strong guilt felt", intensityLegend)
-	s.triggers = newChartCard(u, "What set it off", triggersLegend)
-	s.kinds = newChartCard(u, "Guilt or shame", kindLegend)
-	s.commitments = newChartCard(u, "Commitments kept", commitmentsLegend)
-	s.triage = newChartCard(u, "Urgent requests, looking back", triageLegend)
-	s.practice = newChartCard(u, "Practice each week", practiceLegend)
+// New is the Insights tab of h's window; write opens a new journal entry,
+// for the tab's invitation while the journal is empty.
+func New(h *ui.Host, write func()) *Screen {
+	s := &Screen{h: h}
+	s.intensity = newChartCard(h, "How strong guilt felt", intensityLegend)
+	s.triggers = newChartCard(h, "What set it off", triggersLegend)
+	s.kinds = newChartCard(h, "Guilt or shame", kindLegend)
+	s.commitments = newChartCard(h, "Commitments kept", commitmentsLegend)
+	s.triage = newChartCard(h, "Urgent requests, looking back", triageLegend)
+	s.practice = newChartCard(h, "Practice each week", practiceLegend)
 
 	var labels []string
 	for _, p := range data.Periods() {
@@ -52,23 +57,23 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	s.period = widgets.NewRadioGroup(labels, func(string) { s.periodChanged() })
 	s.period.Horizontal = true
 	s.period.Required = true
-	s.period.Selected = data.Period(clamp(u.App.Preferences().Int(prefInsightsPeriod), 0, len(labels)-1)).String()
+	s.period.Selected = data.Period(min(max(h.App.Preferences().Int(prefInsightsPeriod), 0), len(labels)-1)).String()
 
 	grid := container.New(ui.NewColumns(2),
 		s.intensity.view, s.triggers.view, s.kinds.view, s.commitments.view, s.practice.view, s.triage.view)
 	top := container.NewHBox(widget.NewLabel("Show the last"), s.period)
 	s.charts = container.NewBorder(top, nil, nil, nil, container.NewVScroll(grid))
-	write := widgets.NewButtonWithIcon("Write an entry", theme.DocumentCreateIcon(), u.newJournalEntry)
+	writeButton := widgets.NewButtonWithIcon("Write an entry", theme.DocumentCreateIcon(), write)
 	s.empty = ui.EmptyState(insightsIcon, "Insights",
 		"As you write in the journal, take breaks and read your permission slip, this is where you see guilt fade, a little at a time, and what tends to set it off.",
-		write)
+		writeButton)
 	s.root = container.NewStack(s.empty, s.charts)
 	s.charts.Hide()
 
 	// Fyne calls this from its settings-file watcher too, off the main
 	// goroutine: the redraw goes through background to reach the widgets.
-	u.App.Settings().AddListener(func(fyne.Settings) {
-		ui.BackgroundDo(u.Host, func() error { return nil }, func() {
+	h.App.Settings().AddListener(func(fyne.Settings) {
+		ui.BackgroundDo(h, func() error { return nil }, func() {
 			for _, c := range s.cards() {
 				c.themeChanged()
 			}
@@ -77,14 +82,13 @@ func newInsightsScreen(u *UI) *insightsScreen {
 	return s
 }
 
-func (s *insightsScreen) Title() string           { return "Insights" }
-func (s *insightsScreen) Icon() fyne.Resource     { return insightsIcon }
-func (s *insightsScreen) View() fyne.CanvasObject { return s.root }
+func (s *Screen) Title() string           { return "Insights" }
+func (s *Screen) Icon() fyne.Resource     { return insightsIcon }
+func (s *Screen) View() fyne.CanvasObject { return s.root }
 
-// load reads the period's insights; the tab also reloads each time it is
-// shown, since every other tab changes what it draws.
-func (s *insightsScreen) Load() {
-	if s.u.Store == nil {
+// Load reads the period's insights off the main goroutine and draws them.
+func (s *Screen) Load() {
+	if s.h.Store == nil {
 		return
 	}
 	p := s.chosen()
@@ -94,12 +98,12 @@ func (s *insightsScreen) Load() {
 		ins     data.Insights
 		entries int
 	}
-	ui.Background(s.u.Host, func() (result, error) {
-		ins, err := s.u.Store.Insights(p)
+	ui.Background(s.h, func() (result, error) {
+		ins, err := s.h.Store.Insights(p)
 		if err != nil {
 			return result{}, err
 		}
-		n, err := s.u.Store.CountEntries(data.EntryFilter{})
+		n, err := s.h.Store.CountEntries(data.EntryFilter{})
 		return result{ins, n}, err
 	}, func(r result) {
 		if gen == s.gen {
@@ -108,13 +112,14 @@ func (s *insightsScreen) Load() {
 	})
 }
 
-func (s *insightsScreen) Shown() { s.Load() }
+// Shown reloads: the tab is brought forward.
+func (s *Screen) Shown() { s.Load() }
 
-func (s *insightsScreen) cards() []*chartCard {
+func (s *Screen) cards() []*chartCard {
 	return []*chartCard{s.intensity, s.triggers, s.kinds, s.commitments, s.triage, s.practice}
 }
 
-func (s *insightsScreen) chosen() data.Period {
+func (s *Screen) chosen() data.Period {
 	for _, p := range data.Periods() {
 		if p.String() == s.period.Selected {
 			return p
@@ -123,15 +128,14 @@ func (s *insightsScreen) chosen() data.Period {
 	return data.PeriodFourWeeks
 }
 
-func (s *insightsScreen) periodChanged() {
-	s.u.App.Preferences().SetInt(prefInsightsPeriod, int(s.chosen()))
+func (s *Screen) periodChanged() {
+	s.h.App.Preferences().SetInt(prefInsightsPeriod, int(s.chosen()))
 	s.Load()
 }
 
 // show puts the insights on the charts, or the tab's invitation when the
 // journal holds nothing at all yet.
-func (s *insightsScreen) show(ins data.Insights, entries int) {
-	s.loaded = true
+func (s *Screen) show(ins data.Insights, entries int) {
 	sums := []string{
 		ins.IntensitySummary(), ins.TriggersSummary(), ins.KindSummary(),
 		ins.CommitmentsSummary(), ins.TriageSummary(), ins.PracticeSummary(),

@@ -1,9 +1,7 @@
-package app
+package insights
 
 import (
 	"image"
-
-	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -11,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"gonum.org/v1/plot"
+
+	"github.com/bothand/bothand/app/ui"
 )
 
 // chartCard is one chart of the Insights tab: a heading, the one-line
@@ -25,8 +25,8 @@ type chartCard struct {
 	view    fyne.CanvasObject
 }
 
-func newChartCard(u *UI, heading string, legend []legendItem) *chartCard {
-	c := &chartCard{heading: heading, area: newChartArea(u), items: legend}
+func newChartCard(h *ui.Host, heading string, legend []legendItem) *chartCard {
+	c := &chartCard{heading: heading, area: newChartArea(h), items: legend}
 	c.summary = widget.NewLabel("")
 	c.summary.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabel(heading)
@@ -75,7 +75,7 @@ func (c *chartCard) show(summary, empty string, build func(chartColours) *plot.P
 // change of theme. A render overtaken by a newer one is dropped.
 type chartArea struct {
 	widget.BaseWidget
-	u     *UI
+	h     *ui.Host
 	img   *canvas.Image
 	build func(chartColours) *plot.Plot
 
@@ -86,8 +86,8 @@ type chartArea struct {
 	busy, again bool
 }
 
-func newChartArea(u *UI) *chartArea {
-	a := &chartArea{u: u, img: canvas.NewImageFromImage(nil)}
+func newChartArea(h *ui.Host) *chartArea {
+	a := &chartArea{h: h, img: canvas.NewImageFromImage(nil)}
 	a.img.FillMode = canvas.ImageFillStretch
 	a.img.ScaleMode = canvas.ImageScaleFastest
 	a.ExtendBaseWidget(a)
@@ -140,7 +140,7 @@ func (a *chartArea) render(size fyne.Size) {
 		scale = c.Scale()
 	}
 	w, h := int(size.Width*scale), int(size.Height*scale)
-	ui.Background(a.u.Host, func() (image.Image, error) {
+	ui.Background(a.h, func() (image.Image, error) {
 		return renderPlot(build(col), w, h, scale), nil
 	}, func(img image.Image) {
 		a.busy = false

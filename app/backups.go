@@ -16,6 +16,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/prose"
 
 	"github.com/bothand/bothand/widgets"
 )
@@ -181,7 +182,7 @@ func (u *UI) setDailyBackupsKept(choice string, reload func()) {
 // backupRow shows one backup: when, what kind, how big, and Restore….
 func (u *UI) backupRow(b data.BackupFile, reload func()) fyne.CanvasObject {
 	when := widget.NewLabelWithStyle(dates.Long(b.Time)+", "+dates.Clock(b.Time), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	detail := widget.NewLabel(backupKindText(b.Kind) + " · " + humanSize(b.Size))
+	detail := widget.NewLabel(backupKindText(b.Kind) + " · " + prose.Size(b.Size))
 	restore := widgets.NewButton("Restore…", func() { u.confirmRestore(b, reload) })
 	return container.NewHBox(when, detail, layout.NewSpacer(), restore)
 }
@@ -245,17 +246,4 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// humanSize writes a file size the way file managers do: 812 KB, 4.2 MB.
-func humanSize(n int64) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d bytes", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%d KB", (n+500)/1000)
-	case n < 1000*1000*1000:
-		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1e6), ".0") + " MB"
-	}
-	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
 }

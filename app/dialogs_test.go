@@ -23,7 +23,7 @@ import (
 // is its kind.
 var dialogMakers = map[string]bool{
 	"NewDialog": true, "Inform": true, "InformWith": true, "Confirm": true, "Ask": true,
-	"showDone": true, "newFilePicker": true,
+	"showDone": true,
 }
 
 // Every dialog goes through app/ui's dialogs.go, with a kind of its own

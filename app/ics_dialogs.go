@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bothand/bothand/app/filepicker"
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2/container"
@@ -23,7 +24,7 @@ var calendarExts = []string{".ics", ".ical", ".ifb"}
 
 // importCalendar asks for an .ics file, then for the tier its events get.
 func (t *tiersScreen) importCalendar() {
-	t.u.openFile("Import a calendar file", calendarExts, func(path string) {
+	filepicker.Open(t.u.Host, "Import a calendar file", calendarExts, func(path string) {
 		f, err := os.Open(path)
 		if err != nil {
 			t.u.ShowError(err)
@@ -120,7 +121,7 @@ func (t *tiersScreen) exportCalendar() {
 		if withTier2.Checked {
 			tiers = append(tiers, data.TierHighPriority)
 		}
-		t.u.saveFile("Export busy times to", "busy-family.ics", func(path string) { t.exportToFile(path, tiers) })
+		filepicker.Save(t.u.Host, "Export busy times to", "busy-family.ics", func(path string) { t.exportToFile(path, tiers) })
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/bothand/bothand/app/filepicker"
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -90,7 +91,7 @@ func (u *UI) syncOffView(inMain func(func()) func()) []fyne.CanvasObject {
 // as name; a folder that can't be used is said in plain words, with the
 // choice of another.
 func (u *UI) chooseSyncFolder(name string) {
-	u.chooseFolder("Choose the folder your sync tool keeps in step", func(folder string) {
+	filepicker.ChooseFolder(u.Host, "Choose the folder your sync tool keeps in step", func(folder string) {
 		u.setUpSync(folder, name, func(problem string) {
 			if problem != "" {
 				u.Ask(ui.DlgSyncFolder, "That folder can't be used", ui.WrapLabel(problem), "Choose another…", "Cancel",

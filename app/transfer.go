@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/bothand/bothand/app/filepicker"
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -68,7 +69,7 @@ func (u *UI) chooseExport() {
 			}
 		}
 		name := fmt.Sprintf("bothand-journal-%s%s", time.Now().Format("2006-01-02"), f.Ext())
-		u.saveFile("Export your journal to", name, func(path string) { u.exportTo(path, f) })
+		filepicker.Save(u.Host, "Export your journal to", name, func(path string) { u.exportTo(path, f) })
 	})
 }
 
@@ -96,7 +97,7 @@ func (u *UI) showImport() {
 	if u.Store == nil {
 		return
 	}
-	u.openFile("Import a journal export", []string{".json"}, u.importFrom)
+	filepicker.Open(u.Host, "Import a journal export", []string{".json"}, u.importFrom)
 }
 
 func (u *UI) importFrom(path string) {

@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/keys"
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/data/vault"
 )
 
@@ -59,7 +59,7 @@ func runBackups(c *command, args []string) int {
 	}
 	tw := tabwriter.NewWriter(c.Stdout, 0, 0, 2, ' ', 0)
 	for _, b := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Time.Format("2006-01-02 15:04"), backupKindLabel(b.Kind), humanSize(b.Size), b.Path)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Time.Format("2006-01-02 15:04"), backupKindLabel(b.Kind), prose.Size(b.Size), b.Path)
 	}
 	tw.Flush()
 	return ExitOK
@@ -118,17 +118,4 @@ func backupKindLabel(k data.BackupKind) string {
 		return "before a restore"
 	}
 	return "on request"
-}
-
-// humanSize writes a file size the way file managers do: 812 KB, 4.2 MB.
-func humanSize(n int64) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d bytes", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%d KB", (n+500)/1000)
-	case n < 10*1000*1000*1000:
-		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1e6), ".0") + " MB"
-	}
-	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
 }

@@ -1,11 +1,13 @@
 // Package prose writes the small pieces of English the app's messages are
 // made of: counts with their noun ("2,345 entries"), lists ("a, b and c"),
-// text clipped to fit a line, a sentence's first capital. The store, the
+// file sizes ("4.2 MB"), text clipped to fit a line, a sentence's first
+// capital. The store, the
 // transfer and calendar packages and the window all say things the same
 // way because they say them through here. It imports no UI code.
 package prose
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +29,26 @@ func Count[N ~int | ~int64](n N, one, many string) string {
 		return "1 " + one
 	}
 	return Thousands(n) + " " + many
+}
+
+// Size writes a file size the way file managers do, in powers of 1000:
+// "812 bytes", "812 KB", "4.2 MB", "1.5 GB". A size just below the next
+// unit rounds up into it ("1 MB", not "1000 KB").
+func Size(n int64) string {
+	switch {
+	case n < 1000:
+		return Count(n, "byte", "bytes")
+	case n < 999_500:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	case n < 999_950_000:
+		return oneDecimal(float64(n)/1e6) + " MB"
+	}
+	return oneDecimal(float64(n)/1e9) + " GB"
+}
+
+// oneDecimal writes x with one decimal, none when it is 0: "4.2", "4".
+func oneDecimal(x float64) string {
+	return strings.TrimSuffix(english.Sprintf("%.1f", x), ".0")
 }
 
 // List joins items as a sentence lists them: "a", "a and b", "a, b and c".

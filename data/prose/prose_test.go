@@ -27,6 +27,19 @@ func TestCount(t *testing.T) {
 	}
 }
 
+func TestSize(t *testing.T) {
+	for n, want := range map[int64]string{
+		0: "0 bytes", 1: "1 byte", 999: "999 bytes", 1000: "1 KB", 1499: "1 KB", 1500: "2 KB",
+		812_345: "812 KB", 999_499: "999 KB", 999_500: "1 MB", 4_249_000: "4.2 MB", 12_000_000: "12 MB",
+		999_949_999: "999.9 MB", 999_950_000: "1 GB", 1_500_000_000: "1.5 GB", 12_345_000_000: "12.3 GB",
+		2_000_000_000_000: "2,000 GB",
+	} {
+		if got := Size(n); got != want {
+			t.Errorf("Size(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
 func TestList(t *testing.T) {
 	for _, tc := range []struct {
 		items []string

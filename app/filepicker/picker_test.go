@@ -1,4 +1,4 @@
-package app
+package filepicker
 
 import (
 	"os"
@@ -12,7 +12,7 @@ import (
 )
 
 // pickerIn opens a picker in dir.
-func pickerIn(t *testing.T, u *UI, dir string, open func() *filePicker) *filePicker {
+func pickerIn(t *testing.T, u *window, dir string, open func() *Picker) *Picker {
 	t.Helper()
 	u.App.Preferences().SetString(prefFilesFolder, dir)
 	p := open()
@@ -23,7 +23,7 @@ func pickerIn(t *testing.T, u *UI, dir string, open func() *filePicker) *filePic
 }
 
 func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) {
-	u, _ := newTestUI(t)
+	u := newWindow(t)
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, "School"), 0o700)
 	writeTestFile(t, filepath.Join(dir, "term.ICS"), "x")
@@ -31,8 +31,8 @@ func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) 
 	writeTestFile(t, filepath.Join(dir, ".hidden.ics"), "x")
 	writeTestFile(t, filepath.Join(dir, "School", "play.ics"), "x")
 	var got []string
-	p := pickerIn(t, u, dir, func() *filePicker {
-		return u.openFile("Import a calendar file", calendarExts, func(path string) { got = append(got, path) })
+	p := pickerIn(t, u, dir, func() *Picker {
+		return Open(u.Host, "Import a calendar file", calendarExts, func(path string) { got = append(got, path) })
 	})
 	if len(p.items) != 2 || p.items[0].name != "School" || !p.items[0].folder || p.items[1].name != "term.ICS" {
 		t.Fatalf("listed %+v", p.items)
@@ -57,7 +57,7 @@ func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) 
 
 	// Typed: a name that isn't there says so; a folder's path opens it; a
 	// full path opens the file. The picker starts where the last one ended.
-	p = u.openFile("Import a calendar file", calendarExts, func(path string) { got = append(got, path) })
+	p = Open(u.Host, "Import a calendar file", calendarExts, func(path string) { got = append(got, path) })
 	if p.dir != filepath.Join(dir, "School") {
 		t.Errorf("the next picker opened in %s", p.dir)
 	}
@@ -78,7 +78,7 @@ func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) 
 	}
 
 	// Esc cancels: nothing comes back.
-	u.openFile("Import a calendar file", calendarExts, func(path string) { got = append(got, path) })
+	Open(u.Host, "Import a calendar file", calendarExts, func(path string) { got = append(got, path) })
 	pressKey(u, fyne.KeyEscape)
 	if u.TopDialog() != nil || len(got) != 2 {
 		t.Errorf("after Esc: top %v, got %v", u.TopDialog(), got)
@@ -86,12 +86,12 @@ func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) 
 }
 
 func TestTheSavePickerSuggestsAndAsksBeforeReplacing(t *testing.T) {
-	u, _ := newTestUI(t)
+	u := newWindow(t)
 	dir := t.TempDir()
 	writeTestFile(t, filepath.Join(dir, "busy-family.ics"), "old")
 	var got []string
-	p := pickerIn(t, u, dir, func() *filePicker {
-		return u.saveFile("Export busy times to", "busy-family.ics", func(path string) { got = append(got, path) })
+	p := pickerIn(t, u, dir, func() *Picker {
+		return Save(u.Host, "Export busy times to", "busy-family.ics", func(path string) { got = append(got, path) })
 	})
 	if p.name.Text != "busy-family.ics" || len(p.items) != 1 {
 		t.Fatalf("suggested %q, listed %+v", p.name.Text, p.items)
@@ -110,14 +110,14 @@ func TestTheSavePickerSuggestsAndAsksBeforeReplacing(t *testing.T) {
 		t.Fatalf("saved to %v", got)
 	}
 
-	u.saveFile("Export busy times to", "busy-family.ics", func(path string) { got = append(got, path) })
+	Save(u.Host, "Export busy times to", "busy-family.ics", func(path string) { got = append(got, path) })
 	pressKey(u, fyne.KeyReturn)
 	pressKey(u, fyne.KeyReturn) // Replace
 	if len(got) != 2 || got[1] != filepath.Join(dir, "busy-family.ics") {
 		t.Fatalf("replaced %v", got)
 	}
 
-	p = u.saveFile("Export busy times to", "busy-family.ics", func(path string) { got = append(got, path) })
+	p = Save(u.Host, "Export busy times to", "busy-family.ics", func(path string) { got = append(got, path) })
 	p.name.SetText(filepath.Join(dir, "no-such-folder", "x.ics"))
 	pressKey(u, fyne.KeyReturn)
 	if !p.msg.Visible() || len(got) != 2 {
@@ -126,7 +126,7 @@ func TestTheSavePickerSuggestsAndAsksBeforeReplacing(t *testing.T) {
 }
 
 func TestThePickerReadsPathsAsTyped(t *testing.T) {
-	p := &filePicker{dir: "/srv/shared"}
+	p := &Picker{dir: "/srv/shared"}
 	for typed, want := range map[string]string{
 		"school.ics":               "/srv/shared/school.ics",
 		"~":                        xdg.Home,
@@ -137,5 +137,40 @@ func TestThePickerReadsPathsAsTyped(t *testing.T) {
 		if got := p.resolve(typed); got != want {
 			t.Errorf("%q read as %q, want %q", typed, got, want)
 		}
+	}
+}
+
+func TestTheFolderPickerListsFoldersAndTakesTheOneShown(t *testing.T) {
+	u := newWindow(t)
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "Sync"), 0o700)
+	writeTestFile(t, filepath.Join(dir, "notes.txt"), "x")
+	var got []string
+	p := pickerIn(t, u, dir, func() *Picker {
+		return ChooseFolder(u.Host, "Choose the sync folder", func(path string) { got = append(got, path) })
+	})
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgChooseFolder {
+		t.Fatalf("top %v", d)
+	}
+	if len(p.items) != 1 || p.items[0].name != "Sync" {
+		t.Fatalf("listed %+v", p.items)
+	}
+	// A file typed is not a folder: said so, and nothing chosen.
+	p.name.SetText("notes.txt")
+	pressKey(u, fyne.KeyReturn)
+	if !p.msg.Visible() || len(got) != 0 {
+		t.Fatalf("a file was taken for a folder: %v", got)
+	}
+	// With the field empty, Enter takes the folder shown.
+	p.list.Select(0)
+	p.name.SetText("")
+	pressKey(u, fyne.KeyReturn)
+	if len(got) != 1 || got[0] != filepath.Join(dir, "Sync") || u.TopDialog() != nil {
+		t.Fatalf("chose %v, top %v", got, u.TopDialog())
+	}
+	// The next picker starts there.
+	p = ChooseFolder(u.Host, "Choose the sync folder", func(string) {})
+	if p.dir != filepath.Join(dir, "Sync") {
+		t.Errorf("the next picker opened in %s", p.dir)
 	}
 }

@@ -1,4 +1,11 @@
-package app
+// Package filepicker is the window's dialog for every file it opens or
+// writes and every folder it is given. Fyne's file dialog panicked when
+// sized before it was shown, keeps Esc for its own name field, can't be
+// driven on the test driver, and needs the mouse to choose a file. This
+// one is made of the app's widgets: a folder listing, the places people
+// keep files, and a name field that also takes a typed path
+// (~/Downloads/school.ics), where Enter opens or saves.
+package filepicker
 
 import (
 	"fmt"
@@ -8,25 +15,20 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/adrg/xdg"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
-// The file picker, for every file the window opens or writes. Fyne's file
-// dialog panicked when sized before it was shown, keeps Esc for its own
-// name field, can't be driven on the test driver, and needs the mouse to
-// choose a file. This one is made of the app's widgets: a folder listing,
-// the places people keep files, and a name field that also takes a typed
-// path (~/Downloads/school.ics), where Enter opens or saves.
-
+// prefFilesFolder is the folder the last picker ended in, where the next
+// one starts.
 const prefFilesFolder = "files.folder"
 
 // fileItem is one row of the listing.
@@ -37,8 +39,9 @@ type fileItem struct {
 	modified time.Time
 }
 
-type filePicker struct {
-	u      *UI
+// Picker is a file or folder picker on screen.
+type Picker struct {
+	h      *ui.Host
 	d      *ui.Dialog
 	save   bool
 	folder bool     // chooses a folder: only folders are listed
@@ -54,40 +57,46 @@ type filePicker struct {
 	done   func(path string)
 }
 
-// openFile asks for an existing file with one of exts and hands its path to
-// done; nothing happens when the person cancels.
-func (u *UI) openFile(title string, exts []string, done func(path string)) *filePicker {
-	p := u.newFilePicker(ui.DlgOpenFile, title, false, exts, done)
+// Open asks for an existing file with one of exts (".ics") and hands its
+// path to done; nothing happens when the person cancels.
+func Open(h *ui.Host, title string, exts []string, done func(path string)) *Picker {
+	p := newPicker(h, false, exts, done)
+	p.name.SetPlaceHolder("Choose a file above, or type its name or path")
+	p.d = h.NewDialog(ui.DlgOpenFile, title, p.content("File"))
 	p.d.CancelButton("Cancel", nil)
 	p.d.DefaultButton("Open", theme.FolderOpenIcon(), p.confirm)
 	p.show("")
 	return p
 }
 
-// saveFile asks where to write a file, suggesting name, and hands the path
-// to done. A file already there is replaced only once the person agrees.
-func (u *UI) saveFile(title, name string, done func(path string)) *filePicker {
-	p := u.newFilePicker(ui.DlgSaveFile, title, true, []string{strings.ToLower(filepath.Ext(name))}, done)
+// Save asks where to write a file, suggesting name, and hands the path to
+// done. A file already there is replaced only once the person agrees.
+func Save(h *ui.Host, title, name string, done func(path string)) *Picker {
+	p := newPicker(h, true, []string{filepath.Ext(name)}, done)
+	p.d = h.NewDialog(ui.DlgSaveFile, title, p.content("Save as"))
 	p.d.CancelButton("Cancel", nil)
 	p.d.DefaultButton("Save", theme.DocumentSaveIcon(), p.confirm)
 	p.show(name)
 	return p
 }
 
-// chooseFolder asks for a folder and hands its path to done: the folder
+// ChooseFolder asks for a folder and hands its path to done: the folder
 // shown, or the one selected or typed in the field.
-func (u *UI) chooseFolder(title string, done func(path string)) *filePicker {
-	p := u.newFilePicker(ui.DlgChooseFolder, title, false, nil, done)
+func ChooseFolder(h *ui.Host, title string, done func(path string)) *Picker {
+	p := newPicker(h, false, nil, done)
 	p.folder = true
 	p.name.SetPlaceHolder("The folder shown above, or type a folder's path")
+	p.d = h.NewDialog(ui.DlgChooseFolder, title, p.content("Folder"))
 	p.d.CancelButton("Cancel", nil)
 	p.d.DefaultButton("Choose this folder", theme.FolderIcon(), p.confirm)
 	p.show("")
 	return p
 }
 
-func (u *UI) newFilePicker(kind ui.DialogKind, title string, save bool, exts []string, done func(string)) *filePicker {
-	p := &filePicker{u: u, save: save, done: done}
+// newPicker makes the picker's widgets; its dialog is made by Open, Save
+// or ChooseFolder.
+func newPicker(h *ui.Host, save bool, exts []string, done func(string)) *Picker {
+	p := &Picker{h: h, save: save, done: done}
 	for _, e := range exts {
 		p.exts = append(p.exts, strings.ToLower(e))
 	}
@@ -104,20 +113,17 @@ func (u *UI) newFilePicker(kind ui.DialogKind, title string, save bool, exts []s
 	p.msg.Wrapping = fyne.TextWrapWord
 	p.msg.Hide()
 	p.hidden = widgets.NewCheck("Show hidden files", func(bool) { p.open(p.dir) })
+	return p
+}
 
+// content lays the picker out: the places and the folder shown above the
+// listing, the name field (called label) below it.
+func (p *Picker) content(label string) fyne.CanvasObject {
 	var places []fyne.CanvasObject
 	for _, pl := range filePlaces() {
 		b := widgets.NewButtonWithIcon(pl.name, theme.FolderIcon(), func() { p.open(pl.path) })
 		b.Importance = widget.LowImportance
 		places = append(places, b)
-	}
-	label := "File"
-	if kind == ui.DlgChooseFolder {
-		label = "Folder"
-	} else if save {
-		label = "Save as"
-	} else {
-		p.name.SetPlaceHolder("Choose a file above, or type its name or path")
 	}
 	top := container.NewVBox(
 		container.NewHBox(places...),
@@ -128,13 +134,12 @@ func (u *UI) newFilePicker(kind ui.DialogKind, title string, save bool, exts []s
 		p.msg,
 		p.hidden,
 	)
-	p.d = u.NewDialog(kind, title, container.NewBorder(top, bottom, nil, nil, p.list))
-	return p
+	return container.NewBorder(top, bottom, nil, nil, p.list)
 }
 
 // show opens the dialog in the folder used last, with name in the field.
-func (p *filePicker) show(name string) {
-	start := p.u.App.Preferences().StringWithFallback(prefFilesFolder, xdg.Home)
+func (p *Picker) show(name string) {
+	start := p.h.App.Preferences().StringWithFallback(prefFilesFolder, xdg.Home)
 	if fi, err := os.Stat(start); err != nil || !fi.IsDir() {
 		start = xdg.Home
 	}
@@ -163,10 +168,10 @@ func filePlaces() []place {
 
 // open lists dir, folders first; a folder that can't be read leaves the
 // listing as it was and says why.
-func (p *filePicker) open(dir string) {
+func (p *Picker) open(dir string) {
 	dir = filepath.Clean(dir)
 	showHidden := p.hidden.Checked
-	ui.Background(p.u.Host, func() ([]fileItem, error) {
+	ui.Background(p.h, func() ([]fileItem, error) {
 		return listFolder(dir, p.exts, !p.save, showHidden)
 	}, func(items []fileItem) {
 		p.dir, p.items = dir, items
@@ -215,7 +220,7 @@ func listFolder(dir string, exts []string, filter, hidden bool) ([]fileItem, err
 	return append(folders, files...), nil
 }
 
-func (p *filePicker) newRow() fyne.CanvasObject {
+func (p *Picker) newRow() fyne.CanvasObject {
 	name := widget.NewLabel("name")
 	name.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("12 KB · 2 March 2026")
@@ -223,7 +228,7 @@ func (p *filePicker) newRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), detail, name)
 }
 
-func (p *filePicker) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (p *Picker) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(p.items) {
 		return
 	}
@@ -237,12 +242,12 @@ func (p *filePicker) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	icon.SetResource(theme.FileIcon())
-	detail.SetText(humanSize(it.size) + " · " + dates.WithYear(it.modified))
+	detail.SetText(prose.Size(it.size) + " · " + dates.WithYear(it.modified))
 }
 
 // chose is a row taken by click, Space or Enter: a folder opens; a file's
 // name goes into the field, where Enter opens or saves it.
-func (p *filePicker) chose(i widget.ListItemID) {
+func (p *Picker) chose(i widget.ListItemID) {
 	if i >= len(p.items) {
 		return
 	}
@@ -254,11 +259,11 @@ func (p *filePicker) chose(i widget.ListItemID) {
 	p.name.SetText(it.name)
 	p.name.CursorColumn = len([]rune(it.name))
 	p.hideMessage()
-	p.u.Win.Canvas().Focus(p.name)
+	p.h.Win.Canvas().Focus(p.name)
 }
 
 // confirm is Open or Save, or Enter in the name field.
-func (p *filePicker) confirm() {
+func (p *Picker) confirm() {
 	text := strings.TrimSpace(p.name.Text)
 	if p.folder {
 		p.confirmFolder(text)
@@ -299,7 +304,7 @@ func (p *filePicker) confirm() {
 		}
 	}
 	if err == nil {
-		p.u.Confirm(ui.DlgReplaceFile, "Replace “"+filepath.Base(path)+"”?",
+		p.h.Confirm(ui.DlgReplaceFile, "Replace “"+filepath.Base(path)+"”?",
 			"A file of that name is already in "+filepath.Dir(path)+". Replacing it writes over what it holds.",
 			"Replace", func() { p.finish(path) })
 		return
@@ -308,7 +313,7 @@ func (p *filePicker) confirm() {
 }
 
 // confirmFolder takes the folder typed, or the one shown.
-func (p *filePicker) confirmFolder(text string) {
+func (p *Picker) confirmFolder(text string) {
 	path := p.dir
 	if text != "" {
 		path = p.resolve(text)
@@ -317,14 +322,14 @@ func (p *filePicker) confirmFolder(text string) {
 		p.say(fmt.Sprintf("There is no folder %s.", path))
 		return
 	}
-	p.u.App.Preferences().SetString(prefFilesFolder, path)
+	p.h.App.Preferences().SetString(prefFilesFolder, path)
 	p.d.Hide()
 	p.done(path)
 }
 
 // resolve reads what was typed: a path from home (~/…), a full path, or a
 // name in the folder shown.
-func (p *filePicker) resolve(text string) string {
+func (p *Picker) resolve(text string) string {
 	if text == "~" {
 		return xdg.Home
 	}
@@ -337,18 +342,18 @@ func (p *filePicker) resolve(text string) string {
 	return filepath.Join(p.dir, text)
 }
 
-func (p *filePicker) finish(path string) {
-	p.u.App.Preferences().SetString(prefFilesFolder, filepath.Dir(path))
+func (p *Picker) finish(path string) {
+	p.h.App.Preferences().SetString(prefFilesFolder, filepath.Dir(path))
 	p.d.Hide()
 	p.done(path)
 }
 
-func (p *filePicker) say(msg string) {
+func (p *Picker) say(msg string) {
 	p.msg.SetText(msg)
 	p.msg.Show()
 }
 
-func (p *filePicker) hideMessage() {
+func (p *Picker) hideMessage() {
 	p.msg.SetText("")
 	p.msg.Hide()
 }

@@ -1,0 +1,76 @@
+package filepicker
+
+import (
+	"os"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/widgets"
+)
+
+// calendarExts are the files the calendar import asks for.
+var calendarExts = []string{".ics", ".ical", ".ifb"}
+
+// window is a test window on Fyne's test driver with the keys the real
+// window gives its dialogs: Esc closes the top one, Enter presses its
+// default button. Background work runs inline.
+type window struct{ *ui.Host }
+
+func newWindow(t *testing.T) *window {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := &window{ui.NewHost(a, a.NewWindow("Both/And"))}
+	w.Async = func(f func()) { f() }
+	w.Win.Resize(fyne.NewSize(1000, 760))
+	widgets.SetWindowKeys(w.Win, w)
+	t.Cleanup(func() { widgets.SetWindowKeys(w.Win, nil) })
+	return w
+}
+
+// TypedKey is the window's handling of the keys its widgets leave.
+func (w *window) TypedKey(ev *fyne.KeyEvent, _ fyne.Focusable) bool {
+	d := w.TopDialog()
+	if d == nil {
+		return false
+	}
+	switch ev.Name {
+	case fyne.KeyEscape:
+		d.Escape()
+		return true
+	case fyne.KeyReturn, fyne.KeyEnter:
+		return d.IsTop() && d.PressDefault()
+	}
+	return false
+}
+
+func (w *window) focused() fyne.Focusable { return w.Win.Canvas().Focused() }
+
+// pressKey sends a key the way the desktop driver does: to the focused
+// widget, or to the canvas when nothing has the focus.
+func pressKey(w *window, name fyne.KeyName) {
+	c := w.Win.Canvas()
+	ev := &fyne.KeyEvent{Name: name}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// typeText types into whatever has the focus, as the keyboard does.
+func typeText(w *window, text string) {
+	f := w.Win.Canvas().Focused()
+	for _, r := range text {
+		f.TypedRune(r)
+	}
+}
+
+func writeTestFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

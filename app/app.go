@@ -56,6 +56,7 @@ type UI struct {
 	strip   *widgets.SlipStrip
 	look    *appearance // light, dark or the system's, and the text size
 	tabs    *container.AppTabs
+	plan    *planEnv // the Tiers and Protocols tabs
 	screens []ui.Screen
 
 	// support says whether the desktop has a tray and notifications.

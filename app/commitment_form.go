@@ -37,7 +37,7 @@ var tierChoices = []string{
 // commitmentForm adds or edits a commitment in a dialog. Nothing typed is
 // lost on a refusal: the message shows under the field and the dialog stays.
 type commitmentForm struct {
-	u       *UI
+	u       *planEnv
 	dlg     *ui.Dialog
 	editing data.Commitment // the commitment as loaded; ID 0 for a new one
 	saved   func(data.Commitment)
@@ -66,7 +66,7 @@ type commitmentForm struct {
 
 // showCommitmentForm opens the form for c (a new one when c.ID is 0);
 // saved is called with what was stored.
-func (u *UI) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) *commitmentForm {
+func (u *planEnv) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) *commitmentForm {
 	f := &commitmentForm{u: u, editing: c, saved: saved, msgs: map[data.Field]ui.FieldMessage{}, exdates: c.ExDates}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldTier, data.FieldStartsAt, data.FieldEndsAt, data.FieldRRule, data.FieldLocation, data.FieldNotes, data.FieldTimeZone} {
 		f.msgs[k] = ui.NewFieldMessage()

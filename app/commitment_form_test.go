@@ -17,7 +17,7 @@ func newCommitmentForm(t *testing.T) (*UI, *data.Store, *commitmentForm, *[]data
 	u, s := newTestUI(t)
 	var saved []data.Commitment
 	start := ui.At(weekdayAfter(1), 18, 0)
-	f := u.showCommitmentForm(data.Commitment{Tier: data.TierHighPriority, StartsAt: start, EndsAt: start.Add(time.Hour)},
+	f := u.plan.showCommitmentForm(data.Commitment{Tier: data.TierHighPriority, StartsAt: start, EndsAt: start.Add(time.Hour)},
 		func(c data.Commitment) { saved = append(saved, c) })
 	return u, s, f, &saved
 }
@@ -81,7 +81,7 @@ func TestCommitmentFormRepeatsAndSkips(t *testing.T) {
 
 	// Editing shows the rule and the skipped date, which can come back.
 	c, _ = s.Commitment(c.ID)
-	g := u.showCommitmentForm(c, func(c data.Commitment) { *saved = append(*saved, c) })
+	g := u.plan.showCommitmentForm(c, func(c data.Commitment) { *saved = append(*saved, c) })
 	if g.repeat.Selected != "Every week" || strings.Join(g.days.Selected, ",") != "Mon,Thu" || g.count.Text != "8" {
 		t.Errorf("edit form shows %q %v %q", g.repeat.Selected, g.days.Selected, g.count.Text)
 	}
@@ -104,7 +104,7 @@ func TestCommitmentFormKeepsAnImportedRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := u.showCommitmentForm(c, nil)
+	f := u.plan.showCommitmentForm(c, nil)
 	if f.repeat.Selected != repeatCustom || f.endRow.Visible() {
 		t.Errorf("custom rule shown as %q", f.repeat.Selected)
 	}
@@ -142,7 +142,7 @@ func TestCommitmentFormDelete(t *testing.T) {
 	start := ui.At(weekdayAfter(1), 17, 0)
 	c, _ := s.SaveCommitment(data.Commitment{Title: "Piano", Tier: 3, StartsAt: start, EndsAt: start.Add(time.Hour)})
 	deleted := false
-	f := u.showCommitmentForm(c, func(c data.Commitment) { deleted = c.ID == 0 })
+	f := u.plan.showCommitmentForm(c, func(c data.Commitment) { deleted = c.ID == 0 })
 	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Delete"))
 	mustContain(t, overlayText(u), "Delete “Piano”?", "kept record")
 	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Delete"))

@@ -133,7 +133,7 @@ func TestShameRouteOpensABreakForTheEntryInTwoClicks(t *testing.T) {
 func TestOwnReframeIsSavedAndCountsWhatItHelped(t *testing.T) {
 	u, s := newTestUI(t)
 	c := u.compassion()
-	u.showScreen(c)
+	u.ShowScreen(c)
 	c.Load()
 	mustContain(t, shownText(u), "From either/or to both/and", "Not marked on an entry yet")
 	test.Tap(findAction(t, u, "Add your own reframe"))
@@ -200,7 +200,7 @@ func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := u.compassion()
-	u.showScreen(c)
+	u.ShowScreen(c)
 	c.Load()
 	test.Tap(findAction(t, u, "Edit"))
 	area := findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”")
@@ -249,7 +249,7 @@ func TestRefusedBreakRouteDoesNotOpenABreakOnTheNextSave(t *testing.T) {
 func TestOwnReframeSavedOnceWhenSaveIsTappedTwice(t *testing.T) {
 	u, s := newTestUI(t)
 	c := u.compassion()
-	u.showScreen(c)
+	u.ShowScreen(c)
 	c.Load()
 	test.Tap(findAction(t, u, "Add your own reframe"))
 	test.Type(findTextArea(t, u, "The old story, as guilt tells it: “A good parent never…”"), "I should always be free at 3.")

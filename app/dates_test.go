@@ -57,17 +57,17 @@ func TestOneDateFormatEverywhere(t *testing.T) {
 	mustContain(t, visibleText(ts.list), "Parents' evening", short(day)+", 18:00–19:00")
 
 	fields := map[string]*widgets.DateEntry{}
-	ts.commitmentForm = u.showCommitmentForm(data.Commitment{Tier: data.TierNonNegotiable, StartsAt: ui.At(day, 18, 0), EndsAt: ui.At(day, 19, 0)}, nil)
+	ts.commitmentForm = u.plan.showCommitmentForm(data.Commitment{Tier: data.TierNonNegotiable, StartsAt: ui.At(day, 18, 0), EndsAt: ui.At(day, 19, 0)}, nil)
 	fields["commitment"] = ts.commitmentForm.date
 	ts.commitmentForm.dlg.Hide()
-	ts.workForm = u.showWorkBlockForm(data.WorkBlock{StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)}, nil)
+	ts.workForm = u.plan.showWorkBlockForm(data.WorkBlock{StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)}, nil)
 	ts.workForm.hasDeadline.SetChecked(true)
 	fields["work block"], fields["deadline"] = ts.workForm.date, ts.workForm.deadlineDate
 	ts.workForm.dlg.Hide()
 
 	j := u.screens[0].(*journalScreen)
 	j.searchDelay, j.draftDelay = 0, 0
-	u.showScreen(j)
+	u.ShowScreen(j)
 	j.Load()
 	mustContain(t, shownText(u), short(past)+" · 09:00")
 	j.editEntry(entry.ID)
@@ -130,14 +130,14 @@ func TestTheWeekStartsOnTheDayPreferencesSay(t *testing.T) {
 	if got := ts.calendar.Days()[0].Weekday(); got != time.Monday {
 		t.Errorf("after choosing Monday the calendar starts on %s", got)
 	}
-	f := u.showCommitmentForm(data.Commitment{Tier: data.TierFlexible, StartsAt: ui.At(weekdayAfter(1), 9, 0), EndsAt: ui.At(weekdayAfter(1), 10, 0)}, nil)
+	f := u.plan.showCommitmentForm(data.Commitment{Tier: data.TierFlexible, StartsAt: ui.At(weekdayAfter(1), 9, 0), EndsAt: ui.At(weekdayAfter(1), 10, 0)}, nil)
 	if got := f.days.Options; got[0] != "Mon" || got[6] != "Sun" {
 		t.Errorf("the days to repeat on: %v", got)
 	}
 	f.dlg.Hide()
 	j := u.screens[0].(*journalScreen)
 	j.searchDelay, j.draftDelay = 0, 0
-	u.showScreen(j)
+	u.ShowScreen(j)
 	j.filters.dates.SetSelected(dateChoices[len(dateChoices)-1])
 	j.filters.from.OpenPicker()
 	p := j.filters.from.Picker()

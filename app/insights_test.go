@@ -89,7 +89,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 			ins = i
 		}
 	}
-	u.showScreen(ins)
+	u.ShowScreen(ins)
 	ins.Load()
 	mustContain(t, shownText(u), "As you write in the journal")
 
@@ -192,7 +192,7 @@ func TestInsightsWaitUntilTheTabIsShown(t *testing.T) {
 	if ins.loaded || ins.intensity.area.img.Image != nil {
 		t.Fatal("the insights were computed before their tab was shown")
 	}
-	u.showScreen(ins)
+	u.ShowScreen(ins)
 	if !ins.intensity.area.Visible() || ins.intensity.area.img.Image == nil {
 		t.Error("showing the tab did not draw the chart")
 	}
@@ -204,7 +204,7 @@ func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
 	u, s := newTestUI(t)
 	s.SaveEntry(data.Entry{Trigger: "Late pickup", Intensity: 5, Kind: data.KindGuilt}, 0)
 	ins := u.screens[4].(*insightsScreen)
-	u.showScreen(ins)
+	u.ShowScreen(ins)
 	ins.Load()
 	q := &queue{}
 	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }

@@ -61,7 +61,7 @@ func TestTechniqueCardStartsAProtocolForTheRepeatingSituation(t *testing.T) {
 	j.Load()
 	mustContain(t, visibleText(j.advice.box), "a next-time protocol", "“School pickup” came up in 3 of your 3 entries")
 	test.Tap(findAction(t, u, "Start a next-time protocol"))
-	f := u.protocolsTab().newForm
+	f := u.plan.protocolsTab().newForm
 	if f == nil || f.title.Text != "Next time: School pickup" {
 		t.Fatalf("new protocol form: %+v", f)
 	}

@@ -162,7 +162,7 @@ func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 		t.Errorf("protocol = %+v", p)
 	}
 	// It opens for editing on the Protocols tab, the cursor in its name.
-	pt := u.protocolsTab()
+	pt := u.plan.protocolsTab()
 	if u.tabs.Selected().Text != "Protocols" || pt.openID != p.ID || u.Win.Canvas().Focused() != pt.editor.title {
 		t.Fatal("the new protocol did not open for editing")
 	}
@@ -175,7 +175,7 @@ func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 	}
 	mustContain(t, shownText(u), tpl.Title, "1. Put school events in the calendar")
 	test.Tap(findButton(t, u.Win.Content(), "Open in Protocols"))
-	if u.tabs.Selected().Text != "Protocols" || u.protocolsTab().openID != p.ID {
+	if u.tabs.Selected().Text != "Protocols" || u.plan.protocolsTab().openID != p.ID {
 		t.Error("the entry's link did not open the protocol")
 	}
 }

@@ -186,17 +186,17 @@ func TestTabLeavesEveryMultiLineField(t *testing.T) {
 	}
 	f.dlg.Hide()
 
-	_, _, p := openProtocols(t)
+	pu, _, p := openProtocols(t)
 	if _, err := p.u.Store.SaveUrgency([]data.UrgencyCriterion{{Question: "Does money depend on it today?"}}, data.UrgencyRule{}); err != nil {
 		t.Fatal(err)
 	}
 	p.openTriage()
 	tr := p.triage
 	p.u.Win.Canvas().Focus(tr.request)
-	typeText(p.u, "The deck by tonight")
-	pressKey(p.u, fyne.KeyTab)
-	if p.u.focused() == tr.request || tr.request.Text != "The deck by tonight" {
-		t.Errorf("Tab in the request: focus %T, text %q", p.u.focused(), tr.request.Text)
+	typeText(pu, "The deck by tonight")
+	pressKey(pu, fyne.KeyTab)
+	if pu.focused() == tr.request || tr.request.Text != "The deck by tonight" {
+		t.Errorf("Tab in the request: focus %T, text %q", pu.focused(), tr.request.Text)
 	}
 }
 

@@ -380,7 +380,7 @@ func TestLockKeepsAFormBeingTyped(t *testing.T) {
 	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
 	typeUnlock(t, u, testPassphrase)
 	start := time.Now().Add(24 * time.Hour).Truncate(time.Hour)
-	f := u.showCommitmentForm(data.Commitment{Tier: data.TierHighPriority, StartsAt: start, EndsAt: start.Add(time.Hour)}, nil)
+	f := u.plan.showCommitmentForm(data.Commitment{Tier: data.TierHighPriority, StartsAt: start, EndsAt: start.Add(time.Hour)}, nil)
 	test.Type(f.title, "Sports day")
 	u.showExport() // a dialog with nothing typed closes
 

@@ -40,7 +40,7 @@ func (t *tiersScreen) occurrenceMenu(o data.Occurrence) *fyne.Menu {
 }
 
 func (t *tiersScreen) showOccurrenceMenu(o data.Occurrence, from fyne.CanvasObject) {
-	t.u.showMenu("Occurrence", t.occurrenceMenu(o), from)
+	t.u.ShowMenu("Occurrence", t.occurrenceMenu(o), from)
 }
 
 func (t *tiersScreen) setOutcome(id int64, occursAt time.Time, outcome data.Outcome, movedTo *time.Time) {
@@ -123,5 +123,5 @@ func (t *tiersScreen) workMenu(wb data.WorkBlock) *fyne.Menu {
 }
 
 func (t *tiersScreen) showWorkMenu(wb data.WorkBlock, from fyne.CanvasObject) {
-	t.u.showMenu("Work block", t.workMenu(wb), from)
+	t.u.ShowMenu("Work block", t.workMenu(wb), from)
 }

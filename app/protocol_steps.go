@@ -86,7 +86,7 @@ func (e *protocolEditor) tick(st data.ProtocolStep, on bool) {
 			return
 		}
 		// Unticking forgets the day it was done; undo brings it back.
-		e.s.offerUndo(fmt.Sprintf("Unticked “%s” (done %s).", trimForMenu(st.Text), dates.Short(previous.Local())), func() {
+		e.s.offerUndo(fmt.Sprintf("Unticked “%s” (done %s).", ui.MenuText(st.Text), dates.Short(previous.Local())), func() {
 			e.stepChange(func(s *data.Store) error {
 				_, err := s.SetStepDone(st.ID, previous)
 				return err
@@ -101,7 +101,7 @@ func (e *protocolEditor) move(st data.ProtocolStep, delta int) {
 
 func (e *protocolEditor) deleteStep(st data.ProtocolStep) {
 	e.stepChange(func(s *data.Store) error { return s.DeleteStep(st.ID) }, func() {
-		e.s.offerUndo("Removed “"+trimForMenu(st.Text)+"”.", func() {
+		e.s.offerUndo("Removed “"+ui.MenuText(st.Text)+"”.", func() {
 			e.stepChange(func(s *data.Store) error { return s.RestoreStep(st.ID) }, nil)
 		})
 	})

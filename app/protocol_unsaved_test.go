@@ -39,13 +39,13 @@ func TestOpeningAnotherProtocolKeepsChangedDetails(t *testing.T) {
 }
 
 func TestQuittingKeepsChangedProtocolDetails(t *testing.T) {
-	_, s, p := openProtocols(t)
+	u, s, p := openProtocols(t)
 	pr, _ := s.StartFromTemplate("deadline-buffer", nil)
 	p.openProtocol(pr.ID)
 	setText(p.editor.title, "Buffers on every deadline")
 	p.editor.days.SetSelected("7 days before")
 	quit := false
-	p.u.keepUnsaved(func() { quit = true })
+	u.keepUnsaved(func() { quit = true })
 	got, _ := s.Protocol(pr.ID)
 	if !quit || got.Title != "Buffers on every deadline" || got.RemindDaysBefore != 7 {
 		t.Errorf("quit %v, stored %q, %d days", quit, got.Title, got.RemindDaysBefore)
@@ -54,7 +54,7 @@ func TestQuittingKeepsChangedProtocolDetails(t *testing.T) {
 	// What the store refuses can't be kept, and doesn't hold up the quit.
 	setText(p.editor.title, "")
 	quit = false
-	p.u.keepUnsaved(func() { quit = true })
+	u.keepUnsaved(func() { quit = true })
 	if !quit {
 		t.Error("a refused title stopped the quit")
 	}
@@ -101,7 +101,7 @@ func TestCommitmentAddedOnTheTiersCanBeChosenOnReturn(t *testing.T) {
 	p.openProtocol(pr.ID)
 
 	// Over on the Tiers, the school's sports day goes in.
-	u.showScreen(u.tiersTab())
+	u.ShowScreen(u.plan.tiersTab())
 	day := weekdayAfter(4)
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Sports day", Tier: data.TierNonNegotiable,
@@ -109,7 +109,7 @@ func TestCommitmentAddedOnTheTiersCanBeChosenOnReturn(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	u.showScreen(p)
+	u.ShowScreen(p)
 	label := "Sports day · " + data.TierNonNegotiable.String()
 	if !slices.Contains(p.editor.commitment.Options, label) {
 		t.Fatalf("choices on return: %q", p.editor.commitment.Options)
@@ -123,7 +123,7 @@ func TestSchoolCalendarImportedFromAStepCanBeChosen(t *testing.T) {
 	day := weekdayAfter(5).Format("20060102")
 	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:sports@school\r\nSUMMARY:Sports day\r\n" +
 		"DTSTART;VALUE=DATE:" + day + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-	u.tiersTab().importFrom(io.NopCloser(strings.NewReader(ics)), "school.ics", data.TierNonNegotiable)
+	u.plan.tiersTab().importFrom(io.NopCloser(strings.NewReader(ics)), "school.ics", data.TierNonNegotiable)
 	label := "Sports day · " + data.TierNonNegotiable.String()
 	if !slices.Contains(p.editor.commitment.Options, label) {
 		t.Fatalf("choices after the import: %q", p.editor.commitment.Options)
@@ -169,7 +169,7 @@ func TestOpeningTheSameProtocolAgainKeepsChangedDetails(t *testing.T) {
 	p.openProtocol(pr.ID)
 	setText(p.editor.title, "Buffers on every deadline")
 	// From the agenda's or the journal's "Open protocol".
-	u.revealProtocol(pr.ID)
+	u.plan.revealProtocol(pr.ID)
 	if got, _ := s.Protocol(pr.ID); got.Title != "Buffers on every deadline" {
 		t.Errorf("stored title %q", got.Title)
 	}

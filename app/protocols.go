@@ -25,7 +25,7 @@ const recentTriages = 5
 // open plan (or the starting points and the client-emergency triage) on
 // the right, and any "was it truly urgent?" question due across the top.
 type protocolsScreen struct {
-	u    *UI
+	u    *planEnv
 	snap protocolsSnapshot
 
 	lookBacks *fyne.Container
@@ -59,7 +59,7 @@ type protocolsSnapshot struct {
 	rule     data.UrgencyRule
 }
 
-func newProtocolsScreen(u *UI) *protocolsScreen {
+func newProtocolsScreen(u *planEnv) *protocolsScreen {
 	p := &protocolsScreen{u: u}
 	newBtn := widgets.NewButtonWithIcon("New protocol", theme.ContentAddIcon(), func() { p.showNewForm("", nil) })
 	newBtn.Importance = widget.HighImportance
@@ -245,7 +245,7 @@ func (p *protocolsScreen) KeepUnsaved(then func()) {
 
 // reveal brings the Protocols tab forward with a protocol open: the way in
 // from a journal entry or the agenda.
-func (u *UI) revealProtocol(id int64) {
+func (u *planEnv) revealProtocol(id int64) {
 	p := u.protocolsTab()
 	if p == nil {
 		return
@@ -257,16 +257,16 @@ func (u *UI) revealProtocol(id int64) {
 
 // editProtocol reveals a protocol just drafted with the cursor in its
 // title, to be made the person's own.
-func (u *UI) editProtocol(id int64) {
+func (u *planEnv) editProtocol(id int64) {
 	if p := u.protocolsTab(); p != nil {
 		p.focusTitle = true
 		u.revealProtocol(id)
 	}
 }
 
-func (u *UI) protocolsTab() *protocolsScreen { return tab[*protocolsScreen](u) }
+func (u *planEnv) protocolsTab() *protocolsScreen { return u.protocols }
 
-func (u *UI) tiersTab() *tiersScreen { return tab[*tiersScreen](u) }
+func (u *planEnv) tiersTab() *tiersScreen { return u.tiers }
 
 // saveShortcut is Ctrl+S: the open protocol's details.
 func (p *protocolsScreen) SaveShortcut() bool {
@@ -331,7 +331,7 @@ func (p *protocolsScreen) lookBackCard(t data.Triage) fyne.CanvasObject {
 	}
 	what := ""
 	if t.Request != "" {
-		what = ": “" + trimForMenu(t.Request) + "”"
+		what = ": “" + ui.MenuText(t.Request) + "”"
 	}
 	text := fmt.Sprintf("On %s, %s called something urgent%s. Your triage said %s. Looking back, was it truly urgent?",
 		dates.Short(t.AskedAt.Local()), who, what, verdictWords(t.Verdict))
@@ -357,17 +357,9 @@ func verdictWords(v data.Verdict) string {
 	return "not urgent"
 }
 
-// revealEntry brings the Journal tab forward showing an entry.
-func (u *UI) revealEntry(id int64) {
-	if j := u.journal(); j != nil {
-		u.showScreen(j)
-		j.showEntry(id)
-	}
-}
-
 // protocolsChanged refreshes the Protocols tab after a plan was made
 // elsewhere (from a journal entry).
-func (u *UI) protocolsChanged() {
+func (u *planEnv) protocolsChanged() {
 	if p := u.protocolsTab(); p != nil {
 		p.Load()
 	}

@@ -24,8 +24,8 @@ func openProtocols(t *testing.T, opts ...data.Options) (*UI, *data.Store, *proto
 		o = opts[0]
 	}
 	u, s := newTestUIWith(t, o, true)
-	p := u.protocolsTab()
-	u.showScreen(p)
+	p := u.plan.protocolsTab()
+	u.ShowScreen(p)
 	return u, s, p
 }
 
@@ -225,8 +225,8 @@ func TestProtocolTiedToACommitmentShowsInTheAgenda(t *testing.T) {
 	}
 	mustContain(t, visibleText(p.list), "before Sports day")
 
-	ts := u.tiersTab()
-	u.showScreen(ts)
+	ts := u.plan.tiersTab()
+	u.ShowScreen(ts)
 	ts.Load()
 	mustContain(t, visibleText(u.Win.Content()), "Next-time protocol: “Family times are closed to clients”", "0 of 4 steps",
 		"Sports day is "+whenFromToday(day, time.Now())+": look over “Family times are closed to clients” (0 of 4 steps done).")
@@ -374,7 +374,7 @@ func TestDefaultBufferStepSetsNewWorkBuffer(t *testing.T) {
 	if n, _ := s.DefaultBuffer(); n != 60 {
 		t.Fatalf("default buffer = %d", n)
 	}
-	ts := u.tiersTab()
+	ts := u.plan.tiersTab()
 	ts.addWorkBlock()
 	if ts.workForm == nil || ts.workForm.buffer.Selected != "1 h" {
 		t.Errorf("new work starts without the default buffer")
@@ -387,7 +387,7 @@ func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 	c, _ := s.SaveCommitment(data.Commitment{Title: "School play", Tier: data.TierNonNegotiable, StartsAt: ui.At(day, 14, 0), EndsAt: ui.At(day, 15, 30)})
 	occ, _ := s.Occurrences(day, day.AddDate(0, 0, 1))
 	menuItem(t, ts.occurrenceMenu(occ[0]), "Plan for next time…").Action()
-	f := u.protocolsTab().newForm
+	f := u.plan.protocolsTab().newForm
 	if strings.Contains(visibleText(ts.agenda), "Coming up") {
 		t.Error("a plan came back before anything was tied")
 	}
@@ -403,7 +403,7 @@ func TestPlanForNextTimeFromTheAgenda(t *testing.T) {
 	if u.tabs.Selected().Text != "Protocols" {
 		t.Error("the new protocol is not shown")
 	}
-	u.showScreen(ts)
+	u.ShowScreen(ts)
 	text := visibleText(ts.agenda)
 	mustContain(t, text, "Next-time protocol: “Next time: School play” · 0 of 1 step done")
 	if strings.Contains(text, "Coming up") {

@@ -35,10 +35,11 @@ func (u *UI) buildShell() {
 	u.strip = widgets.NewSlipStrip()
 	u.wireStrip()
 
+	u.plan = newPlan(u.Host, u)
 	u.screens = []ui.Screen{
 		newJournalScreen(u),
-		newTiersScreen(u),
-		newProtocolsScreen(u),
+		u.plan.tiers,
+		u.plan.protocols,
 		newCompassionScreen(u),
 		newInsightsScreen(u),
 	}
@@ -108,6 +109,24 @@ func tab[T ui.Screen](u *UI) T {
 	return none
 }
 
+// revealEntry brings the Journal tab forward showing an entry.
+func (u *UI) RevealEntry(id int64) {
+	if j := u.journal(); j != nil {
+		u.ShowScreen(j)
+		j.showEntry(id)
+	}
+}
+
+// OpenFile asks for a file to open with the window's file picker.
+func (u *UI) OpenFile(title string, exts []string, done func(path string)) {
+	u.openFile(title, exts, done)
+}
+
+// SaveFile asks where to save a file with the window's file picker.
+func (u *UI) SaveFile(title, name string, done func(path string)) {
+	u.saveFile(title, name, done)
+}
+
 // newJournalEntry opens the journal on a new entry.
 func (u *UI) newJournalEntry() {
 	if j := u.journal(); j != nil {
@@ -116,7 +135,7 @@ func (u *UI) newJournalEntry() {
 }
 
 // showScreen brings sc's tab to the front.
-func (u *UI) showScreen(sc ui.Screen) {
+func (u *UI) ShowScreen(sc ui.Screen) {
 	if u.tabs == nil {
 		return
 	}

@@ -25,7 +25,7 @@ const keptWindow = 10
 // tiersScreen is the Tiers tab: the next two weeks of family commitments
 // and work, by day, with the tier rules applied to the work.
 type tiersScreen struct {
-	u    *UI
+	u    *planEnv
 	root *fyne.Container // swaps between the empty state and the agenda
 
 	from       time.Time // the first day shown, local midnight
@@ -61,7 +61,7 @@ type tiersSnapshot struct {
 	protocols map[int64][]data.ProtocolSummary
 }
 
-func newTiersScreen(u *UI) *tiersScreen {
+func newTiersScreen(u *planEnv) *tiersScreen {
 	t := &tiersScreen{u: u, from: ui.Midnight(time.Now())}
 	add := widgets.NewButtonWithIcon("Add a commitment", theme.ContentAddIcon(), t.addCommitment)
 	importBtn := widgets.NewButtonWithIcon("Import a calendar file (.ics)…", theme.FolderOpenIcon(), t.importCalendar)
@@ -143,7 +143,7 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Working hours…", t.editWorkHours),
 		)
-		t.u.showMenu("Tiers", menu, more)
+		t.u.ShowMenu("Tiers", menu, more)
 	}
 	toolbar := container.NewBorder(nil, nil,
 		container.NewHBox(addCommitment, addWork),

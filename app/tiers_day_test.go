@@ -112,7 +112,7 @@ func TestTiersCardsFoldAndStayFolded(t *testing.T) {
 	u2.Async = func(f func()) { f() }
 	t.Cleanup(func() { stopTimers(u2) })
 	u2.attach(s)
-	ts2 := u2.tiersTab()
+	ts2 := u2.plan.tiersTab()
 	ts2.Load()
 	head := findButton(t, ts2.agenda, "To make up (1)")
 	if countButtons(ts2.agenda, "Made up") != 0 || !strings.Contains(head.Name, "folded") {
@@ -252,7 +252,7 @@ func TestAMenuFromTheRowsEndStaysInTheWindow(t *testing.T) {
 		b.Resize(fyne.NewSize(36, 36))
 		b.Move(c.at)
 		u.Win.SetContent(container.NewWithoutLayout(b))
-		pos := menuPosition(u.Win.Canvas(), b, size)
+		pos := ui.MenuPosition(u.Win.Canvas(), b, size)
 		c.at = fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
 		if pos.X < 0 || pos.Y < 0 || pos.X+size.Width > room.Width || pos.Y+size.Height > room.Height {
 			t.Errorf("%s: the menu at %v runs out of the window %v", c.name, pos, room)

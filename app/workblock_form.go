@@ -32,7 +32,7 @@ var (
 // slot, the emergency question for high-priority time, and the make-up
 // note for flexible time.
 type workBlockForm struct {
-	u       *UI
+	u       *planEnv
 	dlg     *ui.Dialog
 	editing data.WorkBlock
 	saved   func(data.WorkBlock, data.Conflicts)
@@ -65,7 +65,7 @@ type workBlockForm struct {
 }
 
 // showWorkBlockForm opens the form for wb (a new block when wb.ID is 0).
-func (u *UI) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, data.Conflicts)) *workBlockForm {
+func (u *planEnv) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, data.Conflicts)) *workBlockForm {
 	f := &workBlockForm{u: u, editing: wb, saved: saved, msgs: map[data.Field]ui.FieldMessage{}}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldClient, data.FieldStartsAt, data.FieldEndsAt, data.FieldBufferMinutes, data.FieldDeadlineAt, data.FieldEmergencyReason} {
 		f.msgs[k] = ui.NewFieldMessage()

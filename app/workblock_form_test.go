@@ -15,7 +15,7 @@ import (
 func TestWorkBlockFormShowsThePlannedFinish(t *testing.T) {
 	u, _ := newTestUI(t)
 	day := weekdayAfter(1)
-	f := u.showWorkBlockForm(data.WorkBlock{StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)}, nil)
+	f := u.plan.showWorkBlockForm(data.WorkBlock{StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)}, nil)
 	if f.planned.Visible() || f.deadlineRow.Visible() {
 		t.Error("deadline parts shown without a deadline")
 	}
@@ -35,7 +35,7 @@ func TestWorkBlockFormRefusalsStayBesideTheFields(t *testing.T) {
 	u, s := newTestUI(t)
 	day := weekdayAfter(1)
 	var saved []data.WorkBlock
-	f := u.showWorkBlockForm(data.WorkBlock{StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)},
+	f := u.plan.showWorkBlockForm(data.WorkBlock{StartsAt: ui.At(day, 9, 0), EndsAt: ui.At(day, 11, 0)},
 		func(wb data.WorkBlock, _ data.Conflicts) { saved = append(saved, wb) })
 	test.Tap(f.saveButton)
 	mustContain(t, f.msgs[data.FieldTitle].Text, "Give the work a title")

@@ -273,13 +273,13 @@ func (u *UI) searchJournal() {
 
 // importCalendar is Ctrl+I: the calendar file picker, from any tab.
 func (u *UI) importCalendar() {
-	if t := u.plan.tiersTab(); t != nil && u.Store != nil {
-		t.importCalendar()
+	if u.Store != nil {
+		u.plan.ImportCalendar()
 	}
 }
 
 func (u *UI) exportCalendar() {
-	if t := u.plan.tiersTab(); t != nil && u.Store != nil {
-		t.exportCalendar()
+	if u.Store != nil {
+		u.plan.ExportCalendar()
 	}
 }

@@ -46,3 +46,24 @@ func (e *planEnv) openFile(title string, exts []string, done func(path string)) 
 func (e *planEnv) saveFile(title, name string, done func(path string)) {
 	e.win.SaveFile(title, name, done)
 }
+
+// Tiers is the Tiers tab: commitments in their three tiers, work blocks,
+// the calendar and the agenda.
+func (e *planEnv) Tiers() ui.Screen { return e.tiers }
+
+// Protocols is the Protocols tab: next-time protocols, the triage of an
+// urgent client request, the urgency rules and the look-backs.
+func (e *planEnv) Protocols() ui.Screen { return e.protocols }
+
+// StartProtocol brings the Protocols tab forward on a new protocol
+// titled title, to be made the person's own.
+func (e *planEnv) StartProtocol(title string) {
+	e.showScreen(e.protocols)
+	e.protocols.showNewForm(title, nil)
+}
+
+// ImportCalendar asks for a calendar file and imports it as commitments.
+func (e *planEnv) ImportCalendar() { e.tiers.importCalendar() }
+
+// ExportCalendar asks where to save the busy times for a work calendar.
+func (e *planEnv) ExportCalendar() { e.tiers.exportCalendar() }

@@ -38,8 +38,8 @@ func (u *UI) buildShell() {
 	u.plan = newPlan(u.Host, u)
 	u.screens = []ui.Screen{
 		newJournalScreen(u),
-		u.plan.tiers,
-		u.plan.protocols,
+		u.plan.Tiers(),
+		u.plan.Protocols(),
 		newCompassionScreen(u),
 		newInsightsScreen(u),
 	}

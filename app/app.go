@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/bothand/bothand/app/plan"
+
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -56,7 +58,7 @@ type UI struct {
 	strip   *widgets.SlipStrip
 	look    *appearance // light, dark or the system's, and the text size
 	tabs    *container.AppTabs
-	plan    *planEnv // the Tiers and Protocols tabs
+	plan    *plan.Plan // the Tiers and Protocols tabs
 	screens []ui.Screen
 
 	// support says whether the desktop has a tray and notifications.

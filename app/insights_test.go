@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"gonum.org/v1/plot"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 
@@ -91,7 +92,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	}
 	u.ShowScreen(ins)
 	ins.Load()
-	mustContain(t, shownText(u), "As you write in the journal")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "As you write in the journal")
 
 	// Old practice only: the charts show, each with its own empty state.
 	if err := s.RecordReadings([]time.Time{time.Now().AddDate(0, 0, -1)}); err != nil {
@@ -99,8 +100,8 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	}
 	s.SaveEntry(data.Entry{Trigger: "Late pickup", Intensity: 6, Kind: data.KindGuilt, HappenedAt: time.Now().AddDate(-2, 0, 0)}, 0)
 	ins.Load()
-	text := shownText(u)
-	mustContain(t, text, "No journal entries in the last four weeks", "Mark non-negotiable commitments", "No urgent client requests triaged")
+	text := uitest.ShownText(u.Host)
+	uitest.MustContain(t, text, "No journal entries in the last four weeks", "Mark non-negotiable commitments", "No urgent client requests triaged")
 	if ins.intensity.area.Visible() {
 		t.Error("an empty chart is drawn")
 	}
@@ -109,8 +110,8 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 		t.Fatal(err)
 	}
 	ins.Load()
-	text = shownText(u)
-	mustContain(t, text, "7 out of 10 on average", "“Visibility trap” came up most", "Guilt 0%, shame 100%")
+	text = uitest.ShownText(u.Host)
+	uitest.MustContain(t, text, "7 out of 10 on average", "“Visibility trap” came up most", "Guilt 0%, shame 100%")
 	area := ins.intensity.area
 	if !area.Visible() || area.img.Image == nil {
 		t.Fatal("the intensity chart was not drawn")
@@ -130,7 +131,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	if u.App.Preferences().Int(prefInsightsPeriod) != int(data.PeriodYear) {
 		t.Error("the period was not remembered")
 	}
-	mustContain(t, shownText(u), "the last twelve months")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "the last twelve months")
 }
 
 // BenchmarkYearCharts renders the six charts of a full year at 600×300,
@@ -213,8 +214,8 @@ func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
 	// The three-month figures come first, the year's after them.
 	q.jobs[0], q.jobs[1] = q.jobs[1], q.jobs[0]
 	q.run()
-	text := shownText(u)
-	mustContain(t, text, "the last three months")
+	text := uitest.ShownText(u.Host)
+	uitest.MustContain(t, text, "the last three months")
 	if strings.Contains(text, "the last twelve months") {
 		t.Errorf("the year's figures show under “3 months”:\n%s", text)
 	}

@@ -167,9 +167,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool {
 	case fyne.KeyEscape:
 		return u.escape(from)
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if d := u.TopDialog(); d != nil && d.IsTop() {
-			return d.PressDefault()
-		}
+		return u.EnterKey()
 	case fyne.KeyF1:
 		u.showShortcuts()
 		return true
@@ -186,14 +184,7 @@ func (k windowKeys) TypedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool { retu
 // (a calendar, a menu), the top dialog, or what the tab has open; with
 // nothing to close it lets go of the focus.
 func (u *UI) escape(from fyne.Focusable) bool {
-	if top := u.Win.Canvas().Overlays().Top(); top != nil {
-		if d := u.TopDialog(); d == nil || !d.IsTop() {
-			top.Hide()
-			return true
-		}
-	}
-	if d := u.TopDialog(); d != nil {
-		d.Escape()
+	if u.EscapeKey() {
 		return true
 	}
 	if e, ok := u.visibleScreen().(ui.Escaper); ok && e.Escape(from) {

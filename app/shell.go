@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 
+	"github.com/bothand/bothand/app/plan"
+
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -35,7 +37,7 @@ func (u *UI) buildShell() {
 	u.strip = widgets.NewSlipStrip()
 	u.wireStrip()
 
-	u.plan = newPlan(u.Host, u)
+	u.plan = plan.New(u.Host, u)
 	u.screens = []ui.Screen{
 		newJournalScreen(u),
 		u.plan.Tiers(),

@@ -60,7 +60,7 @@ func (u *UI) request(do string) {
 	case instance.Refresh:
 		if u.Store != nil && !u.Closed {
 			u.loadStrip()
-			u.plan.protocolsChanged()
+			u.plan.ProtocolsChanged()
 		}
 	case instance.Lock:
 		u.lockNow()

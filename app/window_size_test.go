@@ -66,13 +66,11 @@ func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 		check(fmt.Sprintf("Journal, a new entry of %s", k))
 	}
 
-	p := u.plan.protocolsTab()
-	u.ShowScreen(p)
 	list, err := s.Protocols()
 	if err != nil || len(list) == 0 {
 		t.Fatal(err)
 	}
-	p.openProtocol(list[0].ID)
+	u.plan.RevealProtocol(list[0].ID)
 	check("Protocols, a protocol open")
 
 	c := u.compassion()

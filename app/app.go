@@ -14,6 +14,7 @@ import (
 
 	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/app/look"
+	"github.com/bothand/bothand/app/plan"
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -58,6 +59,7 @@ type UI struct {
 	strip   *widgets.SlipStrip
 	look    *look.Appearance // light, dark or the system's, and the text size
 	tabs    *container.AppTabs
+	plan    *plan.Plan // the Tiers and Protocols tabs
 	screens []ui.Screen
 
 	// support says whether the desktop has a tray and notifications.

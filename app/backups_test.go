@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 
 	"github.com/bothand/bothand/widgets"
@@ -21,7 +22,7 @@ func TestBackUpNow(t *testing.T) {
 	if err != nil || len(list) != 1 {
 		t.Fatalf("backups: %v %v", list, err)
 	}
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, list[0].Path) {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, list[0].Path) {
 		t.Errorf("the dialog does not say where:\n%s", text)
 	}
 }
@@ -62,8 +63,8 @@ func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 	}
 
 	mainMenuItem(t, u, "File", "Backups…").Action()
-	panel := topDialog(t, u)
-	text := visibleText(panel)
+	panel := uitest.TopDialog(t, u.Host)
+	text := uitest.VisibleText(panel)
 	if !strings.Contains(text, "Made on request") || !strings.Contains(text, "Daily") || !strings.Contains(text, s.BackupDir()) {
 		t.Fatalf("the panel shows:\n%s", text)
 	}
@@ -73,10 +74,10 @@ func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 		t.Fatalf("%d Restore buttons, want 2", len(restoreButtons))
 	}
 	test.Tap(restoreButtons[1])
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Your journal will be replaced") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "Your journal will be replaced") {
 		t.Fatalf("no confirmation:\n%s", text)
 	}
-	tapInDialog(t, u, "Restore")
+	uitest.TapInDialog(t, u.Host, "Restore")
 
 	if u.Store == s {
 		t.Fatal("the window still uses the old store")
@@ -88,7 +89,7 @@ func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 	if u.strip.Text() != "The slip in the backup." {
 		t.Errorf("the strip shows %q", u.strip.Text())
 	}
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "before-restore") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "before-restore") {
 		t.Errorf("the dialog does not say where the old journal went:\n%s", text)
 	}
 	list, _ := u.Store.Backups()
@@ -105,8 +106,8 @@ func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 		t.Errorf("the saved journal's slip: %q", slip.Text)
 	}
 	// The panel behind the dialog has been refreshed.
-	tapInDialog(t, u, "OK")
-	if n := len(restoreButtonsIn(topDialog(t, u))); n != 3 {
+	uitest.TapInDialog(t, u.Host, "OK")
+	if n := len(restoreButtonsIn(uitest.TopDialog(t, u.Host))); n != 3 {
 		t.Errorf("the panel lists %d backups after the restore, want 3", n)
 	}
 }
@@ -114,7 +115,7 @@ func TestRestoreThroughTheBackupsPanel(t *testing.T) {
 // restoreButtonsIn returns the backups panel's Restore… buttons, in order.
 func restoreButtonsIn(root fyne.CanvasObject) []*widgets.Button {
 	var list []*widgets.Button
-	walk(root, func(o fyne.CanvasObject) bool {
+	uitest.Walk(root, func(o fyne.CanvasObject) bool {
 		if b, ok := o.(*widgets.Button); ok && b.Text == "Restore…" {
 			list = append(list, b)
 		}
@@ -133,7 +134,7 @@ func TestRestoreOfABadBackupKeepsTheJournal(t *testing.T) {
 	writeTestFile(t, bad, "not a database")
 	u.restore(bad, func() {})
 	t.Cleanup(func() { u.Store.Close() })
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "can't be restored") || !strings.Contains(text, "Choose another backup") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "can't be restored") || !strings.Contains(text, "Choose another backup") {
 		t.Errorf("the dialog says:\n%s", text)
 	}
 	if slip, ok, _ := u.Store.PinnedSlip(); !ok || slip.Text != "Keep me." {
@@ -144,7 +145,7 @@ func TestRestoreOfABadBackupKeepsTheJournal(t *testing.T) {
 func TestKeepDailyBackupsSetting(t *testing.T) {
 	u, s := newTestUI(t)
 	panel := u.backupsPanel(true)
-	sel := findWidget[*widgets.Select](t, panel)
+	sel := uitest.FindWidget[*widgets.Select](t, panel)
 	if sel.Selected != "Keep the last 14 days" {
 		t.Errorf("shows %q", sel.Selected)
 	}
@@ -157,7 +158,7 @@ func TestKeepDailyBackupsSetting(t *testing.T) {
 		t.Errorf("stored %d, want 0", n)
 	}
 	s.SetDailyBackupsKept(21) // set elsewhere (an import, say): shown as it is
-	sel = findWidget[*widgets.Select](t, u.backupsPanel(true))
+	sel = uitest.FindWidget[*widgets.Select](t, u.backupsPanel(true))
 	if sel.Selected != "Keep the last 21 days" {
 		t.Errorf("shows %q for 21", sel.Selected)
 	}

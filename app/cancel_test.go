@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/transfer"
 	"github.com/bothand/bothand/widgets"
@@ -59,7 +60,7 @@ func holdFirstJob(u *UI) *func() {
 // cancelButton finds the progress dialog's Cancel button.
 func cancelButton(t *testing.T, u *UI) *widgets.Button {
 	t.Helper()
-	return findButton(t, topDialog(t, u), "Cancel")
+	return uitest.FindButton(t, uitest.TopDialog(t, u.Host), "Cancel")
 }
 
 // Cancel on the restore's progress, tapped while the backup is being
@@ -79,7 +80,7 @@ func TestCancelStopsARestorePartWay(t *testing.T) {
 
 	job := holdFirstJob(u)
 	u.restore(backup, func() {})
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Restoring") && !strings.Contains(text, "Checking the backup") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "Restoring") && !strings.Contains(text, "Checking the backup") {
 		t.Fatalf("no progress dialog:\n%s", text)
 	}
 	cancel := cancelButton(t, u)
@@ -102,7 +103,7 @@ func TestCancelStopsARestorePartWay(t *testing.T) {
 	<-done
 
 	t.Cleanup(func() { u.Store.Close() })
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Restore stopped") || !strings.Contains(text, "Your journal is as it was") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "Restore stopped") || !strings.Contains(text, "Your journal is as it was") {
 		t.Fatalf("after Cancel the dialog says:\n%s", text)
 	}
 	if got := journalExport(t, u.Store); got != before {
@@ -151,11 +152,11 @@ func TestCancelStopsAnImport(t *testing.T) {
 		t.Error("Cancel does not have the focus: Space or Enter should stop the job")
 	}
 	test.Tap(cancel)
-	if !cancel.Disabled() || !strings.Contains(visibleText(topDialog(t, u)), "Stopping") {
-		t.Errorf("after Cancel the progress says:\n%s", visibleText(topDialog(t, u)))
+	if !cancel.Disabled() || !strings.Contains(uitest.VisibleText(uitest.TopDialog(t, u.Host)), "Stopping") {
+		t.Errorf("after Cancel the progress says:\n%s", uitest.VisibleText(uitest.TopDialog(t, u.Host)))
 	}
 	(*job)()
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Import stopped") || !strings.Contains(text, "Nothing was imported") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "Import stopped") || !strings.Contains(text, "Nothing was imported") {
 		t.Errorf("the dialog says:\n%s", text)
 	}
 	if journalExport(t, s) != before {
@@ -171,7 +172,7 @@ func TestCancelStopsABackup(t *testing.T) {
 	mainMenuItem(t, u, "File", "Back up now").Action()
 	test.Tap(cancelButton(t, u))
 	(*job)()
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Backup stopped") || !strings.Contains(text, "No backup was made") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "Backup stopped") || !strings.Contains(text, "No backup was made") {
 		t.Errorf("the dialog says:\n%s", text)
 	}
 	if list, _ := s.Backups(); len(list) != 0 {
@@ -185,12 +186,12 @@ func TestCancelStopsAnExport(t *testing.T) {
 	s.AddSlip("Both can be true.", true)
 	path := filepath.Join(t.TempDir(), "chosen.json")
 	mainMenuItem(t, u, "File", "Export your journal…").Action()
-	tapInDialog(t, u, "Choose a file…")
+	uitest.TapInDialog(t, u.Host, "Choose a file…")
 	job := holdFirstJob(u)
 	pick(t, u, path)
 	test.Tap(cancelButton(t, u))
 	(*job)()
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Export stopped") || !strings.Contains(text, "No file was written") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "Export stopped") || !strings.Contains(text, "No file was written") {
 		t.Errorf("the dialog says:\n%s", text)
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {

@@ -33,7 +33,7 @@ type compassionScreen struct {
 
 func newCompassionScreen(u *UI) *compassionScreen {
 	c := &compassionScreen{u: u}
-	u.addTrayAction(instance.Compassion, func() { c.startBreak(nil, "") })
+	u.AddTrayAction(instance.Compassion, func() { c.startBreak(nil, "") })
 
 	start := widgets.NewButtonWithIcon("Take a self-compassion break", theme.MediaPlayIcon(), func() { c.startBreak(nil, "") })
 	start.Importance = widget.HighImportance
@@ -125,7 +125,7 @@ func (c *compassionScreen) showBreaks(list []data.CompassionSession) {
 		}
 		line := when
 		if words != "" {
-			line += " · “" + trimForMenu(words) + "”"
+			line += " · “" + ui.MenuText(words) + "”"
 		}
 		row := []fyne.CanvasObject{ui.Caption(line)}
 		if b.FinishedAt == nil {
@@ -162,7 +162,7 @@ func (c *compassionScreen) startBreak(entryID *int64, about string) {
 	if c.u.Store == nil {
 		return
 	}
-	c.u.showScreen(c)
+	c.u.ShowScreen(c)
 	open := func() { c.openFlow(newBreakFlow(c, data.CompassionSession{EntryID: entryID}, about)) }
 	switch {
 	case c.flow == nil:
@@ -173,7 +173,7 @@ func (c *compassionScreen) startBreak(entryID *int64, about string) {
 }
 
 func (c *compassionScreen) openFlow(f *breakFlow) {
-	c.u.showScreen(c)
+	c.u.ShowScreen(c)
 	c.showFlow(f)
 }
 
@@ -214,7 +214,7 @@ func entryAbout(e data.Entry) string {
 	if words == "" {
 		return when
 	}
-	return when + ", “" + trimForMenu(strings.TrimSpace(words)) + "”"
+	return when + ", “" + ui.MenuText(strings.TrimSpace(words)) + "”"
 }
 
 // readable keeps a column of text to a comfortable measure on wide

@@ -134,7 +134,7 @@ func (l *reframeList) save() {
 
 func (l *reframeList) confirmDelete(r data.Reframe) {
 	l.c.u.Confirm(ui.DlgDeleteReframe, "Delete this reframe?",
-		"“"+trimForMenu(r.NewStory)+"” will no longer show here or on the entries it helped with.",
+		"“"+ui.MenuText(r.NewStory)+"” will no longer show here or on the entries it helped with.",
 		"Delete", func() {
 			ui.BackgroundDo(l.c.u.Host, func() error {
 				return l.c.u.Store.DeleteReframe(r.ID)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/app/instance"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )
@@ -16,7 +17,7 @@ import (
 func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.Entry {
 	t.Helper()
 	var found *widgets.Entry
-	walk(u.Win.Content(), func(o fyne.CanvasObject) bool {
+	uitest.Walk(u.Win.Content(), func(o fyne.CanvasObject) bool {
 		a, ok := o.(*widgets.Entry)
 		if ok && a.Visible() && a.PlaceHolder == placeholder && found == nil {
 			found = a
@@ -24,7 +25,7 @@ func findTextArea(t *testing.T, u *UI, placeholder string) *widgets.Entry {
 		return found == nil && o.Visible()
 	})
 	if found == nil {
-		t.Fatalf("no visible text area %q in:\n%s", placeholder, shownText(u))
+		t.Fatalf("no visible text area %q in:\n%s", placeholder, uitest.ShownText(u.Host))
 	}
 	return found
 }
@@ -33,35 +34,35 @@ func TestTrayBreakSavesEachStepAndEndsCalmly(t *testing.T) {
 	u, s := newTestUI(t)
 	u.Win.Hide()
 	u.request(instance.Compassion)
-	text := shownText(u)
-	mustContain(t, text, "step 1 of 3", "Notice the moment", "This is a hard moment")
+	text := uitest.ShownText(u.Host)
+	uitest.MustContain(t, text, "step 1 of 3", "Notice the moment", "This is a hard moment")
 
 	test.Type(findTextArea(t, u, "Right now I feel…"), "Tired and guilty about bedtime.")
-	test.Tap(findAction(t, u, "Next"))
+	test.Tap(uitest.FindAction(t, u.Host, "Next"))
 	list, _ := s.Breaks(5)
 	if len(list) != 1 || list[0].Acknowledge != "Tired and guilty about bedtime." || list[0].FinishedAt != nil {
 		t.Fatalf("after step 1: %+v", list)
 	}
-	mustContain(t, shownText(u), "step 2 of 3", "You are not the only one")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "step 2 of 3", "You are not the only one")
 	// Shift+Enter goes on from the keyboard, too.
 	findTextArea(t, u, "Other parents in my place would also…").OnSubmitted("")
-	mustContain(t, shownText(u), "step 3 of 3")
-	test.Tap(findAction(t, u, "Back"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "step 3 of 3")
+	test.Tap(uitest.FindAction(t, u.Host, "Back"))
 
 	// Back shows the first answer again; forward again.
-	test.Tap(findAction(t, u, "Back"))
+	test.Tap(uitest.FindAction(t, u.Host, "Back"))
 	if a := findTextArea(t, u, "Right now I feel…"); a.Text != "Tired and guilty about bedtime." {
 		t.Errorf("back to step 1 shows %q", a.Text)
 	}
-	test.Tap(findAction(t, u, "Next"))
+	test.Tap(uitest.FindAction(t, u.Host, "Next"))
 	test.Type(findTextArea(t, u, "Other parents in my place would also…"), "Lots of parents juggle this.")
-	test.Tap(findAction(t, u, "Next"))
-	mustContain(t, shownText(u), "step 3 of 3", "Offer yourself kindness")
+	test.Tap(uitest.FindAction(t, u.Host, "Next"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "step 3 of 3", "Offer yourself kindness")
 	test.Type(findTextArea(t, u, "May I…"), "May I be as patient with me as with them.")
-	test.Tap(findAction(t, u, "Finish"))
+	test.Tap(uitest.FindAction(t, u.Host, "Finish"))
 
-	text = shownText(u)
-	mustContain(t, text, "Thank you for stopping", "“May I be as patient with me as with them.”")
+	text = uitest.ShownText(u.Host)
+	uitest.MustContain(t, text, "Thank you for stopping", "“May I be as patient with me as with them.”")
 	for _, word := range []string{"score", "badge", "streak", "points"} {
 		if strings.Contains(strings.ToLower(text), word) {
 			t.Errorf("the calm finish mentions %q:\n%s", word, text)
@@ -77,7 +78,7 @@ func TestTrayBreakSavesEachStepAndEndsCalmly(t *testing.T) {
 		t.Fatalf("focused after Finish: %#v", u.Win.Canvas().Focused())
 	}
 	done.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	mustContain(t, shownText(u), "Your latest breaks", "“May I be as patient with me as with them.”")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Your latest breaks", "“May I be as patient with me as with them.”")
 }
 
 func TestBreakLeftHalfWayIsKeptAndCarriedOn(t *testing.T) {
@@ -85,14 +86,14 @@ func TestBreakLeftHalfWayIsKeptAndCarriedOn(t *testing.T) {
 	c := u.compassion()
 	c.startBreak(nil, "")
 	test.Type(findTextArea(t, u, "Right now I feel…"), "Overwhelmed")
-	test.Tap(findAction(t, u, "Not now"))
+	test.Tap(uitest.FindAction(t, u.Host, "Not now"))
 	list, _ := s.Breaks(5)
 	if len(list) != 1 || list[0].Acknowledge != "Overwhelmed" {
 		t.Fatalf("left half-way: %+v", list)
 	}
-	mustContain(t, shownText(u), "Left half-way.")
-	test.Tap(findAction(t, u, "Carry on"))
-	mustContain(t, shownText(u), "step 2 of 3")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Left half-way.")
+	test.Tap(uitest.FindAction(t, u.Host, "Carry on"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "step 2 of 3")
 }
 
 func TestBreakRefusalKeepsTheText(t *testing.T) {
@@ -101,8 +102,8 @@ func TestBreakRefusalKeepsTheText(t *testing.T) {
 	area := findTextArea(t, u, "Right now I feel…")
 	long := strings.Repeat("a", data.MaxFieldLen+1)
 	area.SetText(long)
-	test.Tap(findAction(t, u, "Next"))
-	mustContain(t, shownText(u), "100,000", "step 1 of 3")
+	test.Tap(uitest.FindAction(t, u.Host, "Next"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "100,000", "step 1 of 3")
 	if area.Text != long {
 		t.Error("the text was lost")
 	}
@@ -113,16 +114,16 @@ func TestBreakRefusalKeepsTheText(t *testing.T) {
 
 func TestShameRouteOpensABreakForTheEntryInTwoClicks(t *testing.T) {
 	u, s, j := newJournalUI(t)
-	press(t, u, shortcutNew)
-	typeText(u, "Snapped at the kids during a call")
-	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame])) // click 1
-	test.Tap(findAction(t, u, "Take a self-compassion break"))   // click 2
-	mustContain(t, shownText(u), "step 1 of 3", "For your entry", "“Snapped at the kids during a call”")
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "Snapped at the kids during a call")
+	test.Tap(uitest.FindAction(t, u.Host, kindChoiceLabels[data.KindShame])) // click 1
+	test.Tap(uitest.FindAction(t, u.Host, "Take a self-compassion break"))   // click 2
+	uitest.MustContain(t, uitest.ShownText(u.Host), "step 1 of 3", "For your entry", "“Snapped at the kids during a call”")
 	if j.editor != nil {
 		t.Error("the editor is still open: the entry was not saved first")
 	}
 	test.Type(findTextArea(t, u, "Right now I feel…"), "Ashamed")
-	test.Tap(findAction(t, u, "Next"))
+	test.Tap(uitest.FindAction(t, u.Host, "Next"))
 	list, _ := s.Breaks(5)
 	page, _ := s.EntryPage(data.EntryFilter{}, nil, 10)
 	if len(list) != 1 || len(page.Rows) != 1 || list[0].EntryID == nil || *list[0].EntryID != page.Rows[0].ID {
@@ -133,15 +134,15 @@ func TestShameRouteOpensABreakForTheEntryInTwoClicks(t *testing.T) {
 func TestOwnReframeIsSavedAndCountsWhatItHelped(t *testing.T) {
 	u, s := newTestUI(t)
 	c := u.compassion()
-	u.showScreen(c)
+	u.ShowScreen(c)
 	c.Load()
-	mustContain(t, shownText(u), "From either/or to both/and", "Not marked on an entry yet")
-	test.Tap(findAction(t, u, "Add your own reframe"))
-	test.Tap(findAction(t, u, "Save reframe"))
-	mustContain(t, shownText(u), "The old story is empty")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "From either/or to both/and", "Not marked on an entry yet")
+	test.Tap(uitest.FindAction(t, u.Host, "Add your own reframe"))
+	test.Tap(uitest.FindAction(t, u.Host, "Save reframe"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "The old story is empty")
 	test.Type(findTextArea(t, u, "The old story, as guilt tells it: “A good parent never…”"), "Good parents never miss a match.")
 	test.Type(findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”"), "I was at nine matches this term.")
-	test.Tap(findAction(t, u, "Save reframe"))
+	test.Tap(uitest.FindAction(t, u.Host, "Save reframe"))
 	list, _ := s.Reframes()
 	if len(list) != 5 || list[4].NewStory != "I was at nine matches this term." {
 		t.Fatalf("reframes: %+v", list)
@@ -149,7 +150,7 @@ func TestOwnReframeIsSavedAndCountsWhatItHelped(t *testing.T) {
 	e, _ := s.SaveEntry(data.Entry{Trigger: "Missed the match", Intensity: 6, Kind: data.KindShame}, 0)
 	s.LinkReframe(e.ID, &list[4].ID)
 	c.Load()
-	mustContain(t, shownText(u), "I was at nine matches this term.", "Helped with 1 entry")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "I was at nine matches this term.", "Helped with 1 entry")
 }
 
 func TestTrayBreakKeepsABreakAlreadyOpen(t *testing.T) {
@@ -157,7 +158,7 @@ func TestTrayBreakKeepsABreakAlreadyOpen(t *testing.T) {
 	c := u.compassion()
 	c.startBreak(nil, "")
 	test.Type(findTextArea(t, u, "Right now I feel…"), "Frazzled")
-	test.Tap(findAction(t, u, "Next"))
+	test.Tap(uitest.FindAction(t, u.Host, "Next"))
 	test.Type(findTextArea(t, u, "Other parents in my place would also…"), "half a thought")
 	u.request(instance.Compassion)
 	if a := findTextArea(t, u, "Other parents in my place would also…"); a.Text != "half a thought" {
@@ -167,13 +168,13 @@ func TestTrayBreakKeepsABreakAlreadyOpen(t *testing.T) {
 	// A break for an entry saves the open one first.
 	e, _ := s.SaveEntry(data.Entry{Trigger: "Bedtime rush", Intensity: 8, Kind: data.KindShame}, 0)
 	c.startBreak(&e.ID, entryAbout(e))
-	mustContain(t, shownText(u), "For your entry", "Bedtime rush", "step 1 of 3")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "For your entry", "Bedtime rush", "step 1 of 3")
 	list, _ := s.Breaks(5)
 	if len(list) != 1 || list[0].Normalise != "half a thought" {
 		t.Errorf("the open break was not kept: %+v", list)
 	}
-	test.Tap(findAction(t, u, "Not now"))
-	mustContain(t, shownText(u), "Left half-way.")
+	test.Tap(uitest.FindAction(t, u.Host, "Not now"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Left half-way.")
 }
 
 func TestShameEntryOffersTheBreakWhenReadAgain(t *testing.T) {
@@ -181,16 +182,16 @@ func TestShameEntryOffersTheBreakWhenReadAgain(t *testing.T) {
 	e, _ := s.SaveEntry(data.Entry{Trigger: "Shouted at breakfast", Intensity: 7, Kind: data.KindShame}, 0)
 	j.Load()
 	j.showEntry(e.ID, "")
-	test.Tap(findAction(t, u, "Take a self-compassion break"))
-	mustContain(t, shownText(u), "step 1 of 3", "“Shouted at breakfast”")
+	test.Tap(uitest.FindAction(t, u.Host, "Take a self-compassion break"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "step 1 of 3", "“Shouted at breakfast”")
 	test.Type(findTextArea(t, u, "Right now I feel…"), "Sorry and sad")
-	test.Tap(findAction(t, u, "Next"))
+	test.Tap(uitest.FindAction(t, u.Host, "Next"))
 	if list, _ := s.Breaks(1); len(list) != 1 || list[0].EntryID == nil || *list[0].EntryID != e.ID {
 		t.Errorf("break not linked to the entry: %+v", list)
 	}
 	j.showTab()
 	j.showEntry(e.ID, "")
-	mustContain(t, shownText(u), "Break taken", "(left half-way)")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Break taken", "(left half-way)")
 }
 
 func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
@@ -200,27 +201,27 @@ func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := u.compassion()
-	u.showScreen(c)
+	u.ShowScreen(c)
 	c.Load()
-	test.Tap(findAction(t, u, "Edit"))
+	test.Tap(uitest.FindAction(t, u.Host, "Edit"))
 	area := findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”")
 	if area.Text != "Working means providing." {
 		t.Fatalf("the form shows %q", area.Text)
 	}
 	area.SetText("Working is one of the ways I care for them.")
-	test.Tap(findAction(t, u, "Save reframe"))
+	test.Tap(uitest.FindAction(t, u.Host, "Save reframe"))
 	if r, _ := s.Reframes(); r[4].ID != own.ID || r[4].NewStory != "Working is one of the ways I care for them." {
 		t.Fatalf("after editing: %+v", r[4])
 	}
-	mustContain(t, shownText(u), "Working is one of the ways I care for them.")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Working is one of the ways I care for them.")
 
-	test.Tap(findAction(t, u, "Delete"))
-	mustContain(t, topText(u), "Delete this reframe?")
-	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Delete"))
+	test.Tap(uitest.FindAction(t, u.Host, "Delete"))
+	uitest.MustContain(t, uitest.TopText(u.Host), "Delete this reframe?")
+	test.Tap(uitest.FindButton(t, u.Win.Canvas().Overlays().Top(), "Delete"))
 	if r, _ := s.Reframes(); len(r) != 4 {
 		t.Errorf("%d reframes after deleting the own one", len(r))
 	}
-	if strings.Contains(shownText(u), "Working is one of the ways") {
+	if strings.Contains(uitest.ShownText(u.Host), "Working is one of the ways") {
 		t.Error("the deleted reframe still shows")
 	}
 }
@@ -229,15 +230,15 @@ func TestOwnReframeIsEditedAndDeleted(t *testing.T) {
 // the next plain Save only saves.
 func TestRefusedBreakRouteDoesNotOpenABreakOnTheNextSave(t *testing.T) {
 	u, s, j := newJournalUI(t)
-	press(t, u, shortcutNew)
-	typeText(u, "Forgot the school form")
-	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "Forgot the school form")
+	test.Tap(uitest.FindAction(t, u.Host, kindChoiceLabels[data.KindShame]))
 	j.editor.date.SetText("someday")
-	test.Tap(findAction(t, u, "Take a self-compassion break"))
-	mustContain(t, shownText(u), "“someday” doesn't read as a date")
+	test.Tap(uitest.FindAction(t, u.Host, "Take a self-compassion break"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "“someday” doesn't read as a date")
 	j.editor.date.SetText("2026-03-14")
 	j.editor.save()
-	if strings.Contains(shownText(u), "step 1 of 3") {
+	if strings.Contains(uitest.ShownText(u.Host), "step 1 of 3") {
 		t.Error("a plain Save opened the self-compassion break asked for before")
 	}
 	if page, _ := s.EntryPage(data.EntryFilter{}, nil, 10); len(page.Rows) != 1 {
@@ -249,14 +250,14 @@ func TestRefusedBreakRouteDoesNotOpenABreakOnTheNextSave(t *testing.T) {
 func TestOwnReframeSavedOnceWhenSaveIsTappedTwice(t *testing.T) {
 	u, s := newTestUI(t)
 	c := u.compassion()
-	u.showScreen(c)
+	u.ShowScreen(c)
 	c.Load()
-	test.Tap(findAction(t, u, "Add your own reframe"))
+	test.Tap(uitest.FindAction(t, u.Host, "Add your own reframe"))
 	test.Type(findTextArea(t, u, "The old story, as guilt tells it: “A good parent never…”"), "I should always be free at 3.")
 	test.Type(findTextArea(t, u, "The new story, truer and kinder: “I am…, and…”"), "I am there most days, and that counts.")
 	q := &queue{}
 	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }
-	save := findAction(t, u, "Save reframe")
+	save := uitest.FindAction(t, u.Host, "Save reframe")
 	test.Tap(save)
 	test.Tap(save)
 	q.run()
@@ -270,14 +271,14 @@ func TestOwnReframeSavedOnceWhenSaveIsTappedTwice(t *testing.T) {
 func TestBreakWithNothingWrittenIsNotStoredUntilFinished(t *testing.T) {
 	u, s := newTestUI(t)
 	u.compassion().startBreak(nil, "")
-	test.Tap(findAction(t, u, "Next"))
-	test.Tap(findAction(t, u, "Next"))
-	test.Tap(findAction(t, u, "Back"))
-	test.Tap(findAction(t, u, "Not now"))
+	test.Tap(uitest.FindAction(t, u.Host, "Next"))
+	test.Tap(uitest.FindAction(t, u.Host, "Next"))
+	test.Tap(uitest.FindAction(t, u.Host, "Back"))
+	test.Tap(uitest.FindAction(t, u.Host, "Not now"))
 	if list, _ := s.Breaks(5); len(list) != 0 {
 		t.Fatalf("stored %+v", list)
 	}
-	if strings.Contains(shownText(u), "Left half-way.") {
+	if strings.Contains(uitest.ShownText(u.Host), "Left half-way.") {
 		t.Error("an empty break is offered to carry on")
 	}
 }
@@ -289,7 +290,7 @@ func TestEscClosesTheBreakKeepingTheText(t *testing.T) {
 	area := findTextArea(t, u, "Right now I feel…")
 	test.Type(area, "Stretched thin")
 	u.Win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	mustContain(t, shownText(u), "Left half-way.")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Left half-way.")
 	if list, _ := s.Breaks(5); len(list) != 1 || list[0].Acknowledge != "Stretched thin" {
 		t.Fatalf("breaks: %+v", list)
 	}
@@ -302,17 +303,17 @@ func TestCarriedOnBreakStillNamesItsEntry(t *testing.T) {
 	c := u.compassion()
 	c.startBreak(&e.ID, entryAbout(e))
 	test.Type(findTextArea(t, u, "Right now I feel…"), "Let down by myself")
-	test.Tap(findAction(t, u, "Not now"))
-	test.Tap(findAction(t, u, "Carry on"))
-	mustContain(t, shownText(u), "step 2 of 3", "For your entry", "“Cancelled the zoo trip”")
+	test.Tap(uitest.FindAction(t, u.Host, "Not now"))
+	test.Tap(uitest.FindAction(t, u.Host, "Carry on"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "step 2 of 3", "For your entry", "“Cancelled the zoo trip”")
 }
 
 // A reframe added while a shame entry is being written is offered on it.
 func TestOpenShameEntryOffersAReframeAddedMeanwhile(t *testing.T) {
 	u, s, j := newJournalUI(t)
-	press(t, u, shortcutNew)
-	typeText(u, "Missed the nativity play")
-	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "Missed the nativity play")
+	test.Tap(uitest.FindAction(t, u.Host, kindChoiceLabels[data.KindShame]))
 	if _, err := s.SaveReframe(data.Reframe{OldStory: "Good parents see every show.", NewStory: "I see the child, not just the show."}); err != nil {
 		t.Fatal(err)
 	}
@@ -320,5 +321,5 @@ func TestOpenShameEntryOffersAReframeAddedMeanwhile(t *testing.T) {
 	if j.editor == nil {
 		t.Fatal("the editor closed")
 	}
-	mustContain(t, shownText(u), "I see the child, not just the show.")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "I see the child, not just the show.")
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
+	"github.com/bothand/bothand/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -70,8 +72,8 @@ func TestEveryDialogGoesThroughTheOnePath(t *testing.T) {
 				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "dialog" && name != filepath.Join("ui", "dialogs.go") {
 					t.Errorf("%s: dialog.%s: show dialogs through dialogs.go", fset.Position(n.Pos()), sel.Sel.Name)
 				}
-				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "widget" && strings.HasPrefix(sel.Sel.Name, "ShowPopUp") && name != "keys.go" {
-					t.Errorf("%s: widget.%s: show menus with showMenu", fset.Position(n.Pos()), sel.Sel.Name)
+				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "widget" && strings.HasPrefix(sel.Sel.Name, "ShowPopUp") && name != filepath.Join("ui", "menu.go") {
+					t.Errorf("%s: widget.%s: show menus with ui.ShowMenu", fset.Position(n.Pos()), sel.Sel.Name)
 				}
 				if dialogMakers[sel.Sel.Name] && len(n.Args) > 0 {
 					if kind := kindName(n.Args[0]); kind != "" {
@@ -160,7 +162,7 @@ func TestEscAndEnterInTheDialogs(t *testing.T) {
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgWelcome {
 		t.Fatalf("a new journal opened %v, not the welcome", d)
 	}
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != nil || !u.App.Preferences().Bool(prefWelcomeDone) {
 		t.Fatal("Esc on the welcome is not Skip")
 	}
@@ -181,7 +183,7 @@ func TestEscAndEnterInTheDialogs(t *testing.T) {
 		if d := u.TopDialog(); d == nil || d.Kind != open.kind {
 			t.Fatalf("%s did not open", open.kind)
 		}
-		pressKey(u, fyne.KeyEscape)
+		uitest.PressKey(u.Host, fyne.KeyEscape)
 		if d := u.TopDialog(); d != nil {
 			t.Errorf("Esc left %s open", d.Kind)
 		}
@@ -192,74 +194,78 @@ func TestEscAndEnterInTheDialogs(t *testing.T) {
 
 	// Enter is the main button: About's OK, Export's "Choose a file…".
 	u.showAbout()
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if u.TopDialog() != nil {
 		t.Error("Enter left About open")
 	}
 	u.showExport()
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgSaveFile {
 		t.Fatalf("Enter on Export opened %v", d)
 	}
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 
 	// A form: typing, then Esc, asks; Esc again keeps it as typed.
-	ts := u.tiersTab()
-	ts.addCommitment()
-	f := ts.commitmentForm
-	typeText(u, "Sports day")
-	pressKey(u, fyne.KeyEscape)
+	title := addCommitment(t, u)
+	uitest.TypeText(u.Host, "Sports day")
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgDiscardChanges {
 		t.Fatalf("Esc on a typed form: %v", d)
 	}
-	pressKey(u, fyne.KeyEscape)
-	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgCommitment || f.title.Text != "Sports day" {
-		t.Fatalf("Keep editing: top %v, title %q", d, f.title.Text)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgCommitment || title.Text != "Sports day" {
+		t.Fatalf("Keep editing: top %v, title %q", d, title.Text)
 	}
 	// Enter in the one-line title is the form's Save.
-	u.Win.Canvas().Focus(f.title)
-	pressKey(u, fyne.KeyReturn)
+	u.Win.Canvas().Focus(title)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if u.TopDialog() != nil {
-		t.Fatalf("Enter did not save the form:\n%s", topText(u))
+		t.Fatalf("Enter did not save the form:\n%s", uitest.TopText(u.Host))
 	}
 	if list, _ := s.Commitments(); len(list) != 1 || list[0].Title != "Sports day" {
 		t.Errorf("stored %+v", list)
 	}
 
 	// Unchanged, Esc just closes; with changes, the discard is a choice.
-	ts.addCommitment()
-	pressKey(u, fyne.KeyEscape)
+	addCommitment(t, u)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != nil {
 		t.Error("Esc on an untouched form asked")
 	}
-	ts.addCommitment()
-	typeText(u, "Dinner")
-	pressKey(u, fyne.KeyEscape)
-	test.Tap(findButton(t, topDialog(t, u), "Close without saving"))
+	addCommitment(t, u)
+	uitest.TypeText(u.Host, "Dinner")
+	uitest.PressKey(u.Host, fyne.KeyEscape)
+	test.Tap(uitest.FindButton(t, uitest.TopDialog(t, u.Host), "Close without saving"))
 	if u.TopDialog() != nil {
 		t.Errorf("Close without saving left %v", u.TopDialog().Kind)
 	}
 
 	// Enter in a multi-line field is a new line, not the main button.
-	ts.addCommitment()
-	f = ts.commitmentForm
-	u.Win.Canvas().Focus(f.notes)
-	typeText(u, "Bring")
-	pressKey(u, fyne.KeyReturn)
-	typeText(u, "the costume")
-	if f.notes.Text != "Bring\nthe costume" || u.TopDialog() == nil {
-		t.Errorf("notes %q, dialog %v", f.notes.Text, u.TopDialog())
+	addCommitment(t, u)
+	var notes *widgets.Entry
+	uitest.Walk(uitest.TopDialog(t, u.Host), func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widgets.Entry); ok && e.MultiLine && notes == nil {
+			notes = e
+		}
+		return notes == nil
+	})
+	u.Win.Canvas().Focus(notes)
+	uitest.TypeText(u.Host, "Bring")
+	uitest.PressKey(u.Host, fyne.KeyReturn)
+	uitest.TypeText(u.Host, "the costume")
+	if notes.Text != "Bring\nthe costume" || u.TopDialog() == nil {
+		t.Errorf("notes %q, dialog %v", notes.Text, u.TopDialog())
 	}
 }
 
 // The welcome's Esc is Skip even with the cursor in its slip field.
 func TestEscInTheWelcomeFieldSkips(t *testing.T) {
 	u, s := newTestUIWith(t, data.Options{}, false)
-	typeText(u, "Rest is")
+	uitest.TypeText(u.Host, "Rest is")
 	if u.focused() == nil {
 		t.Fatal("the welcome's field has no focus")
 	}
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != nil || !u.App.Preferences().Bool(prefWelcomeDone) {
 		t.Fatal("Esc in the slip field did not skip")
 	}
@@ -271,18 +277,18 @@ func TestEscInTheWelcomeFieldSkips(t *testing.T) {
 func TestEscStopsAJobAndItsProgressWaitsForIt(t *testing.T) {
 	u, _ := newTestUI(t)
 	p := u.showProgress("Exporting", "Writing…", true)
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != p.d || p.ctx.Err() == nil || !p.cancel.Disabled() {
 		t.Fatalf("after Esc: top %v, job %v", u.TopDialog().Kind, p.ctx.Err())
 	}
-	mustContain(t, topText(u), "Stopping")
+	uitest.MustContain(t, uitest.TopText(u.Host), "Stopping")
 	if !p.stopped(p.ctx.Err(), "Export stopped", "No file was written.") {
 		t.Fatal("a cancelled job was not said to be stopped")
 	}
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgStopped {
 		t.Fatalf("after the job: %v", d)
 	}
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != nil {
 		t.Error("the stopped message stayed")
 	}
@@ -292,7 +298,7 @@ func TestEscStopsAJobAndItsProgressWaitsForIt(t *testing.T) {
 func TestDialogsFitTheWindow(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.Win.Resize(fyne.NewSize(640, 480))
-	u.tiersTab().addCommitment()
+	addCommitment(t, u)
 	// Fyne wraps the dialog's pop-up in a container of an internal type.
 	top := reflect.ValueOf(u.Win.Canvas().Overlays().Top()).Elem().FieldByName("Content").Interface()
 	pop, ok := top.(*widget.PopUp)
@@ -303,4 +309,37 @@ func TestDialogsFitTheWindow(t *testing.T) {
 	if size := pop.Content.Size(); size.Width > room.Width || size.Height > room.Height {
 		t.Errorf("the form is %v in a window of %v", size, room)
 	}
+}
+
+// addCommitment opens the new-commitment form from the Tiers tab, as the
+// person does, and returns its title field.
+func addCommitment(t *testing.T, u *UI) *widgets.Entry {
+	t.Helper()
+	u.ShowScreen(u.plan.Tiers())
+	// "Add a commitment" on the empty tab, "Commitment" above the agenda.
+	var add *widgets.Button
+	uitest.Walk(u.plan.Tiers().View(), func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widgets.Button); ok && b.Visible() && (b.Text == "Add a commitment" || b.Text == "Commitment") && add == nil {
+			add = b
+		}
+		return add == nil && o.Visible()
+	})
+	if add == nil {
+		t.Fatal("no button adds a commitment on the Tiers tab")
+	}
+	test.Tap(add)
+	return uitest.FindWidget[*widgets.Entry](t, uitest.TopDialog(t, u.Host))
+}
+
+// The calendar's file pickers open (Fyne's file dialog, resized before it
+// was shown, dereferenced nil and took the whole window down) and Esc
+// closes them.
+func TestCalendarFileDialogsOpen(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.plan.ImportCalendar()
+	uitest.FindButton(t, uitest.TopDialog(t, u.Host), "Open")
+	uitest.PressKey(u.Host, fyne.KeyEscape)
+	u.plan.ExportCalendar()
+	uitest.TapInDialog(t, u.Host, "Choose a file…")
+	uitest.FindButton(t, uitest.TopDialog(t, u.Host), "Save")
 }

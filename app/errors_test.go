@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 
 	"fyne.io/fyne/v2"
 
@@ -15,14 +16,6 @@ import (
 
 	"github.com/bothand/bothand/data"
 )
-
-func overlayText(u *UI) string {
-	var parts []string
-	for _, o := range u.Win.Canvas().Overlays().List() {
-		parts = append(parts, visibleText(o))
-	}
-	return strings.Join(parts, "\n")
-}
 
 func TestOpenErrorDialogNamesTheFileAndWhatToDo(t *testing.T) {
 	a := test.NewTempApp(t)
@@ -33,7 +26,7 @@ func TestOpenErrorDialogNamesTheFileAndWhatToDo(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.openStore(Config{DBPath: path})
-	text := overlayText(u)
+	text := uitest.OverlayText(u.Host)
 	for _, want := range []string{path, "not a Both/And journal", data.Advice(data.ErrNotDatabase)} {
 		if !strings.Contains(text, want) {
 			t.Errorf("dialog lacks %q:\n%s", want, text)
@@ -50,7 +43,7 @@ func TestOpenErrorDialogNamesTheFileAndWhatToDo(t *testing.T) {
 func TestErrorDialogShowsAdvice(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.ShowError(&data.OpenError{Path: "/x.db", Kind: data.ErrLocked})
-	if text := overlayText(u); !strings.Contains(text, data.Advice(data.ErrLocked)) {
+	if text := uitest.OverlayText(u.Host); !strings.Contains(text, data.Advice(data.ErrLocked)) {
 		t.Errorf("no advice in:\n%s", text)
 	}
 }
@@ -79,12 +72,12 @@ func TestDamagedJournalOffersTheNewestBackup(t *testing.T) {
 	u.notify = func(string, string) {}
 	t.Cleanup(func() { stopTimers(u) })
 	u.openStore(Config{DBPath: path})
-	if !strings.Contains(topText(u), "A backup from") {
-		t.Fatalf("no backup offered:\n%s", topText(u))
+	if !strings.Contains(uitest.TopText(u.Host), "A backup from") {
+		t.Fatalf("no backup offered:\n%s", uitest.TopText(u.Host))
 	}
-	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Restore that backup"))
+	test.Tap(uitest.FindButton(t, u.Win.Canvas().Overlays().Top(), "Restore that backup"))
 	if u.Store == nil {
-		t.Fatalf("not reopened; dialog: %s", topText(u))
+		t.Fatalf("not reopened; dialog: %s", uitest.TopText(u.Host))
 	}
 	t.Cleanup(func() { u.stopReminders(); u.Store.Close() })
 	if u.exitCode != 0 || u.strip.Text() != "From the backup." {
@@ -115,8 +108,8 @@ func TestAValidationErrorSaysPleaseCheck(t *testing.T) {
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgCheck {
 		t.Fatalf("shown: %v", d)
 	}
-	mustContain(t, topText(u), "Please check", "daily backups")
-	pressKey(u, fyne.KeyEscape)
+	uitest.MustContain(t, uitest.TopText(u.Host), "Please check", "daily backups")
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != nil {
 		t.Error("Esc left it open")
 	}

@@ -3,17 +3,12 @@ package app
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/data"
-
-	"github.com/bothand/bothand/widgets"
 )
 
 func TestMain(m *testing.M) {
@@ -60,130 +55,6 @@ func newTestUIWith(t *testing.T, opts data.Options, welcomeDone bool) (*UI, *dat
 		delete(notified, u)
 	})
 	return u, s
-}
-
-// walk visits obj and, while visit returns true, what is rendered inside it.
-func walk(obj fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
-	if obj == nil || !visit(obj) {
-		return
-	}
-	switch o := obj.(type) {
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			walk(c, visit)
-		}
-	case *container.AppTabs:
-		if sel := o.Selected(); sel != nil {
-			walk(sel.Content, visit)
-		}
-	case *widget.Label, *widgets.Button, *widgets.Entry:
-		// leaves: their renderers only repeat their text
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(o).Objects() {
-			walk(c, visit)
-		}
-	}
-}
-
-// findButton returns the visible button whose text is label.
-func findButton(t *testing.T, root fyne.CanvasObject, label string) *widgets.Button {
-	t.Helper()
-	var found *widgets.Button
-	walk(root, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widgets.Button); ok && b.Visible() && b.Text == label && found == nil {
-			found = b
-		}
-		return found == nil && o.Visible()
-	})
-	if found == nil {
-		t.Fatalf("no visible button %q", label)
-	}
-	return found
-}
-
-// visibleText returns the text of every visible label and rich text under root.
-func visibleText(root fyne.CanvasObject) string {
-	var parts []string
-	walk(root, func(o fyne.CanvasObject) bool {
-		if !o.Visible() {
-			return false
-		}
-		switch w := o.(type) {
-		case *widget.Label:
-			parts = append(parts, w.Text)
-		case *widget.RichText:
-			parts = append(parts, w.String())
-		}
-		return true
-	})
-	return strings.Join(parts, "\n")
-}
-
-// findEntry returns the visible entry with the given placeholder.
-func findEntry(t *testing.T, root fyne.CanvasObject, placeholder string) *widgets.Entry {
-	t.Helper()
-	var found *widgets.Entry
-	walk(root, func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widgets.Entry); ok && e.Visible() && e.PlaceHolder == placeholder && found == nil {
-			found = e
-		}
-		return found == nil && o.Visible()
-	})
-	if found == nil {
-		t.Fatalf("no visible entry %q", placeholder)
-	}
-	return found
-}
-
-// topText is the text of the topmost dialog, or "" when none is open.
-func topText(u *UI) string {
-	if top := u.Win.Canvas().Overlays().Top(); top != nil {
-		return visibleText(top)
-	}
-	return ""
-}
-
-// mustContain stops the test when text lacks any of parts.
-func mustContain(t *testing.T, text string, parts ...string) {
-	t.Helper()
-	for _, p := range parts {
-		if !strings.Contains(text, p) {
-			t.Fatalf("%q not shown in:\n%s", p, text)
-		}
-	}
-}
-
-// findIconButton returns the visible button named name (an icon button's
-// name, or a button's text) under root.
-func findIconButton(t *testing.T, root fyne.CanvasObject, name string) *widgets.Button {
-	t.Helper()
-	var found *widgets.Button
-	walk(root, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widgets.Button); ok && b.Visible() && (b.Name == name || b.Text == name) && found == nil {
-			found = b
-		}
-		return found == nil && o.Visible()
-	})
-	if found == nil {
-		t.Fatalf("no visible button %q in:\n%s", name, visibleText(root))
-	}
-	return found
-}
-
-// findSelect returns the visible choice showing selected under root.
-func findSelect(t *testing.T, root fyne.CanvasObject, selected string) *widgets.Select {
-	t.Helper()
-	var found *widgets.Select
-	walk(root, func(o fyne.CanvasObject) bool {
-		if s, ok := o.(*widgets.Select); ok && s.Visible() && s.Selected == selected && found == nil {
-			found = s
-		}
-		return found == nil && o.Visible()
-	})
-	if found == nil {
-		t.Fatalf("no visible choice showing %q", selected)
-	}
-	return found
 }
 
 // stopTimers stops what a test UI left ticking (reminders, the hourly

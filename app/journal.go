@@ -55,7 +55,7 @@ type journalScreen struct {
 
 func newJournalScreen(u *UI) *journalScreen {
 	j := &journalScreen{u: u, searchDelay: 250 * time.Millisecond, draftDelay: time.Second}
-	u.addTrayAction(instance.NewEntry, j.newEntry)
+	u.AddTrayAction(instance.NewEntry, j.newEntry)
 	j.list = newEntryList(j)
 	j.filters = newJournalFilters(j)
 	j.banners = container.NewVBox()

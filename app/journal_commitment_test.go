@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 
@@ -38,7 +39,7 @@ func TestEntryAboutACommitmentShowsItsKeptRecord(t *testing.T) {
 		t.Fatal("no editor")
 	}
 	e.about.sel.SetSelected("Family dinner · tier 2")
-	mustContain(t, visibleText(u.Win.Content()), "you kept “Family dinner” 9 of the last 10 times")
+	uitest.MustContain(t, uitest.VisibleText(u.Win.Content()), "you kept “Family dinner” 9 of the last 10 times")
 
 	test.Type(e.trigger, "Worked through dinner again")
 	test.Type(e.friend, "You are there most weeks.")
@@ -51,7 +52,7 @@ func TestEntryAboutACommitmentShowsItsKeptRecord(t *testing.T) {
 	if stored.CommitmentID == nil || *stored.CommitmentID != c.ID {
 		t.Fatalf("commitment not stored: %v", stored.CommitmentID)
 	}
-	mustContain(t, visibleText(u.Win.Content()), "9 of the last 10 times")
+	uitest.MustContain(t, uitest.VisibleText(u.Win.Content()), "9 of the last 10 times")
 
 	// Unlinking in an edit stores no commitment.
 	j.editEntry(stored.ID)

@@ -131,7 +131,7 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 		for _, p := range d.protocols {
 			box.Add(protocolCard(p))
 			id := p.ID
-			open := widgets.NewButtonWithIcon("Open in Protocols", theme.ListIcon(), func() { j.u.revealProtocol(id) })
+			open := widgets.NewButtonWithIcon("Open in Protocols", theme.ListIcon(), func() { j.u.plan.RevealProtocol(id) })
 			open.Importance = widget.LowImportance
 			box.Add(container.NewHBox(open))
 		}
@@ -155,7 +155,7 @@ func (j *journalScreen) checkBlock(d entryDetail) fyne.CanvasObject {
 				line += " (left half-way)"
 			}
 			if k := firstLine(b.Kindness); k != "" {
-				line += ": “" + trimForMenu(k) + "”"
+				line += ": “" + ui.MenuText(k) + "”"
 			}
 			box.Add(ui.Caption(line))
 		}
@@ -232,7 +232,7 @@ func (j *journalScreen) startProtocol(id int64) {
 		return j.u.Store.StartProtocol(id)
 	}, func(p data.Protocol) {
 		j.showEntry(id, "A next-time protocol now starts from this entry.")
-		j.u.editProtocol(p.ID) // the draft, open to be made one's own
+		j.u.plan.EditProtocol(p.ID) // the draft, open to be made one's own
 	})
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 
@@ -20,23 +21,23 @@ func (q *queue) run() {
 
 func TestSaveWaitsForTheDraftUnderWayAndLeavesNoDraft(t *testing.T) {
 	u, s, j := newJournalUI(t)
-	press(t, u, shortcutNew)
+	uitest.Press(t, u.Host, shortcutNew)
 	q := &queue{}
 	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }
 
-	typeText(u, "Quick")
+	uitest.TypeText(u.Host, "Quick")
 	// The wait before the draft save, then the save itself, are queued.
 	q.jobs[0]() // the wait ends: the draft save starts and is under way
 	q.jobs = q.jobs[1:]
 	if !j.editor.keeper.inFlight {
 		t.Fatal("no draft save under way")
 	}
-	typeText(u, " save")
-	press(t, u, shortcutSave) // must wait for the draft save
+	uitest.TypeText(u.Host, " save")
+	uitest.Press(t, u.Host, shortcutSave) // must wait for the draft save
 	q.run()
 
 	if j.editor != nil {
-		t.Fatalf("editor still open:\n%s", shownText(u))
+		t.Fatalf("editor still open:\n%s", uitest.ShownText(u.Host))
 	}
 	page, _ := s.EntryPage(data.EntryFilter{}, nil, 5)
 	if len(page.Rows) != 1 || page.Rows[0].Trigger != "Quick save" {
@@ -49,8 +50,8 @@ func TestSaveWaitsForTheDraftUnderWayAndLeavesNoDraft(t *testing.T) {
 
 func TestEmptiedNewEntryLeavesNoDraft(t *testing.T) {
 	u, s, j := newJournalUI(t)
-	press(t, u, shortcutNew)
-	typeText(u, "x")
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "x")
 	if drafts, _ := s.Drafts(); len(drafts) != 1 {
 		t.Fatalf("drafts while typing = %d", len(drafts))
 	}
@@ -58,7 +59,7 @@ func TestEmptiedNewEntryLeavesNoDraft(t *testing.T) {
 	if drafts, _ := s.Drafts(); len(drafts) != 0 {
 		t.Errorf("an emptied entry keeps a draft: %+v", drafts)
 	}
-	press(t, u, shortcutNew) // nothing written: the same editor, no draft
+	uitest.Press(t, u.Host, shortcutNew) // nothing written: the same editor, no draft
 	if j.editor == nil {
 		t.Fatal("no editor")
 	}
@@ -69,10 +70,10 @@ func TestEmptiedNewEntryLeavesNoDraft(t *testing.T) {
 
 func TestQuitKeepsTheLastWordsTyped(t *testing.T) {
 	u, s, _ := newJournalUI(t)
-	press(t, u, shortcutNew)
+	uitest.Press(t, u.Host, shortcutNew)
 	q := &queue{}
 	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }
-	typeText(u, "typed just before closing")
+	uitest.TypeText(u.Host, "typed just before closing")
 	q.jobs = nil // the draft's wait never ends: the window closes first
 	u.quit()
 	q.run()

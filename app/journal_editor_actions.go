@@ -77,7 +77,7 @@ func (e *entryEditor) saved(r saveResult) {
 	if r.protocolErr != nil {
 		j.u.ShowError(r.protocolErr)
 	} else if r.protocol != nil {
-		j.u.editProtocol(r.protocol.ID) // the draft, open to be made one's own
+		j.u.plan.EditProtocol(r.protocol.ID) // the draft, open to be made one's own
 	}
 	if e.thenBreak {
 		if c := j.u.compassion(); c != nil {

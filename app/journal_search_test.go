@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 
@@ -22,10 +23,10 @@ func TestSearchCountsMatchesAndClosesAnUnmatchedEntry(t *testing.T) {
 		}
 	}
 	j.Load()
-	mustContain(t, j.count.Text, "3 entries")
+	uitest.MustContain(t, j.count.Text, "3 entries")
 
 	j.showEntry(school.ID)
-	mustContain(t, shownText(u), "Missed the school play")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Missed the school play")
 	j.filters.search.SetText("school")
 	if got := j.count.Text; got != "2 entries match, newest first" {
 		t.Errorf("searching for school: count says %q", got)
@@ -38,10 +39,10 @@ func TestSearchCountsMatchesAndClosesAnUnmatchedEntry(t *testing.T) {
 	if got := j.count.Text; got != "1 entry matches" {
 		t.Errorf("searching for dinner: count says %q", got)
 	}
-	if j.showing == "detail" || strings.Contains(visibleText(j.right), "Missed the school play") {
-		t.Errorf("the reading pane still shows an entry the search left out:\n%s", visibleText(j.right))
+	if j.showing == "detail" || strings.Contains(uitest.VisibleText(j.right), "Missed the school play") {
+		t.Errorf("the reading pane still shows an entry the search left out:\n%s", uitest.VisibleText(j.right))
 	}
-	mustContain(t, visibleText(j.right), "Nothing selected")
+	uitest.MustContain(t, uitest.VisibleText(j.right), "Nothing selected")
 
 	j.filters.search.SetText("holiday")
 	if got := j.count.Text; got != "No entries match" {

@@ -113,12 +113,7 @@ func (t *techniqueCard) set(rec data.Recommendation) {
 // startProtocol opens a new protocol named after the situation that keeps
 // coming back, on the Protocols tab: the card's advice, one click away.
 func (t *techniqueCard) startProtocol(situation string) {
-	p := t.j.u.protocolsTab()
-	if p == nil {
-		return
-	}
-	t.j.u.showScreen(p)
-	p.showNewForm("Next time: "+situation, nil)
+	t.j.u.plan.StartProtocol("Next time: " + situation)
 }
 
 // hide puts the card away until next week.

@@ -8,8 +8,11 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/transfer"
+	"github.com/bothand/bothand/widgets"
 )
 
 func TestTechniqueCardRecommendsAndHidesUntilNextWeek(t *testing.T) {
@@ -17,7 +20,7 @@ func TestTechniqueCardRecommendsAndHidesUntilNextWeek(t *testing.T) {
 	u, s := newTestUIWith(t, data.Options{Now: func() time.Time { return now }}, true)
 	j := u.journal()
 	j.Load()
-	mustContain(t, visibleText(j.advice.box), "This week's technique: the guilt journal", "too few to see a pattern")
+	uitest.MustContain(t, uitest.VisibleText(j.advice.box), "This week's technique: the guilt journal", "too few to see a pattern")
 
 	var list []data.Entry
 	for i := range 4 {
@@ -27,19 +30,19 @@ func TestTechniqueCardRecommendsAndHidesUntilNextWeek(t *testing.T) {
 		t.Fatal(err)
 	}
 	j.Load()
-	text := visibleText(j.advice.box)
-	mustContain(t, text, "shame or guilt, and a self-compassion break", "4 of your 4 entries were about who you are")
-	test.Tap(findAction(t, u, "Take a self-compassion break"))
-	mustContain(t, shownText(u), "step 1 of 3")
+	text := uitest.VisibleText(j.advice.box)
+	uitest.MustContain(t, text, "shame or guilt, and a self-compassion break", "4 of your 4 entries were about who you are")
+	test.Tap(uitest.FindAction(t, u.Host, "Take a self-compassion break"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "step 1 of 3")
 
 	j.advice.hide()
 	j.Load()
-	if strings.TrimSpace(visibleText(j.advice.box)) != "" {
-		t.Errorf("hidden card still shows:\n%s", visibleText(j.advice.box))
+	if strings.TrimSpace(uitest.VisibleText(j.advice.box)) != "" {
+		t.Errorf("hidden card still shows:\n%s", uitest.VisibleText(j.advice.box))
 	}
 	now = now.AddDate(0, 0, 7)
 	j.Load()
-	mustContain(t, visibleText(j.advice.box), "This week's technique")
+	uitest.MustContain(t, uitest.VisibleText(j.advice.box), "This week's technique")
 }
 
 // The protocol advice leads straight to a new protocol named after the
@@ -59,11 +62,11 @@ func TestTechniqueCardStartsAProtocolForTheRepeatingSituation(t *testing.T) {
 	}
 	j := u.journal()
 	j.Load()
-	mustContain(t, visibleText(j.advice.box), "a next-time protocol", "“School pickup” came up in 3 of your 3 entries")
-	test.Tap(findAction(t, u, "Start a next-time protocol"))
-	f := u.protocolsTab().newForm
-	if f == nil || f.title.Text != "Next time: School pickup" {
-		t.Fatalf("new protocol form: %+v", f)
+	uitest.MustContain(t, uitest.VisibleText(j.advice.box), "a next-time protocol", "“School pickup” came up in 3 of your 3 entries")
+	test.Tap(uitest.FindAction(t, u.Host, "Start a next-time protocol"))
+	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgNewProtocol ||
+		uitest.FindWidget[*widgets.Entry](t, uitest.TopDialog(t, u.Host)).Text != "Next time: School pickup" {
+		t.Fatalf("no new protocol form named after the situation:\n%s", uitest.TopText(u.Host))
 	}
 }
 
@@ -75,10 +78,10 @@ func TestTechniqueCardFoldsAndStaysFolded(t *testing.T) {
 	j := u.journal()
 	j.Load()
 	open := j.advice.box.MinSize().Height
-	mustContain(t, visibleText(j.advice.box), "too few to see a pattern")
-	test.Tap(findIconButton(t, j.advice.box, "Fold this week's technique"))
-	text := visibleText(j.advice.box)
-	mustContain(t, text, "This week's technique: the guilt journal")
+	uitest.MustContain(t, uitest.VisibleText(j.advice.box), "too few to see a pattern")
+	test.Tap(uitest.FindIconButton(t, j.advice.box, "Fold this week's technique"))
+	text := uitest.VisibleText(j.advice.box)
+	uitest.MustContain(t, text, "This week's technique: the guilt journal")
 	if strings.Contains(text, "too few to see a pattern") {
 		t.Errorf("the folded card still shows its reason:\n%s", text)
 	}
@@ -95,14 +98,14 @@ func TestTechniqueCardFoldsAndStaysFolded(t *testing.T) {
 			again.stopReminders()
 		}
 	})
-	if strings.Contains(visibleText(again.journal().advice.box), "too few to see a pattern") {
+	if strings.Contains(uitest.VisibleText(again.journal().advice.box), "too few to see a pattern") {
 		t.Error("the card opened again after a restart")
 	}
 	now = now.AddDate(0, 0, 7)
 	again.journal().Load()
-	if strings.Contains(visibleText(again.journal().advice.box), "too few to see a pattern") {
+	if strings.Contains(uitest.VisibleText(again.journal().advice.box), "too few to see a pattern") {
 		t.Error("the card opened again the next week")
 	}
-	test.Tap(findIconButton(t, again.journal().advice.box, "Show this week's technique"))
-	mustContain(t, visibleText(again.journal().advice.box), "too few to see a pattern")
+	test.Tap(uitest.FindIconButton(t, again.journal().advice.box, "Show this week's technique"))
+	uitest.MustContain(t, uitest.VisibleText(again.journal().advice.box), "too few to see a pattern")
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 
 	"github.com/bothand/bothand/data/prose"
@@ -18,35 +19,35 @@ import (
 
 func TestJournalStartsWithAnInvitationThatOpensTheEditor(t *testing.T) {
 	u, _, j := newJournalUI(t)
-	mustContain(t, shownText(u), "Your guilt journal")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Your guilt journal")
 	if j.split.Visible() {
 		t.Error("the empty journal shows the list")
 	}
-	test.Tap(findAction(t, u, "Write your first entry"))
+	test.Tap(uitest.FindAction(t, u.Host, "Write your first entry"))
 	if j.editor == nil || u.Win.Canvas().Focused() != j.editor.trigger {
 		t.Fatalf("the first action did not open the editor with the cursor in the first question")
 	}
-	mustContain(t, shownText(u), questionTrigger)
+	uitest.MustContain(t, uitest.ShownText(u.Host), questionTrigger)
 }
 
 func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	// Ctrl+N works from anywhere, even from inside another text field.
 	u.Win.Canvas().Focus(u.strip.Entry())
-	press(t, u, shortcutNew)
+	uitest.Press(t, u.Host, shortcutNew)
 	if j.editor == nil || u.Win.Canvas().Focused() != j.editor.trigger {
 		t.Fatal("Ctrl+N did not put the cursor in the first question")
 	}
-	typeText(u, "Missed the school play for a client call")
-	pressKey(u, fyne.KeyTab)
+	uitest.TypeText(u.Host, "Missed the school play for a client call")
+	uitest.PressKey(u.Host, fyne.KeyTab)
 	if u.Win.Canvas().Focused() != j.editor.story {
 		t.Fatalf("Tab from the first question went to %T", u.Win.Canvas().Focused())
 	}
-	typeText(u, "I keep choosing work over them")
+	uitest.TypeText(u.Host, "I keep choosing work over them")
 	// Tab past the three answers of the check and the commitment the entry
 	// is about, to the friend question.
 	for range 5 {
-		pressKey(u, fyne.KeyTab)
+		uitest.PressKey(u.Host, fyne.KeyTab)
 	}
 	if u.Win.Canvas().Focused() != j.editor.friend {
 		t.Fatalf("five Tabs from the story went to %T", u.Win.Canvas().Focused())
@@ -58,16 +59,16 @@ func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 		t.Errorf("the friend question (y %v to %v) is outside the view (y %v to %v)", field.Y,
 			field.Y+j.editor.friend.Size().Height, view.Y, view.Y+j.editor.scroll.Size().Height)
 	}
-	typeText(u, "One play doesn't define you")
-	pressKey(u, fyne.KeyTab, true)
-	pressKey(u, fyne.KeyTab)
+	uitest.TypeText(u.Host, "One play doesn't define you")
+	uitest.PressKey(u.Host, fyne.KeyTab, true)
+	uitest.PressKey(u.Host, fyne.KeyTab)
 	if u.Win.Canvas().Focused() != j.editor.friend {
 		t.Fatal("Shift+Tab then Tab did not come back to the friend question")
 	}
-	press(t, u, shortcutSave) // while the cursor is in the text field
+	uitest.Press(t, u.Host, shortcutSave) // while the cursor is in the text field
 
 	if j.editor != nil {
-		t.Fatalf("the editor is still open:\n%s", shownText(u))
+		t.Fatalf("the editor is still open:\n%s", uitest.ShownText(u.Host))
 	}
 	page, err := s.EntryPage(data.EntryFilter{}, nil, 10)
 	if err != nil || len(page.Rows) != 1 {
@@ -81,21 +82,21 @@ func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 	if drafts, _ := s.Drafts(); len(drafts) != 0 {
 		t.Errorf("the draft outlived the save: %+v", drafts)
 	}
-	mustContain(t, shownText(u), "Saved.")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Saved.")
 	if got := listedTriggers(j); len(got) != 1 || got[0] != e.Trigger {
 		t.Errorf("list shows %q", got)
 	}
 
 	// And search finds it, by keyboard too.
-	press(t, u, shortcutSearch)
+	uitest.Press(t, u.Host, shortcutSearch)
 	if u.Win.Canvas().Focused() != j.filters.search {
 		t.Fatal("Ctrl+F did not focus search")
 	}
-	typeText(u, "PLAY")
+	uitest.TypeText(u.Host, "PLAY")
 	if got := listedTriggers(j); len(got) != 1 {
 		t.Fatalf("search for play lists %q", got)
 	}
-	mustContain(t, shownText(u), "play")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "play")
 	var matched []string
 	for _, r := range j.list.rows[0].Snippet {
 		if r.Match {
@@ -105,12 +106,12 @@ func TestCreateAnEntryByKeyboardOnly(t *testing.T) {
 	if strings.Join(matched, ",") != "play" {
 		t.Errorf("highlighted %q", matched)
 	}
-	pressKey(u, fyne.KeyEscape) // clears the search
-	typeText(u, "nowhere")
+	uitest.PressKey(u.Host, fyne.KeyEscape) // clears the search
+	uitest.TypeText(u.Host, "nowhere")
 	if got := listedTriggers(j); len(got) != 0 {
 		t.Errorf("search for a missing word lists %q", got)
 	}
-	mustContain(t, shownText(u), "No entry holds all of these words")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "No entry holds all of these words")
 }
 
 func TestSearchFieldTakesAnyText(t *testing.T) {
@@ -128,22 +129,22 @@ func TestSearchFieldTakesAnyText(t *testing.T) {
 		}
 	}
 	j.filters.search.SetText("😀")
-	mustContain(t, shownText(u), "Search looks for words")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Search looks for words")
 	if len(u.Win.Canvas().Overlays().List()) != 0 {
-		t.Errorf("a dialog opened:\n%s", shownText(u))
+		t.Errorf("a dialog opened:\n%s", uitest.ShownText(u.Host))
 	}
 }
 
 func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 	u, s, j := newJournalUI(t)
-	press(t, u, shortcutNew)
+	uitest.Press(t, u.Host, shortcutNew)
 	ed := j.editor
-	typeText(u, "Missed his sprint race for a client call")
+	uitest.TypeText(u.Host, "Missed his sprint race for a client call")
 	test.Type(ed.story, "I put money first")
-	test.Tap(findAction(t, u, kindChoiceLabels[data.KindGuilt]))
-	mustContain(t, shownText(u), "Guilt points at something you did")
+	test.Tap(uitest.FindAction(t, u.Host, kindChoiceLabels[data.KindGuilt]))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Guilt points at something you did")
 	test.Type(ed.friend, "Put school events in the calendar the day they're announced")
-	test.Tap(findAction(t, u, "What's my next-time protocol?"))
+	test.Tap(uitest.FindAction(t, u.Host, "What's my next-time protocol?"))
 
 	page, _ := s.EntryPage(data.EntryFilter{}, nil, 10)
 	if len(page.Rows) != 1 || page.Rows[0].Kind != data.KindGuilt {
@@ -162,20 +163,19 @@ func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 		t.Errorf("protocol = %+v", p)
 	}
 	// It opens for editing on the Protocols tab, the cursor in its name.
-	pt := u.protocolsTab()
-	if u.tabs.Selected().Text != "Protocols" || pt.openID != p.ID || u.Win.Canvas().Focused() != pt.editor.title {
-		t.Fatal("the new protocol did not open for editing")
+	if title, ok := u.Win.Canvas().Focused().(*widgets.Entry); u.tabs.Selected().Text != "Protocols" || !ok || title.Text != p.Title {
+		t.Fatal("the new protocol did not open for editing, the cursor in its name")
 	}
-	mustContain(t, visibleText(pt.list), tpl.Title, "0 of 5 steps done")
+	uitest.MustContain(t, uitest.VisibleText(u.plan.Protocols().View()), "0 of 5 steps done")
 
 	// The entry shows it and leads there, and back.
-	test.Tap(findButton(t, u.Win.Content(), "Open the journal entry it came from"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Open the journal entry it came from"))
 	if u.tabs.Selected().Text != "Journal" {
 		t.Fatal("the protocol's link did not lead back to the entry")
 	}
-	mustContain(t, shownText(u), tpl.Title, "1. Put school events in the calendar")
-	test.Tap(findButton(t, u.Win.Content(), "Open in Protocols"))
-	if u.tabs.Selected().Text != "Protocols" || u.protocolsTab().openID != p.ID {
+	uitest.MustContain(t, uitest.ShownText(u.Host), tpl.Title, "1. Put school events in the calendar")
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Open in Protocols"))
+	if u.tabs.Selected().Text != "Protocols" || !strings.Contains(uitest.VisibleText(u.plan.Protocols().View()), "0 of 5 steps done") {
 		t.Error("the entry's link did not open the protocol")
 	}
 }
@@ -183,19 +183,19 @@ func TestGuiltRouteCreatesALinkedProtocol(t *testing.T) {
 func TestShameRouteShowsTheReframesAndLinksTheOneThatHelps(t *testing.T) {
 	u, s, j := newJournalUI(t)
 	reframes, _ := s.Reframes()
-	press(t, u, shortcutNew)
-	typeText(u, "Forgot dress-up day")
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "Forgot dress-up day")
 	test.Type(j.editor.story, "I'm a terrible parent")
-	if strings.Contains(shownText(u), reframes[0].NewStory) {
+	if strings.Contains(uitest.ShownText(u.Host), reframes[0].NewStory) {
 		t.Fatal("reframes shown before the check was answered")
 	}
-	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
-	text := shownText(u)
+	test.Tap(uitest.FindAction(t, u.Host, kindChoiceLabels[data.KindShame]))
+	text := uitest.ShownText(u.Host)
 	for _, r := range reframes {
-		mustContain(t, text, r.NewStory)
-		mustContain(t, text, r.OldStory)
+		uitest.MustContain(t, text, r.NewStory)
+		uitest.MustContain(t, text, r.OldStory)
 	}
-	mustContain(t, text, "From either/or to both/and")
+	uitest.MustContain(t, text, "From either/or to both/and")
 	if strings.Contains(text, "What's my next-time protocol?") {
 		t.Error("the guilt route is offered for shame")
 	}
@@ -203,7 +203,7 @@ func TestShameRouteShowsTheReframesAndLinksTheOneThatHelps(t *testing.T) {
 	u.Win.Canvas().Focus(j.editor.friend)
 	j.editor.check.showReframes()
 	buttons := 0
-	walkAll(j.editor.check.reframes, func(o fyne.CanvasObject) bool {
+	uitest.Walk(j.editor.check.reframes, func(o fyne.CanvasObject) bool {
 		if b, ok := o.(*widgets.Button); ok {
 			if buttons == 2 {
 				test.Tap(b)
@@ -215,21 +215,21 @@ func TestShameRouteShowsTheReframesAndLinksTheOneThatHelps(t *testing.T) {
 	if buttons != 4 {
 		t.Fatalf("%d reframe buttons", buttons)
 	}
-	press(t, u, shortcutSave)
+	uitest.Press(t, u.Host, shortcutSave)
 	page, _ := s.EntryPage(data.EntryFilter{}, nil, 10)
 	e, _ := s.Entry(page.Rows[0].ID)
 	if e.Kind != data.KindShame || e.ReframeID == nil || *e.ReframeID != reframes[2].ID {
 		t.Fatalf("stored kind %q, reframe %v; want shame and %d", e.Kind, e.ReframeID, reframes[2].ID)
 	}
-	findAction(t, u, "This one helps me")
+	uitest.FindAction(t, u.Host, "This one helps me")
 }
 
 func TestEscClosesAndKeepsTheDraftForTheNextStart(t *testing.T) {
 	u, s, j := newJournalUI(t)
-	press(t, u, shortcutNew)
-	typeText(u, "Half a thought about bedtime")
-	test.Tap(findAction(t, u, kindChoiceLabels[data.KindShame]))
-	pressKey(u, fyne.KeyEscape) // focus is on the shame button now
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "Half a thought about bedtime")
+	test.Tap(uitest.FindAction(t, u.Host, kindChoiceLabels[data.KindShame]))
+	uitest.PressKey(u.Host, fyne.KeyEscape) // focus is on the shame button now
 	if j.editor != nil {
 		t.Fatal("Esc did not close the editor")
 	}
@@ -237,7 +237,7 @@ func TestEscClosesAndKeepsTheDraftForTheNextStart(t *testing.T) {
 	if len(drafts) != 1 || drafts[0].Trigger != "Half a thought about bedtime" || drafts[0].Kind != "shame" {
 		t.Fatalf("drafts = %+v", drafts)
 	}
-	mustContain(t, shownText(u), "Unsaved entry from")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Unsaved entry from")
 
 	// The next start offers it back.
 	u2 := newUI(test.NewTempApp(t))
@@ -247,13 +247,13 @@ func TestEscClosesAndKeepsTheDraftForTheNextStart(t *testing.T) {
 	j2 := u2.screens[0].(*journalScreen)
 	j2.searchDelay, j2.draftDelay = 0, 0
 	u2.attach(s)
-	mustContain(t, shownText(u2), "Half a thought about bedtime")
-	test.Tap(findAction(t, u2, "Continue writing"))
+	uitest.MustContain(t, uitest.ShownText(u2.Host), "Half a thought about bedtime")
+	test.Tap(uitest.FindAction(t, u2.Host, "Continue writing"))
 	if j2.editor == nil || j2.editor.trigger.Text != "Half a thought about bedtime" || j2.editor.check.kind != data.KindShame {
 		t.Fatalf("continued editor = %+v", j2.editor)
 	}
 	test.Type(j2.editor.friend, "Be gentle")
-	press(t, u2, shortcutSave)
+	uitest.Press(t, u2.Host, shortcutSave)
 	if drafts, _ := s.Drafts(); len(drafts) != 0 {
 		t.Errorf("drafts after saving = %+v", drafts)
 	}
@@ -264,9 +264,9 @@ func TestEscClosesAndKeepsTheDraftForTheNextStart(t *testing.T) {
 
 func TestARefusedSaveExplainsAndKeepsEverything(t *testing.T) {
 	u, s, j := newJournalUI(t)
-	press(t, u, shortcutNew)
-	press(t, u, shortcutSave)
-	mustContain(t, shownText(u), "Write at least one of the three answers")
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.Press(t, u.Host, shortcutSave)
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Write at least one of the three answers")
 	if j.editor == nil {
 		t.Fatal("the editor closed on a refused save")
 	}
@@ -274,8 +274,8 @@ func TestARefusedSaveExplainsAndKeepsEverything(t *testing.T) {
 	long := strings.Repeat("a", data.MaxFieldLen+1)
 	j.editor.story.SetText(long)
 	j.editor.trigger.SetText("too much")
-	press(t, u, shortcutSave)
-	mustContain(t, shownText(u), "100,001 characters")
+	uitest.Press(t, u.Host, shortcutSave)
+	uitest.MustContain(t, uitest.ShownText(u.Host), "100,001 characters")
 	if j.editor.story.Text != long || u.Win.Canvas().Focused() != j.editor.story {
 		t.Error("the long answer was changed or not focused")
 	}
@@ -285,8 +285,8 @@ func TestARefusedSaveExplainsAndKeepsEverything(t *testing.T) {
 		t.Errorf("draft keeps %d characters", len(drafts[0].Story))
 	}
 	j.editor.date.SetText("31/02/2026")
-	press(t, u, shortcutSave)
-	mustContain(t, shownText(u), "February 2026 has 28 days.")
+	uitest.Press(t, u.Host, shortcutSave)
+	uitest.MustContain(t, uitest.ShownText(u.Host), "February 2026 has 28 days.")
 	if n, _ := s.CountEntries(data.EntryFilter{}); n != 0 {
 		t.Errorf("%d entries stored", n)
 	}
@@ -297,28 +297,28 @@ func TestTrashUndoAndEmptyTrash(t *testing.T) {
 	e, _ := s.SaveEntry(data.Entry{Trigger: "Snapped at the kids", Kind: data.KindGuilt}, 0)
 	j.Load()
 	j.list.widget.Select(0)
-	mustContain(t, shownText(u), "Snapped at the kids")
-	test.Tap(findAction(t, u, "Move to trash"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Snapped at the kids")
+	test.Tap(uitest.FindAction(t, u.Host, "Move to trash"))
 	if len(j.list.rows) != 0 {
 		t.Fatal("the trashed entry is still listed")
 	}
-	mustContain(t, shownText(u), "Moved to the trash")
-	test.Tap(findAction(t, u, "Undo  (Ctrl+Z)"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Moved to the trash")
+	test.Tap(uitest.FindAction(t, u.Host, "Undo  (Ctrl+Z)"))
 	if len(j.list.rows) != 1 {
 		t.Fatal("undo did not bring the entry back")
 	}
-	mustContain(t, shownText(u), "Back from the trash.")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Back from the trash.")
 
-	test.Tap(findAction(t, u, "Move to trash"))
-	test.Tap(findAction(t, u, "Trash (1)"))
-	mustContain(t, shownText(u), "Snapped at the kids")
-	test.Tap(findAction(t, u, "Empty trash…"))
-	test.Tap(findAction(t, u, "Empty the trash"))
+	test.Tap(uitest.FindAction(t, u.Host, "Move to trash"))
+	test.Tap(uitest.FindAction(t, u.Host, "Trash (1)"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Snapped at the kids")
+	test.Tap(uitest.FindAction(t, u.Host, "Empty trash…"))
+	test.Tap(uitest.FindAction(t, u.Host, "Empty the trash"))
 	if _, err := s.Entry(e.ID); err == nil {
 		t.Error("the entry survived emptying the trash")
 	}
 	// Nothing left anywhere: the journal invites a first entry again.
-	mustContain(t, shownText(u), "Your guilt journal")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Your guilt journal")
 }
 
 func TestListReadsMorePagesAsItScrolls(t *testing.T) {
@@ -358,7 +358,7 @@ func TestEditAnEntryKeepsWhatTheEditorDoesNotShow(t *testing.T) {
 	}, 0)
 	j.Load()
 	j.list.widget.Select(0)
-	test.Tap(findAction(t, u, "Edit"))
+	test.Tap(uitest.FindAction(t, u.Host, "Edit"))
 	ed := j.editor
 	if ed == nil || ed.trigger.Text != "Late pickup" || ed.intensity.Value != 8 || ed.check.kind != data.KindShame {
 		t.Fatalf("editor did not open on the entry")
@@ -368,7 +368,7 @@ func TestEditAnEntryKeepsWhatTheEditorDoesNotShow(t *testing.T) {
 	}
 	ed.story.SetText("A tired parent, not a bad one")
 	ed.intensity.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	press(t, u, shortcutSave)
+	uitest.Press(t, u.Host, shortcutSave)
 	back, _ := s.Entry(e.ID)
 	if back.Story != "A tired parent, not a bad one" || back.Intensity != 7 || back.ReframeID == nil ||
 		*back.ReframeID != reframes[0].ID || len(back.Tags) != 2 || back.UUID != e.UUID {
@@ -395,13 +395,13 @@ func TestFiltersNarrowTheList(t *testing.T) {
 	if got := listedTriggers(j); strings.Join(got, ",") != "shame in winter" {
 		t.Errorf("shame only = %q", got)
 	}
-	mustContain(t, shownText(u), "1 entry")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "1 entry")
 	j.filters.kind.SetSelected("All kinds")
 	j.filters.tag.SetSelected("Myth of balance")
 	if got := listedTriggers(j); strings.Join(got, ",") != "guilt in winter,old guilt" {
 		t.Errorf("tagged = %q", got)
 	}
-	mustContain(t, shownText(u), "2 entries match the filters")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "2 entries match the filters")
 	j.filters.tag.SetSelected(allTags)
 	j.filters.dates.SetSelected("Choose dates…")
 	j.filters.from.SetText("2025-02-11")
@@ -418,7 +418,7 @@ func TestFiltersNarrowTheList(t *testing.T) {
 		t.Errorf("the day as the app shows it = %q", got)
 	}
 	j.filters.to.SetText("31/02/2025")
-	mustContain(t, shownText(u), "February 2025 has 28 days.")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "February 2025 has 28 days.")
 	if got := listedTriggers(j); len(got) != 1 {
 		t.Errorf("with an unreadable end date, the start still applies: %q", got)
 	}

@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The window's keyboard. Every command with a shortcut is in one table,
@@ -80,7 +78,7 @@ func (u *UI) commands() []command {
 		key := fyne.KeyName(string(rune('1' + i)))
 		cmds = append(cmds, command{
 			menu: "View", label: sc.Title(), keys: "Ctrl+" + string(key), shortcut: ctrl(key),
-			run: func() { u.showScreen(sc) },
+			run: func() { u.ShowScreen(sc) },
 		})
 	}
 	cmds = append(cmds,
@@ -169,9 +167,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool {
 	case fyne.KeyEscape:
 		return u.escape(from)
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if d := u.TopDialog(); d != nil && d.IsTop() {
-			return d.PressDefault()
-		}
+		return u.EnterKey()
 	case fyne.KeyF1:
 		u.showShortcuts()
 		return true
@@ -188,14 +184,7 @@ func (k windowKeys) TypedKey(ev *fyne.KeyEvent, from fyne.Focusable) bool { retu
 // (a calendar, a menu), the top dialog, or what the tab has open; with
 // nothing to close it lets go of the focus.
 func (u *UI) escape(from fyne.Focusable) bool {
-	if top := u.Win.Canvas().Overlays().Top(); top != nil {
-		if d := u.TopDialog(); d == nil || !d.IsTop() {
-			top.Hide()
-			return true
-		}
-	}
-	if d := u.TopDialog(); d != nil {
-		d.Escape()
+	if u.EscapeKey() {
 		return true
 	}
 	if e, ok := u.visibleScreen().(ui.Escaper); ok && e.Escape(from) {
@@ -275,53 +264,13 @@ func (u *UI) searchJournal() {
 
 // importCalendar is Ctrl+I: the calendar file picker, from any tab.
 func (u *UI) importCalendar() {
-	if t := u.tiersTab(); t != nil && u.Store != nil {
-		t.importCalendar()
+	if u.Store != nil {
+		u.plan.ImportCalendar()
 	}
 }
 
 func (u *UI) exportCalendar() {
-	if t := u.tiersTab(); t != nil && u.Store != nil {
-		t.exportCalendar()
+	if u.Store != nil {
+		u.plan.ExportCalendar()
 	}
-}
-
-// showMenu shows a pop-up menu under from. Its items are logged (at the
-// debug level), like the menu bar's, so the real-window tests know every
-// item there is to try.
-func (u *UI) showMenu(name string, m *fyne.Menu, from fyne.CanvasObject) {
-	for _, it := range m.Items {
-		if it.IsSeparator || it.Action == nil {
-			continue
-		}
-		path, run := name+"/"+it.Label, it.Action
-		slog.Debug("menu item", "item", path)
-		it.Action = func() {
-			slog.Debug("menu", "item", path)
-			run()
-		}
-	}
-	c := u.Win.Canvas()
-	menu := widget.NewPopUpMenu(m, c)
-	menu.ShowAtPosition(menuPosition(c, from, menu.MinSize()))
-}
-
-// menuPosition puts a menu of size under the button from, or above it when
-// there is no room below, and lines it up with the button's right edge
-// when it would run past the window's: a menu opened from the end of a row
-// stays whole, in the window, beside what opened it.
-func menuPosition(c fyne.Canvas, from fyne.CanvasObject, size fyne.Size) fyne.Position {
-	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(from)
-	room := c.Size()
-	margin := theme.Padding()
-	pos := abs.AddXY(0, from.Size().Height)
-	if pos.X+size.Width > room.Width-margin {
-		pos.X = abs.X + from.Size().Width - size.Width
-	}
-	if pos.Y+size.Height > room.Height-margin && abs.Y-size.Height >= margin {
-		pos.Y = abs.Y - size.Height
-	}
-	pos.X = max(margin, min(pos.X, room.Width-size.Width-margin))
-	pos.Y = max(0, min(pos.Y, room.Height-size.Height))
-	return pos
 }

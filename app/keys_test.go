@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -21,37 +22,37 @@ func TestShortcutsWorkWhileTypingInAField(t *testing.T) {
 		t.Helper()
 		u.Win.Canvas().Focus(u.strip.Entry())
 		u.strip.Entry().SetText("")
-		typeText(u, "half a slip")
+		uitest.TypeText(u.Host, "half a slip")
 	}
 	for i := range u.screens {
 		typing()
-		press(t, u, ctrl(fyne.KeyName(string(rune('1'+i)))))
+		uitest.Press(t, u.Host, ctrl(fyne.KeyName(string(rune('1'+i)))))
 		if u.tabs.SelectedIndex() != i {
 			t.Errorf("Ctrl+%d showed tab %d", i+1, u.tabs.SelectedIndex())
 		}
 	}
 	typing()
-	press(t, u, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl})
+	uitest.Press(t, u.Host, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl})
 	if u.tabs.SelectedIndex() != 0 {
 		t.Errorf("Ctrl+Tab from the last tab showed tab %d, want the first", u.tabs.SelectedIndex())
 	}
-	press(t, u, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift})
+	uitest.Press(t, u.Host, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift})
 	if u.tabs.SelectedIndex() != len(u.screens)-1 {
 		t.Errorf("Ctrl+Shift+Tab from the first tab showed tab %d, want the last", u.tabs.SelectedIndex())
 	}
 
 	typing()
-	press(t, u, shortcutSearch)
+	uitest.Press(t, u.Host, shortcutSearch)
 	if u.visibleScreen() != j || u.focused() != j.filters.search {
 		t.Errorf("Ctrl+F: tab %v, focus %T", u.visibleScreen().Title(), u.focused())
 	}
 
 	typing()
-	pressKey(u, fyne.KeyF1)
+	uitest.PressKey(u.Host, fyne.KeyF1)
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgShortcuts {
 		t.Fatalf("F1 in a text field: %v", u.TopDialog())
 	}
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != nil {
 		t.Fatal("Esc left the shortcuts open")
 	}
@@ -60,25 +61,25 @@ func TestShortcutsWorkWhileTypingInAField(t *testing.T) {
 	}
 
 	typing()
-	press(t, u, shortcutImport)
+	uitest.Press(t, u.Host, shortcutImport)
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgOpenFile {
 		t.Fatalf("Ctrl+I opened %v", u.TopDialog())
 	}
 	// While a dialog is open the window behind it waits: Ctrl+2 does
 	// nothing, F1 still helps, Esc closes each in turn.
 	before := u.tabs.SelectedIndex()
-	press(t, u, ctrl(fyne.Key2))
-	pressKey(u, fyne.KeyF1)
+	uitest.Press(t, u.Host, ctrl(fyne.Key2))
+	uitest.PressKey(u.Host, fyne.KeyF1)
 	if u.tabs.SelectedIndex() != before || u.TopDialog().Kind != ui.DlgShortcuts {
 		t.Errorf("behind a dialog: tab %d, top %v", u.tabs.SelectedIndex(), u.TopDialog().Kind)
 	}
-	pressKey(u, fyne.KeyEscape)
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != nil {
 		t.Errorf("Esc twice left %v open", u.TopDialog().Kind)
 	}
 
-	press(t, u, ctrl(fyne.KeyComma))
+	uitest.Press(t, u.Host, ctrl(fyne.KeyComma))
 	if u.prefsWin == nil {
 		t.Error("Ctrl+, opened no preferences")
 	}
@@ -102,7 +103,7 @@ func TestEveryShortcutIsInTheMenuAndTheShortcutsWindow(t *testing.T) {
 		}
 	}
 	u.showShortcuts()
-	mustContain(t, topText(u), append(want, "Esc", "Enter", "Tab, Shift+Tab")...)
+	uitest.MustContain(t, uitest.TopText(u.Host), append(want, "Esc", "Enter", "Tab, Shift+Tab")...)
 	items := 0
 	for _, m := range u.Win.MainMenu().Items {
 		items += len(m.Items)
@@ -126,7 +127,7 @@ func TestCtrlZUndoesTheMoveToTheTrash(t *testing.T) {
 		t.Fatalf("trash holds %d", n)
 	}
 	u.Win.Canvas().Unfocus()
-	press(t, u, &fyne.ShortcutUndo{})
+	uitest.Press(t, u.Host, &fyne.ShortcutUndo{})
 	if n, _ := s.TrashCount(); n != 0 {
 		t.Fatalf("after Ctrl+Z the trash holds %d", n)
 	}
@@ -135,10 +136,10 @@ func TestCtrlZUndoesTheMoveToTheTrash(t *testing.T) {
 	}
 
 	u.Win.Canvas().Focus(j.filters.search)
-	typeText(u, "kids")
+	uitest.TypeText(u.Host, "kids")
 	j.trashEntry(e)
 	u.Win.Canvas().Focus(j.filters.search)
-	press(t, u, &fyne.ShortcutUndo{})
+	uitest.Press(t, u.Host, &fyne.ShortcutUndo{})
 	if n, _ := s.TrashCount(); n != 1 {
 		t.Error("Ctrl+Z in the search field took back the trash, not the typing")
 	}
@@ -149,14 +150,14 @@ func TestCtrlZUndoesTheMoveToTheTrash(t *testing.T) {
 func TestSpaceOnTheCheckThenTabStaysInTheForm(t *testing.T) {
 	for _, kind := range []data.Kind{data.KindGuilt, data.KindShame} {
 		u, _, j := newJournalUI(t)
-		press(t, u, shortcutNew)
+		uitest.Press(t, u.Host, shortcutNew)
 		b := j.editor.check.buttons[kind]
 		u.Win.Canvas().Focus(b)
-		pressKey(u, fyne.KeySpace)
+		uitest.PressKey(u.Host, fyne.KeySpace)
 		if j.editor.check.kind != kind {
 			t.Fatalf("Space chose %q", j.editor.check.kind)
 		}
-		pressKey(u, fyne.KeyTab)
+		uitest.PressKey(u.Host, fyne.KeyTab)
 		f := u.focused()
 		if f == nil || f == j.filters.search || f == b {
 			t.Fatalf("%s, Space, Tab: the focus went to %T", kind, f)
@@ -167,44 +168,11 @@ func TestSpaceOnTheCheckThenTabStaysInTheForm(t *testing.T) {
 	}
 }
 
-// In every multi-line field Tab and Shift+Tab move on: the commitment's
-// notes, the triage's request, the editor's answers.
-func TestTabLeavesEveryMultiLineField(t *testing.T) {
-	u, _, ts := openTiers(t)
-	ts.addCommitment()
-	f := ts.commitmentForm
-	u.Win.Canvas().Focus(f.notes)
-	typeText(u, "Bring the costume")
-	pressKey(u, fyne.KeyTab)
-	if u.focused() == f.notes || f.notes.Text != "Bring the costume" {
-		t.Errorf("Tab in the notes: focus %T, notes %q", u.focused(), f.notes.Text)
-	}
-	u.Win.Canvas().Focus(f.notes)
-	pressKey(u, fyne.KeyTab, true)
-	if u.focused() != f.location {
-		t.Errorf("Shift+Tab in the notes went to %T", u.focused())
-	}
-	f.dlg.Hide()
-
-	_, _, p := openProtocols(t)
-	if _, err := p.u.Store.SaveUrgency([]data.UrgencyCriterion{{Question: "Does money depend on it today?"}}, data.UrgencyRule{}); err != nil {
-		t.Fatal(err)
-	}
-	p.openTriage()
-	tr := p.triage
-	p.u.Win.Canvas().Focus(tr.request)
-	typeText(p.u, "The deck by tonight")
-	pressKey(p.u, fyne.KeyTab)
-	if p.u.focused() == tr.request || tr.request.Text != "The deck by tonight" {
-		t.Errorf("Tab in the request: focus %T, text %q", p.u.focused(), tr.request.Text)
-	}
-}
-
 // The wheel over the editor's answers scrolls the editor.
 func TestTheWheelOverAnAnswerScrollsTheEditor(t *testing.T) {
 	u, _, j := newJournalUI(t)
 	u.Win.Resize(fyne.NewSize(900, 560))
-	press(t, u, shortcutNew)
+	uitest.Press(t, u.Host, shortcutNew)
 	e := j.editor
 	e.scroll.ScrollToTop()
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.story).Add(fyne.NewPos(20, 20))

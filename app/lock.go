@@ -17,6 +17,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/keys"
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/data/vault"
 	"github.com/bothand/bothand/widgets"
 )
@@ -126,7 +127,7 @@ func (u *UI) unlocked(r unlocked) {
 	u.lock.parked = nil
 	u.lock.idle.touch()
 	if n := r.report.Merged; n > 0 {
-		u.tell(fmt.Sprintf("%d %s you wrote while the journal was locked %s now in it.", n, plural(n, "entry", "entries"), isAre(n)))
+		u.tell(fmt.Sprintf("%d %s you wrote while the journal was locked %s now in it.", n, prose.Plural(n, "entry", "entries"), isAre(n)))
 	}
 	if r.report.Inbox != nil {
 		u.backgroundFailed(noticeInbox, r.report.Inbox)

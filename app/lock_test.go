@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -102,7 +103,7 @@ func typeUnlock(t *testing.T, u *UI, text string) {
 	t.Helper()
 	f := u.lock.form
 	if f == nil {
-		t.Fatalf("no unlock form in:\n%s", shownText(u))
+		t.Fatalf("no unlock form in:\n%s", uitest.ShownText(u.Host))
 	}
 	f.field.SetText("")
 	test.Type(f.field, text)
@@ -118,8 +119,8 @@ func TestEncryptedJournalOpensBehindTheUnlockForm(t *testing.T) {
 	if !u.lock.locked || u.Store != nil {
 		t.Fatal("the encrypted journal did not wait for its passphrase")
 	}
-	shown := shownText(u)
-	mustContain(t, shown, "Your journal is locked", "Type your passphrase")
+	shown := uitest.ShownText(u.Host)
+	uitest.MustContain(t, shown, "Your journal is locked", "Type your passphrase")
 	if strings.Contains(shown, "Late for pick-up") {
 		t.Error("the journal shows behind the unlock form")
 	}
@@ -127,7 +128,7 @@ func TestEncryptedJournalOpensBehindTheUnlockForm(t *testing.T) {
 		t.Error("the passphrase is not masked")
 	}
 	// Esc does nothing while locked: the form stays, nothing closes.
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if !u.lock.locked {
 		t.Fatal("Esc unlocked the window")
 	}
@@ -136,7 +137,7 @@ func TestEncryptedJournalOpensBehindTheUnlockForm(t *testing.T) {
 	// and the journal byte for byte as it was.
 	typeUnlock(t, u, "red kettle")
 	f := u.lock.form
-	mustContain(t, visibleText(f.msg), "That passphrase doesn't open this journal", "Nothing was changed", "try again in 1 s")
+	uitest.MustContain(t, uitest.VisibleText(f.msg), "That passphrase doesn't open this journal", "Nothing was changed", "try again in 1 s")
 	if got := time.Until(f.until); got <= 0 || got > vault.FailureDelay(1) {
 		t.Errorf("the next try may come in %v, want within %v", got, vault.FailureDelay(1))
 	}
@@ -157,10 +158,10 @@ func TestEncryptedJournalOpensBehindTheUnlockForm(t *testing.T) {
 	f.until = time.Now()
 	typeUnlock(t, u, testPassphrase)
 	if u.lock.locked || u.Store == nil {
-		t.Fatalf("the right passphrase did not unlock:\n%s", shownText(u))
+		t.Fatalf("the right passphrase did not unlock:\n%s", uitest.ShownText(u.Host))
 	}
-	shown = shownText(u)
-	mustContain(t, shown, "Late for pick-up", "Written while locked",
+	shown = uitest.ShownText(u.Host)
+	uitest.MustContain(t, shown, "Late for pick-up", "Written while locked",
 		"1 entry you wrote while the journal was locked is now in it")
 	if n, _ := vault.Pending(path); n != 0 {
 		t.Errorf("%d entries still wait in the inbox", n)
@@ -188,7 +189,7 @@ func TestRecoveryCodeAndRememberOnThisComputer(t *testing.T) {
 	u.lock.form.remember.SetChecked(true)
 	typeUnlock(t, u, strings.ToLower(code))
 	if u.lock.locked {
-		t.Fatalf("the recovery code did not unlock:\n%s", shownText(u))
+		t.Fatalf("the recovery code did not unlock:\n%s", uitest.ShownText(u.Host))
 	}
 	if !vault.IsRemembered(path) || len(kr.m) != 1 {
 		t.Fatal("Remember on this computer was not kept")
@@ -198,7 +199,7 @@ func TestRecoveryCodeAndRememberOnThisComputer(t *testing.T) {
 	u.Store.Close()
 	u2 := newLockedUI(t, path, kr)
 	if u2.lock.locked || u2.Store == nil {
-		t.Fatalf("the remembered journal did not open:\n%s", shownText(u2))
+		t.Fatalf("the remembered journal did not open:\n%s", uitest.ShownText(u2.Host))
 	}
 
 	// A keyring that is locked: the form says so calmly and asks.
@@ -208,7 +209,7 @@ func TestRecoveryCodeAndRememberOnThisComputer(t *testing.T) {
 	if !u3.lock.locked {
 		t.Fatal("opened without any key")
 	}
-	mustContain(t, shownText(u3), "keyring is locked or unavailable", "Type the passphrase this time")
+	uitest.MustContain(t, uitest.ShownText(u3.Host), "keyring is locked or unavailable", "Type the passphrase this time")
 }
 
 func TestNoKeyringSaysSoAndOpensAnyway(t *testing.T) {
@@ -219,7 +220,7 @@ func TestNoKeyringSaysSoAndOpensAnyway(t *testing.T) {
 	if u.lock.locked {
 		t.Fatal("did not unlock")
 	}
-	mustContain(t, shownText(u), "no keyring Both/And can use", "ask for your passphrase next time")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "no keyring Both/And can use", "ask for your passphrase next time")
 	if vault.IsRemembered(path) {
 		t.Error("remembered without a keyring")
 	}
@@ -231,25 +232,25 @@ func TestLockNowKeepsTheDraftAndClosesTheJournal(t *testing.T) {
 	typeUnlock(t, u, testPassphrase)
 	j := u.journal()
 	j.draftDelay = 0
-	press(t, u, shortcutNew)
-	typeText(u, "Half a thought about bedtime")
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "Half a thought about bedtime")
 	store := u.Store
 
-	press(t, u, shortcutLock)
+	uitest.Press(t, u.Host, shortcutLock)
 	if !u.lock.locked || !u.Closed {
 		t.Fatal("Ctrl+L did not lock")
 	}
 	if _, err := store.Drafts(); err == nil {
 		t.Error("the journal's connections are still open after the lock")
 	}
-	shown := shownText(u)
-	mustContain(t, shown, "Your journal is locked")
+	shown := uitest.ShownText(u.Host)
+	uitest.MustContain(t, shown, "Your journal is locked")
 	if strings.Contains(shown, "Late for pick-up") || strings.Contains(shown, "Half a thought") {
 		t.Errorf("the locked window shows the journal:\n%s", shown)
 	}
 	// While locked, the journal's commands do nothing.
-	press(t, u, shortcutNew)
-	press(t, u, shortcutLock)
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.Press(t, u.Host, shortcutLock)
 	if !u.lock.locked || len(u.Dialogs()) != 0 {
 		t.Fatal("a command ran while locked")
 	}
@@ -276,8 +277,8 @@ func TestIdleLockAfterTheChosenTime(t *testing.T) {
 		t.Fatal("locked before the idle time")
 	}
 	// Typing is use: the clock starts again.
-	press(t, u, shortcutNew)
-	typeText(u, "x")
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "x")
 	u.checkIdle()
 	now = now.Add(14 * time.Minute)
 	u.checkIdle()
@@ -310,13 +311,13 @@ func TestExportOfAnEncryptedJournalAsksFirst(t *testing.T) {
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgExportPlain {
 		t.Fatal("no warning before the export")
 	}
-	mustContain(t, topText(u), "an export is not", "anyone who opens the file")
-	pressKey(u, fyne.KeyEscape)
+	uitest.MustContain(t, uitest.TopText(u.Host), "an export is not", "anyone who opens the file")
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if len(u.Dialogs()) != 0 {
 		t.Fatalf("Esc left %d dialogs", len(u.Dialogs()))
 	}
 	u.showExport()
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgExport {
 		t.Fatal("Go on did not lead to the export")
 	}
@@ -370,7 +371,7 @@ func TestQuickEntryWhileLockedWaitsInTheInbox(t *testing.T) {
 		t.Fatalf("%d entries wait in the inbox, want 2", n)
 	}
 	typeUnlock(t, u, testPassphrase)
-	mustContain(t, shownText(u), "Snapped at Mia during a client call", "2 entries you wrote while the journal was locked are now in it")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Snapped at Mia during a client call", "2 entries you wrote while the journal was locked are now in it")
 }
 
 // A form with something typed in it, open when the journal locks, is out
@@ -379,26 +380,25 @@ func TestLockKeepsAFormBeingTyped(t *testing.T) {
 	path := encryptedJournal(t)
 	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
 	typeUnlock(t, u, testPassphrase)
-	start := time.Now().Add(24 * time.Hour).Truncate(time.Hour)
-	f := u.showCommitmentForm(data.Commitment{Tier: data.TierHighPriority, StartsAt: start, EndsAt: start.Add(time.Hour)}, nil)
-	test.Type(f.title, "Sports day")
+	title := addCommitment(t, u)
+	test.Type(title, "Sports day")
 	u.showExport() // a dialog with nothing typed closes
 
-	press(t, u, shortcutLock) // whatever dialogs are open
+	uitest.Press(t, u.Host, shortcutLock) // whatever dialogs are open
 	if !u.lock.locked || len(u.Dialogs()) != 0 {
 		t.Fatalf("locked=%v with %d dialogs", u.lock.locked, len(u.Dialogs()))
 	}
-	if strings.Contains(shownText(u), "Sports day") || strings.Contains(shownText(u), "New commitment") {
-		t.Fatalf("the form shows while locked:\n%s", shownText(u))
+	if strings.Contains(uitest.ShownText(u.Host), "Sports day") || strings.Contains(uitest.ShownText(u.Host), "New commitment") {
+		t.Fatalf("the form shows while locked:\n%s", uitest.ShownText(u.Host))
 	}
 	typeUnlock(t, u, testPassphrase)
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgCommitment || len(u.Dialogs()) != 1 {
 		t.Fatalf("the form is not back: %d dialogs", len(u.Dialogs()))
 	}
-	if f.title.Text != "Sports day" {
-		t.Errorf("the title typed became %q", f.title.Text)
+	if title.Text != "Sports day" {
+		t.Errorf("the title typed became %q", title.Text)
 	}
-	pressKey(u, fyne.KeyEscape) // it asks before dropping what was typed
+	uitest.PressKey(u.Host, fyne.KeyEscape) // it asks before dropping what was typed
 	if topKind(u) != ui.DlgDiscardChanges {
 		t.Errorf("Esc on the form after the unlock: %s", topKind(u))
 	}

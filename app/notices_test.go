@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -22,10 +23,10 @@ func TestABackgroundFailureIsSaidOnceInTheWindow(t *testing.T) {
 	u.scheduleDailyBackup()
 	u.transfer.dailyTimer.Stop()
 	if n := len(u.noticeBox.Objects); n != 2 {
-		t.Fatalf("%d notices for two kinds of failure:\n%s", n, visibleText(u.noticeBox))
+		t.Fatalf("%d notices for two kinds of failure:\n%s", n, uitest.VisibleText(u.noticeBox))
 	}
-	mustContain(t, visibleText(u.noticeBox), "Your reminders couldn't be checked", "automatic backup", "the details are in the log")
-	test.Tap(findButton(t, u.noticeBox, "Open the log folder"))
+	uitest.MustContain(t, uitest.VisibleText(u.noticeBox), "Your reminders couldn't be checked", "automatic backup", "the details are in the log")
+	test.Tap(uitest.FindButton(t, u.noticeBox, "Open the log folder"))
 	if d := u.TopDialog(); d != nil && d.Kind != ui.DlgLogFolder {
 		t.Errorf("Open the log folder showed %v", d.Kind)
 	}
@@ -42,7 +43,7 @@ func TestABackgroundFailureIsSaidOnceInTheWindow(t *testing.T) {
 func dismissAll(t *testing.T, u *UI) {
 	t.Helper()
 	for len(u.noticeBox.Objects) > 0 {
-		test.Tap(findIconButton(t, u.noticeBox.Objects[0], "Dismiss"))
+		test.Tap(uitest.FindIconButton(t, u.noticeBox.Objects[0], "Dismiss"))
 	}
 }
 
@@ -52,12 +53,12 @@ func TestANotificationThatCantBeShownIsSaid(t *testing.T) {
 	u, _ := newTestUI(t)
 	before := u.Win.Content().MinSize().Height
 	u.backgroundFailed(noticeNotifications, errors.New("no notification service answered"))
-	mustContain(t, visibleText(u.noticeBox), "couldn't be shown as a desktop notification", "no notification service answered")
+	uitest.MustContain(t, uitest.VisibleText(u.noticeBox), "couldn't be shown as a desktop notification", "no notification service answered")
 	one := u.noticeBox.MinSize().Height
 	if grew := u.Win.Content().MinSize().Height - before; grew > 60 {
 		t.Errorf("the notice made the window's content %.0f taller", grew)
 	}
-	test.Tap(findIconButton(t, u.noticeBox, "Show the whole message"))
+	test.Tap(uitest.FindIconButton(t, u.noticeBox, "Show the whole message"))
 	u.Win.Resize(fyne.NewSize(640, 700))
 	if u.noticeBox.MinSize().Height <= one {
 		t.Error("the whole message shows no more than its line")
@@ -78,9 +79,9 @@ func TestTheStartAfterACrashSaysSo(t *testing.T) {
 	if d == nil || d.Kind != ui.DlgCrashed {
 		t.Fatalf("after a crash the window shows %v", d)
 	}
-	mustContain(t, topText(u), "closed unexpectedly", "Nothing you had saved was lost", u.crash)
-	findButton(t, topDialog(t, u), "Open the log folder")
-	pressKey(u, fyne.KeyEscape)
+	uitest.MustContain(t, uitest.TopText(u.Host), "closed unexpectedly", "Nothing you had saved was lost", u.crash)
+	uitest.FindButton(t, uitest.TopDialog(t, u.Host), "Open the log folder")
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != nil {
 		t.Error("Esc left the crash notice open")
 	}

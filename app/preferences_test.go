@@ -13,13 +13,14 @@ import (
 
 	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/app/look"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/widgets"
 )
 
 func findCheck(t *testing.T, root fyne.CanvasObject, label string) *widgets.Check {
 	t.Helper()
 	var found *widgets.Check
-	walk(root, func(o fyne.CanvasObject) bool {
+	uitest.Walk(root, func(o fyne.CanvasObject) bool {
 		if c, ok := o.(*widgets.Check); ok && c.Text == label {
 			found = c
 		}
@@ -60,14 +61,14 @@ func TestPreferencesSayWhenTrayAndNotificationsAreMissing(t *testing.T) {
 	u, s := newTestUI(t)
 	rs, _ := s.ReminderSettings()
 	u.support = desktop.Support{}
-	text := visibleText(u.preferencesContent(rs))
+	text := uitest.VisibleText(u.preferencesContent(rs))
 	for _, want := range []string{"No system tray was found", "No notification service was found"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q", want)
 		}
 	}
 	u.support = desktop.Support{Tray: true, Notifications: true}
-	if text := visibleText(u.preferencesContent(rs)); strings.Contains(text, "was found") {
+	if text := uitest.VisibleText(u.preferencesContent(rs)); strings.Contains(text, "was found") {
 		t.Errorf("warns although both exist:\n%s", text)
 	}
 }
@@ -83,20 +84,20 @@ func TestPreferencesChooseColoursAndTextSize(t *testing.T) {
 	light := th.Color(theme.ColorNameBackground, theme.VariantLight)
 	dark := th.Color(theme.ColorNameBackground, theme.VariantDark)
 
-	test.Tap(findIconButton(t, root, "Dark"))
+	test.Tap(uitest.FindIconButton(t, root, "Dark"))
 	if got := u.App.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
 		t.Error("choosing Dark did not draw dark")
 	}
 	if look.Load(u.App).Mode() != look.Dark {
 		t.Error("the choice of Dark was not remembered")
 	}
-	test.Tap(findIconButton(t, root, "Light"))
+	test.Tap(uitest.FindIconButton(t, root, "Light"))
 	if got := u.App.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark); got != light {
 		t.Error("choosing Light did not draw light")
 	}
 
 	before := u.App.Settings().Theme().Size(theme.SizeNameText)
-	sizes := findSelect(t, root, "Standard")
+	sizes := uitest.FindSelect(t, root, "Standard")
 	sizes.SetSelected("Larger (120%)")
 	if got := u.App.Settings().Theme().Size(theme.SizeNameText); got <= before*1.19 {
 		t.Errorf("text size %.1f after Larger (120%%), was %.1f", got, before)
@@ -119,7 +120,7 @@ func TestPreferencesTrayBoxIsHonest(t *testing.T) {
 	if box.Checked || !box.Disabled() {
 		t.Errorf("without a tray the box is ticked %v, disabled %v", box.Checked, box.Disabled())
 	}
-	mustContain(t, visibleText(root), "closing the window quits Both/And")
+	uitest.MustContain(t, uitest.VisibleText(root), "closing the window quits Both/And")
 	u.support = desktop.Support{Tray: true, Notifications: true}
 	box = findCheck(t, u.preferencesContent(rs), "Closing the window keeps Both/And running in the tray")
 	if !box.Checked || box.Disabled() {
@@ -135,11 +136,11 @@ func TestPreferencesHaveNoScrollInside(t *testing.T) {
 	}
 	rs, _ := s.ReminderSettings()
 	root := u.preferencesContent(rs)
-	walk(root, func(o fyne.CanvasObject) bool {
+	uitest.Walk(root, func(o fyne.CanvasObject) bool {
 		if _, ok := o.(*container.Scroll); ok {
 			t.Error("a scroll inside the preferences")
 		}
 		return true
 	})
-	findButton(t, root, "Restore…")
+	uitest.FindButton(t, root, "Restore…")
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/keys"
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/data/replica"
 	"github.com/bothand/bothand/data/vault"
 	"github.com/bothand/bothand/widgets"
@@ -259,10 +260,10 @@ func (u *UI) showPlainCopies() {
 			u.InformWith(ui.DlgPlainCopies, "What encryption can't reach", content)
 			return
 		}
-		content.Add(ui.WrapLabel(fmt.Sprintf("The backups folder beside it holds %d %s made before, which anyone with the file can read.", len(plain), plural(len(plain), "backup", "backups"))))
+		content.Add(ui.WrapLabel(fmt.Sprintf("The backups folder beside it holds %d %s made before, which anyone with the file can read.", len(plain), prose.Plural(len(plain), "backup", "backups"))))
 		u.Ask(ui.DlgPlainCopies, "What encryption can't reach", content, "Delete the plain backups", "Keep them", func() {
 			ui.Background(u.Host, func() (int, error) { return vault.DeletePlainBackups(path) }, func(n int) {
-				u.tell(fmt.Sprintf("%d plain %s deleted. The encrypted backups stay.", n, plural(n, "backup was", "backups were")))
+				u.tell(fmt.Sprintf("%d plain %s deleted. The encrypted backups stay.", n, prose.Plural(n, "backup was", "backups were")))
 			})
 		})
 	})

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -36,7 +37,7 @@ func topKind(u *UI) ui.DialogKind {
 // dialogEntry is the field with placeholder in the top dialog.
 func dialogEntry(t *testing.T, u *UI, placeholder string) *widgets.Entry {
 	t.Helper()
-	return findEntry(t, u.TopDialog().Body, placeholder)
+	return uitest.FindEntry(t, u.TopDialog().Body, placeholder)
 }
 
 func TestStrengthHint(t *testing.T) {
@@ -66,8 +67,8 @@ func TestTurnEncryptionOnFromTheWindow(t *testing.T) {
 	if _, err := s.Backup(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	press(t, u, shortcutNew)
-	typeText(u, "Still typing this")
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "Still typing this")
 	_ = j
 
 	u.showEncrypt()
@@ -80,48 +81,48 @@ func TestTurnEncryptionOnFromTheWindow(t *testing.T) {
 		t.Error("the new passphrase shows as typed")
 	}
 	test.Type(newPass, "kettle")
-	pressKey(u, fyne.KeyReturn)
-	mustContain(t, topText(u), "Too short")
+	uitest.PressKey(u.Host, fyne.KeyReturn)
+	uitest.MustContain(t, uitest.TopText(u.Host), "Too short")
 	newPass.SetText(testPassphrase)
 	test.Type(again, "blue kettle at dusk")
-	pressKey(u, fyne.KeyReturn)
-	mustContain(t, topText(u), "not the same")
+	uitest.PressKey(u.Host, fyne.KeyReturn)
+	uitest.MustContain(t, uitest.TopText(u.Host), "not the same")
 	if st, _ := vault.StateOf(u.dbPath); st != vault.Plain {
 		t.Fatal("encrypted before the passphrase was right")
 	}
 	again.SetText(testPassphrase)
 	u.Win.Canvas().Focus(again)
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 
 	if topKind(u) != ui.DlgRecoveryCode {
-		t.Fatalf("no recovery code shown:\n%s", shownText(u))
+		t.Fatalf("no recovery code shown:\n%s", uitest.ShownText(u.Host))
 	}
 	var code string
-	for _, line := range strings.Split(topText(u), "\n") {
+	for _, line := range strings.Split(uitest.TopText(u.Host), "\n") {
 		if strings.Count(line, "-") >= 3 && !strings.Contains(line, " ") {
 			code = line
 		}
 	}
 	if code == "" {
-		t.Fatalf("no code in:\n%s", topText(u))
+		t.Fatalf("no code in:\n%s", uitest.TopText(u.Host))
 	}
-	pressKey(u, fyne.KeyEscape)
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if topKind(u) != ui.DlgRecoveryCode {
 		t.Fatal("the code closed before \"I have written it down\"")
 	}
 	findCheck(t, u.TopDialog().Body, "I have written it down").SetChecked(true)
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 
 	if topKind(u) != ui.DlgPlainCopies {
-		t.Fatalf("no word about the plain copies:\n%s", shownText(u))
+		t.Fatalf("no word about the plain copies:\n%s", uitest.ShownText(u.Host))
 	}
-	mustContain(t, topText(u), "SSDs", "1 backup made before")
-	pressKey(u, fyne.KeyReturn) // Delete the plain backups
+	uitest.MustContain(t, uitest.TopText(u.Host), "SSDs", "1 backup made before")
+	uitest.PressKey(u.Host, fyne.KeyReturn) // Delete the plain backups
 	if plain, _ := vault.PlainBackups(u.dbPath); len(plain) != 0 {
 		t.Errorf("%d plain backups left", len(plain))
 	}
-	mustContain(t, shownText(u), "1 plain backup was deleted")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "1 plain backup was deleted")
 
 	if st, _ := vault.StateOf(u.dbPath); st != vault.Encrypted || !u.lock.encrypted {
 		t.Fatal("the journal is not encrypted")
@@ -130,13 +131,13 @@ func TestTurnEncryptionOnFromTheWindow(t *testing.T) {
 	if err != nil || len(drafts) != 1 || drafts[0].Trigger != "Still typing this" {
 		t.Errorf("the draft being typed: %+v, %v", drafts, err)
 	}
-	mustContain(t, shownText(u), "Missed the recital")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Missed the recital")
 	sec, err := vault.Unlock(u.dbPath, vault.RecoveryCode(code), vault.Options{})
 	if err != nil {
 		t.Fatalf("the code shown does not open the journal: %v", err)
 	}
 	sec.Wipe()
-	press(t, u, shortcutLock)
+	uitest.Press(t, u.Host, shortcutLock)
 	if !u.lock.locked {
 		t.Error("Ctrl+L does not lock the newly encrypted journal")
 	}
@@ -159,13 +160,13 @@ func TestPassphraseChangeNewCodeAndEncryptionOff(t *testing.T) {
 	test.Type(dialogEntry(t, u, "Your passphrase now"), "not it")
 	test.Type(dialogEntry(t, u, "New passphrase"), "green teapot at noon")
 	test.Type(dialogEntry(t, u, "The same passphrase again"), "green teapot at noon")
-	pressKey(u, fyne.KeyReturn)
-	mustContain(t, topText(u), "doesn't open this journal", "Nothing was changed")
+	uitest.PressKey(u.Host, fyne.KeyReturn)
+	uitest.MustContain(t, uitest.TopText(u.Host), "doesn't open this journal", "Nothing was changed")
 	now := dialogEntry(t, u, "Your passphrase now")
 	now.SetText(testPassphrase)
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if topKind(u) != "" {
-		t.Fatalf("the change did not finish:\n%s", topText(u))
+		t.Fatalf("the change did not finish:\n%s", uitest.TopText(u.Host))
 	}
 	const newPass = "green teapot at noon"
 	if sec, err := vault.Unlock(path, vault.Passphrase([]byte(newPass)), vault.Options{}); err != nil {
@@ -179,26 +180,26 @@ func TestPassphraseChangeNewCodeAndEncryptionOff(t *testing.T) {
 		t.Fatal("a new code without the passphrase")
 	}
 	test.Type(dialogEntry(t, u, "Your passphrase"), newPass)
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if topKind(u) != ui.DlgRecoveryCode {
-		t.Fatalf("no new code:\n%s", shownText(u))
+		t.Fatalf("no new code:\n%s", uitest.ShownText(u.Host))
 	}
 	findCheck(t, u.TopDialog().Body, "I have written it down").SetChecked(true)
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 
 	u.showDecrypt()
 	test.Type(dialogEntry(t, u, "Your passphrase"), testPassphrase) // the old one
-	pressKey(u, fyne.KeyReturn)
-	mustContain(t, topText(u), "doesn't open this journal")
+	uitest.PressKey(u.Host, fyne.KeyReturn)
+	uitest.MustContain(t, uitest.TopText(u.Host), "doesn't open this journal")
 	if st, _ := vault.StateOf(path); st != vault.Encrypted {
 		t.Fatal("a wrong passphrase turned encryption off")
 	}
 	dialogEntry(t, u, "Your passphrase").SetText(newPass)
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if st, _ := vault.StateOf(path); st != vault.Plain || u.lock.encrypted {
-		t.Fatalf("encryption still on:\n%s", shownText(u))
+		t.Fatalf("encryption still on:\n%s", uitest.ShownText(u.Host))
 	}
-	mustContain(t, shownText(u), "Late for pick-up", "a plain file again")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Late for pick-up", "a plain file again")
 	if _, err := os.Stat(path + ".slip"); !os.IsNotExist(err) {
 		t.Error("the tray's copy of the slip outlived the encryption")
 	}
@@ -212,11 +213,11 @@ func TestWelcomeOffersAPassphrase(t *testing.T) {
 		t.Fatal("no welcome on a new journal")
 	}
 	findCheck(t, u.TopDialog().Body, "Protect this journal with a passphrase").SetChecked(true)
-	pressKey(u, fyne.KeyReturn) // Start
+	uitest.PressKey(u.Host, fyne.KeyReturn) // Start
 	if topKind(u) != ui.DlgEncrypt {
-		t.Fatalf("the welcome did not lead to the passphrase:\n%s", shownText(u))
+		t.Fatalf("the welcome did not lead to the passphrase:\n%s", uitest.ShownText(u.Host))
 	}
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if topKind(u) != "" {
 		t.Fatalf("Esc did not skip it: %s, %d dialogs, focus %T", topKind(u), len(u.Dialogs()), u.Win.Canvas().Focused())
 	}

@@ -50,7 +50,7 @@ func (u *UI) checkReminders() {
 		for _, r := range send {
 			u.notify(r.Title, r.Body)
 			if r.Kind == data.ReminderLookBack {
-				u.protocolsChanged() // the question shows on the tab too
+				u.plan.ProtocolsChanged() // the question shows on the tab too
 			}
 		}
 	}, func(err error) {

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/vault"
 )
@@ -125,4 +127,51 @@ func TestTheWindowClaimsTheMorningOfAnEncryptedJournal(t *testing.T) {
 	if day, _ := vault.MorningSent(path); day != data.Day(time.Now()) {
 		t.Errorf("the day claimed is %q", day)
 	}
+}
+
+// A triage that said "urgent" is looked back on a day later: a
+// notification, then the question on the Protocols tab.
+func TestLookBackIsAskedADayLater(t *testing.T) {
+	now := time.Now()
+	clock := func() time.Time { return now }
+	u, s := newTestUIWith(t, data.Options{Now: clock}, true)
+	p := u.plan.Protocols()
+	u.ShowScreen(p)
+	var list []data.UrgencyCriterion
+	for _, q := range data.StarterCriteria() {
+		list = append(list, data.UrgencyCriterion{Question: q})
+	}
+	list, _ = s.SaveUrgency(list, data.UrgencyRule{})
+	answers := map[int64]bool{}
+	for _, c := range list {
+		answers[c.ID] = false
+	}
+	if _, _, err := s.SaveTriage(data.TriageInput{
+		Client: "Acme", Request: "Slides by noon",
+		WindowStart: now.Add(time.Hour), WindowEnd: now.Add(2 * time.Hour), Answers: answers,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p.Load()
+	if strings.Contains(uitest.VisibleText(u.Win.Content()), "Looking back") {
+		t.Fatal("asked straight away")
+	}
+	now = now.Add(25 * time.Hour)
+	u.checkReminders()
+	u.checkReminders()
+	if log := *notified[u]; len(log) != 1 || log[0].title != "Looking back: was it truly urgent?" || !strings.Contains(log[0].body, "Acme called something urgent") {
+		t.Fatalf("notifications = %+v", log)
+	}
+	uitest.MustContain(t, uitest.VisibleText(u.Win.Content()), "Acme called something urgent: “Slides by noon”", "Looking back, was it truly urgent?")
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "No, it could have waited"))
+	rec, _ := s.TriageRecord()
+	if rec.LookedBack != 1 || rec.Real != 0 {
+		t.Errorf("record = %+v", rec)
+	}
+	text := uitest.VisibleText(u.Win.Content())
+	if strings.Contains(text, "Looking back, was it") {
+		t.Error("still asking")
+	}
+	uitest.MustContain(t, text, "it could have waited", "Acme · not urgent · looking back: could have waited",
+		"1 request run through the triage; your rule judged 1 not urgent.")
 }

@@ -3,7 +3,9 @@ package app
 import (
 	"fmt"
 
+	"github.com/bothand/bothand/app/filepicker"
 	"github.com/bothand/bothand/app/insights"
+	"github.com/bothand/bothand/app/plan"
 	"github.com/bothand/bothand/app/ui"
 
 	"fyne.io/fyne/v2"
@@ -36,10 +38,11 @@ func (u *UI) buildShell() {
 	u.strip = widgets.NewSlipStrip()
 	u.wireStrip()
 
+	u.plan = plan.New(u.Host, u)
 	u.screens = []ui.Screen{
 		newJournalScreen(u),
-		newTiersScreen(u),
-		newProtocolsScreen(u),
+		u.plan.Tiers(),
+		u.plan.Protocols(),
 		newCompassionScreen(u),
 		insights.New(u.Host, u.newJournalEntry),
 	}
@@ -109,6 +112,24 @@ func tab[T ui.Screen](u *UI) T {
 	return none
 }
 
+// revealEntry brings the Journal tab forward showing an entry.
+func (u *UI) RevealEntry(id int64) {
+	if j := u.journal(); j != nil {
+		u.ShowScreen(j)
+		j.showEntry(id)
+	}
+}
+
+// OpenFile asks for a file to open with the window's file picker.
+func (u *UI) OpenFile(title string, exts []string, done func(path string)) {
+	filepicker.Open(u.Host, title, exts, done)
+}
+
+// SaveFile asks where to save a file with the window's file picker.
+func (u *UI) SaveFile(title, name string, done func(path string)) {
+	filepicker.Save(u.Host, title, name, done)
+}
+
 // newJournalEntry opens the journal on a new entry.
 func (u *UI) newJournalEntry() {
 	if j := u.journal(); j != nil {
@@ -117,7 +138,7 @@ func (u *UI) newJournalEntry() {
 }
 
 // showScreen brings sc's tab to the front.
-func (u *UI) showScreen(sc ui.Screen) {
+func (u *UI) ShowScreen(sc ui.Screen) {
 	if u.tabs == nil {
 		return
 	}

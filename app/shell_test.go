@@ -6,7 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
 	"github.com/bothand/bothand/app/insights"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 
@@ -43,13 +45,13 @@ func TestInsightsWaitUntilTheTabIsShown(t *testing.T) {
 	held := func() string {
 		var parts []string
 		for _, o := range ins.View().(*fyne.Container).Objects {
-			parts = append(parts, visibleText(o))
+			parts = append(parts, uitest.VisibleText(o))
 		}
 		return strings.Join(parts, "\n")
 	}
 	if text := held(); !strings.Contains(text, "As you write in the journal") || strings.Contains(text, "7 out of 10") {
 		t.Fatalf("the insights were computed before their tab was shown:\n%s", text)
 	}
-	u.showScreen(ins)
-	mustContain(t, held(), "7 out of 10 on average")
+	u.ShowScreen(ins)
+	uitest.MustContain(t, held(), "7 out of 10 on average")
 }

@@ -177,7 +177,7 @@ func (d *slipsDialog) edit(s data.Slip) {
 }
 
 func (d *slipsDialog) confirmDelete(s data.Slip) {
-	msg := fmt.Sprintf("“%s”", trimForMenu(s.Text))
+	msg := fmt.Sprintf("“%s”", ui.MenuText(s.Text))
 	if s.Pinned {
 		msg += "\n\nIt is pinned; the next slip will be pinned instead."
 	}

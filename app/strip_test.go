@@ -5,17 +5,18 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/bothand/bothand/app/ui/uitest"
 )
 
 func TestWriteTheFirstSlipThroughTheEmptyStrip(t *testing.T) {
 	u, s := newTestUI(t)
 	root := u.Win.Content()
-	if !strings.Contains(visibleText(root), "one sentence you need to hear") {
-		t.Fatalf("empty strip does not invite a slip:\n%s", visibleText(root))
+	if !strings.Contains(uitest.VisibleText(root), "one sentence you need to hear") {
+		t.Fatalf("empty strip does not invite a slip:\n%s", uitest.VisibleText(root))
 	}
 
 	test.Type(u.strip.Entry(), "I can love my work and my kids.")
-	test.Tap(findButton(t, root, "Pin it"))
+	test.Tap(uitest.FindButton(t, root, "Pin it"))
 
 	slip, ok, err := s.PinnedSlip()
 	if err != nil || !ok || slip.Text != "I can love my work and my kids." {
@@ -24,10 +25,10 @@ func TestWriteTheFirstSlipThroughTheEmptyStrip(t *testing.T) {
 	if got := u.strip.Text(); got != slip.Text {
 		t.Errorf("strip shows %q", got)
 	}
-	if !strings.Contains(visibleText(root), "I can love my work and my kids.") {
-		t.Errorf("slip not visible:\n%s", visibleText(root))
+	if !strings.Contains(uitest.VisibleText(root), "I can love my work and my kids.") {
+		t.Errorf("slip not visible:\n%s", uitest.VisibleText(root))
 	}
-	if strings.Contains(visibleText(root), "one sentence you need to hear") {
+	if strings.Contains(uitest.VisibleText(root), "one sentence you need to hear") {
 		t.Error("the invitation is still shown")
 	}
 }
@@ -36,7 +37,7 @@ func TestARefusedSlipKeepsWhatWasTyped(t *testing.T) {
 	u, s := newTestUI(t)
 	long := strings.Repeat("I am allowed to rest. ", 14) // 308 characters
 	test.Type(u.strip.Entry(), long)
-	test.Tap(findButton(t, u.Win.Content(), "Pin it"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Pin it"))
 
 	if _, ok, _ := s.PinnedSlip(); ok {
 		t.Fatal("an over-long slip was stored")
@@ -44,8 +45,8 @@ func TestARefusedSlipKeepsWhatWasTyped(t *testing.T) {
 	if u.strip.Entry().Text != long {
 		t.Error("the typed text was lost")
 	}
-	if !strings.Contains(visibleText(u.Win.Content()), "up to 280 characters") {
-		t.Errorf("no message about the length:\n%s", visibleText(u.Win.Content()))
+	if !strings.Contains(uitest.VisibleText(u.Win.Content()), "up to 280 characters") {
+		t.Errorf("no message about the length:\n%s", uitest.VisibleText(u.Win.Content()))
 	}
 }
 

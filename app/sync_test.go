@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -45,7 +46,7 @@ func unlockedUI(t *testing.T, path string) *UI {
 	u := newLockedUI(t, path, &memKeyring{m: map[string]string{}})
 	typeUnlock(t, u, testPassphrase)
 	if u.lock.locked || u.sync.key == nil {
-		t.Fatalf("not unlocked, or no key for the sync:\n%s", shownText(u))
+		t.Fatalf("not unlocked, or no key for the sync:\n%s", uitest.ShownText(u.Host))
 	}
 	return u
 }
@@ -84,15 +85,15 @@ func joined(t *testing.T, folder string) (*data.Store, *replica.Replica) {
 func setUpFromPreferences(t *testing.T, u *UI, folder, name string) {
 	t.Helper()
 	prefs := u.preferencesContent(data.ReminderSettings{})
-	mustContain(t, visibleText(prefs), "Keep this journal in step with your other computers")
+	uitest.MustContain(t, uitest.VisibleText(prefs), "Keep this journal in step with your other computers")
 	field := findEntryWithText(t, prefs, replica.DefaultName())
 	field.SetText(name)
-	test.Tap(findButton(t, prefs, "Choose the folder…"))
+	test.Tap(uitest.FindButton(t, prefs, "Choose the folder…"))
 	if topKind(u) != ui.DlgChooseFolder {
 		t.Fatalf("no folder picker, but %q", topKind(u))
 	}
 	p := u.TopDialog()
-	entry := findEntry(t, p.Body, "The folder shown above, or type a folder's path")
+	entry := uitest.FindEntry(t, p.Body, "The folder shown above, or type a folder's path")
 	test.Type(entry, folder)
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 }
@@ -100,7 +101,7 @@ func setUpFromPreferences(t *testing.T, u *UI, folder, name string) {
 func findEntryWithText(t *testing.T, root fyne.CanvasObject, text string) *widgets.Entry {
 	t.Helper()
 	var found *widgets.Entry
-	walk(root, func(o fyne.CanvasObject) bool {
+	uitest.Walk(root, func(o fyne.CanvasObject) bool {
 		if e, ok := o.(*widgets.Entry); ok && e.Text == text && found == nil {
 			found = e
 		}
@@ -115,7 +116,7 @@ func findEntryWithText(t *testing.T, root fyne.CanvasObject, text string) *widge
 func TestSyncNeedsAPassphraseFirst(t *testing.T) {
 	u, _ := newTestUI(t)
 	prefs := u.preferencesContent(data.ReminderSettings{})
-	mustContain(t, visibleText(prefs), "Syncing with your other computers needs a passphrase first")
+	uitest.MustContain(t, uitest.VisibleText(prefs), "Syncing with your other computers needs a passphrase first")
 	if u.sync.line.Visible() {
 		t.Error("a plain journal shows a sync line")
 	}
@@ -131,9 +132,9 @@ func TestSetUpSyncInTheWindowAndReceiveAnEntry(t *testing.T) {
 	u := unlockedUI(t, path)
 	setUpFromPreferences(t, u, folder, "Desk")
 	if topKind(u) != "" {
-		t.Fatalf("a dialog is still open: %s\n%s", topKind(u), topText(u))
+		t.Fatalf("a dialog is still open: %s\n%s", topKind(u), uitest.TopText(u.Host))
 	}
-	mustContain(t, shownText(u), "This journal now syncs through "+folder)
+	uitest.MustContain(t, uitest.ShownText(u.Host), "This journal now syncs through "+folder)
 	if !u.sync.line.Visible() || u.sync.line.Text != "Synced just now" {
 		t.Errorf("the footer says %q (visible %v)", u.sync.line.Text, u.sync.line.Visible())
 	}
@@ -152,16 +153,16 @@ func TestSetUpSyncInTheWindowAndReceiveAnEntry(t *testing.T) {
 	// Typing an entry meanwhile: the round's reload keeps it.
 	j := u.journal()
 	j.searchDelay, j.draftDelay = 0, 0
-	press(t, u, shortcutNew)
-	typeText(u, "Half a thought")
+	uitest.Press(t, u.Host, shortcutNew)
+	uitest.TypeText(u.Host, "Half a thought")
 	u.syncNow()
-	mustContain(t, shownText(u), "Written on the laptop", "Late for pick-up")
+	uitest.MustContain(t, uitest.ShownText(u.Host), "Written on the laptop", "Late for pick-up")
 	if j.editor == nil || j.editor.trigger.Text != "Half a thought" {
 		t.Fatal("the round took away what was being typed")
 	}
 
 	prefs := u.preferencesContent(data.ReminderSettings{})
-	mustContain(t, visibleText(prefs), "Syncs through "+folder, "Other computers", "Laptop — last synced")
+	uitest.MustContain(t, uitest.VisibleText(prefs), "Syncs through "+folder, "Other computers", "Laptop — last synced")
 	if got := findEntryWithText(t, prefs, "Desk"); got == nil {
 		t.Fatal("this computer's name is not shown")
 	}
@@ -255,8 +256,8 @@ func TestAFolderThatCantBeUsedIsSaid(t *testing.T) {
 	if topKind(u) != ui.DlgSyncFolder {
 		t.Fatalf("no word about the folder, but %q", topKind(u))
 	}
-	mustContain(t, topText(u), "That folder already holds other files")
-	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Choose another…"))
+	uitest.MustContain(t, uitest.TopText(u.Host), "That folder already holds other files")
+	test.Tap(uitest.FindButton(t, u.Win.Canvas().Overlays().Top(), "Choose another…"))
 	if topKind(u) != ui.DlgChooseFolder {
 		t.Fatalf("Choose another… opened %q", topKind(u))
 	}
@@ -296,19 +297,19 @@ func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
 	}
 	u.syncNow()
 
-	mustContain(t, shownText(u), "1 entry was changed on two computers at once")
-	test.Tap(findButton(t, u.noticeBox, "Choose…"))
+	uitest.MustContain(t, uitest.ShownText(u.Host), "1 entry was changed on two computers at once")
+	test.Tap(uitest.FindButton(t, u.noticeBox, "Choose…"))
 	if topKind(u) != ui.DlgConflicts {
 		t.Fatalf("no conflicts dialog, but %q", topKind(u))
 	}
-	shown := topText(u)
-	mustContain(t, shown, "The entry as it is", "The other version",
+	shown := uitest.TopText(u.Host)
+	uitest.MustContain(t, shown, "The entry as it is", "The other version",
 		"Shouted at breakfast, then said sorry", "Shouted at breakfast because we were late")
-	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Keep both"))
+	test.Tap(uitest.FindButton(t, u.Win.Canvas().Overlays().Top(), "Keep both"))
 	if topKind(u) != "" {
-		t.Fatalf("%q is still open:\n%s", topKind(u), topText(u))
+		t.Fatalf("%q is still open:\n%s", topKind(u), uitest.TopText(u.Host))
 	}
-	if strings.Contains(shownText(u), "changed on two computers at once") {
+	if strings.Contains(uitest.ShownText(u.Host), "changed on two computers at once") {
 		t.Error("the notice outlived the choice")
 	}
 	list, err := replica.Conflicts(ctx, u.Store)
@@ -362,7 +363,7 @@ func TestTurningEncryptionOffStopsTheSync(t *testing.T) {
 	setUpFromPreferences(t, u, folder, "Desk")
 	u.decryptWith([]byte(testPassphrase))
 	if u.lock.encrypted || u.Store == nil {
-		t.Fatalf("still encrypted, or closed:\n%s", shownText(u))
+		t.Fatalf("still encrypted, or closed:\n%s", uitest.ShownText(u.Host))
 	}
 	if on, err := replica.IsSetUp(context.Background(), u.Store); on || err != nil {
 		t.Errorf("the plain journal still syncs (%v, %v)", on, err)
@@ -371,7 +372,7 @@ func TestTurningEncryptionOffStopsTheSync(t *testing.T) {
 		t.Error("the window still syncs, or keeps the key, or shows the footer")
 	}
 	prefs := u.preferencesContent(data.ReminderSettings{})
-	mustContain(t, visibleText(prefs), "Syncing with your other computers needs a passphrase first")
+	uitest.MustContain(t, uitest.VisibleText(prefs), "Syncing with your other computers needs a passphrase first")
 }
 
 func TestRemoveAComputerAndStopSyncing(t *testing.T) {
@@ -388,13 +389,13 @@ func TestRemoveAComputerAndStopSyncing(t *testing.T) {
 	u.syncNow()
 
 	prefs := u.preferencesContent(data.ReminderSettings{})
-	mustContain(t, visibleText(prefs), "Laptop — last synced just now")
-	test.Tap(findButton(t, prefs, "Remove…"))
+	uitest.MustContain(t, uitest.VisibleText(prefs), "Laptop — last synced just now")
+	test.Tap(uitest.FindButton(t, prefs, "Remove…"))
 	if topKind(u) != ui.DlgRemoveDevice {
 		t.Fatalf("no question before removing, but %q", topKind(u))
 	}
-	mustContain(t, topText(u), "Remove “Laptop” from the sync?")
-	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Remove"))
+	uitest.MustContain(t, uitest.TopText(u.Host), "Remove “Laptop” from the sync?")
+	test.Tap(uitest.FindButton(t, u.Win.Canvas().Overlays().Top(), "Remove"))
 	st, err := replica.StatusOf(context.Background(), u.Store)
 	if err != nil || len(st.Others) != 1 || !st.Others[0].Removed {
 		t.Fatalf("the laptop is not removed: %+v, %v", st.Others, err)
@@ -404,14 +405,14 @@ func TestRemoveAComputerAndStopSyncing(t *testing.T) {
 	}
 
 	prefs = u.preferencesContent(data.ReminderSettings{})
-	mustContain(t, visibleText(prefs), "Laptop — removed")
-	test.Tap(findButton(t, prefs, "Stop syncing…"))
+	uitest.MustContain(t, uitest.VisibleText(prefs), "Laptop — removed")
+	test.Tap(uitest.FindButton(t, prefs, "Stop syncing…"))
 	if topKind(u) != ui.DlgStopSync {
 		t.Fatalf("no question before stopping, but %q", topKind(u))
 	}
-	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Stop syncing"))
+	test.Tap(uitest.FindButton(t, u.Win.Canvas().Overlays().Top(), "Stop syncing"))
 	if on, _ := replica.IsSetUp(context.Background(), u.Store); on || u.sync.rep != nil || u.sync.line.Visible() {
 		t.Fatal("the journal still syncs after Stop syncing")
 	}
-	mustContain(t, shownText(u), "This journal no longer syncs through "+folder)
+	uitest.MustContain(t, uitest.ShownText(u.Host), "This journal no longer syncs through "+folder)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 
 	"github.com/bothand/bothand/data/transfer"
@@ -31,12 +32,12 @@ func TestExportThroughTheMenu(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "chosen.md")
 
 	mainMenuItem(t, u, "File", "Export your journal…").Action()
-	radio := findWidget[*widgets.RadioGroup](t, topDialog(t, u))
+	radio := uitest.FindWidget[*widgets.RadioGroup](t, uitest.TopDialog(t, u.Host))
 	if radio.Selected != exportChoices[0] {
 		t.Errorf("preselected %q, want JSON", radio.Selected)
 	}
 	radio.SetSelected(exportChoices[1]) // Markdown
-	tapInDialog(t, u, "Choose a file…")
+	uitest.TapInDialog(t, u.Host, "Choose a file…")
 	suggested := pick(t, u, path)
 
 	if !strings.HasPrefix(suggested, "bothand-journal-") || !strings.HasSuffix(suggested, ".md") {
@@ -49,8 +50,8 @@ func TestExportThroughTheMenu(t *testing.T) {
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
 		t.Errorf("exported file mode %v, want 0600", fi.Mode().Perm())
 	}
-	top := topDialog(t, u)
-	if text := visibleText(top); !strings.Contains(text, "Your journal is saved in:") || !strings.Contains(text, path) {
+	top := uitest.TopDialog(t, u.Host)
+	if text := uitest.VisibleText(top); !strings.Contains(text, "Your journal is saved in:") || !strings.Contains(text, path) {
 		t.Errorf("after export the dialog says:\n%s", text)
 	}
 }
@@ -63,7 +64,7 @@ func TestAFailedExportSaysSoAndLeavesNoEmptyFile(t *testing.T) {
 	if _, err := os.Stat(path); err == nil {
 		t.Error("the failed export left a file")
 	}
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "export to "+path+" failed") || !strings.Contains(text, "Create the folder first") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "export to "+path+" failed") || !strings.Contains(text, "Create the folder first") {
 		t.Errorf("error dialog says:\n%s", text)
 	}
 }
@@ -82,7 +83,7 @@ func TestImportThroughTheMenu(t *testing.T) {
 	}
 	mainMenuItem(t, u, "File", "Import a journal export…").Action()
 	pick(t, u, file)
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Added 1 permission slip.") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "Added 1 permission slip.") {
 		t.Errorf("summary says:\n%s", text)
 	}
 	if slip, ok, _ := s.PinnedSlip(); !ok || slip.Text != "Brought from the laptop." {
@@ -91,12 +92,12 @@ func TestImportThroughTheMenu(t *testing.T) {
 	if u.strip.Text() != "Brought from the laptop." {
 		t.Errorf("the strip shows %q after the import", u.strip.Text())
 	}
-	tapInDialog(t, u, "OK")
+	uitest.TapInDialog(t, u.Host, "OK")
 
 	// The same file again: nothing new, and it says so.
 	mainMenuItem(t, u, "File", "Import a journal export…").Action()
 	pick(t, u, file)
-	if text := visibleText(topDialog(t, u)); !strings.Contains(text, "Nothing new") {
+	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, "Nothing new") {
 		t.Errorf("second import says:\n%s", text)
 	}
 }
@@ -110,7 +111,7 @@ func TestABadImportExplainsAndChangesNothing(t *testing.T) {
 	os.WriteFile(file, []byte("{\n  \"format\": \"bothand-journal\",\n  \"format_version\": 1,\n  \"records\": {\n    \"slips\": [\n      {\"uuid\":"), 0o600)
 	mainMenuItem(t, u, "File", "Import a journal export…").Action()
 	pick(t, u, file)
-	text := visibleText(topDialog(t, u))
+	text := uitest.VisibleText(uitest.TopDialog(t, u.Host))
 	for _, want := range []string{"Nothing was imported", file, "ends too early", "cut off", "your journal is unchanged"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the dialog lacks %q:\n%s", want, text)

@@ -6,7 +6,6 @@ import (
 	"github.com/bothand/bothand/app/ui"
 
 	"github.com/bothand/bothand/app/instance"
-	"github.com/bothand/bothand/data/prose"
 )
 
 const (
@@ -21,7 +20,7 @@ const (
 
 // addTrayAction lets a screen answer one of the tray's requests
 // (instance.NewEntry, Compassion, Triage) when it is built.
-func (u *UI) addTrayAction(do string, run func()) {
+func (u *UI) AddTrayAction(do string, run func()) {
 	if u.trayActions == nil {
 		u.trayActions = map[string]func(){}
 	}
@@ -61,7 +60,7 @@ func (u *UI) request(do string) {
 	case instance.Refresh:
 		if u.Store != nil && !u.Closed {
 			u.loadStrip()
-			u.protocolsChanged()
+			u.plan.ProtocolsChanged()
 		}
 	case instance.Lock:
 		u.lockNow()
@@ -164,6 +163,3 @@ func (u *UI) closeWindow() {
 		"Closing the window keeps Both/And in the system tray, so your permission slip can greet you in the morning. Choose Quit in the tray menu to stop it, or change this in Preferences.")
 	d.OnClosed(u.quit)
 }
-
-// trimForMenu keeps menu items and short quotes to one readable line.
-func trimForMenu(s string) string { return prose.Clip(s, 60) }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/bothand/bothand/app/instance"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 
@@ -58,8 +59,8 @@ func TestTrayRequestsOpenTheirPartOfTheWindow(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.Win.Hide()
 	u.request(instance.NewEntry)
-	if !strings.Contains(visibleText(u.Win.Content()), "What triggered") {
-		t.Errorf("the editor is not open:\n%s", visibleText(u.Win.Content()))
+	if !strings.Contains(uitest.VisibleText(u.Win.Content()), "What triggered") {
+		t.Errorf("the editor is not open:\n%s", uitest.VisibleText(u.Win.Content()))
 	}
 	if !u.shown {
 		t.Error("the window was not shown")
@@ -98,8 +99,8 @@ func TestCloseExplainsOnceThenEndsTheWindow(t *testing.T) {
 	u.Win.Show()
 	u.shown = true
 	u.closeWindow()
-	if !strings.Contains(topText(u), "keeps Both/And in the system tray") {
-		t.Fatalf("no explanation on first close: %q", topText(u))
+	if !strings.Contains(uitest.TopText(u.Host), "keeps Both/And in the system tray") {
+		t.Fatalf("no explanation on first close: %q", uitest.TopText(u.Host))
 	}
 	if u.quitting {
 		t.Error("the window ended before the note was read")
@@ -113,7 +114,7 @@ func TestCloseExplainsOnceThenEndsTheWindow(t *testing.T) {
 	}
 	u.quitting = false
 	u.closeWindow() // second time: no dialog, straight on
-	if strings.Contains(topText(u), "keeps Both/And") || !u.quitting {
+	if strings.Contains(uitest.TopText(u.Host), "keeps Both/And") || !u.quitting {
 		t.Error("explained twice, or did not end")
 	}
 }

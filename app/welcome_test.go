@@ -6,20 +6,21 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 
 func TestWelcomeOnANewJournalStoresTheChoices(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	u, s := newTestUIWith(t, data.Options{}, false)
-	text := topText(u)
+	text := uitest.TopText(u.Host)
 	if !strings.Contains(text, "Welcome") && !strings.Contains(text, "permission slip for yourself") {
 		t.Fatalf("no welcome on a new journal: %q", text)
 	}
 	top := u.Win.Canvas().Overlays().Top()
-	test.Type(findEntry(t, top, "One sentence you need to hear"), "Good enough is good.")
+	test.Type(uitest.FindEntry(t, top, "One sentence you need to hear"), "Good enough is good.")
 	test.Tap(findCheck(t, top, "Open Both/And when I log in, quietly in the tray"))
-	test.Tap(findButton(t, top, "Start"))
+	test.Tap(uitest.FindButton(t, top, "Start"))
 
 	if p, ok, _ := s.PinnedSlip(); !ok || p.Text != "Good enough is good." {
 		t.Errorf("slip not stored: %+v", p)
@@ -30,19 +31,19 @@ func TestWelcomeOnANewJournalStoresTheChoices(t *testing.T) {
 	if !autostartEntry().Enabled() {
 		t.Error("start at login was ticked but not installed")
 	}
-	if !u.App.Preferences().Bool(prefWelcomeDone) || topText(u) != "" {
+	if !u.App.Preferences().Bool(prefWelcomeDone) || uitest.TopText(u.Host) != "" {
 		t.Error("welcome not finished")
 	}
 	// Never again: not on the next start.
 	u.maybeWelcome()
-	if topText(u) != "" {
+	if uitest.TopText(u.Host) != "" {
 		t.Error("welcome shown twice")
 	}
 }
 
 func TestWelcomeSkipAndNotOnAUsedJournal(t *testing.T) {
 	u, s := newTestUIWith(t, data.Options{}, false)
-	test.Tap(findButton(t, u.Win.Canvas().Overlays().Top(), "Skip"))
+	test.Tap(uitest.FindButton(t, u.Win.Canvas().Overlays().Top(), "Skip"))
 	if list, _ := s.Slips(); len(list) != 0 || !u.App.Preferences().Bool(prefWelcomeDone) {
 		t.Errorf("skip stored %d slips, done=%v", len(list), u.App.Preferences().Bool(prefWelcomeDone))
 	}
@@ -52,7 +53,7 @@ func TestWelcomeSkipAndNotOnAUsedJournal(t *testing.T) {
 	s2.AddSlip("Already here.", true)
 	u2.App.Preferences().SetBool(prefWelcomeDone, false)
 	u2.maybeWelcome()
-	if topText(u2) != "" {
-		t.Errorf("welcome on a used journal: %q", topText(u2))
+	if uitest.TopText(u2.Host) != "" {
+		t.Errorf("welcome on a used journal: %q", uitest.TopText(u2.Host))
 	}
 }

@@ -42,12 +42,12 @@ func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 	// A notice of background work that failed is there too.
 	u.backgroundFailed(noticeNotifications, errors.New("no notification service answered"))
 	for _, sc := range u.screens {
-		u.showScreen(sc)
+		u.ShowScreen(sc)
 		check(sc.Title())
 	}
 
 	j := u.journal()
-	u.showScreen(j)
+	u.ShowScreen(j)
 	rows, err := s.EntryPage(data.EntryFilter{Kind: data.KindGuilt}, nil, 5)
 	if err != nil || len(rows.Rows) == 0 {
 		t.Fatal(err)
@@ -66,17 +66,15 @@ func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 		check(fmt.Sprintf("Journal, a new entry of %s", k))
 	}
 
-	p := u.protocolsTab()
-	u.showScreen(p)
 	list, err := s.Protocols()
 	if err != nil || len(list) == 0 {
 		t.Fatal(err)
 	}
-	p.openProtocol(list[0].ID)
+	u.plan.RevealProtocol(list[0].ID)
 	check("Protocols, a protocol open")
 
 	c := u.compassion()
-	u.showScreen(c)
+	u.ShowScreen(c)
 	c.startBreak(nil, "")
 	check("Compassion, a break")
 }

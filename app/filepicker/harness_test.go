@@ -48,26 +48,6 @@ func (w *window) TypedKey(ev *fyne.KeyEvent, _ fyne.Focusable) bool {
 
 func (w *window) focused() fyne.Focusable { return w.Win.Canvas().Focused() }
 
-// pressKey sends a key the way the desktop driver does: to the focused
-// widget, or to the canvas when nothing has the focus.
-func pressKey(w *window, name fyne.KeyName) {
-	c := w.Win.Canvas()
-	ev := &fyne.KeyEvent{Name: name}
-	if f := c.Focused(); f != nil {
-		f.TypedKey(ev)
-	} else if h := c.OnTypedKey(); h != nil {
-		h(ev)
-	}
-}
-
-// typeText types into whatever has the focus, as the keyboard does.
-func typeText(w *window, text string) {
-	f := w.Win.Canvas().Focused()
-	for _, r := range text {
-		f.TypedRune(r)
-	}
-}
-
 func writeTestFile(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {

@@ -5,10 +5,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"github.com/adrg/xdg"
+
+	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 )
 
 // pickerIn opens a picker in dir.
@@ -50,7 +51,7 @@ func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) 
 	if p.name.Text != "play.ics" || u.focused() != p.name {
 		t.Fatalf("choosing the file left %q in the field", p.name.Text)
 	}
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if len(got) != 1 || got[0] != filepath.Join(dir, "School", "play.ics") || u.TopDialog() != nil {
 		t.Fatalf("opened %v, top %v", got, u.TopDialog())
 	}
@@ -61,25 +62,25 @@ func TestTheOpenPickerListsFoldersThenCalendarsAndOpensByKeyboard(t *testing.T) 
 	if p.dir != filepath.Join(dir, "School") {
 		t.Errorf("the next picker opened in %s", p.dir)
 	}
-	typeText(u, "missing.ics")
-	pressKey(u, fyne.KeyReturn)
+	uitest.TypeText(u.Host, "missing.ics")
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if !p.msg.Visible() || u.TopDialog() == nil {
 		t.Error("a missing file was not explained")
 	}
 	p.name.SetText(dir)
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if p.dir != dir || p.name.Text != "" {
 		t.Errorf("typing the folder: in %s, field %q", p.dir, p.name.Text)
 	}
 	p.name.SetText(filepath.Join(dir, "term.ICS"))
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if len(got) != 2 || got[1] != filepath.Join(dir, "term.ICS") {
 		t.Errorf("opened %v", got)
 	}
 
 	// Esc cancels: nothing comes back.
 	Open(u.Host, "Import a calendar file", calendarExts, func(path string) { got = append(got, path) })
-	pressKey(u, fyne.KeyEscape)
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	if u.TopDialog() != nil || len(got) != 2 {
 		t.Errorf("after Esc: top %v, got %v", u.TopDialog(), got)
 	}
@@ -96,30 +97,30 @@ func TestTheSavePickerSuggestsAndAsksBeforeReplacing(t *testing.T) {
 	if p.name.Text != "busy-family.ics" || len(p.items) != 1 {
 		t.Fatalf("suggested %q, listed %+v", p.name.Text, p.items)
 	}
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgReplaceFile || len(got) != 0 {
 		t.Fatalf("saving over a file: top %v, got %v", d, got)
 	}
-	pressKey(u, fyne.KeyEscape) // don't replace
+	uitest.PressKey(u.Host, fyne.KeyEscape) // don't replace
 	if d := u.TopDialog(); d == nil || d.Kind != ui.DlgSaveFile || len(got) != 0 {
 		t.Fatalf("after Esc on Replace: top %v, got %v", d, got)
 	}
 	p.name.SetText("work")
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if len(got) != 1 || got[0] != filepath.Join(dir, "work.ics") {
 		t.Fatalf("saved to %v", got)
 	}
 
 	Save(u.Host, "Export busy times to", "busy-family.ics", func(path string) { got = append(got, path) })
-	pressKey(u, fyne.KeyReturn)
-	pressKey(u, fyne.KeyReturn) // Replace
+	uitest.PressKey(u.Host, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn) // Replace
 	if len(got) != 2 || got[1] != filepath.Join(dir, "busy-family.ics") {
 		t.Fatalf("replaced %v", got)
 	}
 
 	p = Save(u.Host, "Export busy times to", "busy-family.ics", func(path string) { got = append(got, path) })
 	p.name.SetText(filepath.Join(dir, "no-such-folder", "x.ics"))
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if !p.msg.Visible() || len(got) != 2 {
 		t.Error("a missing folder was not explained")
 	}
@@ -157,14 +158,14 @@ func TestTheFolderPickerListsFoldersAndTakesTheOneShown(t *testing.T) {
 	}
 	// A file typed is not a folder: said so, and nothing chosen.
 	p.name.SetText("notes.txt")
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if !p.msg.Visible() || len(got) != 0 {
 		t.Fatalf("a file was taken for a folder: %v", got)
 	}
 	// With the field empty, Enter takes the folder shown.
 	p.list.Select(0)
 	p.name.SetText("")
-	pressKey(u, fyne.KeyReturn)
+	uitest.PressKey(u.Host, fyne.KeyReturn)
 	if len(got) != 1 || got[0] != filepath.Join(dir, "Sync") || u.TopDialog() != nil {
 		t.Fatalf("chose %v, top %v", got, u.TopDialog())
 	}

@@ -2,17 +2,15 @@ package insights
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/app/look"
 	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
-	"github.com/bothand/bothand/widgets"
 )
 
 // harness is the Insights tab alone in a window on Fyne's test driver, in
@@ -44,64 +42,4 @@ func newHarness(t *testing.T) *harness {
 }
 
 // text is the text of every visible label in the window.
-func (x *harness) text() string {
-	var parts []string
-	walk(x.h.Win.Content(), func(o fyne.CanvasObject) bool {
-		if !o.Visible() {
-			return false
-		}
-		switch w := o.(type) {
-		case *widget.Label:
-			parts = append(parts, w.Text)
-		case *widget.RichText:
-			parts = append(parts, w.String())
-		}
-		return true
-	})
-	return strings.Join(parts, "\n")
-}
-
-// walk visits obj and, while visit returns true, what is rendered inside it.
-func walk(obj fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
-	if obj == nil || !visit(obj) {
-		return
-	}
-	switch o := obj.(type) {
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			walk(c, visit)
-		}
-	case *widget.Label, *widgets.Button:
-		// leaves: their renderers only repeat their text
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(o).Objects() {
-			walk(c, visit)
-		}
-	}
-}
-
-// findButton returns the visible button whose text is label.
-func findButton(t *testing.T, root fyne.CanvasObject, label string) *widgets.Button {
-	t.Helper()
-	var found *widgets.Button
-	walk(root, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widgets.Button); ok && b.Visible() && b.Text == label && found == nil {
-			found = b
-		}
-		return found == nil && o.Visible()
-	})
-	if found == nil {
-		t.Fatalf("no visible button %q", label)
-	}
-	return found
-}
-
-// mustContain stops the test when text lacks any of parts.
-func mustContain(t *testing.T, text string, parts ...string) {
-	t.Helper()
-	for _, p := range parts {
-		if !strings.Contains(text, p) {
-			t.Fatalf("%q not shown in:\n%s", p, text)
-		}
-	}
-}
+func (x *harness) text() string { return uitest.ShownText(x.h) }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 
@@ -16,8 +17,8 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	x := newHarness(t)
 	s, ins := x.store, x.screen
 	ins.Load()
-	mustContain(t, x.text(), "As you write in the journal")
-	test.Tap(findButton(t, ins.View(), "Write an entry"))
+	uitest.MustContain(t, x.text(), "As you write in the journal")
+	test.Tap(uitest.FindButton(t, ins.View(), "Write an entry"))
 	if x.wrote != 1 {
 		t.Error("“Write an entry” did not open a new entry")
 	}
@@ -29,7 +30,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	s.SaveEntry(data.Entry{Trigger: "Late pickup", Intensity: 6, Kind: data.KindGuilt, HappenedAt: time.Now().AddDate(-2, 0, 0)}, 0)
 	ins.Load()
 	text := x.text()
-	mustContain(t, text, "No journal entries in the last four weeks", "Mark non-negotiable commitments", "No urgent client requests triaged")
+	uitest.MustContain(t, text, "No journal entries in the last four weeks", "Mark non-negotiable commitments", "No urgent client requests triaged")
 	if ins.intensity.area.Visible() {
 		t.Error("an empty chart is drawn")
 	}
@@ -39,7 +40,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	}
 	ins.Load()
 	text = x.text()
-	mustContain(t, text, "7 out of 10 on average", "“Visibility trap” came up most", "Guilt 0%, shame 100%")
+	uitest.MustContain(t, text, "7 out of 10 on average", "“Visibility trap” came up most", "Guilt 0%, shame 100%")
 	area := ins.intensity.area
 	if !area.Visible() || area.img.Image == nil {
 		t.Fatal("the intensity chart was not drawn")
@@ -59,7 +60,7 @@ func TestInsightsTabShowsChartsForDataAndEmptyStatesForNone(t *testing.T) {
 	if x.h.App.Preferences().Int(prefInsightsPeriod) != int(data.PeriodYear) {
 		t.Error("the period was not remembered")
 	}
-	mustContain(t, x.text(), "the last twelve months")
+	uitest.MustContain(t, x.text(), "the last twelve months")
 	if again := New(x.h, func() {}); again.chosen() != data.PeriodYear {
 		t.Errorf("the next start shows %v", again.chosen())
 	}
@@ -101,7 +102,7 @@ func TestInsightsShowTheLastPeriodChosen(t *testing.T) {
 		job()
 	}
 	text := x.text()
-	mustContain(t, text, "the last three months")
+	uitest.MustContain(t, text, "the last three months")
 	if strings.Contains(text, "the last twelve months") {
 		t.Errorf("the year's figures show under “3 months”:\n%s", text)
 	}

@@ -293,3 +293,29 @@ func (h *Host) Ask(kind DialogKind, title string, content fyne.CanvasObject, yes
 	d.Show(500, 0, nil)
 	return d
 }
+
+// EscapeKey is Esc for what is on top of the window: a pop-up that is not
+// one of the dialogs (a calendar, a menu) closes, else the top dialog
+// gets Esc. It reports whether there was anything to close.
+func (h *Host) EscapeKey() bool {
+	if top := h.Win.Canvas().Overlays().Top(); top != nil {
+		if d := h.TopDialog(); d == nil || !d.IsTop() {
+			top.Hide()
+			return true
+		}
+	}
+	if d := h.TopDialog(); d != nil {
+		d.Escape()
+		return true
+	}
+	return false
+}
+
+// EnterKey is Enter for the top dialog, when nothing is over it: its
+// default button. It reports whether a dialog took the key.
+func (h *Host) EnterKey() bool {
+	if d := h.TopDialog(); d != nil && d.IsTop() {
+		return d.PressDefault()
+	}
+	return false
+}

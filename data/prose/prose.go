@@ -25,10 +25,16 @@ func Thousands[N ~int | ~int64](n N) string { return english.Sprint(int64(n)) }
 // Count writes n with the singular or plural noun: "1 entry", "2,345
 // entries", "0 entries".
 func Count[N ~int | ~int64](n N, one, many string) string {
+	return Thousands(n) + " " + Plural(n, one, many)
+}
+
+// Plural is the noun for n of them, without the number: "entry" for 1,
+// "entries" otherwise.
+func Plural[N ~int | ~int64](n N, one, many string) string {
 	if n == 1 {
-		return "1 " + one
+		return one
 	}
-	return Thousands(n) + " " + many
+	return many
 }
 
 // Size writes a file size the way file managers do, in powers of 1000:

@@ -40,6 +40,12 @@ func TestSize(t *testing.T) {
 	}
 }
 
+func TestPlural(t *testing.T) {
+	if Plural(1, "entry", "entries") != "entry" || Plural(0, "entry", "entries") != "entries" || Plural(int64(3), "is", "are") != "are" {
+		t.Error("Plural picked the wrong word")
+	}
+}
+
 func TestList(t *testing.T) {
 	for _, tc := range []struct {
 		items []string

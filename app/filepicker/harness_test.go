@@ -30,18 +30,14 @@ func newWindow(t *testing.T) *window {
 	return w
 }
 
-// TypedKey is the window's handling of the keys its widgets leave.
+// TypedKey is the window's handling of the keys its widgets leave: Esc
+// and Enter for the dialogs, as the Host gives them.
 func (w *window) TypedKey(ev *fyne.KeyEvent, _ fyne.Focusable) bool {
-	d := w.TopDialog()
-	if d == nil {
-		return false
-	}
 	switch ev.Name {
 	case fyne.KeyEscape:
-		d.Escape()
-		return true
+		return w.EscapeKey()
 	case fyne.KeyReturn, fyne.KeyEnter:
-		return d.IsTop() && d.PressDefault()
+		return w.EnterKey()
 	}
 	return false
 }

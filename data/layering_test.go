@@ -193,6 +193,7 @@ func TestLayeringCatchesEachViolation(t *testing.T) {
 		{path: module + "/data/transfer", imports: []string{"github.com/glebarez/go-sqlite"}, deps: []string{"github.com/glebarez/go-sqlite"}},
 		{path: module + "/app/tray", deps: []string{"fyne.io/systray", "fyne.io/fyne/v2/app"}},
 		{path: module + "/app/instance", test: true, deps: []string{module + "/app"}},
+		{path: module + "/app/insights", imports: []string{"gorm.io/gorm"}, deps: []string{"gorm.io/gorm", "fyne.io/fyne/v2"}},
 	}
 	want := []string{
 		"data/prose: data/ must not depend on Fyne",
@@ -204,6 +205,8 @@ func TestLayeringCatchesEachViolation(t *testing.T) {
 		"data/transfer: only package data may import gorm or an SQLite driver",
 		"app/tray: the tray must not depend on the Fyne toolkit",
 		"app/instance (with its tests): the tray must not depend on the window or the widgets",
+		"app/insights: a package that speaks to the database must not depend on Fyne",
+		"app/insights: only package data may import gorm or an SQLite driver",
 	}
 	got := layeringViolations(broken)
 	for _, w := range want {
@@ -218,6 +221,11 @@ func TestLayeringCatchesEachViolation(t *testing.T) {
 		{path: module + "/data", imports: []string{"gorm.io/gorm"}, deps: []string{"gorm.io/gorm"}},
 		{path: module + "/data/transfer", test: true, imports: []string{"gorm.io/gorm"}, deps: []string{module + "/data", "gorm.io/gorm"}},
 		{path: module + "/app", imports: []string{module + "/data"}, deps: []string{module + "/data", "gorm.io/gorm", "fyne.io/fyne/v2"}},
+		// The window's packages: a screen reads the store through data, the
+		// look asks the desktop (app/desktop) before the first frame.
+		{path: module + "/app/insights", imports: []string{module + "/data", module + "/app/look"}, deps: []string{module + "/data", "gorm.io/gorm", "fyne.io/fyne/v2"}},
+		{path: module + "/app/look", deps: []string{"fyne.io/fyne/v2", module + "/app/desktop", module + "/widgets"}},
+		{path: module + "/app/filepicker", deps: []string{"fyne.io/fyne/v2", module + "/app/ui", module + "/data/prose"}},
 		{path: module + "/widgets", deps: []string{"fyne.io/fyne/v2", module + "/data/prose"}},
 		{path: module + "/app/tray", deps: []string{"fyne.io/systray", module + "/app/instance", module + "/data"}},
 	}

@@ -37,7 +37,7 @@ var tierChoices = []string{
 // commitmentForm adds or edits a commitment in a dialog. Nothing typed is
 // lost on a refusal: the message shows under the field and the dialog stays.
 type commitmentForm struct {
-	u       *Plan
+	plan    *Plan
 	dlg     *ui.Dialog
 	editing data.Commitment // the commitment as loaded; ID 0 for a new one
 	saved   func(data.Commitment)
@@ -66,8 +66,8 @@ type commitmentForm struct {
 
 // showCommitmentForm opens the form for c (a new one when c.ID is 0);
 // saved is called with what was stored.
-func (u *Plan) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) *commitmentForm {
-	f := &commitmentForm{u: u, editing: c, saved: saved, msgs: map[data.Field]ui.FieldMessage{}, exdates: c.ExDates}
+func (pl *Plan) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) *commitmentForm {
+	f := &commitmentForm{plan: pl, editing: c, saved: saved, msgs: map[data.Field]ui.FieldMessage{}, exdates: c.ExDates}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldTier, data.FieldStartsAt, data.FieldEndsAt, data.FieldRRule, data.FieldLocation, data.FieldNotes, data.FieldTimeZone} {
 		f.msgs[k] = ui.NewFieldMessage()
 	}
@@ -77,7 +77,7 @@ func (u *Plan) showCommitmentForm(c data.Commitment, saved func(data.Commitment)
 	if c.ID != 0 {
 		name = "Edit commitment"
 	}
-	f.dlg = u.NewDialog(ui.DlgCommitment, name, f.content())
+	f.dlg = pl.NewDialog(ui.DlgCommitment, name, f.content())
 	f.dlg.Form = true
 	if c.ID != 0 {
 		del := f.dlg.Button("Delete", theme.DeleteIcon(), f.confirmDelete)
@@ -353,8 +353,8 @@ func (f *commitmentForm) save() {
 		return
 	}
 	f.saveButton.Disable()
-	ui.Background(f.u.Host, func() (data.Commitment, error) {
-		return f.u.Store.SaveCommitment(c)
+	ui.Background(f.plan.Host, func() (data.Commitment, error) {
+		return f.plan.Store.SaveCommitment(c)
 	}, func(saved data.Commitment) {
 		f.saveButton.Enable()
 		f.dlg.Hide()
@@ -376,16 +376,16 @@ func (f *commitmentForm) showError(err error) {
 			return
 		}
 	}
-	f.u.ShowError(err)
+	f.plan.ShowError(err)
 }
 
 func (f *commitmentForm) confirmDelete() {
 	c := f.editing
-	f.u.Confirm(ui.DlgDeleteCommitment, "Delete “"+c.Title+"”?",
+	f.plan.Confirm(ui.DlgDeleteCommitment, "Delete “"+c.Title+"”?",
 		"It leaves the agenda. What you recorded about it (the kept record) stays in the journal.",
 		"Delete", func() {
-			ui.BackgroundDo(f.u.Host, func() error {
-				return f.u.Store.DeleteCommitment(c.ID)
+			ui.BackgroundDo(f.plan.Host, func() error {
+				return f.plan.Store.DeleteCommitment(c.ID)
 			}, func() {
 				f.dlg.Hide()
 				if f.saved != nil {

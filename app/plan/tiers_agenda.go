@@ -267,8 +267,8 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 		text := widget.NewLabel(n.Text())
 		text.Wrapping = fyne.TextWrapWord
 		done := widgets.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
-			ui.BackgroundDo(t.u.Host, func() error {
-				return t.u.Store.MarkMakeUpDone(n.ID, true)
+			ui.BackgroundDo(t.plan.Host, func() error {
+				return t.plan.Store.MarkMakeUpDone(n.ID, true)
 			}, func() { t.Load() })
 		})
 		done.Importance = widget.LowImportance

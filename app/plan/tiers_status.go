@@ -74,6 +74,6 @@ func (t *tiersScreen) workSaved(wb data.WorkBlock, conf data.Conflicts) {
 	}
 	t.announce(text, wb.StartsAt.Local())
 	if note := makeUpNotice(conf); note != "" {
-		t.u.Inform(ui.DlgMakeUp, "A make-up note was added", note)
+		t.plan.Inform(ui.DlgMakeUp, "A make-up note was added", note)
 	}
 }

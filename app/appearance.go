@@ -7,10 +7,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/bothand/bothand/app/ui"
 )
 
 // Preference keys for how the window looks on this computer.

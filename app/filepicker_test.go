@@ -5,11 +5,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/bothand/bothand/app/ui"
-	"github.com/bothand/bothand/app/ui/uitest"
-
 	"fyne.io/fyne/v2"
 	"github.com/adrg/xdg"
+
+	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 )
 
 // pickerIn opens a picker in dir.

@@ -5,12 +5,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/bothand/bothand/app/ui"
 	"gonum.org/v1/plot"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/widgets"
 )
 

@@ -3,14 +3,14 @@ package app
 import (
 	"image"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"gonum.org/v1/plot"
+
+	"github.com/bothand/bothand/app/ui"
 )
 
 // chartCard is one chart of the Insights tab: a heading, the one-line

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/app/ui"
-
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/vault"
 )

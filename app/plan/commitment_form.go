@@ -5,17 +5,17 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bothand/bothand/widgets"
-
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/repeat"
+	"github.com/bothand/bothand/data/zone"
+	"github.com/bothand/bothand/widgets"
 )
 
 // The repeat choices, in the order the form offers them.
@@ -161,7 +161,7 @@ func (f *commitmentForm) fill(c data.Commitment) {
 	f.location.SetText(c.Location)
 	f.notes.SetText(c.Notes)
 
-	r, simple := data.ParseRepeat(c.RRule)
+	r, simple := repeat.Parse(c.RRule)
 	if !simple {
 		f.repeat.Options = append(append([]string{}, repeatChoices...), repeatCustom)
 		f.repeat.SetSelected(repeatCustom)
@@ -287,7 +287,7 @@ func (f *commitmentForm) read() (data.Commitment, bool) {
 			c.EndsAt = c.EndsAt.AddDate(0, 0, 1)
 		}
 		if f.editing.ID == 0 || c.TimeZone == "" {
-			c.TimeZone = data.LocalZoneName()
+			c.TimeZone = zone.Local()
 		}
 	}
 	rule, ok := f.rule(c)
@@ -308,7 +308,7 @@ func (f *commitmentForm) rule(c data.Commitment) (string, bool) {
 	if f.repeat.Selected == repeatCustom {
 		return f.editing.RRule, true
 	}
-	var r data.Repeat
+	var r repeat.Simple
 	for i, choice := range repeatChoices {
 		if f.repeat.Selected == choice {
 			r.Freq = repeatFreqs[i]

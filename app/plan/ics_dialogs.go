@@ -8,12 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2/container"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/data/ical"
 	"github.com/bothand/bothand/widgets"
 )

@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )

@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"

@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/repeat"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -206,7 +206,7 @@ func agendaEmpty(days []data.AgendaDay) bool {
 // commitmentDetail is the line under a commitment in the side list: how it
 // repeats and its kept record.
 func commitmentDetail(c data.Commitment, k data.Kept) string {
-	detail := data.DescribeRule(c.RRule, c.StartsAt.Local())
+	detail := repeat.Describe(c.RRule, c.StartsAt.Local())
 	if c.RRule == "" {
 		detail = data.FormatSpan(c.StartsAt, c.EndsAt, c.AllDay)
 		if c.AllDay {

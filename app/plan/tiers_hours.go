@@ -3,13 +3,11 @@ package plan
 import (
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/widgets"
 )
 

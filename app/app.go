@@ -12,17 +12,16 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/bothand/bothand/app/desktop"
-	"github.com/bothand/bothand/app/look"
-	"github.com/bothand/bothand/app/plan"
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 
+	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/app/instance"
 	"github.com/bothand/bothand/app/logs"
+	"github.com/bothand/bothand/app/look"
+	"github.com/bothand/bothand/app/plan"
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/assets/version"
 	"github.com/bothand/bothand/data"

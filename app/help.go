@@ -5,14 +5,13 @@ import (
 	"net/url"
 	"path/filepath"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/app/logs"
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/assets/version"
 )
 

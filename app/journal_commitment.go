@@ -4,14 +4,12 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
-
 	"github.com/bothand/bothand/widgets"
 )
 

@@ -11,7 +11,6 @@ import (
 
 	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/data/transfer"
 	"github.com/bothand/bothand/widgets"

@@ -3,10 +3,10 @@ package app
 import (
 	"log/slog"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/bothand/bothand/app/ui"
 )
 
 // The window's keyboard. Every command with a shortcut is in one table,

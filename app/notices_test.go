@@ -4,12 +4,11 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/bothand/bothand/app/ui"
-	"github.com/bothand/bothand/app/ui/uitest"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 

@@ -10,7 +10,6 @@ import (
 
 	"github.com/bothand/bothand/app/desktop"
 	"github.com/bothand/bothand/app/ui"
-
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/vault"
 )

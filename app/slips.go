@@ -3,17 +3,15 @@ package app
 import (
 	"fmt"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bothand/bothand/widgets"
-
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/assets"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/widgets"
 )
 
 // slipsDialog lists every permission slip to add, edit, reorder, delete and

@@ -4,7 +4,6 @@ import (
 	"errors"
 
 	"github.com/bothand/bothand/app/ui"
-
 	"github.com/bothand/bothand/data"
 )
 

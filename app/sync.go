@@ -7,11 +7,10 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/app/syncer"
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/keys"
 	"github.com/bothand/bothand/data/replica"

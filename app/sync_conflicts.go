@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data/replica"
 	"github.com/bothand/bothand/widgets"
 )

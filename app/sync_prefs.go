@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/bothand/bothand/app/filepicker"
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/filepicker"
 	"github.com/bothand/bothand/app/syncer"
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/keys"
 	"github.com/bothand/bothand/data/replica"

@@ -7,18 +7,16 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/bothand/bothand/app/filepicker"
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/data/binding"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/filepicker"
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/data/transfer"
-
 	"github.com/bothand/bothand/widgets"
 )
 

@@ -4,11 +4,10 @@ import (
 	"os"
 	"testing"
 
-	"github.com/bothand/bothand/app/ui"
-	"github.com/bothand/bothand/app/ui/uitest"
-
 	"fyne.io/fyne/v2"
 
+	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/widgets"
 )
 

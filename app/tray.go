@@ -3,9 +3,8 @@ package app
 import (
 	"log/slog"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"github.com/bothand/bothand/app/instance"
+	"github.com/bothand/bothand/app/ui"
 )
 
 const (

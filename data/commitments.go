@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/zone"
 )
 
 // Limits on what a commitment holds.
@@ -75,9 +76,9 @@ func (c *Commitment) Normalise() error {
 		}
 	} else {
 		if c.TimeZone == "" || c.TimeZone == "Local" {
-			c.TimeZone = LocalZoneName()
+			c.TimeZone = zone.Local()
 		}
-		loc, err := LoadZone(c.TimeZone)
+		loc, err := zone.Load(c.TimeZone)
 		if err != nil {
 			return invalid(FieldTimeZone, "The time zone %q isn't known. Use a name like “Europe/London”.", c.TimeZone)
 		}

@@ -7,6 +7,8 @@ import (
 	"syscall"
 
 	"github.com/ncruces/go-sqlite3"
+
+	"github.com/bothand/bothand/data/internal/disk"
 )
 
 // The kinds of trouble a journal file can be in. Each reaches the person as a
@@ -208,7 +210,7 @@ func classify(err error) error {
 func diskRefused(err error, dir string) error {
 	var ext sqlite3.ExtendedErrorCode
 	if errors.As(err, &ext) && (ext == sqlite3.IOERR_WRITE || ext == sqlite3.IOERR_FSYNC || ext == sqlite3.IOERR_TRUNCATE) &&
-		!errors.Is(err, ErrDiskFull) && freeSpace(dir) < 1<<20 {
+		!errors.Is(err, ErrDiskFull) && disk.FreeSpace(dir) < 1<<20 {
 		return &wrapped{kind: ErrDiskFull, cause: err}
 	}
 	return err

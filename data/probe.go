@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/bothand/bothand/data/internal/disk"
 )
 
 // fileState is what inspect learned about a journal file before SQLite
@@ -42,7 +44,7 @@ func inspect(path string, encrypted bool) (fileState, error) {
 	// must be writable too. The mode bit is checked as well as access(2):
 	// a person who removed write permission meant it, even when the app
 	// happens to run as root, which ignores permissions.
-	if di.Mode().Perm()&0o200 == 0 || !writable(dir) {
+	if di.Mode().Perm()&0o200 == 0 || !disk.Writable(dir) {
 		return fileState{}, &OpenError{Path: path, Kind: ErrFolderLocked, Cause: fmt.Errorf("%s is not writable", dir)}
 	}
 
@@ -104,7 +106,7 @@ func inspect(path string, encrypted bool) (fileState, error) {
 }
 
 func checkWritable(path string, fi os.FileInfo) error {
-	if fi.Mode().Perm()&0o200 == 0 || !writable(path) {
+	if fi.Mode().Perm()&0o200 == 0 || !disk.Writable(path) {
 		return &OpenError{Path: path, Kind: ErrReadOnly, Cause: errors.New("no write permission")}
 	}
 	return nil

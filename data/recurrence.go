@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/teambition/rrule-go"
+
+	"github.com/bothand/bothand/data/zone"
 )
 
 // MaxRepeatCount is the largest COUNT a repeat rule may have: daily for
@@ -76,7 +78,7 @@ func compileSeries(c *Commitment) (*series, error) {
 	if c.AllDay {
 		s.loc = time.UTC
 	} else {
-		loc, err := LoadZone(c.TimeZone)
+		loc, err := zone.Load(c.TimeZone)
 		if err != nil {
 			// A zone this build doesn't know should not hide the commitment.
 			loc = time.Local

@@ -8,11 +8,14 @@ import (
 	"time"
 
 	"github.com/teambition/rrule-go"
+
+	"github.com/bothand/bothand/data/repeat"
+	"github.com/bothand/bothand/data/zone"
 )
 
 func mustZone(t testing.TB, name string) *time.Location {
 	t.Helper()
-	loc, err := LoadZone(name)
+	loc, err := zone.Load(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,24 +257,18 @@ func TestDateOnlyUntilIncludesThatDay(t *testing.T) {
 	}
 }
 
-func TestLocalZoneName(t *testing.T) {
-	cases := []struct{ tz, want string }{
-		{"Europe/London", "Europe/London"},
-		{":America/New_York", "America/New_York"},
-		{"/usr/share/zoneinfo/Australia/Sydney", "Australia/Sydney"},
-		{"/usr/share/zoneinfo/posix/Europe/Paris", "Europe/Paris"},
-		{"Not/AZone", ""},
-	}
-	for _, tc := range cases {
-		got, ok := zoneFromTZ(tc.tz)
-		if got != tc.want || ok != (tc.want != "") {
-			t.Errorf("TZ=%q: %q %v, want %q", tc.tz, got, ok, tc.want)
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// Every rule the commitment form's simple repeats write is one the store
+// expands.
+func TestSimpleRepeatsAreRulesTheStoreReads(t *testing.T) {
+	for _, r := range []repeat.Simple{
+		{Freq: "DAILY"}, {Freq: "WEEKLY"},
+		{Freq: "WEEKLY", Days: []time.Weekday{time.Sunday, time.Monday, time.Thursday}},
+		{Freq: "MONTHLY", Count: 6}, {Freq: "YEARLY", Until: date(2030, 3, 3)},
+	} {
+		if _, err := parseRule(r.Rule(), time.UTC, false); err != nil {
+			t.Errorf("%q doesn't parse as a rule: %v", r.Rule(), err)
 		}
 	}
-	t.Setenv("TZ", "Asia/Tokyo")
-	if got := LocalZoneName(); got != "Asia/Tokyo" {
-		t.Errorf("LocalZoneName with TZ=Asia/Tokyo: %q", got)
-	}
 }
-
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bothand/bothand/data/zone"
 )
 
 // inZone runs the test with time.Local set to name: reminders follow the
@@ -212,7 +214,7 @@ func TestClaimDueRemindersDeliversEachOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := now.Add(30 * time.Minute) // inside the default hour's lead
-	if _, err := s.SaveCommitment(Commitment{Title: "School play", Tier: TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour), TimeZone: LocalZoneName()}); err != nil {
+	if _, err := s.SaveCommitment(Commitment{Title: "School play", Tier: TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour), TimeZone: zone.Local()}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.ClaimDueReminders()

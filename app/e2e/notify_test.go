@@ -12,6 +12,7 @@ import (
 	"github.com/godbus/dbus/v5"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/zone"
 )
 
 // fakeNotifications stands in for the desktop's notification service on a
@@ -159,7 +160,7 @@ func TestTrayNotifiesWithTheWindowClosed(t *testing.T) {
 	start := time.Now().Add(20 * time.Minute).Truncate(time.Minute)
 	if _, err := s.SaveCommitment(data.Commitment{
 		Title: "Parents' evening", Tier: data.TierNonNegotiable,
-		StartsAt: start, EndsAt: start.Add(time.Hour), TimeZone: data.LocalZoneName(),
+		StartsAt: start, EndsAt: start.Add(time.Hour), TimeZone: zone.Local(),
 	}); err != nil {
 		t.Fatal(err)
 	}

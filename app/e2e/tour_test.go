@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/zone"
 )
 
 // tour names the test that runs the big tour of the window.
@@ -162,14 +163,14 @@ func seedTour(t *testing.T, db string) {
 	begun := now.Add(-time.Minute).Truncate(time.Minute)
 	_, err = s.SaveCommitment(data.Commitment{
 		Title: "Swimming lesson", Tier: data.TierNonNegotiable,
-		StartsAt: begun, EndsAt: work, RRule: "FREQ=WEEKLY", TimeZone: data.LocalZoneName(),
+		StartsAt: begun, EndsAt: work, RRule: "FREQ=WEEKLY", TimeZone: zone.Local(),
 	})
 	must(err)
 	_, err = s.SaveCommitment(data.Commitment{
 		// Three hours: the form's block still lands on it when the clock
 		// passes a full hour between here and the Tiers phase.
 		Title: "Park with the kids", Tier: data.TierFlexible,
-		StartsAt: work, EndsAt: work.Add(3 * time.Hour), TimeZone: data.LocalZoneName(),
+		StartsAt: work, EndsAt: work.Add(3 * time.Hour), TimeZone: zone.Local(),
 	})
 	must(err)
 	_, err = s.SaveEntry(data.Entry{Trigger: "Snapped at the kids before a call", Intensity: 6, HappenedAt: now.Add(-time.Hour)}, 0)

@@ -5,17 +5,17 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bothand/bothand/widgets"
-
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/repeat"
+	"github.com/bothand/bothand/data/zone"
+	"github.com/bothand/bothand/widgets"
 )
 
 // The repeat choices, in the order the form offers them.
@@ -37,7 +37,7 @@ var tierChoices = []string{
 // commitmentForm adds or edits a commitment in a dialog. Nothing typed is
 // lost on a refusal: the message shows under the field and the dialog stays.
 type commitmentForm struct {
-	u       *Plan
+	plan    *Plan
 	dlg     *ui.Dialog
 	editing data.Commitment // the commitment as loaded; ID 0 for a new one
 	saved   func(data.Commitment)
@@ -66,8 +66,8 @@ type commitmentForm struct {
 
 // showCommitmentForm opens the form for c (a new one when c.ID is 0);
 // saved is called with what was stored.
-func (u *Plan) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) *commitmentForm {
-	f := &commitmentForm{u: u, editing: c, saved: saved, msgs: map[data.Field]ui.FieldMessage{}, exdates: c.ExDates}
+func (pl *Plan) showCommitmentForm(c data.Commitment, saved func(data.Commitment)) *commitmentForm {
+	f := &commitmentForm{plan: pl, editing: c, saved: saved, msgs: map[data.Field]ui.FieldMessage{}, exdates: c.ExDates}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldTier, data.FieldStartsAt, data.FieldEndsAt, data.FieldRRule, data.FieldLocation, data.FieldNotes, data.FieldTimeZone} {
 		f.msgs[k] = ui.NewFieldMessage()
 	}
@@ -77,7 +77,7 @@ func (u *Plan) showCommitmentForm(c data.Commitment, saved func(data.Commitment)
 	if c.ID != 0 {
 		name = "Edit commitment"
 	}
-	f.dlg = u.NewDialog(ui.DlgCommitment, name, f.content())
+	f.dlg = pl.NewDialog(ui.DlgCommitment, name, f.content())
 	f.dlg.Form = true
 	if c.ID != 0 {
 		del := f.dlg.Button("Delete", theme.DeleteIcon(), f.confirmDelete)
@@ -161,7 +161,7 @@ func (f *commitmentForm) fill(c data.Commitment) {
 	f.location.SetText(c.Location)
 	f.notes.SetText(c.Notes)
 
-	r, simple := data.ParseRepeat(c.RRule)
+	r, simple := repeat.Parse(c.RRule)
 	if !simple {
 		f.repeat.Options = append(append([]string{}, repeatChoices...), repeatCustom)
 		f.repeat.SetSelected(repeatCustom)
@@ -287,7 +287,7 @@ func (f *commitmentForm) read() (data.Commitment, bool) {
 			c.EndsAt = c.EndsAt.AddDate(0, 0, 1)
 		}
 		if f.editing.ID == 0 || c.TimeZone == "" {
-			c.TimeZone = data.LocalZoneName()
+			c.TimeZone = zone.Local()
 		}
 	}
 	rule, ok := f.rule(c)
@@ -308,7 +308,7 @@ func (f *commitmentForm) rule(c data.Commitment) (string, bool) {
 	if f.repeat.Selected == repeatCustom {
 		return f.editing.RRule, true
 	}
-	var r data.Repeat
+	var r repeat.Simple
 	for i, choice := range repeatChoices {
 		if f.repeat.Selected == choice {
 			r.Freq = repeatFreqs[i]
@@ -353,8 +353,8 @@ func (f *commitmentForm) save() {
 		return
 	}
 	f.saveButton.Disable()
-	ui.Background(f.u.Host, func() (data.Commitment, error) {
-		return f.u.Store.SaveCommitment(c)
+	ui.Background(f.plan.Host, func() (data.Commitment, error) {
+		return f.plan.Store.SaveCommitment(c)
 	}, func(saved data.Commitment) {
 		f.saveButton.Enable()
 		f.dlg.Hide()
@@ -376,16 +376,16 @@ func (f *commitmentForm) showError(err error) {
 			return
 		}
 	}
-	f.u.ShowError(err)
+	f.plan.ShowError(err)
 }
 
 func (f *commitmentForm) confirmDelete() {
 	c := f.editing
-	f.u.Confirm(ui.DlgDeleteCommitment, "Delete “"+c.Title+"”?",
+	f.plan.Confirm(ui.DlgDeleteCommitment, "Delete “"+c.Title+"”?",
 		"It leaves the agenda. What you recorded about it (the kept record) stays in the journal.",
 		"Delete", func() {
-			ui.BackgroundDo(f.u.Host, func() error {
-				return f.u.Store.DeleteCommitment(c.ID)
+			ui.BackgroundDo(f.plan.Host, func() error {
+				return f.plan.Store.DeleteCommitment(c.ID)
 			}, func() {
 				f.dlg.Hide()
 				if f.saved != nil {

@@ -5,12 +5,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-	"github.com/bothand/bothand/app/ui/uitest"
-
 	"fyne.io/fyne/v2/test"
 
+	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/zone"
 )
 
 func newCommitmentForm(t *testing.T) (*testWindow, *data.Store, *commitmentForm, *[]data.Commitment) {
@@ -69,7 +69,7 @@ func TestCommitmentFormRepeatsAndSkips(t *testing.T) {
 		t.Fatalf("not saved: %v", f.msgs)
 	}
 	c := (*saved)[0]
-	if c.RRule != "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8" || c.Tier != data.TierNonNegotiable || c.TimeZone != data.LocalZoneName() {
+	if c.RRule != "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8" || c.Tier != data.TierNonNegotiable || c.TimeZone != zone.Local() {
 		t.Errorf("stored %+v", c)
 	}
 	occ, _ := s.Occurrences(c.StartsAt.AddDate(0, 0, -1), c.StartsAt.AddDate(0, 6, 0))

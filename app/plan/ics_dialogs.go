@@ -8,12 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2/container"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/data/ical"
 	"github.com/bothand/bothand/widgets"
 )
@@ -23,10 +21,10 @@ var calendarExts = []string{".ics", ".ical", ".ifb"}
 
 // importCalendar asks for an .ics file, then for the tier its events get.
 func (t *tiersScreen) importCalendar() {
-	t.u.openFile("Import a calendar file", calendarExts, func(path string) {
+	t.plan.openFile("Import a calendar file", calendarExts, func(path string) {
 		f, err := os.Open(path)
 		if err != nil {
-			t.u.ShowError(err)
+			t.plan.ShowError(err)
 			return
 		}
 		t.askImportTier(f, filepath.Base(path))
@@ -41,7 +39,7 @@ func (t *tiersScreen) askImportTier(r io.ReadCloser, name string) {
 		ui.WrapLabel("Which tier do the events of “"+name+"” belong to? A school's calendar is usually non-negotiable."),
 		tiers,
 		ui.WrapLabel("Importing the same file again later updates its events instead of adding them twice."))
-	d := t.u.NewDialog(ui.DlgICSImportTier, "Import a calendar", content)
+	d := t.plan.NewDialog(ui.DlgICSImportTier, "Import a calendar", content)
 	d.CancelButton("Cancel", func() { r.Close() })
 	d.DefaultButton("Import", nil, func() {
 		d.Hide()
@@ -58,26 +56,26 @@ func (t *tiersScreen) askImportTier(r io.ReadCloser, name string) {
 
 // importFrom imports the calendar in r and says what happened.
 func (t *tiersScreen) importFrom(r io.ReadCloser, name string, tier data.Tier) {
-	ui.Background(t.u.Host, func() (ical.Result, error) {
+	ui.Background(t.plan.Host, func() (ical.Result, error) {
 		defer r.Close()
-		return ical.Import(t.u.Store, r, name, tier)
+		return ical.Import(t.plan.Store, r, name, tier)
 	}, func(res ical.Result) {
 		t.Load()
 		// The import may have been opened from a protocol's step, whose
 		// plan can now be tied to one of the school's events.
-		if p := t.u.protocolsTab(); p != nil && p.editor != nil {
+		if p := t.plan.protocolsTab(); p != nil && p.editor != nil {
 			p.editor.reloadCommitments()
 		}
-		t.u.Inform(ui.DlgICSImported, "Calendar imported", importSummary(name, res))
+		t.plan.Inform(ui.DlgICSImported, "Calendar imported", importSummary(name, res))
 	}, func(err error) {
 		var ie *ical.Error
 		if errors.As(err, &ie) {
-			t.u.InformWith(ui.DlgICSImportFailed, "Nothing was imported", container.NewVBox(
+			t.plan.InformWith(ui.DlgICSImportFailed, "Nothing was imported", container.NewVBox(
 				ui.WrapLabel(err.Error()),
 				ui.WrapLabel("Your commitments are as they were. If the file came from a calendar program, export it again and retry."))).Resize(520, 0)
 			return
 		}
-		t.u.ShowError(err)
+		t.plan.ShowError(err)
 	})
 }
 
@@ -115,20 +113,20 @@ func (t *tiersScreen) exportCalendar() {
 	content := container.NewVBox(
 		ui.WrapLabel("Your non-negotiable commitments are written as “Busy – family” events, with no titles, places or notes. Import the file into your work calendar so clients can't book those times."),
 		withTier2)
-	t.u.Ask(ui.DlgICSExport, "Export busy times", content, "Choose a file…", "Cancel", func() {
+	t.plan.Ask(ui.DlgICSExport, "Export busy times", content, "Choose a file…", "Cancel", func() {
 		tiers := []data.Tier{data.TierNonNegotiable}
 		if withTier2.Checked {
 			tiers = append(tiers, data.TierHighPriority)
 		}
-		t.u.saveFile("Export busy times to", "busy-family.ics", func(path string) { t.exportToFile(path, tiers) })
+		t.plan.saveFile("Export busy times to", "busy-family.ics", func(path string) { t.exportToFile(path, tiers) })
 	})
 }
 
 // exportToFile writes the busy times beside path and then puts them in its
 // place, so a failure never leaves half a calendar where a good one was.
 func (t *tiersScreen) exportToFile(path string, tiers []data.Tier) {
-	store := t.u.Store
-	ui.Background(t.u.Host, func() (int, error) {
+	store := t.plan.Store
+	ui.Background(t.plan.Host, func() (int, error) {
 		tmp, err := os.CreateTemp(filepath.Dir(path), ".bothand-export-*.ics")
 		if err != nil {
 			return 0, err
@@ -145,7 +143,7 @@ func (t *tiersScreen) exportToFile(path string, tiers []data.Tier) {
 		}
 		return n, err
 	}, func(n int) {
-		t.u.Inform(ui.DlgICSExported, "Busy times exported",
+		t.plan.Inform(ui.DlgICSExported, "Busy times exported",
 			fmt.Sprintf("%d busy events written to “%s”. Import it into your work calendar; export again when your commitments change.", n, filepath.Base(path)))
 	})
 }

@@ -28,12 +28,12 @@ func TestTabLeavesEveryMultiLineField(t *testing.T) {
 	f.dlg.Hide()
 
 	pu, _, p := openProtocols(t)
-	if _, err := p.u.Store.SaveUrgency([]data.UrgencyCriterion{{Question: "Does money depend on it today?"}}, data.UrgencyRule{}); err != nil {
+	if _, err := p.plan.Store.SaveUrgency([]data.UrgencyCriterion{{Question: "Does money depend on it today?"}}, data.UrgencyRule{}); err != nil {
 		t.Fatal(err)
 	}
 	p.openTriage()
 	tr := p.triage
-	p.u.Win.Canvas().Focus(tr.request)
+	p.plan.Win.Canvas().Focus(tr.request)
 	uitest.TypeText(pu.Host, "The deck by tonight")
 	uitest.PressKey(pu.Host, fyne.KeyTab)
 	if pu.Win.Canvas().Focused() == tr.request || tr.request.Text != "The deck by tonight" {

@@ -3,13 +3,11 @@ package plan
 import (
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -40,12 +38,12 @@ func (t *tiersScreen) occurrenceMenu(o data.Occurrence) *fyne.Menu {
 }
 
 func (t *tiersScreen) showOccurrenceMenu(o data.Occurrence, from fyne.CanvasObject) {
-	t.u.ShowMenu("Occurrence", t.occurrenceMenu(o), from)
+	t.plan.ShowMenu("Occurrence", t.occurrenceMenu(o), from)
 }
 
 func (t *tiersScreen) setOutcome(id int64, occursAt time.Time, outcome data.Outcome, movedTo *time.Time) {
-	ui.BackgroundDo(t.u.Host, func() error {
-		return t.u.Store.SetOutcome(id, occursAt, outcome, movedTo)
+	ui.BackgroundDo(t.plan.Host, func() error {
+		return t.plan.Store.SetOutcome(id, occursAt, outcome, movedTo)
 	}, func() { t.Load() })
 }
 
@@ -65,7 +63,7 @@ func (t *tiersScreen) askMovedTo(o data.Occurrence) {
 	content := container.NewVBox(
 		ui.WrapLabel("“"+o.Commitment.Title+"” of "+data.FormatSpan(o.Start, o.End, o.AllDay())+" moved to:"),
 		known, when, msg)
-	d := t.u.NewDialog(ui.DlgMoved, "Move to another time", content)
+	d := t.plan.NewDialog(ui.DlgMoved, "Move to another time", content)
 	d.CancelButton("Cancel", nil)
 	d.DefaultButton("Save", nil, func() {
 		var movedTo *time.Time
@@ -92,17 +90,17 @@ func (t *tiersScreen) askMovedTo(o data.Occurrence) {
 }
 
 func (t *tiersScreen) skip(o data.Occurrence) {
-	ui.BackgroundDo(t.u.Host, func() error {
-		return t.u.Store.SkipOccurrence(o.Commitment.ID, o.OccursAt)
+	ui.BackgroundDo(t.plan.Host, func() error {
+		return t.plan.Store.SkipOccurrence(o.Commitment.ID, o.OccursAt)
 	}, func() { t.Load() })
 }
 
 func (t *tiersScreen) confirmDeleteCommitment(c data.Commitment) {
-	t.u.Confirm(ui.DlgDeleteCommitment, "Delete “"+c.Title+"”?",
+	t.plan.Confirm(ui.DlgDeleteCommitment, "Delete “"+c.Title+"”?",
 		"It leaves the agenda, every time it repeats. What you recorded about it stays in the journal.",
 		"Delete", func() {
-			ui.BackgroundDo(t.u.Host, func() error {
-				return t.u.Store.DeleteCommitment(c.ID)
+			ui.BackgroundDo(t.plan.Host, func() error {
+				return t.plan.Store.DeleteCommitment(c.ID)
 			}, func() { t.Load() })
 		})
 }
@@ -112,16 +110,16 @@ func (t *tiersScreen) workMenu(wb data.WorkBlock) *fyne.Menu {
 	return fyne.NewMenu("",
 		fyne.NewMenuItem("Move or change…", func() { t.openWorkForm(wb) }),
 		fyne.NewMenuItem("Delete", func() {
-			t.u.Confirm(ui.DlgDeleteWorkBlock, "Delete this work block?",
+			t.plan.Confirm(ui.DlgDeleteWorkBlock, "Delete this work block?",
 				"“"+wb.Title+"” leaves the agenda, with any make-up notes it left that aren't done.",
 				"Delete", func() {
-					ui.BackgroundDo(t.u.Host, func() error {
-						return t.u.Store.DeleteWorkBlock(wb.ID)
+					ui.BackgroundDo(t.plan.Host, func() error {
+						return t.plan.Store.DeleteWorkBlock(wb.ID)
 					}, func() { t.Load() })
 				})
 		}))
 }
 
 func (t *tiersScreen) showWorkMenu(wb data.WorkBlock, from fyne.CanvasObject) {
-	t.u.ShowMenu("Work block", t.workMenu(wb), from)
+	t.plan.ShowMenu("Work block", t.workMenu(wb), from)
 }

@@ -40,35 +40,35 @@ func New(h *ui.Host, win Window) *Plan {
 	return e
 }
 
-func (e *Plan) showScreen(s ui.Screen)              { e.win.ShowScreen(s) }
-func (e *Plan) revealEntry(id int64)                { e.win.RevealEntry(id) }
-func (e *Plan) addTrayAction(do string, run func()) { e.win.AddTrayAction(do, run) }
+func (pl *Plan) showScreen(s ui.Screen)              { pl.win.ShowScreen(s) }
+func (pl *Plan) revealEntry(id int64)                { pl.win.RevealEntry(id) }
+func (pl *Plan) addTrayAction(do string, run func()) { pl.win.AddTrayAction(do, run) }
 
-func (e *Plan) openFile(title string, exts []string, done func(path string)) {
-	e.win.OpenFile(title, exts, done)
+func (pl *Plan) openFile(title string, exts []string, done func(path string)) {
+	pl.win.OpenFile(title, exts, done)
 }
 
-func (e *Plan) saveFile(title, name string, done func(path string)) {
-	e.win.SaveFile(title, name, done)
+func (pl *Plan) saveFile(title, name string, done func(path string)) {
+	pl.win.SaveFile(title, name, done)
 }
 
 // Tiers is the Tiers tab: commitments in their three tiers, work blocks,
 // the calendar and the agenda.
-func (e *Plan) Tiers() ui.Screen { return e.tiers }
+func (pl *Plan) Tiers() ui.Screen { return pl.tiers }
 
 // Protocols is the Protocols tab: next-time protocols, the triage of an
 // urgent client request, the urgency rules and the look-backs.
-func (e *Plan) Protocols() ui.Screen { return e.protocols }
+func (pl *Plan) Protocols() ui.Screen { return pl.protocols }
 
 // StartProtocol brings the Protocols tab forward on a new protocol
 // titled title, to be made the person's own.
-func (e *Plan) StartProtocol(title string) {
-	e.showScreen(e.protocols)
-	e.protocols.showNewForm(title, nil)
+func (pl *Plan) StartProtocol(title string) {
+	pl.showScreen(pl.protocols)
+	pl.protocols.showNewForm(title, nil)
 }
 
 // ImportCalendar asks for a calendar file and imports it as commitments.
-func (e *Plan) ImportCalendar() { e.tiers.importCalendar() }
+func (pl *Plan) ImportCalendar() { pl.tiers.importCalendar() }
 
 // ExportCalendar asks where to save the busy times for a work calendar.
-func (e *Plan) ExportCalendar() { e.tiers.exportCalendar() }
+func (pl *Plan) ExportCalendar() { pl.tiers.exportCalendar() }

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/bothand/bothand/app/ui"
-
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 )
@@ -66,7 +65,7 @@ func commitmentLabels(list []data.Commitment) []string {
 // keeping the person's unsaved choice. The stored choice is left as it
 // is, so a changed choice still counts as a change to save.
 func (e *protocolEditor) reloadCommitments() {
-	ui.Background(e.s.u.Host, e.s.u.Store.CurrentCommitments, func(list []data.Commitment) {
+	ui.Background(e.s.plan.Host, e.s.plan.Store.CurrentCommitments, func(list []data.Commitment) {
 		chosen := e.read().CommitmentID
 		// A tie to a commitment that is over stays listed, as on opening.
 		for _, c := range e.commitments {

@@ -6,13 +6,12 @@ import (
 	"slices"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )
@@ -102,7 +101,7 @@ func (e *protocolEditor) build() {
 	var source fyne.CanvasObject = container.NewVBox()
 	if e.p.EntryID != nil {
 		id := *e.p.EntryID
-		source = container.NewHBox(widgets.NewButtonWithIcon("Open the journal entry it came from", theme.DocumentIcon(), func() { e.s.u.revealEntry(id) }))
+		source = container.NewHBox(widgets.NewButtonWithIcon("Open the journal entry it came from", theme.DocumentIcon(), func() { e.s.plan.revealEntry(id) }))
 	}
 	box := container.NewVBox(
 		container.NewHBox(back),
@@ -202,8 +201,8 @@ func (e *protocolEditor) saveThen(next func()) {
 	}
 	p := e.read()
 	e.saveBtn.Disable()
-	ui.Background(e.s.u.Host, func() (data.Protocol, error) {
-		return e.s.u.Store.UpdateProtocol(p)
+	ui.Background(e.s.plan.Host, func() (data.Protocol, error) {
+		return e.s.plan.Store.UpdateProtocol(p)
 	}, func(saved data.Protocol) {
 		e.saveBtn.Enable()
 		e.p.Title, e.p.Status, e.p.CommitmentID = saved.Title, saved.Status, saved.CommitmentID
@@ -211,7 +210,7 @@ func (e *protocolEditor) saveThen(next func()) {
 		e.title.SetText(saved.Title)
 		e.saved.SetText("Saved.")
 		e.s.Load()
-		if t := e.s.u.tiersTab(); t != nil {
+		if t := e.s.plan.tiersTab(); t != nil {
 			t.Load() // the agenda shows attached plans
 		}
 		if next != nil {
@@ -234,7 +233,7 @@ func (e *protocolEditor) fail(err error, fallback data.Field) {
 		}
 		return
 	}
-	e.s.u.ShowError(err)
+	e.s.plan.ShowError(err)
 }
 
 // back returns to the overview, saving changed details first.
@@ -248,15 +247,15 @@ func (e *protocolEditor) back() {
 
 func (e *protocolEditor) confirmDelete() {
 	p := e.p
-	e.s.u.Confirm(ui.DlgDeleteProtocol, "Delete “"+p.Title+"”?", "The protocol and its steps go. You can undo this straight after.", "Delete", func() {
-		ui.BackgroundDo(e.s.u.Host, func() error {
-			return e.s.u.Store.DeleteProtocol(p.ID)
+	e.s.plan.Confirm(ui.DlgDeleteProtocol, "Delete “"+p.Title+"”?", "The protocol and its steps go. You can undo this straight after.", "Delete", func() {
+		ui.BackgroundDo(e.s.plan.Host, func() error {
+			return e.s.plan.Store.DeleteProtocol(p.ID)
 		}, func() {
 			e.s.closeProtocol()
 			e.s.offerUndo("Deleted “"+p.Title+"”.", func() {
-				ui.BackgroundDo(e.s.u.Host, func() error {
-					return e.s.u.Store.RestoreProtocol(p.ID)
-				}, func() { e.s.u.RevealProtocol(p.ID) })
+				ui.BackgroundDo(e.s.plan.Host, func() error {
+					return e.s.plan.Store.RestoreProtocol(p.ID)
+				}, func() { e.s.plan.RevealProtocol(p.ID) })
 			})
 		})
 	})

@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )
@@ -40,8 +39,8 @@ func (p *protocolsScreen) showTemplateForm(key string) {
 	if !ok {
 		return
 	}
-	ui.Background(p.u.Host, func() (string, error) {
-		return p.u.Store.UniqueProtocolTitle(tpl.Title)
+	ui.Background(p.plan.Host, func() (string, error) {
+		return p.plan.Store.UniqueProtocolTitle(tpl.Title)
 	}, func(title string) { p.openNewForm(title, nil, &tpl) })
 }
 
@@ -71,7 +70,7 @@ func (p *protocolsScreen) openNewForm(title string, commitmentID *int64, tpl *da
 		}
 		form.Add(ui.Caption("Once it's made, change, add or remove steps to make it yours."))
 	}
-	f.dlg = p.u.NewDialog(ui.DlgNewProtocol, heading, container.NewVScroll(form))
+	f.dlg = p.plan.NewDialog(ui.DlgNewProtocol, heading, container.NewVScroll(form))
 	f.dlg.Form = true
 	f.dlg.CancelButton("Cancel", nil)
 	f.save = f.dlg.DefaultButton("Create protocol", theme.DocumentSaveIcon(), f.submit)
@@ -90,20 +89,20 @@ func (f *newProtocolForm) submit() {
 	pr := data.Protocol{Title: f.title.Text, CommitmentID: f.commitmentID, RemindDaysBefore: 2, Status: data.ProtocolActive}
 	tpl := f.template
 	f.save.Disable()
-	ui.Background(f.p.u.Host, func() (data.Protocol, error) {
+	ui.Background(f.p.plan.Host, func() (data.Protocol, error) {
 		if tpl != nil {
 			if strings.TrimSpace(pr.Title) == "" {
 				return pr, &data.ValidationError{Field: data.FieldTitle, Message: "Give the protocol a name, so you can tell it from the others."}
 			}
-			return f.p.u.Store.StartFromTemplateNamed(tpl.Key, pr.Title, f.commitmentID)
+			return f.p.plan.Store.StartFromTemplateNamed(tpl.Key, pr.Title, f.commitmentID)
 		}
-		return f.p.u.Store.CreateProtocol(pr, steps)
+		return f.p.plan.Store.CreateProtocol(pr, steps)
 	}, func(saved data.Protocol) {
 		f.save.Enable()
 		f.dlg.Hide()
-		f.p.u.RevealProtocol(saved.ID)
+		f.p.plan.RevealProtocol(saved.ID)
 		if f.commitmentID != nil {
-			if t := f.p.u.tiersTab(); t != nil {
+			if t := f.p.plan.tiersTab(); t != nil {
 				t.Load() // the agenda shows the plan at the commitment
 			}
 		}
@@ -118,6 +117,6 @@ func (f *newProtocolForm) submit() {
 			f.msgs[data.FieldSteps].Say(ve.Message)
 			return
 		}
-		f.p.u.ShowError(err)
+		f.p.plan.ShowError(err)
 	})
 }

@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"
@@ -51,8 +50,8 @@ func (e *protocolEditor) wireSteps() {
 // stepChange runs a change to a step and shows the steps as stored after.
 func (e *protocolEditor) stepChange(change func(s *data.Store) error, after func()) {
 	e.msgs[data.FieldStep].Clear()
-	store, id := e.s.u.Store, e.p.ID
-	ui.Background(e.s.u.Host, func() (data.Protocol, error) {
+	store, id := e.s.plan.Store, e.p.ID
+	ui.Background(e.s.plan.Host, func() (data.Protocol, error) {
 		if err := change(store); err != nil {
 			return data.Protocol{}, err
 		}
@@ -73,7 +72,7 @@ func (e *protocolEditor) stepChange(change func(s *data.Store) error, after func
 func (e *protocolEditor) tick(st data.ProtocolStep, on bool) {
 	var at *time.Time
 	if on {
-		now := e.s.u.Store.Now()
+		now := e.s.plan.Store.Now()
 		at = &now
 	}
 	var previous *time.Time
@@ -123,13 +122,13 @@ func (e *protocolEditor) editStep(st data.ProtocolStep) {
 	field.SetMinRowsVisible(3)
 	msg := ui.NewFieldMessage()
 	ui.LimitPastes(field, ui.PasteLimit, msg.Say)
-	d := e.s.u.NewDialog(ui.DlgEditStep, "Edit step", container.NewVBox(field, msg))
+	d := e.s.plan.NewDialog(ui.DlgEditStep, "Edit step", container.NewVBox(field, msg))
 	d.Form = true
 	d.CancelButton("Cancel", nil)
 	d.DefaultButton("Save step", theme.DocumentSaveIcon(), func() {
 		text := field.Text
-		ui.Background(e.s.u.Host, func() (data.ProtocolStep, error) {
-			return e.s.u.Store.EditStep(st.ID, text)
+		ui.Background(e.s.plan.Host, func() (data.ProtocolStep, error) {
+			return e.s.plan.Store.EditStep(st.ID, text)
 		}, func(data.ProtocolStep) {
 			d.Hide()
 			e.stepChange(func(*data.Store) error { return nil }, nil)

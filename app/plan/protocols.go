@@ -4,17 +4,15 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/app/instance"
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
-
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -25,7 +23,7 @@ const recentTriages = 5
 // open plan (or the starting points and the client-emergency triage) on
 // the right, and any "was it truly urgent?" question due across the top.
 type protocolsScreen struct {
-	u    *Plan
+	plan *Plan
 	snap protocolsSnapshot
 
 	lookBacks *fyne.Container
@@ -59,8 +57,8 @@ type protocolsSnapshot struct {
 	rule     data.UrgencyRule
 }
 
-func newProtocolsScreen(u *Plan) *protocolsScreen {
-	p := &protocolsScreen{u: u}
+func newProtocolsScreen(plan *Plan) *protocolsScreen {
+	p := &protocolsScreen{plan: plan}
 	newBtn := widgets.NewButtonWithIcon("New protocol", theme.ContentAddIcon(), func() { p.showNewForm("", nil) })
 	newBtn.Importance = widget.HighImportance
 	triage := widgets.NewButtonWithIcon("Urgent client request…", theme.WarningIcon(), p.openTriage)
@@ -84,7 +82,7 @@ func newProtocolsScreen(u *Plan) *protocolsScreen {
 	top := container.NewVBox(toolbar, widget.NewSeparator(), p.lookBacks, p.undoBar)
 	p.root = container.NewBorder(top, nil, nil, nil, split)
 
-	u.addTrayAction(instance.Triage, p.openTriage)
+	plan.addTrayAction(instance.Triage, p.openTriage)
 	return p
 }
 
@@ -105,11 +103,11 @@ func (p *protocolsScreen) Shown() {
 // load reads the protocols, the due look-backs and the triage record off
 // the main goroutine, and shows them.
 func (p *protocolsScreen) Load() {
-	store := p.u.Store
+	store := p.plan.Store
 	if store == nil {
 		return
 	}
-	ui.Background(p.u.Host, func() (protocolsSnapshot, error) {
+	ui.Background(p.plan.Host, func() (protocolsSnapshot, error) {
 		var snap protocolsSnapshot
 		var err error
 		if snap.list, err = store.Protocols(); err != nil {
@@ -168,7 +166,7 @@ func (p *protocolsScreen) renderList() {
 		if s.Commitment != "" {
 			facts += " · before " + s.Commitment
 		}
-		if s.ReviewDue(p.u.Store.Now()) {
+		if s.ReviewDue(p.plan.Store.Now()) {
 			facts += " · review due"
 		}
 		detail := ui.Caption(facts)
@@ -189,8 +187,8 @@ func (p *protocolsScreen) openProtocol(id int64) {
 		e.saveThen(func() { p.openProtocol(id) })
 		return
 	}
-	store := p.u.Store
-	ui.Background(p.u.Host, func() (protocolData, error) {
+	store := p.plan.Store
+	ui.Background(p.plan.Host, func() (protocolData, error) {
 		var d protocolData
 		var err error
 		if d.protocol, err = store.Protocol(id); err != nil {
@@ -215,7 +213,7 @@ func (p *protocolsScreen) openProtocol(id int64) {
 		p.renderList()
 		if p.focusTitle {
 			p.focusTitle = false
-			p.u.Win.Canvas().Focus(p.editor.title)
+			p.plan.Win.Canvas().Focus(p.editor.title)
 		}
 	})
 }
@@ -233,40 +231,40 @@ func (p *protocolsScreen) closeProtocol() {
 // must not stop the quit.
 func (p *protocolsScreen) KeepUnsaved(then func()) {
 	e := p.editor
-	if e == nil || p.u.Store == nil || !e.dirty() {
+	if e == nil || p.plan.Store == nil || !e.dirty() {
 		then()
 		return
 	}
 	changed := e.read()
-	ui.Background(p.u.Host, func() (data.Protocol, error) {
-		return p.u.Store.UpdateProtocol(changed)
+	ui.Background(p.plan.Host, func() (data.Protocol, error) {
+		return p.plan.Store.UpdateProtocol(changed)
 	}, func(data.Protocol) { then() }, func(error) { then() })
 }
 
 // reveal brings the Protocols tab forward with a protocol open: the way in
 // from a journal entry or the agenda.
-func (u *Plan) RevealProtocol(id int64) {
-	p := u.protocolsTab()
+func (pl *Plan) RevealProtocol(id int64) {
+	p := pl.protocolsTab()
 	if p == nil {
 		return
 	}
-	u.showScreen(p)
+	pl.showScreen(p)
 	p.Load()
 	p.openProtocol(id)
 }
 
 // editProtocol reveals a protocol just drafted with the cursor in its
 // title, to be made the person's own.
-func (u *Plan) EditProtocol(id int64) {
-	if p := u.protocolsTab(); p != nil {
+func (pl *Plan) EditProtocol(id int64) {
+	if p := pl.protocolsTab(); p != nil {
 		p.focusTitle = true
-		u.RevealProtocol(id)
+		pl.RevealProtocol(id)
 	}
 }
 
-func (u *Plan) protocolsTab() *protocolsScreen { return u.protocols }
+func (pl *Plan) protocolsTab() *protocolsScreen { return pl.protocols }
 
-func (u *Plan) tiersTab() *tiersScreen { return u.tiers }
+func (pl *Plan) tiersTab() *tiersScreen { return pl.tiers }
 
 // saveShortcut is Ctrl+S: the open protocol's details.
 func (p *protocolsScreen) SaveShortcut() bool {
@@ -337,8 +335,8 @@ func (p *protocolsScreen) lookBackCard(t data.Triage) fyne.CanvasObject {
 		dates.Short(t.AskedAt.Local()), who, what, verdictWords(t.Verdict))
 	answer := func(truly bool) func() {
 		return func() {
-			ui.BackgroundDo(p.u.Host, func() error {
-				return p.u.Store.LookBack(t.ID, truly)
+			ui.BackgroundDo(p.plan.Host, func() error {
+				return p.plan.Store.LookBack(t.ID, truly)
 			}, func() { p.Load() })
 		}
 	}
@@ -359,8 +357,8 @@ func verdictWords(v data.Verdict) string {
 
 // protocolsChanged refreshes the Protocols tab after a plan was made
 // elsewhere (from a journal entry).
-func (u *Plan) ProtocolsChanged() {
-	if p := u.protocolsTab(); p != nil {
+func (pl *Plan) ProtocolsChanged() {
+	if p := pl.protocolsTab(); p != nil {
 		p.Load()
 	}
 }

@@ -4,17 +4,15 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
-
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -82,15 +80,15 @@ func (p *protocolsScreen) runAction(action string) {
 	switch action {
 	case data.ActionAddTier1:
 		start := ui.At(time.Now().AddDate(0, 0, 1), 18, 0)
-		p.u.showCommitmentForm(data.Commitment{
+		p.plan.showCommitmentForm(data.Commitment{
 			Tier: data.TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour),
 		}, func(data.Commitment) { p.commitmentsChanged() })
 	case data.ActionImportICS:
-		if t := p.u.tiersTab(); t != nil {
+		if t := p.plan.tiersTab(); t != nil {
 			t.importCalendar()
 		}
 	case data.ActionExportICS:
-		if t := p.u.tiersTab(); t != nil {
+		if t := p.plan.tiersTab(); t != nil {
 			t.exportCalendar()
 		}
 	case data.ActionUrgency:
@@ -105,7 +103,7 @@ func (p *protocolsScreen) runAction(action string) {
 // commitmentsChanged refreshes what lists commitments after one was added
 // from here.
 func (p *protocolsScreen) commitmentsChanged() {
-	if t := p.u.tiersTab(); t != nil {
+	if t := p.plan.tiersTab(); t != nil {
 		t.Load()
 	}
 	if p.editor != nil {
@@ -115,8 +113,8 @@ func (p *protocolsScreen) commitmentsChanged() {
 
 // chooseDefaultBuffer sets the buffer new work blocks start with.
 func (p *protocolsScreen) chooseDefaultBuffer() {
-	store := p.u.Store
-	ui.Background(p.u.Host, store.DefaultBuffer, func(current int) {
+	store := p.plan.Store
+	ui.Background(p.plan.Host, store.DefaultBuffer, func(current int) {
 		choice := widgets.NewSelect(bufferChoices, nil)
 		choice.SetSelected(bufferChoices[0])
 		for i, m := range bufferMinutes {
@@ -127,9 +125,9 @@ func (p *protocolsScreen) chooseDefaultBuffer() {
 		content := container.NewVBox(
 			ui.WrapLabel("New work blocks will start with this buffer after them, so an overrun or a surprise lands in the buffer and not on family time. You can still change it for each block."),
 			choice)
-		p.u.Ask(ui.DlgDefaultBuffer, "Default buffer for new work", content, "Save", "Cancel", func() {
+		p.plan.Ask(ui.DlgDefaultBuffer, "Default buffer for new work", content, "Save", "Cancel", func() {
 			minutes := bufferMinutes[max(0, choice.SelectedIndex())]
-			ui.BackgroundDo(p.u.Host, func() error {
+			ui.BackgroundDo(p.plan.Host, func() error {
 				return store.SetDefaultBuffer(minutes)
 			}, func() {})
 		}).Form = true

@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/data/repeat"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -25,7 +25,7 @@ const keptWindow = 10
 // tiersScreen is the Tiers tab: the next two weeks of family commitments
 // and work, by day, with the tier rules applied to the work.
 type tiersScreen struct {
-	u    *Plan
+	plan *Plan
 	root *fyne.Container // swaps between the empty state and the agenda
 
 	from       time.Time // the first day shown, local midnight
@@ -61,8 +61,8 @@ type tiersSnapshot struct {
 	protocols map[int64][]data.ProtocolSummary
 }
 
-func newTiersScreen(u *Plan) *tiersScreen {
-	t := &tiersScreen{u: u, from: ui.Midnight(time.Now())}
+func newTiersScreen(plan *Plan) *tiersScreen {
+	t := &tiersScreen{plan: plan, from: ui.Midnight(time.Now())}
 	add := widgets.NewButtonWithIcon("Add a commitment", theme.ContentAddIcon(), t.addCommitment)
 	importBtn := widgets.NewButtonWithIcon("Import a calendar file (.ics)…", theme.FolderOpenIcon(), t.importCalendar)
 	importBtn.Importance = widget.LowImportance
@@ -80,12 +80,12 @@ func (t *tiersScreen) View() fyne.CanvasObject { return t.root }
 
 // load reads the agenda and the commitments off the main goroutine.
 func (t *tiersScreen) Load() {
-	if t.u.Store == nil {
+	if t.plan.Store == nil {
 		return
 	}
 	from := t.from
-	ui.Background(t.u.Host, func() (tiersSnapshot, error) {
-		s := t.u.Store
+	ui.Background(t.plan.Host, func() (tiersSnapshot, error) {
+		s := t.plan.Store
 		var snap tiersSnapshot
 		var err error
 		if snap.days, err = s.Agenda(from, agendaDays); err != nil {
@@ -143,7 +143,7 @@ func (t *tiersScreen) buildMain() fyne.CanvasObject {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Working hours…", t.editWorkHours),
 		)
-		t.u.ShowMenu("Tiers", menu, more)
+		t.plan.ShowMenu("Tiers", menu, more)
 	}
 	toolbar := container.NewBorder(nil, nil,
 		container.NewHBox(addCommitment, addWork),
@@ -206,7 +206,7 @@ func agendaEmpty(days []data.AgendaDay) bool {
 // commitmentDetail is the line under a commitment in the side list: how it
 // repeats and its kept record.
 func commitmentDetail(c data.Commitment, k data.Kept) string {
-	detail := data.DescribeRule(c.RRule, c.StartsAt.Local())
+	detail := repeat.Describe(c.RRule, c.StartsAt.Local())
 	if c.RRule == "" {
 		detail = data.FormatSpan(c.StartsAt, c.EndsAt, c.AllDay)
 		if c.AllDay {
@@ -245,17 +245,17 @@ func (t *tiersScreen) addCommitment() {
 	if t.from.After(time.Now()) {
 		start = ui.At(t.from, 18, 0)
 	}
-	t.commitmentForm = t.u.showCommitmentForm(data.Commitment{
+	t.commitmentForm = t.plan.showCommitmentForm(data.Commitment{
 		Tier: data.TierNonNegotiable, StartsAt: start, EndsAt: start.Add(time.Hour),
 	}, t.commitmentSaved)
 }
 
 // editCommitment loads a commitment fresh and opens it in the form.
 func (t *tiersScreen) editCommitment(id int64) {
-	ui.Background(t.u.Host, func() (data.Commitment, error) {
-		return t.u.Store.Commitment(id)
+	ui.Background(t.plan.Host, func() (data.Commitment, error) {
+		return t.plan.Store.Commitment(id)
 	}, func(c data.Commitment) {
-		t.commitmentForm = t.u.showCommitmentForm(c, t.commitmentSaved)
+		t.commitmentForm = t.plan.showCommitmentForm(c, t.commitmentSaved)
 	})
 }
 
@@ -266,11 +266,11 @@ func (t *tiersScreen) addWorkBlock() {
 	}
 	start := time.Date(day.Year(), day.Month(), day.Day(), day.Hour(), 0, 0, 0, time.Local)
 	// New work starts with the person's default buffer.
-	ui.Background(t.u.Host, t.u.Store.DefaultBuffer, func(buffer int) {
+	ui.Background(t.plan.Host, t.plan.Store.DefaultBuffer, func(buffer int) {
 		t.openWorkForm(data.WorkBlock{StartsAt: start, EndsAt: start.Add(2 * time.Hour), BufferMinutes: buffer})
 	})
 }
 
 func (t *tiersScreen) openWorkForm(wb data.WorkBlock) {
-	t.workForm = t.u.showWorkBlockForm(wb, t.workSaved)
+	t.workForm = t.plan.showWorkBlockForm(wb, t.workSaved)
 }

@@ -6,14 +6,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/data/prose"
@@ -267,8 +266,8 @@ func (t *tiersScreen) makeUpCard() fyne.CanvasObject {
 		text := widget.NewLabel(n.Text())
 		text.Wrapping = fyne.TextWrapWord
 		done := widgets.NewButtonWithIcon("Made up", theme.ConfirmIcon(), func() {
-			ui.BackgroundDo(t.u.Host, func() error {
-				return t.u.Store.MarkMakeUpDone(n.ID, true)
+			ui.BackgroundDo(t.plan.Host, func() error {
+				return t.plan.Store.MarkMakeUpDone(n.ID, true)
 			}, func() { t.Load() })
 		})
 		done.Importance = widget.LowImportance

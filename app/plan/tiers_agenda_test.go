@@ -6,7 +6,6 @@ import (
 
 	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/app/ui/uitest"
-
 	"github.com/bothand/bothand/data"
 )
 

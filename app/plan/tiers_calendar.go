@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/app/ui"
-
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 )
@@ -29,13 +28,13 @@ func (t *tiersScreen) showRange() {
 // loadMarks reads which of the calendar's days hold a non-negotiable
 // commitment.
 func (t *tiersScreen) loadMarks() {
-	if t.u.Store == nil {
+	if t.plan.Store == nil {
 		return
 	}
 	days := t.calendar.Days()
 	from, to := days[0], days[len(days)-1].AddDate(0, 0, 1)
-	store := t.u.Store
-	ui.Background(t.u.Host, func() (map[string]bool, error) {
+	store := t.plan.Store
+	ui.Background(t.plan.Host, func() (map[string]bool, error) {
 		occs, err := store.Occurrences(from, to, data.TierNonNegotiable)
 		marks := map[string]bool{}
 		for _, o := range occs {

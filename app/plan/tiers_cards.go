@@ -20,7 +20,7 @@ func prefCardFolded(key string) string { return "tiers.card." + key + ".folded" 
 // heading says whether it is open (an arrow pointing down, or right) in
 // words too, for whoever doesn't see the arrow.
 func (t *tiersScreen) foldingCard(key, title string, body fyne.CanvasObject) fyne.CanvasObject {
-	prefs := t.u.App.Preferences()
+	prefs := t.plan.App.Preferences()
 	folded := prefs.Bool(prefCardFolded(key))
 	head := widgets.NewButton(title, nil)
 	head.Alignment = widget.ButtonAlignLeading

@@ -3,20 +3,18 @@ package plan
 import (
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
-
 	"github.com/bothand/bothand/widgets"
 )
 
 // editWorkHours sets the hours in which free slots are suggested.
 func (t *tiersScreen) editWorkHours() {
-	ui.Background(t.u.Host, func() (data.WorkHours, error) {
-		return t.u.Store.WorkHours()
+	ui.Background(t.plan.Host, func() (data.WorkHours, error) {
+		return t.plan.Store.WorkHours()
 	}, t.showWorkHours)
 }
 
@@ -40,7 +38,7 @@ func (t *tiersScreen) showWorkHours(h data.WorkHours) {
 			container.NewBorder(nil, nil, widget.NewLabel("From"), nil, from),
 			container.NewBorder(nil, nil, widget.NewLabel("to"), nil, to)),
 		msg)
-	d := t.u.NewDialog(ui.DlgWorkingHours, "Working hours", content)
+	d := t.plan.NewDialog(ui.DlgWorkingHours, "Working hours", content)
 	d.Form = true
 	d.CancelButton("Cancel", nil)
 	d.DefaultButton("Save", nil, func() {
@@ -62,8 +60,8 @@ func (t *tiersScreen) showWorkHours(h data.WorkHours) {
 		}
 		wh.Start = time.Duration(h1)*time.Hour + time.Duration(m1)*time.Minute
 		wh.End = time.Duration(h2)*time.Hour + time.Duration(m2)*time.Minute
-		ui.BackgroundDo(t.u.Host, func() error {
-			return t.u.Store.SetWorkHours(wh)
+		ui.BackgroundDo(t.plan.Host, func() error {
+			return t.plan.Store.SetWorkHours(wh)
 		}, func() { d.Hide() }, func(err error) { msg.Say(err.Error()) })
 	})
 	d.Show(460, 0, nil)

@@ -4,16 +4,14 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
-
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -24,7 +22,7 @@ func (t *tiersScreen) protocolLine(p data.ProtocolSummary) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	l.TextStyle = fyne.TextStyle{Italic: true}
 	id := p.ID
-	open := widgets.NewButton("Open protocol", func() { t.u.RevealProtocol(id) })
+	open := widgets.NewButton("Open protocol", func() { t.plan.RevealProtocol(id) })
 	open.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, leadColumns(widget.NewIcon(theme.ListIcon()), widget.NewLabel("")), open, l)
 }
@@ -32,7 +30,7 @@ func (t *tiersScreen) protocolLine(p data.ProtocolSummary) fyne.CanvasObject {
 // planNextTime starts a protocol tied to a commitment, so it comes back
 // before the commitment's next occurrence.
 func (t *tiersScreen) planNextTime(c data.Commitment) {
-	if p := t.u.protocolsTab(); p != nil {
+	if p := t.plan.protocolsTab(); p != nil {
 		p.showNewForm("Next time: "+c.Title, &c.ID)
 	}
 }
@@ -60,7 +58,7 @@ func (t *tiersScreen) comingPlansCard() fyne.CanvasObject {
 				text := fmt.Sprintf("%s is %s: look over “%s” (%s done).",
 					o.Commitment.Title, whenFromToday(o.Start, now), p.Title, p.Progress())
 				pid := p.ID
-				open := widgets.NewButton("Open protocol", func() { t.u.RevealProtocol(pid) })
+				open := widgets.NewButton("Open protocol", func() { t.plan.RevealProtocol(pid) })
 				open.Importance = widget.LowImportance
 				box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ListIcon()), open, ui.WrapLabel(text)))
 			}

@@ -3,13 +3,12 @@ package plan
 import (
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )
@@ -74,6 +73,6 @@ func (t *tiersScreen) workSaved(wb data.WorkBlock, conf data.Conflicts) {
 	}
 	t.announce(text, wb.StartsAt.Local())
 	if note := makeUpNotice(conf); note != "" {
-		t.u.Inform(ui.DlgMakeUp, "A make-up note was added", note)
+		t.plan.Inform(ui.DlgMakeUp, "A make-up note was added", note)
 	}
 }

@@ -4,13 +4,12 @@ import (
 	"errors"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
 	"github.com/bothand/bothand/widgets"
@@ -46,12 +45,12 @@ type triageDialog struct {
 // openTriage starts a triage, or, with no questions defined yet, sends the
 // person to define them first.
 func (p *protocolsScreen) openTriage() {
-	if p.u.Store == nil {
+	if p.plan.Store == nil {
 		return
 	}
 	p.withUrgency(func(l urgencySettings) {
 		if len(l.criteria) == 0 {
-			p.u.Ask(ui.DlgUrgencyFirst, "First, decide what counts as urgent", ui.WrapLabel(data.ErrNoCriteria.Message),
+			p.plan.Ask(ui.DlgUrgencyFirst, "First, decide what counts as urgent", ui.WrapLabel(data.ErrNoCriteria.Message),
 				"Define my questions", "Not now", func() { p.editUrgency(p.openTriage) })
 			return
 		}
@@ -107,7 +106,7 @@ func (t *triageDialog) build() {
 	t.body = container.NewStack(container.NewBorder(nil,
 		container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(cancel, t.decide)), nil, nil,
 		container.NewVScroll(t.form)))
-	t.dlg = t.p.u.NewDialog(ui.DlgTriage, "Is it truly urgent?", t.body)
+	t.dlg = t.p.plan.NewDialog(ui.DlgTriage, "Is it truly urgent?", t.body)
 	t.dlg.Cancel, t.dlg.Default, t.dlg.Form = t.dlg.Hide, t.decide, true
 	t.dlg.Show(680, 700, t.client)
 	t.showWindow()
@@ -150,8 +149,8 @@ func (t *triageDialog) showWindow() {
 	if err != nil {
 		return
 	}
-	store := t.p.u.Store
-	ui.Background(t.p.u.Host, func() ([]data.Occurrence, error) {
+	store := t.p.plan.Store
+	ui.Background(t.p.plan.Host, func() ([]data.Occurrence, error) {
 		return store.Occurrences(start, end)
 	}, func(occs []data.Occurrence) {
 		if asked != t.asked {
@@ -200,8 +199,8 @@ func (t *triageDialog) submit() {
 		}
 	}
 	t.decide.Disable()
-	ui.Background(t.p.u.Host, func() (triageResult, error) {
-		tr, c, err := t.p.u.Store.SaveTriage(in)
+	ui.Background(t.p.plan.Host, func() (triageResult, error) {
+		tr, c, err := t.p.plan.Store.SaveTriage(in)
 		return triageResult{tr, c}, err
 	}, func(r triageResult) {
 		t.decide.Enable()
@@ -216,7 +215,7 @@ func (t *triageDialog) submit() {
 				return
 			}
 		}
-		t.p.u.ShowError(err)
+		t.p.plan.ShowError(err)
 	})
 }
 
@@ -253,7 +252,7 @@ func (t *triageDialog) showResult(r triageResult) {
 			who = "the client"
 		}
 		copyBtn := widgets.NewButtonWithIcon("Copy reply", theme.ContentCopyIcon(), func() {
-			t.p.u.App.Clipboard().SetContent(t.reply.Text)
+			t.p.plan.App.Clipboard().SetContent(t.reply.Text)
 			t.copied.SetText("Copied: paste it into your message to " + who + ".")
 		})
 		copyBtn.Importance = widget.HighImportance

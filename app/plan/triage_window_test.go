@@ -5,14 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bothand/bothand/app/ui"
-	"github.com/bothand/bothand/app/ui/uitest"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
+	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
 )
 

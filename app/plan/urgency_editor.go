@@ -7,13 +7,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/widgets"
 )
@@ -47,8 +46,8 @@ type urgencySettings struct {
 // withUrgency reads the questions and the rule off the main goroutine and
 // hands them to apply on it.
 func (p *protocolsScreen) withUrgency(apply func(urgencySettings)) {
-	store := p.u.Store
-	ui.Background(p.u.Host, func() (urgencySettings, error) {
+	store := p.plan.Store
+	ui.Background(p.plan.Host, func() (urgencySettings, error) {
 		list, err := store.UrgencyCriteria()
 		if err != nil {
 			return urgencySettings{}, err
@@ -104,7 +103,7 @@ func (e *urgencyEditor) build(rule data.UrgencyRule) {
 		e.mode.SetSelected(ruleAny)
 	}
 	e.showCount()
-	e.dlg = e.p.u.NewDialog(ui.DlgUrgency, "What counts as urgent", container.NewVScroll(body))
+	e.dlg = e.p.plan.NewDialog(ui.DlgUrgency, "What counts as urgent", container.NewVScroll(body))
 	e.dlg.Form = true
 	e.dlg.CancelButton("Cancel", nil)
 	e.save = e.dlg.DefaultButton("Save", theme.DocumentSaveIcon(), e.submit)
@@ -182,8 +181,8 @@ func (e *urgencyEditor) submit() {
 	}
 	items := append([]data.UrgencyCriterion(nil), e.items...)
 	e.save.Disable()
-	ui.Background(e.p.u.Host, func() ([]data.UrgencyCriterion, error) {
-		return e.p.u.Store.SaveUrgency(items, rule)
+	ui.Background(e.p.plan.Host, func() ([]data.UrgencyCriterion, error) {
+		return e.p.plan.Store.SaveUrgency(items, rule)
 	}, func([]data.UrgencyCriterion) {
 		e.save.Enable()
 		e.dlg.Hide()
@@ -198,6 +197,6 @@ func (e *urgencyEditor) submit() {
 			e.msg.Say(ve.Message)
 			return
 		}
-		e.p.u.ShowError(err)
+		e.p.plan.ShowError(err)
 	})
 }

@@ -4,17 +4,15 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/bothand/bothand/app/ui"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bothand/bothand/widgets"
-
+	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/dates"
+	"github.com/bothand/bothand/widgets"
 )
 
 // defaultDeadlineAfter is how long after the work a deadline nobody set yet
@@ -32,7 +30,7 @@ var (
 // slot, the emergency question for high-priority time, and the make-up
 // note for flexible time.
 type workBlockForm struct {
-	u       *Plan
+	plan    *Plan
 	dlg     *ui.Dialog
 	editing data.WorkBlock
 	saved   func(data.WorkBlock, data.Conflicts)
@@ -65,8 +63,8 @@ type workBlockForm struct {
 }
 
 // showWorkBlockForm opens the form for wb (a new block when wb.ID is 0).
-func (u *Plan) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, data.Conflicts)) *workBlockForm {
-	f := &workBlockForm{u: u, editing: wb, saved: saved, msgs: map[data.Field]ui.FieldMessage{}}
+func (pl *Plan) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, data.Conflicts)) *workBlockForm {
+	f := &workBlockForm{plan: pl, editing: wb, saved: saved, msgs: map[data.Field]ui.FieldMessage{}}
 	for _, k := range []data.Field{data.FieldTitle, data.FieldClient, data.FieldStartsAt, data.FieldEndsAt, data.FieldBufferMinutes, data.FieldDeadlineAt, data.FieldEmergencyReason} {
 		f.msgs[k] = ui.NewFieldMessage()
 	}
@@ -76,7 +74,7 @@ func (u *Plan) showWorkBlockForm(wb data.WorkBlock, saved func(data.WorkBlock, d
 	if wb.ID != 0 {
 		name = "Move work block"
 	}
-	f.dlg = u.NewDialog(ui.DlgWorkBlock, name, f.content())
+	f.dlg = pl.NewDialog(ui.DlgWorkBlock, name, f.content())
 	f.dlg.Form = true
 	f.dlg.CancelButton("Cancel", nil)
 	f.saveButton = f.dlg.DefaultButton("Save", theme.DocumentSaveIcon(), f.save)
@@ -292,8 +290,8 @@ func (f *workBlockForm) save() {
 		wb   data.WorkBlock
 		conf data.Conflicts
 	}
-	ui.Background(f.u.Host, func() (result, error) {
-		wb, conf, err := f.u.Store.SaveWorkBlock(wb, reason)
+	ui.Background(f.plan.Host, func() (result, error) {
+		wb, conf, err := f.plan.Store.SaveWorkBlock(wb, reason)
 		return result{wb, conf}, err
 	}, func(r result) {
 		f.saveButton.Enable()

@@ -30,7 +30,7 @@ func (f *workBlockForm) showError(err error) {
 		f.refusalBox.Show()
 		if f.useSlot.Visible() {
 			// The way out takes the keyboard, which scrolls it into view.
-			f.u.Win.Canvas().Focus(f.useSlot)
+			f.plan.Win.Canvas().Focus(f.useSlot)
 		} else {
 			widgets.Reveal(f.refusal)
 		}
@@ -42,15 +42,15 @@ func (f *workBlockForm) showError(err error) {
 		if strings.TrimSpace(f.reason.Text) != "" {
 			f.emergency.SetText(ce.Error() + " Write the reason below.")
 		}
-		f.u.Win.Canvas().Focus(f.reason)
+		f.plan.Win.Canvas().Focus(f.reason)
 	case errors.As(err, &ve):
 		if m, ok := f.msgs[ve.Field]; ok {
 			m.Say(ve.Message)
 			return
 		}
-		f.u.ShowError(err)
+		f.plan.ShowError(err)
 	default:
-		f.u.ShowError(err)
+		f.plan.ShowError(err)
 	}
 }
 

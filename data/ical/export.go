@@ -10,6 +10,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/zone"
 )
 
 // BusySummary is the only title exported events carry: a work calendar
@@ -54,20 +55,20 @@ func Export(s *data.Store, w io.Writer, tiers ...data.Tier) (int, error) {
 		ev.SetSummary(BusySummary)
 		ev.SetTimeTransparency(ics.TransparencyOpaque)
 		ev.SetClass(ics.ClassificationPrivate)
-		zone := exportZone(c)
+		tz := exportZone(c)
 		switch {
 		case c.AllDay:
 			ev.SetAllDayStartAt(c.StartsAt)
 			ev.SetAllDayEndAt(c.EndsAt)
-		case zone == "":
+		case tz == "":
 			ev.SetStartAt(c.StartsAt)
 			ev.SetEndAt(c.EndsAt)
 		default:
-			loc, _ := data.LoadZone(zone)
-			ev.SetProperty(ics.ComponentPropertyDtStart, c.StartsAt.In(loc).Format("20060102T150405"), ics.WithTZID(zone))
-			ev.SetProperty(ics.ComponentPropertyDtEnd, c.EndsAt.In(loc).Format("20060102T150405"), ics.WithTZID(zone))
-			if _, ok := zones[zone]; !ok {
-				zones[zone] = sc.First
+			loc, _ := zone.Load(tz)
+			ev.SetProperty(ics.ComponentPropertyDtStart, c.StartsAt.In(loc).Format("20060102T150405"), ics.WithTZID(tz))
+			ev.SetProperty(ics.ComponentPropertyDtEnd, c.EndsAt.In(loc).Format("20060102T150405"), ics.WithTZID(tz))
+			if _, ok := zones[tz]; !ok {
+				zones[tz] = sc.First
 			}
 		}
 		if c.RRule != "" {
@@ -76,11 +77,11 @@ func Export(s *data.Store, w io.Writer, tiers ...data.Tier) (int, error) {
 				switch {
 				case c.AllDay:
 					ev.AddExdate(ex.Format("20060102"), ics.WithValue(string(ics.ValueDataTypeDate)))
-				case zone == "":
+				case tz == "":
 					ev.AddExdate(ex.UTC().Format("20060102T150405Z"))
 				default:
-					loc, _ := data.LoadZone(zone)
-					ev.AddExdate(ex.In(loc).Format("20060102T150405"), ics.WithTZID(zone))
+					loc, _ := zone.Load(tz)
+					ev.AddExdate(ex.In(loc).Format("20060102T150405"), ics.WithTZID(tz))
 				}
 			}
 		}
@@ -92,7 +93,7 @@ func Export(s *data.Store, w io.Writer, tiers ...data.Tier) (int, error) {
 	}
 	slices.Sort(names)
 	for _, z := range names {
-		loc, _ := data.LoadZone(z)
+		loc, _ := zone.Load(z)
 		addVTimezone(cal, z, loc, zones[z].AddDate(-1, 0, 0), now.AddDate(10, 0, 0))
 	}
 	for _, ev := range events {
@@ -114,7 +115,7 @@ func exportZone(c data.Commitment) string {
 	}
 	name := c.TimeZone
 	if name == "" {
-		name = data.LocalZoneName()
+		name = zone.Local()
 	}
 	switch name {
 	case "", "UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu":

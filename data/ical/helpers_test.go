@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/zone"
 )
 
 // openTemp opens a new journal in the test's temp folder.
@@ -47,7 +48,7 @@ func countCommitments(t testing.TB, s *data.Store) int {
 
 func mustZone(t testing.TB, name string) *time.Location {
 	t.Helper()
-	loc, err := data.LoadZone(name)
+	loc, err := zone.Load(name)
 	if err != nil {
 		t.Fatal(err)
 	}

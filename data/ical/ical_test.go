@@ -13,6 +13,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/zone"
 )
 
 func importFixture(t *testing.T, s *data.Store, name string, tier data.Tier) Result {
@@ -162,7 +163,7 @@ func TestImportThunderbirdExport(t *testing.T) {
 	}
 	library := cs["Library morning"] // floating: the person's own zone
 	want := time.Date(2026, 3, 14, 10, 0, 0, 0, time.Local)
-	if !library.StartsAt.Equal(want) || library.TimeZone != data.LocalZoneName() {
+	if !library.StartsAt.Equal(want) || library.TimeZone != zone.Local() {
 		t.Errorf("floating time %v in %q, want %v", library.StartsAt, library.TimeZone, want)
 	}
 	brk := cs["Spring break"]
@@ -392,7 +393,7 @@ func TestResolveTZID(t *testing.T) {
 		}
 	}
 	for _, wz := range windowsZones {
-		if !data.ValidZone(wz[1]) {
+		if !zone.Valid(wz[1]) {
 			t.Errorf("Windows zone %q maps to unknown %q", wz[0], wz[1])
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/teambition/rrule-go"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/zone"
 )
 
 // Result says what an import did.
@@ -68,7 +69,7 @@ func eventsOf(cals []*component, tier data.Tier, source string) ([]parsedEvent, 
 	p := &parser{zones: map[string]*component{}, resolved: map[string]string{}}
 	var vevents []*component
 	for _, cal := range cals {
-		if v := cal.value("X-WR-TIMEZONE"); data.ValidZone(v) && p.calZone == "" {
+		if v := cal.value("X-WR-TIMEZONE"); zone.Valid(v) && p.calZone == "" {
 			p.calZone = v
 		}
 		for _, comp := range cal.children {
@@ -204,11 +205,11 @@ func (p *parser) event(ve *component, tier data.Tier, source string) (parsedEven
 	if dtstart == nil {
 		return ev, false, errorAt(ve.line, "the event “%s” has no DTSTART, so it has no time.", c.Title)
 	}
-	start, allDay, zone, err := p.timeValue(dtstart, dtstart.value)
+	start, allDay, tz, err := p.timeValue(dtstart, dtstart.value)
 	if err != nil {
 		return ev, false, err
 	}
-	c.AllDay, c.TimeZone, c.StartsAt = allDay, zone, start
+	c.AllDay, c.TimeZone, c.StartsAt = allDay, tz, start
 	switch end, dur := ve.prop("DTEND"), ve.prop("DURATION"); {
 	case end != nil:
 		t, endAllDay, _, err := p.timeValue(end, end.value)
@@ -241,7 +242,7 @@ func (p *parser) event(ve *component, tier data.Tier, source string) (parsedEven
 	if rr := ve.prop("RRULE"); rr != nil {
 		loc := time.UTC
 		if !allDay {
-			loc, _ = data.LoadZone(zone)
+			loc, _ = zone.Load(tz)
 		}
 		opt, err := rrule.StrToROptionInLocation(strings.TrimPrefix(strings.ToUpper(rr.value), "RRULE:"), loc)
 		switch {
@@ -276,9 +277,9 @@ func valueKind(allDay bool) string {
 }
 
 // timeValue reads a DATE or DATE-TIME value of prop: UTC ("…Z"), with a
-// TZID, or floating (read in the person's own zone). zone is the IANA name
+// TZID, or floating (read in the person's own zone). tz is the IANA name
 // the commitment keeps.
-func (p *parser) timeValue(prop *property, v string) (t time.Time, allDay bool, zone string, err error) {
+func (p *parser) timeValue(prop *property, v string) (t time.Time, allDay bool, tz string, err error) {
 	v = strings.TrimSpace(v)
 	bad := func() error {
 		return errorAt(prop.line, "%s value “%s” isn't a date (20260306) or a date and time (20260306T130000).", prop.name, v)
@@ -297,16 +298,16 @@ func (p *parser) timeValue(prop *property, v string) (t time.Time, allDay bool, 
 		}
 		return d, false, p.defaultZone(), nil
 	}
-	zone = p.defaultZone()
+	tz = p.defaultZone()
 	if tzid := prop.param("TZID"); tzid != "" {
-		zone = p.zone(prop.line, tzid, v)
+		tz = p.zone(prop.line, tzid, v)
 	}
-	loc, _ := data.LoadZone(zone)
+	loc, _ := zone.Load(tz)
 	d, err := time.ParseInLocation("20060102T150405", v, loc)
 	if err != nil {
 		return t, false, "", bad()
 	}
-	return d, false, zone, nil
+	return d, false, tz, nil
 }
 
 // defaultZone is the zone for UTC and floating times: the calendar's own
@@ -315,7 +316,7 @@ func (p *parser) defaultZone() string {
 	if p.calZone != "" {
 		return p.calZone
 	}
-	return data.LocalZoneName()
+	return zone.Local()
 }
 
 // zone resolves a TZID once per file, noting a guess or a fallback.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/zone"
 )
 
 // windowsZones maps the Windows time-zone names Outlook and Exchange write
@@ -167,7 +167,7 @@ func resolveTZID(tzid string, vtz *component, year int) (name string, guessed bo
 	if tzid == "" {
 		return "", false
 	}
-	if data.ValidZone(tzid) {
+	if zone.Valid(tzid) {
 		return tzid, false
 	}
 	for _, wz := range windowsZones {
@@ -177,7 +177,7 @@ func resolveTZID(tzid string, vtz *component, year int) (name string, guessed bo
 	}
 	if parts := strings.Split(strings.Trim(tzid, "/"), "/"); len(parts) > 1 {
 		for i := range parts {
-			if cand := strings.Join(parts[i:], "/"); strings.Contains(cand, "/") && data.ValidZone(cand) {
+			if cand := strings.Join(parts[i:], "/"); strings.Contains(cand, "/") && zone.Valid(cand) {
 				return cand, false
 			}
 		}
@@ -185,7 +185,7 @@ func resolveTZID(tzid string, vtz *component, year int) (name string, guessed bo
 	if vtz == nil {
 		return "", false
 	}
-	if p := vtz.prop("X-LIC-LOCATION"); p != nil && data.ValidZone(p.value) {
+	if p := vtz.prop("X-LIC-LOCATION"); p != nil && zone.Valid(p.value) {
 		return p.value, false
 	}
 	if name := matchVTimezone(vtz, year); name != "" {
@@ -229,7 +229,7 @@ func matchVTimezone(vtz *component, year int) string {
 		return off
 	}
 	for _, wz := range windowsZones {
-		loc, err := data.LoadZone(wz[1])
+		loc, err := zone.Load(wz[1])
 		if err != nil {
 			continue
 		}

@@ -29,6 +29,7 @@ import (
 	"filippo.io/age"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/internal/atomicfile"
 )
 
 // suffix ends every sealed entry's file name; temporary files being
@@ -86,7 +87,7 @@ func Add(dir, recipient string, e data.Entry, now time.Time) (data.Entry, error)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return e, err
 	}
-	return e, writeAtomically(dir, name(now), sealed.Bytes())
+	return e, atomicfile.WriteBytes(filepath.Join(dir, name(now)), 0o600, sealed.Bytes())
 }
 
 // name orders files by the time they were written, then at random for two
@@ -95,44 +96,6 @@ func name(now time.Time) string {
 	var r [4]byte
 	_, _ = rand.Read(r[:])
 	return fmt.Sprintf("%020d-%s%s", now.UnixNano(), hex.EncodeToString(r[:]), suffix)
-}
-
-// writeAtomically writes b as dir/name: whole, or (after a crash) not at
-// all.
-func writeAtomically(dir, name string, b []byte) error {
-	tmp, err := os.CreateTemp(dir, ".writing-*")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(b); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
-		return err
-	}
-	ok = true
-	syncDir(dir)
-	return nil
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
 
 // Pending counts the entries waiting in dir.
@@ -189,7 +152,7 @@ func Merge(s *data.Store, dir string, id age.Identity) (int, error) {
 		}
 	}
 	if len(files) > 0 {
-		syncDir(dir)
+		_ = atomicfile.SyncDir(dir)
 	}
 	if len(unreadable) > 0 {
 		return added, fmt.Errorf("%d entries written while the journal was locked could not be opened and stay in %s: %s",

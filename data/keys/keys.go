@@ -17,6 +17,8 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/bothand/bothand/data/internal/atomicfile"
 )
 
 // Version is the keys file format this package writes. A file of a newer
@@ -136,37 +138,10 @@ func (f *File) save() error {
 		return err
 	}
 	b = append(b, '\n')
-	dir := filepath.Dir(f.path)
-	pattern := "." + filepath.Base(f.path) + "-*.tmp"
-	removeStale(filepath.Join(dir, pattern))
-	tmp, err := os.CreateTemp(dir, pattern)
-	if err != nil {
-		return err
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), f.path); err != nil {
-		return err
-	}
-	done = true
-	return syncDir(dir)
+	// Versions before December 2026 named their temporary files this way.
+	removeStale(filepath.Join(filepath.Dir(f.path), "."+filepath.Base(f.path)+"-*.tmp"))
+	atomicfile.RemoveStale(f.path)
+	return atomicfile.WriteBytes(f.path, 0o600, b)
 }
 
 // removeStale deletes temporary files of earlier saves that a crash left
@@ -180,24 +155,10 @@ func removeStale(pattern string) {
 	}
 }
 
-// syncDir makes a rename in dir durable. Windows has no such call (its
-// renames are journaled by NTFS), and opening a folder there fails.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) && !errors.Is(err, fs.ErrPermission) {
-		return err
-	}
-	return nil
-}
-
 // Remove deletes the keys file at path; a missing one is not an error.
 func Remove(path string) error {
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	return syncDir(filepath.Dir(path))
+	return atomicfile.SyncDir(filepath.Dir(path))
 }

@@ -1,8 +1,6 @@
 package replica
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/bothand/bothand/data/internal/atomicfile"
 	"github.com/bothand/bothand/data/replica/seal"
 )
 
@@ -42,7 +41,7 @@ var (
 	segmentName  = regexp.MustCompile(`^([0-9]{16})\.seg$`)
 	snapshotName = regexp.MustCompile(`^([0-9]{16})\.snap$`)
 	// temporary files of our own writes, removed when a crash left them.
-	tempName = regexp.MustCompile(`^\.tmp-.*$`)
+	tempName = regexp.MustCompile(`^` + regexp.QuoteMeta(atomicfile.TempPrefix) + `.*$`)
 )
 
 func segName(seq int64) string  { return fmt.Sprintf("%016d.seg", seq) }
@@ -129,48 +128,7 @@ func writeOnce(dir, name string, replace bool, write func(io.Writer) error) erro
 			return fmt.Errorf("%s exists already", final)
 		}
 	}
-	var rnd [6]byte
-	_, _ = rand.Read(rnd[:])
-	tmp := filepath.Join(dir, ".tmp-"+name+"-"+hex.EncodeToString(rnd[:]))
-	out, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	done := false
-	defer func() {
-		if !done {
-			out.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := write(out); err != nil {
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		return err
-	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, final); err != nil {
-		return err
-	}
-	done = true
-	return syncDir(dir)
-}
-
-// syncDir makes a rename in dir durable. Windows has no such call (NTFS
-// journals its renames) and refuses to open a folder for it.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) && !errors.Is(err, fs.ErrPermission) {
-		return err
-	}
-	return nil
+	return atomicfile.Write(final, 0o600, write)
 }
 
 // removeStaleTemps deletes the temporary files a crash left in dir: an hour

@@ -148,7 +148,7 @@ func checkMerged(t *testing.T, path string, written int, all bool) {
 	if merged := len(seen); merged+pending < written {
 		t.Fatalf("%d merged and %d waiting, of %d written: some were lost", merged, pending, written)
 	}
-	if files, _ := filepath.Glob(filepath.Join(data.InboxDir(path), ".writing-*")); all && len(files) > 0 {
+	if files, _ := filepath.Glob(filepath.Join(data.InboxDir(path), ".tmp-*")); all && len(files) > 0 {
 		t.Errorf("temporary files left in the inbox: %v", files)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/gofrs/flock"
+
+	"github.com/bothand/bothand/data/internal/atomicfile"
 )
 
 // The morning notification of an encrypted journal. Its time and its
@@ -48,7 +50,7 @@ func ShowMorningWhileLocked(path string, m Morning) error {
 	if old, err := os.ReadFile(morningPath(path)); err == nil && string(old) == string(b) {
 		return nil // the window writes it at each load of the strip
 	}
-	return writeAtomic(morningPath(path), b)
+	return atomicfile.WriteBytes(morningPath(path), 0o600, b)
 }
 
 // HideMorningWhileLocked removes the tray's copy of the morning time.
@@ -90,7 +92,7 @@ func ClaimMorning(path, day string) (bool, error) {
 	if last == day {
 		return false, nil
 	}
-	return true, writeAtomic(morningSentPath(path), []byte(day+"\n"))
+	return true, atomicfile.WriteBytes(morningSentPath(path), 0o600, []byte(day+"\n"))
 }
 
 // MorningSent is the last day whose morning slip was claimed ("" when

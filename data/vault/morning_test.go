@@ -89,7 +89,7 @@ func TestClaimMorningOncePerDay(t *testing.T) {
 	if won.Load() != 1 {
 		t.Errorf("%d claims of one day", won.Load())
 	}
-	if tmp, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp")); len(tmp) != 0 {
+	if tmp, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".tmp-*")); len(tmp) != 0 {
 		t.Errorf("temp files left: %v", tmp)
 	}
 }

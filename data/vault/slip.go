@@ -4,8 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/bothand/bothand/data/internal/atomicfile"
 )
 
 // The tray shows the pinned slip in its menu, and it never holds the key.
@@ -29,38 +30,11 @@ func ShowSlipWhileLocked(path, text string) error {
 	if old, err := SlipWhileLocked(path); err == nil && old == text {
 		return nil
 	}
-	return writeAtomic(slipPath(path), []byte(text+"\n"))
+	return atomicfile.WriteBytes(slipPath(path), 0o600, []byte(text+"\n"))
 }
 
 // HideSlipWhileLocked removes the copy of the slip.
 func HideSlipWhileLocked(path string) error { return removeIfThere(slipPath(path)) }
-
-// writeAtomic replaces the file at dst with b, readable by its owner
-// alone: a temp file beside it, synced, then renamed over it, so a reader
-// (the tray) or a crash never sees half of it.
-func writeAtomic(dst string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+"-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after the rename, nothing is left to remove
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), dst)
-}
 
 // removeIfThere removes the file at path; one already gone is no error.
 func removeIfThere(path string) error {

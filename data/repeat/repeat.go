@@ -1,4 +1,8 @@
-package data
+// Package repeat is the simple form of a repeat rule (every day, week on
+// chosen days, month or year; until a date or a number of times) and the
+// words for any rule, as the commitment form and the agenda show them. The
+// store expands the full RFC 5545 rules; this is what a person picks.
+package repeat
 
 import (
 	"fmt"
@@ -11,10 +15,10 @@ import (
 	"github.com/bothand/bothand/data/prose"
 )
 
-// Repeat is the simple form of a repeat rule that the commitment form
+// Simple is the simple form of a repeat rule that the commitment form
 // offers: every day, every week on chosen days, every month or every year,
 // until a date or a number of times.
-type Repeat struct {
+type Simple struct {
 	Freq  string         // "", "DAILY", "WEEKLY", "MONTHLY" or "YEARLY"
 	Days  []time.Weekday // WEEKLY only; empty means the start's weekday
 	Until time.Time      // the last date it may happen (a date); zero for none
@@ -24,7 +28,7 @@ type Repeat struct {
 var ruleDays = [7]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
 
 // Rule writes the repeat as an RFC 5545 RRULE value, "" for no repeat.
-func (r Repeat) Rule() string {
+func (r Simple) Rule() string {
 	if r.Freq == "" {
 		return ""
 	}
@@ -49,13 +53,13 @@ func (r Repeat) Rule() string {
 	return strings.Join(parts, ";")
 }
 
-// ParseRepeat reads a rule into the simple form. ok is false when the rule
+// Parse reads a rule into the simple form. ok is false when the rule
 // says more than the form can show (an interval, a monthly weekday, …): the
 // form then keeps the rule as it is.
-func ParseRepeat(rule string) (r Repeat, ok bool) {
+func Parse(rule string) (r Simple, ok bool) {
 	rule = strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(rule)), "RRULE:")
 	if rule == "" {
-		return Repeat{}, true
+		return Simple{}, true
 	}
 	for _, part := range strings.Split(rule, ";") {
 		key, val, _ := strings.Cut(part, "=")
@@ -65,48 +69,48 @@ func ParseRepeat(rule string) (r Repeat, ok bool) {
 			case "DAILY", "WEEKLY", "MONTHLY", "YEARLY":
 				r.Freq = val
 			default:
-				return Repeat{}, false
+				return Simple{}, false
 			}
 		case "BYDAY":
 			for _, d := range strings.Split(val, ",") {
 				i := slices.Index(ruleDays[:], d)
 				if i < 0 {
-					return Repeat{}, false
+					return Simple{}, false
 				}
 				r.Days = append(r.Days, time.Weekday(i))
 			}
 		case "COUNT":
 			n, err := strconv.Atoi(val)
 			if err != nil || n <= 0 {
-				return Repeat{}, false
+				return Simple{}, false
 			}
 			r.Count = n
 		case "UNTIL":
 			t, err := time.Parse("20060102", val[:min(8, len(val))])
 			if err != nil {
-				return Repeat{}, false
+				return Simple{}, false
 			}
 			r.Until = t
 		case "INTERVAL":
 			if val != "1" {
-				return Repeat{}, false
+				return Simple{}, false
 			}
 		case "WKST":
 		default:
-			return Repeat{}, false
+			return Simple{}, false
 		}
 	}
 	if r.Freq == "" || (len(r.Days) > 0 && r.Freq != "WEEKLY") {
-		return Repeat{}, false
+		return Simple{}, false
 	}
 	return r, true
 }
 
-// DescribeRule says in words how a commitment repeats: "Every week on
+// Describe says in words how a commitment repeats: "Every week on
 // Monday and Thursday, until 13 Jul 2026". Rules beyond the simple form are
 // shown as they are.
-func DescribeRule(rule string, start time.Time) string {
-	r, ok := ParseRepeat(rule)
+func Describe(rule string, start time.Time) string {
+	r, ok := Parse(rule)
 	if !ok {
 		return "Repeats: " + rule
 	}

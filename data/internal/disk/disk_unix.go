@@ -1,6 +1,6 @@
 //go:build unix
 
-package data
+package disk
 
 import (
 	"math"
@@ -8,14 +8,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// writable asks the kernel whether this process may write path.
-func writable(path string) bool {
+// Writable asks the kernel whether this process may write path.
+func Writable(path string) bool {
 	return unix.Access(path, unix.W_OK) == nil
 }
 
-// freeSpace is how many bytes an unprivileged write may still use in dir,
+// FreeSpace is how many bytes an unprivileged write may still use in dir,
 // or the largest int64 when the file system won't say.
-func freeSpace(dir string) int64 {
+func FreeSpace(dir string) int64 {
 	var st unix.Statfs_t
 	if unix.Statfs(dir, &st) != nil {
 		return math.MaxInt64

@@ -1,4 +1,7 @@
-package data
+// Package zone names and loads time zones by their IANA names, the way
+// commitments keep them: the computer's own, whether a name is known, and
+// a cached load (the zone database is inside the binary).
+package zone
 
 import (
 	"os"
@@ -12,12 +15,12 @@ import (
 	_ "time/tzdata"
 )
 
-// LocalZoneName is the IANA name of this computer's time zone
+// Local is the IANA name of this computer's time zone
 // ("Europe/London"), which new commitments are stored with. Go's time.Local
 // calls itself "Local" on Linux, so the name comes from $TZ or from where
 // /etc/localtime points. It returns "" when the name cannot be found; a
 // commitment with no zone follows whatever zone the computer is in.
-func LocalZoneName() string {
+func Local() string {
 	if name, ok := zoneFromTZ(os.Getenv("TZ")); ok {
 		return name
 	}
@@ -27,11 +30,11 @@ func LocalZoneName() string {
 		}
 	}
 	if b, err := os.ReadFile("/etc/timezone"); err == nil {
-		if name := strings.TrimSpace(string(b)); ValidZone(name) {
+		if name := strings.TrimSpace(string(b)); Valid(name) {
 			return name
 		}
 	}
-	if name := time.Local.String(); name != "Local" && ValidZone(name) {
+	if name := time.Local.String(); name != "Local" && Valid(name) {
 		return name
 	}
 	return ""
@@ -48,7 +51,7 @@ func zoneFromTZ(tz string) (string, bool) {
 		name := zoneFromPath(tz)
 		return name, name != ""
 	}
-	if ValidZone(tz) {
+	if Valid(tz) {
 		return tz, true
 	}
 	return "", false
@@ -64,28 +67,28 @@ func zoneFromPath(p string) string {
 	name := p[i+len("zoneinfo/"):]
 	// Debian's posix/ and right/ trees hold the same zones.
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "posix/"), "right/")
-	if ValidZone(name) {
+	if Valid(name) {
 		return name
 	}
 	return ""
 }
 
-// ValidZone reports whether name is a time zone this build knows
+// Valid reports whether name is a time zone this build knows
 // ("Europe/London"); "" and "Local" are not names.
-func ValidZone(name string) bool {
+func Valid(name string) bool {
 	if name == "" || name == "Local" {
 		return false
 	}
-	_, err := LoadZone(name)
+	_, err := Load(name)
 	return err == nil
 }
 
 var zoneCache sync.Map // name -> *time.Location
 
-// LoadZone is time.LoadLocation with a cache: expansion asks for the same
+// Load is time.LoadLocation with a cache: expansion asks for the same
 // few zones thousands of times, and LoadLocation reads the database each time.
 // "" is the computer's own zone.
-func LoadZone(name string) (*time.Location, error) {
+func Load(name string) (*time.Location, error) {
 	if name == "" {
 		return time.Local, nil
 	}

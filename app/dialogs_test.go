@@ -329,16 +329,3 @@ func addCommitment(t *testing.T, u *UI) *widgets.Entry {
 	test.Tap(add)
 	return uitest.FindWidget[*widgets.Entry](t, uitest.TopDialog(t, u.Host))
 }
-
-// The calendar's file pickers open (Fyne's file dialog, resized before it
-// was shown, dereferenced nil and took the whole window down) and Esc
-// closes them.
-func TestCalendarFileDialogsOpen(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.plan.ImportCalendar()
-	uitest.FindButton(t, uitest.TopDialog(t, u.Host), "Open")
-	uitest.PressKey(u.Host, fyne.KeyEscape)
-	u.plan.ExportCalendar()
-	uitest.TapInDialog(t, u.Host, "Choose a file…")
-	uitest.FindButton(t, uitest.TopDialog(t, u.Host), "Save")
-}

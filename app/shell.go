@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bothand/bothand/app/filepicker"
 	"github.com/bothand/bothand/app/insights"
 	"github.com/bothand/bothand/app/plan"
 	"github.com/bothand/bothand/app/ui"
@@ -117,16 +116,6 @@ func (u *UI) RevealEntry(id int64) {
 		u.ShowScreen(j)
 		j.showEntry(id)
 	}
-}
-
-// OpenFile asks for a file to open with the window's file picker.
-func (u *UI) OpenFile(title string, exts []string, done func(path string)) {
-	filepicker.Open(u.Host, title, exts, done)
-}
-
-// SaveFile asks where to save a file with the window's file picker.
-func (u *UI) SaveFile(title, name string, done func(path string)) {
-	filepicker.Save(u.Host, title, name, done)
 }
 
 // newJournalEntry opens the journal on a new entry.

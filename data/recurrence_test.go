@@ -263,9 +263,11 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 // expands.
 func TestSimpleRepeatsAreRulesTheStoreReads(t *testing.T) {
 	for _, r := range []repeat.Simple{
-		{Freq: "DAILY"}, {Freq: "WEEKLY"},
+		{Freq: "DAILY"},
+		{Freq: "WEEKLY"},
 		{Freq: "WEEKLY", Days: []time.Weekday{time.Sunday, time.Monday, time.Thursday}},
-		{Freq: "MONTHLY", Count: 6}, {Freq: "YEARLY", Until: date(2030, 3, 3)},
+		{Freq: "MONTHLY", Count: 6},
+		{Freq: "YEARLY", Until: date(2030, 3, 3)},
 	} {
 		if _, err := parseRule(r.Rule(), time.UTC, false); err != nil {
 			t.Errorf("%q doesn't parse as a rule: %v", r.Rule(), err)

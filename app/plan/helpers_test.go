@@ -35,8 +35,6 @@ type testWindow struct {
 	revealed []int64
 	// trayActions are what the tray's menu items would run.
 	trayActions map[string]func()
-	// opened and saved are the titles the file pickers were asked with.
-	opened, saved []string
 }
 
 func (w *testWindow) ShowScreen(s ui.Screen) {
@@ -50,12 +48,6 @@ func (w *testWindow) ShowScreen(s ui.Screen) {
 func (w *testWindow) RevealEntry(id int64) { w.revealed = append(w.revealed, id) }
 
 func (w *testWindow) AddTrayAction(do string, run func()) { w.trayActions[do] = run }
-
-func (w *testWindow) OpenFile(title string, _ []string, _ func(string)) {
-	w.opened = append(w.opened, title)
-}
-
-func (w *testWindow) SaveFile(title, _ string, _ func(string)) { w.saved = append(w.saved, title) }
 
 // newTestUI builds the two tabs on a fresh journal.
 func newTestUI(t *testing.T) (*testWindow, *data.Store) {

@@ -10,9 +10,11 @@ import (
 
 	"fyne.io/fyne/v2/container"
 
+	"github.com/bothand/bothand/app/filepicker"
 	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/ical"
+	"github.com/bothand/bothand/data/prose"
 	"github.com/bothand/bothand/widgets"
 )
 
@@ -21,7 +23,7 @@ var calendarExts = []string{".ics", ".ical", ".ifb"}
 
 // importCalendar asks for an .ics file, then for the tier its events get.
 func (t *tiersScreen) importCalendar() {
-	t.plan.openFile("Import a calendar file", calendarExts, func(path string) {
+	filepicker.Open(t.plan.Host, "Import a calendar file", calendarExts, func(path string) {
 		f, err := os.Open(path)
 		if err != nil {
 			t.plan.ShowError(err)
@@ -118,7 +120,7 @@ func (t *tiersScreen) exportCalendar() {
 		if withTier2.Checked {
 			tiers = append(tiers, data.TierHighPriority)
 		}
-		t.plan.saveFile("Export busy times to", "busy-family.ics", func(path string) { t.exportToFile(path, tiers) })
+		filepicker.Save(t.plan.Host, "Export busy times to", "busy-family.ics", func(path string) { t.exportToFile(path, tiers) })
 	})
 }
 
@@ -144,6 +146,6 @@ func (t *tiersScreen) exportToFile(path string, tiers []data.Tier) {
 		return n, err
 	}, func(n int) {
 		t.plan.Inform(ui.DlgICSExported, "Busy times exported",
-			fmt.Sprintf("%d busy events written to “%s”. Import it into your work calendar; export again when your commitments change.", n, filepath.Base(path)))
+			fmt.Sprintf("%s written to “%s”. Import it into your work calendar; export again when your commitments change.", prose.Count(n, "busy event", "busy events"), filepath.Base(path)))
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
@@ -62,5 +63,18 @@ func TestExportWritesBusyTimes(t *testing.T) {
 	if err != nil || strings.Count(string(out), "BEGIN:VEVENT") != 1 || strings.Contains(string(out), "Sports") {
 		t.Errorf("export: %v\n%s", err, out)
 	}
-	uitest.MustContain(t, uitest.OverlayText(u.Host), "1 busy events written", "busy.ics")
+	uitest.MustContain(t, uitest.OverlayText(u.Host), "1 busy event written", "busy.ics")
+}
+
+// The calendar's file pickers open (Fyne's file dialog, resized before it
+// was shown, dereferenced nil and took the whole window down) and Esc
+// closes them.
+func TestCalendarFileDialogsOpen(t *testing.T) {
+	u, _, ts := openTiers(t)
+	ts.importCalendar()
+	uitest.FindButton(t, uitest.TopDialog(t, u.Host), "Open")
+	uitest.PressKey(u.Host, fyne.KeyEscape)
+	ts.exportCalendar()
+	uitest.TapInDialog(t, u.Host, "Choose a file…")
+	uitest.FindButton(t, uitest.TopDialog(t, u.Host), "Save")
 }

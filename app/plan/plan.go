@@ -18,9 +18,6 @@ type Window interface {
 	RevealEntry(id int64)
 	// AddTrayAction is what the tray's menu item do runs in the window.
 	AddTrayAction(do string, run func())
-	// OpenFile and SaveFile ask for a file with the window's picker.
-	OpenFile(title string, exts []string, done func(path string))
-	SaveFile(title, name string, done func(path string))
 }
 
 // Plan is what the Tiers and Protocols tabs share: the window's Host,
@@ -34,23 +31,15 @@ type Plan struct {
 
 // New makes the Tiers and Protocols tabs.
 func New(h *ui.Host, win Window) *Plan {
-	e := &Plan{Host: h, win: win}
-	e.tiers = newTiersScreen(e)
-	e.protocols = newProtocolsScreen(e)
-	return e
+	pl := &Plan{Host: h, win: win}
+	pl.tiers = newTiersScreen(pl)
+	pl.protocols = newProtocolsScreen(pl)
+	return pl
 }
 
 func (pl *Plan) showScreen(s ui.Screen)              { pl.win.ShowScreen(s) }
 func (pl *Plan) revealEntry(id int64)                { pl.win.RevealEntry(id) }
 func (pl *Plan) addTrayAction(do string, run func()) { pl.win.AddTrayAction(do, run) }
-
-func (pl *Plan) openFile(title string, exts []string, done func(path string)) {
-	pl.win.OpenFile(title, exts, done)
-}
-
-func (pl *Plan) saveFile(title, name string, done func(path string)) {
-	pl.win.SaveFile(title, name, done)
-}
 
 // Tiers is the Tiers tab: commitments in their three tiers, work blocks,
 // the calendar and the agenda.

@@ -56,14 +56,14 @@ const (
 	DlgUrgencyFirst     DialogKind = "urgency-first"
 	DlgTriage           DialogKind = "triage"
 	DlgDeleteReframe    DialogKind = "delete-reframe"
-	// Privacy (privacy.go): encryption on and off, the passphrase and the
+	// Privacy (app/privacy.go): encryption on and off, the passphrase and the
 	// recovery code.
 	DlgEncrypt           DialogKind = "encrypt"
 	DlgRecoveryCode      DialogKind = "recovery-code"
 	DlgPlainCopies       DialogKind = "plain-copies"
 	DlgConfirmPassphrase DialogKind = "confirm-passphrase"
 	DlgChangePassphrase  DialogKind = "change-passphrase"
-	// Sync (sync_prefs.go, sync_conflicts.go).
+	// Sync (app/sync_prefs.go, app/sync_conflicts.go).
 	DlgChooseFolder DialogKind = "choose-folder"
 	DlgSyncFolder   DialogKind = "sync-folder"
 	DlgRemoveDevice DialogKind = "remove-device"

@@ -21,7 +21,7 @@ import (
 // shown; here each dialog has one button that Esc presses (Cancel, Close,
 // Skip…) and one that Enter presses, is sized after it is shown and never
 // larger than the window, and is on a stack the window's keys consult
-// (keys.go). Each has a kind from dialog_kinds.go, which the real-window
+// (app/keys.go). Each has a kind from dialog_kinds.go, which the real-window
 // tests open one by one.
 
 type Dialog struct {

@@ -82,34 +82,56 @@ func (u *UI) startSync() {
 		u.showSyncLine("")
 		return
 	}
-	ui.Background(u.Host, func() (*replica.Replica, error) {
+	// started is the sync opened, or why it could not be and the folder it
+	// was to use (read here, off the main goroutine, like the rest).
+	type started struct {
+		r      *replica.Replica
+		folder string
+		err    error
+	}
+	ui.Background(u.Host, func() (started, error) {
 		on, err := replica.IsSetUp(context.Background(), s)
-		if err != nil || !on {
-			return nil, err
+		if err == nil && !on {
+			return started{}, nil
 		}
-		return replica.Open(s, key, replica.Options{})
-	}, func(r *replica.Replica) {
-		if r == nil || u.Store != s || u.Closed {
-			return
+		var r *replica.Replica
+		if err == nil {
+			r, err = replica.Open(s, key, replica.Options{})
 		}
-		u.runSync(r)
-	}, func(err error) {
+		if err != nil {
+			st, _ := replica.StatusOf(context.Background(), s)
+			return started{folder: st.Folder, err: err}, nil
+		}
+		return started{r: r}, nil
+	}, func(st started) {
 		if u.Store != s {
 			return
 		}
-		slog.Warn("the sync could not start", "err", err)
-		st, _ := replica.StatusOf(context.Background(), s)
-		text, retry := syncer.Trouble(st.Folder, err)
-		u.sync.trouble = text
-		u.showSyncLine(text)
-		if retry && !u.sync.manual {
-			after(u, syncRetry, func() {
-				if u.Store == s && u.sync.rep == nil && !u.Closed {
-					u.startSync()
-				}
-			})
+		if st.err != nil {
+			u.syncCouldNotStart(s, st.folder, st.err)
+			return
 		}
+		if st.r == nil || u.Closed {
+			return
+		}
+		u.runSync(st.r)
 	})
+}
+
+// syncCouldNotStart says why in the footer and, when it may pass (a
+// folder on a drive not yet connected), tries again later.
+func (u *UI) syncCouldNotStart(s *data.Store, folder string, err error) {
+	slog.Warn("the sync could not start", "err", err)
+	text, retry := syncer.Trouble(folder, err)
+	u.sync.trouble = text
+	u.showSyncLine(text)
+	if retry && !u.sync.manual {
+		after(u, syncRetry, func() {
+			if u.Store == s && u.sync.rep == nil && !u.Closed {
+				u.startSync()
+			}
+		})
+	}
 }
 
 // runSync starts the rounds of r: one now, then by the timer and the

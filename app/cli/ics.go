@@ -11,6 +11,7 @@ import (
 
 	"github.com/bothand/bothand/data"
 	"github.com/bothand/bothand/data/ical"
+	"github.com/bothand/bothand/data/prose"
 )
 
 func init() {
@@ -115,23 +116,10 @@ func runICSExport(c *command, args []string) int {
 		}
 		return ExitOK
 	}
-	// Write beside the target and rename, so a failure never leaves half a
-	// calendar where a good one was.
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".bothand-export-*.ics")
+	n, err := ical.ExportFile(s, path, tiers...)
 	if err != nil {
 		return c.fail(err)
 	}
-	n, err := ical.Export(s, tmp, tiers...)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return c.fail(err)
-	}
-	fmt.Fprintf(c.Stdout, "wrote %d busy events to %s\n", n, path)
+	fmt.Fprintf(c.Stdout, "wrote %s to %s\n", prose.Count(n, "busy event", "busy events"), path)
 	return ExitOK
 }

@@ -124,26 +124,11 @@ func (t *tiersScreen) exportCalendar() {
 	})
 }
 
-// exportToFile writes the busy times beside path and then puts them in its
-// place, so a failure never leaves half a calendar where a good one was.
+// exportToFile writes the busy times to path, whole or not at all.
 func (t *tiersScreen) exportToFile(path string, tiers []data.Tier) {
 	store := t.plan.Store
 	ui.Background(t.plan.Host, func() (int, error) {
-		tmp, err := os.CreateTemp(filepath.Dir(path), ".bothand-export-*.ics")
-		if err != nil {
-			return 0, err
-		}
-		n, err := ical.Export(store, tmp, tiers...)
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), path)
-		}
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
-		return n, err
+		return ical.ExportFile(store, path, tiers...)
 	}, func(n int) {
 		t.plan.Inform(ui.DlgICSExported, "Busy times exported",
 			fmt.Sprintf("%s written to “%s”. Import it into your work calendar; export again when your commitments change.", prose.Count(n, "busy event", "busy events"), filepath.Base(path)))

@@ -10,6 +10,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/internal/atomicfile"
 	"github.com/bothand/bothand/data/zone"
 )
 
@@ -23,6 +24,19 @@ const BusySummary = "Busy – family"
 // time and repeat rule but carries only a neutral summary: no title,
 // place or notes leave the journal. Commitments that are over are left
 // out. It returns the number of events written.
+// ExportFile writes Export's busy events to the file at path, private to
+// the person, whole or not at all: a failure never leaves half a calendar
+// where a good one was.
+func ExportFile(s *data.Store, path string, tiers ...data.Tier) (int, error) {
+	var n int
+	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		var err error
+		n, err = Export(s, w, tiers...)
+		return err
+	})
+	return n, err
+}
+
 func Export(s *data.Store, w io.Writer, tiers ...data.Tier) (int, error) {
 	if len(tiers) == 0 {
 		tiers = []data.Tier{data.TierNonNegotiable}

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/bothand/bothand/data"
+	"github.com/bothand/bothand/data/internal/atomicfile"
 )
 
 // Format is a kind of export file.
@@ -168,17 +169,7 @@ func ExportFile(ctx context.Context, s *data.Store, path string, f Format, opt E
 		}
 		return nil
 	}
-	out, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return exportFileError(path, err)
-	}
-	tmp := out.Name()
-	if err := writeAndClose(out, export); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	if err := atomicfile.Write(path, 0o600, export); err != nil {
 		return exportFileError(path, err)
 	}
 	return nil

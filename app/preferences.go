@@ -195,3 +195,15 @@ func note(text string) *widget.Label {
 	l.Importance = widget.WarningImportance
 	return l
 }
+
+// inMain makes f a button's action that closes Preferences and runs f in
+// the main window, where the journal and its dialogs are.
+func (u *UI) inMain(f func()) func() {
+	return func() {
+		if u.prefsWin != nil {
+			u.prefsWin.Close()
+		}
+		u.showWindow()
+		f()
+	}
+}

@@ -15,15 +15,7 @@ import (
 // privacyPanel is the Privacy part of Preferences. Its buttons open their
 // dialogs in the main window, where the journal is.
 func (u *UI) privacyPanel() fyne.CanvasObject {
-	inMain := func(f func()) func() {
-		return func() {
-			if u.prefsWin != nil {
-				u.prefsWin.Close()
-			}
-			u.showWindow()
-			f()
-		}
-	}
+	inMain := u.inMain
 	if !u.lock.encrypted {
 		on := widgets.NewButton("Protect with a passphrase…", inMain(u.showEncrypt))
 		return container.NewVBox(

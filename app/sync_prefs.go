@@ -29,15 +29,7 @@ func (u *UI) syncPanel() fyne.CanvasObject {
 }
 
 func (u *UI) fillSyncPanel(box *fyne.Container) {
-	inMain := func(f func()) func() {
-		return func() {
-			if u.prefsWin != nil {
-				u.prefsWin.Close()
-			}
-			u.showWindow()
-			f()
-		}
-	}
+	inMain := u.inMain
 	if !u.lock.encrypted {
 		box.Objects = []fyne.CanvasObject{
 			ui.WrapLabel("Syncing with your other computers needs a passphrase first: the files it shares are sealed with your journal's key."),

@@ -143,12 +143,7 @@ func (d *Dialog) Hide() {
 	}
 	d.shown = false
 	d.d.Hide()
-	for i, o := range d.h.dialogs {
-		if o == d {
-			d.h.dialogs = append(d.h.dialogs[:i], d.h.dialogs[i+1:]...)
-			break
-		}
-	}
+	d.h.dialogs = slices.DeleteFunc(d.h.dialogs, func(o *Dialog) bool { return o == d })
 	slog.Debug("dialog closed", "kind", string(d.Kind))
 	for _, f := range d.closed {
 		f()
@@ -156,15 +151,10 @@ func (d *Dialog) Hide() {
 }
 
 // Park takes the dialog out of sight and off the stack, what was typed in
-// it kept, until unpark (the journal was locked meanwhile).
+// it kept, until Unpark (the journal was locked meanwhile).
 func (d *Dialog) Park() {
 	d.d.Hide()
-	for i, o := range d.h.dialogs {
-		if o == d {
-			d.h.dialogs = append(d.h.dialogs[:i], d.h.dialogs[i+1:]...)
-			break
-		}
-	}
+	d.h.dialogs = slices.DeleteFunc(d.h.dialogs, func(o *Dialog) bool { return o == d })
 	slog.Debug("dialog parked", "kind", string(d.Kind))
 }
 

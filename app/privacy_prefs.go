@@ -15,9 +15,8 @@ import (
 // privacyPanel is the Privacy part of Preferences. Its buttons open their
 // dialogs in the main window, where the journal is.
 func (u *UI) privacyPanel() fyne.CanvasObject {
-	inMain := u.inMain
 	if !u.lock.encrypted {
-		on := widgets.NewButton("Protect with a passphrase…", inMain(u.showEncrypt))
+		on := widgets.NewButton("Protect with a passphrase…", u.inMain(u.showEncrypt))
 		return container.NewVBox(
 			ui.WrapLabel("Your journal is a plain file: anyone with this computer, a backup drive or a synced folder can read it. A passphrase encrypts it on this computer."),
 			container.NewHBox(on),
@@ -31,7 +30,7 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 			return
 		}
 		remember.SetChecked(!on) // shows the truth until it is done
-		inMain(func() { u.setRemembered(on) })()
+		u.inMain(func() { u.setRemembered(on) })()
 	}
 	var labels []string
 	current := u.App.Preferences().IntWithFallback(prefIdleLock, defaultIdleLock)
@@ -59,9 +58,9 @@ func (u *UI) privacyPanel() fyne.CanvasObject {
 		u.App.Preferences().SetBool(prefSlipWhileLocked, on)
 		u.loadStrip() // writes or removes the tray's copy
 	}
-	change := widgets.NewButton("Change the passphrase…", inMain(u.showChangePassphrase))
-	code := widgets.NewButton("New recovery code…", inMain(u.showNewRecoveryCode))
-	off := widgets.NewButton("Turn encryption off…", inMain(u.showDecrypt))
+	change := widgets.NewButton("Change the passphrase…", u.inMain(u.showChangePassphrase))
+	code := widgets.NewButton("New recovery code…", u.inMain(u.showNewRecoveryCode))
+	off := widgets.NewButton("Turn encryption off…", u.inMain(u.showDecrypt))
 	return container.NewVBox(
 		ui.WrapLabel("Your journal is encrypted: it opens with your passphrase or your recovery code. Lock it any time with Ctrl+L."),
 		container.NewBorder(nil, nil, widget.NewLabel("Lock it when I'm away"), nil, idle),

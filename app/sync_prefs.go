@@ -29,11 +29,10 @@ func (u *UI) syncPanel() fyne.CanvasObject {
 }
 
 func (u *UI) fillSyncPanel(box *fyne.Container) {
-	inMain := u.inMain
 	if !u.lock.encrypted {
 		box.Objects = []fyne.CanvasObject{
 			ui.WrapLabel("Syncing with your other computers needs a passphrase first: the files it shares are sealed with your journal's key."),
-			container.NewHBox(widgets.NewButton("Protect with a passphrase…", inMain(u.showEncrypt))),
+			container.NewHBox(widgets.NewButton("Protect with a passphrase…", u.inMain(u.showEncrypt))),
 		}
 		box.Refresh()
 		return
@@ -50,9 +49,9 @@ func (u *UI) fillSyncPanel(box *fyne.Container) {
 		return st, err
 	}, func(st replica.Status) {
 		if st.Folder == "" {
-			box.Objects = u.syncOffView(inMain)
+			box.Objects = u.syncOffView(u.inMain)
 		} else {
-			box.Objects = u.syncOnView(box, st, inMain)
+			box.Objects = u.syncOnView(box, st, u.inMain)
 		}
 		box.Refresh()
 	})
@@ -64,7 +63,7 @@ func (u *UI) syncOffView(inMain func(func()) func()) []fyne.CanvasObject {
 	name.SetText(replica.DefaultName())
 	choose := widgets.NewButton("Choose the folder…", func() {
 		typed := name.Text
-		inMain(func() { u.chooseSyncFolder(typed) })()
+		u.inMain(func() { u.chooseSyncFolder(typed) })()
 	})
 	objs := []fyne.CanvasObject{
 		ui.WrapLabel("Keep this journal in step with your other computers through a folder your own sync tool (Syncthing, Nextcloud, Dropbox…) already syncs. Both/And itself never uses the network, and every file it puts there is sealed with your journal's key."),
@@ -162,7 +161,7 @@ func (u *UI) syncOnView(box *fyne.Container, st replica.Status, inMain func(func
 		row := container.NewBorder(nil, nil, nil, nil, ui.WrapLabel(orAnother(d.Name)+" — "+what))
 		if !d.Removed {
 			dev := d
-			remove := widgets.NewButton("Remove…", inMain(func() { u.confirmRemoveDevice(dev) }))
+			remove := widgets.NewButton("Remove…", u.inMain(func() { u.confirmRemoveDevice(dev) }))
 			row = container.NewBorder(nil, nil, nil, remove, ui.WrapLabel(orAnother(d.Name)+" — "+what))
 		}
 		objs = append(objs, row)
@@ -171,9 +170,9 @@ func (u *UI) syncOnView(box *fyne.Container, st replica.Status, inMain func(func
 		widgets.NewButton("Sync now", func() { u.syncNow(); u.afterRound(func() { u.fillSyncPanel(box) }) }),
 	}
 	if st.Conflicts > 0 {
-		buttons = append(buttons, widgets.NewButton(fmt.Sprintf("Choose between versions (%d)…", st.Conflicts), inMain(u.showConflicts)))
+		buttons = append(buttons, widgets.NewButton(fmt.Sprintf("Choose between versions (%d)…", st.Conflicts), u.inMain(u.showConflicts)))
 	}
-	buttons = append(buttons, widgets.NewButton("Stop syncing…", inMain(func() { u.confirmStopSync(st) })))
+	buttons = append(buttons, widgets.NewButton("Stop syncing…", u.inMain(func() { u.confirmStopSync(st) })))
 	return append(objs, container.NewHBox(buttons...))
 }
 

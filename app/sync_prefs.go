@@ -49,16 +49,16 @@ func (u *UI) fillSyncPanel(box *fyne.Container) {
 		return st, err
 	}, func(st replica.Status) {
 		if st.Folder == "" {
-			box.Objects = u.syncOffView(u.inMain)
+			box.Objects = u.syncOffView()
 		} else {
-			box.Objects = u.syncOnView(box, st, u.inMain)
+			box.Objects = u.syncOnView(box, st)
 		}
 		box.Refresh()
 	})
 }
 
 // syncOffView offers to start syncing.
-func (u *UI) syncOffView(inMain func(func()) func()) []fyne.CanvasObject {
+func (u *UI) syncOffView() []fyne.CanvasObject {
 	name := widgets.NewEntry()
 	name.SetText(replica.DefaultName())
 	choose := widgets.NewButton("Choose the folder…", func() {
@@ -118,7 +118,7 @@ func (u *UI) setUpSync(folder, name string, done func(problem string)) {
 }
 
 // syncOnView shows how the sync goes and what can be done about it.
-func (u *UI) syncOnView(box *fyne.Container, st replica.Status, inMain func(func()) func()) []fyne.CanvasObject {
+func (u *UI) syncOnView(box *fyne.Container, st replica.Status) []fyne.CanvasObject {
 	when := func(t time.Time) string {
 		if t.IsZero() {
 			return "not yet"

@@ -64,6 +64,33 @@ func (j *journalScreen) showEntry(id int64, note ...string) {
 	})
 }
 
+// refreshShown reads the entry on the right again after something else
+// changed it (a sync round, a choice between two versions), or closes it
+// when it went to the trash or is gone. The editor is left alone.
+func (j *journalScreen) refreshShown() {
+	id := j.detailID
+	shown := func() bool { return j.detailID == id && j.showing == "detail" && j.editor == nil }
+	if id == 0 || !shown() {
+		return
+	}
+	ui.Background(j.u.Host, func() (bool, error) {
+		e, err := j.u.Store.Entry(id)
+		return e.DeletedAt != nil, err
+	}, func(trashed bool) {
+		switch {
+		case !shown():
+		case trashed:
+			j.showPlaceholder()
+		default:
+			j.showEntry(id)
+		}
+	}, func(error) {
+		if shown() {
+			j.showPlaceholder()
+		}
+	})
+}
+
 func (j *journalScreen) detailView(d entryDetail, note string) fyne.CanvasObject {
 	e := d.entry
 	when := widget.NewLabel(formatWhen(e.HappenedAt))
@@ -88,6 +115,12 @@ func (j *journalScreen) detailView(d entryDetail, note string) fyne.CanvasObject
 		about := ui.WrapLabel(keptSentence(d.about.Title, d.kept, d.of))
 		about.Importance = widget.HighImportance
 		header.Add(about)
+	}
+	if e.ConflictAt != nil {
+		other := ui.WrapLabel("This is the other version of an entry changed on two computers at once. Both are kept until you choose.")
+		other.Importance = widget.WarningImportance
+		choose := widgets.NewButtonWithIcon("Choose between versions…", theme.WarningIcon(), j.u.showConflicts)
+		header.Add(container.NewBorder(nil, nil, nil, choose, other))
 	}
 	if note != "" {
 		n := widget.NewLabelWithStyle(note, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -192,7 +192,11 @@ func (l *entryList) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	box := obj.(*fyne.Container)
 	top := box.Objects[0].(*fyne.Container)
 	top.Objects[0].(*widget.Label).SetText(formatWhen(r.HappenedAt))
-	top.Objects[1].(*widget.Label).SetText(kindLabel(r.Kind) + " · " + strconv.Itoa(r.Intensity) + "/10")
+	meta := kindLabel(r.Kind) + " · " + strconv.Itoa(r.Intensity) + "/10"
+	if r.Conflicted {
+		meta = "Other version · " + meta // sync kept both; the person chooses
+	}
+	top.Objects[1].(*widget.Label).SetText(meta)
 	top.Refresh() // the kind and intensity have a new width: lay the line out again
 	heading := firstLine(r.Trigger)
 	if heading == "" {

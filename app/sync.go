@@ -327,6 +327,9 @@ func (u *UI) reloadScreens() {
 		}
 		sc.Load()
 	}
+	if j := u.journal(); j != nil {
+		j.refreshShown()
+	}
 }
 
 func plainCount(n int, one, many string) string {

@@ -297,6 +297,27 @@ func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
 	u.syncNow()
 
 	uitest.MustContain(t, uitest.ShownText(u.Host), "1 entry was changed on two computers at once")
+	// The journal marks the other version, and its reading pane leads to
+	// the choice too.
+	j := u.journal()
+	u.ShowScreen(j)
+	j.Load()
+	uitest.MustContain(t, uitest.VisibleText(j.View()), "Other version · ")
+	page, err := u.Store.EntryPage(data.EntryFilter{}, nil, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range page.Rows {
+		if row.Conflicted {
+			j.showEntry(row.ID)
+		}
+	}
+	uitest.MustContain(t, uitest.VisibleText(j.View()), "This is the other version of an entry changed on two computers at once")
+	test.Tap(uitest.FindButton(t, j.View(), "Choose between versions…"))
+	if topKind(u) != ui.DlgConflicts {
+		t.Fatalf("the reading pane's button opened %q", topKind(u))
+	}
+	uitest.PressKey(u.Host, fyne.KeyEscape)
 	test.Tap(uitest.FindButton(t, u.noticeBox, "Choose…"))
 	if topKind(u) != ui.DlgConflicts {
 		t.Fatalf("no conflicts dialog, but %q", topKind(u))
@@ -310,6 +331,10 @@ func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
 	}
 	if strings.Contains(uitest.ShownText(u.Host), "changed on two computers at once") {
 		t.Error("the notice outlived the choice")
+	}
+	j.Load()
+	if strings.Contains(uitest.VisibleText(j.View()), "Other version") {
+		t.Error("the list still marks an entry after the choice")
 	}
 	list, err := replica.Conflicts(ctx, u.Store)
 	if err != nil || len(list) != 0 {

@@ -43,6 +43,9 @@ type EntryRow struct {
 	Intensity  int
 	Kind       Kind
 	DeletedAt  *time.Time
+	// Conflicted marks a copy sync kept because the entry's text was
+	// changed on two computers at once, until the person chooses.
+	Conflicted bool
 	Snippet    []TextRun // empty unless searching
 }
 
@@ -83,7 +86,8 @@ const (
 )
 
 const rowColumns = `id, happened_at, substr(trigger_text, 1, 240) AS trigger_head,
-	substr(story, 1, 240) AS story_head, intensity, kind, deleted_at`
+	substr(story, 1, 240) AS story_head, intensity, kind, deleted_at,
+	conflict_at IS NOT NULL AS conflicted`
 
 type entryRowScan struct {
 	ID          int64
@@ -93,6 +97,7 @@ type entryRowScan struct {
 	Intensity   int
 	Kind        string
 	DeletedAt   *int64
+	Conflicted  bool
 	// Only when searching, for the snippet.
 	TriggerText string
 	Story       string
@@ -103,6 +108,7 @@ func (r entryRowScan) row() EntryRow {
 	row := EntryRow{
 		ID: r.ID, HappenedAt: time.UnixMilli(r.HappenedAt).UTC(),
 		Trigger: r.TriggerHead, Story: r.StoryHead, Intensity: r.Intensity, Kind: Kind(r.Kind),
+		Conflicted: r.Conflicted,
 	}
 	if r.DeletedAt != nil {
 		t := time.UnixMilli(*r.DeletedAt).UTC()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSearchTreatsWhateverIsTypedAsWords(t *testing.T) {
@@ -118,5 +119,28 @@ func TestSearchRowsCarrySnippets(t *testing.T) {
 	// Browsing has no snippets.
 	if page, _ := s.EntryPage(EntryFilter{}, nil, 10); page.Rows[0].Snippet != nil {
 		t.Error("a browse row has a snippet")
+	}
+}
+
+// A conflicted copy sync kept is marked in the list, searching or not,
+// until the person chooses; other entries are not.
+func TestListRowsMarkConflictedCopies(t *testing.T) {
+	t.Parallel()
+	s := openTemp(t)
+	kept, _ := s.SaveEntry(Entry{Trigger: "Missed the school run", Intensity: 5, Kind: KindGuilt}, 0)
+	other, _ := s.SaveEntry(Entry{Trigger: "Missed the school run again", Intensity: 5, Kind: KindGuilt}, 0)
+	if err := s.db.Exec(`UPDATE entries SET conflict_of_id = ?, conflict_at = ? WHERE id = ?`, kept.ID, time.Now().UnixMilli(), other.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []EntryFilter{{}, {Text: "school run"}} {
+		page, err := s.EntryPage(f, nil, 10)
+		if err != nil || len(page.Rows) != 2 {
+			t.Fatalf("%+v: page = %+v, %v", f, page, err)
+		}
+		for _, r := range page.Rows {
+			if r.Conflicted != (r.ID == other.ID) {
+				t.Errorf("%+v: entry %d marked %v", f, r.ID, r.Conflicted)
+			}
+		}
 	}
 }

@@ -135,7 +135,8 @@ func (u *UI) showEncrypt() {
 func (u *UI) encryptWith(pass []byte) {
 	path, opts := u.dbPath, u.vaultOptions()
 	u.detach(func() {
-		progress := u.showProgress("Encrypting", "Writing an encrypted copy of your journal, checking it and putting it in the journal's place…", false)
+		progress := u.showProgress("Encrypting", "Writing an encrypted copy of your journal, checking it and putting it in the journal's place…", true)
+		opts.Data.Progress = progress.report
 		type done struct {
 			store *data.Store
 			key   []byte
@@ -324,7 +325,8 @@ func (u *UI) showDecrypt() {
 func (u *UI) decryptWith(pass []byte) {
 	path, opts := u.dbPath, u.vaultOptions()
 	u.detach(func() {
-		progress := u.showProgress("Turning encryption off", "Writing a plain copy of your journal, checking it and putting it in the journal's place…", false)
+		progress := u.showProgress("Turning encryption off", "Writing a plain copy of your journal, checking it and putting it in the journal's place…", true)
+		opts.Data.Progress = progress.report
 		ui.Background(u.Host, func() (*data.Store, error) {
 			_, err := vault.Decrypt(progress.ctx, path, vault.Passphrase(pass), opts)
 			if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/app/ui"
 	"github.com/bothand/bothand/app/ui/uitest"
@@ -222,5 +223,38 @@ func TestWelcomeOffersAPassphrase(t *testing.T) {
 	}
 	if st, _ := vault.StateOf(filepath.Clean(u.dbPath)); st != vault.Plain {
 		t.Error("skipping encrypted the journal")
+	}
+}
+
+// Turning encryption on shows how far it has come, and it comes to the
+// end: the bar is measured, not only busy.
+func TestEncryptingShowsHowFarItHasCome(t *testing.T) {
+	fastKeys(t)
+	u, s := newTestUI(t)
+	u.dbPath = s.Path()
+	var q queue
+	u.Async = func(f func()) { q.jobs = append(q.jobs, f) }
+	pass := []byte(testPassphrase)
+	u.encryptWith(pass)
+	// What is unsaved is kept first; then the dialog comes up.
+	for topKind(u) != ui.DlgProgress && len(q.jobs) > 0 {
+		job := q.jobs[0]
+		q.jobs = q.jobs[1:]
+		job()
+	}
+	if topKind(u) != ui.DlgProgress {
+		t.Fatalf("no progress dialog, but %q", topKind(u))
+	}
+	bar := uitest.FindWidget[*widget.ProgressBar](t, uitest.TopDialog(t, u.Host))
+	if bar.Value != 0 {
+		t.Fatalf("the bar starts at %v", bar.Value)
+	}
+	u.Async = func(f func()) { f() }
+	q.run()
+	if bar.Value != 1 {
+		t.Errorf("the bar ended at %v, not at the end", bar.Value)
+	}
+	if st, _ := vault.StateOf(u.dbPath); st != vault.Encrypted {
+		t.Errorf("the journal is %v", st)
 	}
 }

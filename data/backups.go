@@ -236,6 +236,12 @@ func (s *Store) BackupTo(ctx context.Context, path string) error {
 // a key (KeySize bytes) an encrypted one, whatever the journal is. It is
 // how encryption is turned on and off (see docs/ENCRYPTION.md).
 func (s *Store) CopyTo(ctx context.Context, path string, key []byte) error {
+	return s.copyTo(ctx, path, key, nil)
+}
+
+// copyTo is CopyTo telling progress (when not nil) how many pages of how
+// many are copied.
+func (s *Store) copyTo(ctx context.Context, path string, key []byte, progress func(done, total int64)) error {
 	if key != nil && len(key) != KeySize {
 		return fmt.Errorf("%w: a key of %d bytes, want %d", ErrWrongKey, len(key), KeySize)
 	}
@@ -270,7 +276,7 @@ func (s *Store) CopyTo(ctx context.Context, path string, key []byte) error {
 		os.Remove(abs)
 		return &OpenError{Path: abs, Kind: ErrBadPath, Cause: err}
 	}
-	err = s.copyPages(ctx, bytesString(target))
+	err = s.copyPages(ctx, bytesString(target), progress)
 	clear(target)
 	if err != nil {
 		os.Remove(abs)

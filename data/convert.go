@@ -57,7 +57,16 @@ func Convert(ctx context.Context, path string, from, to []byte, opts Options) er
 		}
 		return fmt.Errorf("%w: %w", ErrConvertFailed, err)
 	}
-	if err := s.CopyTo(ctx, tmp, to); err != nil {
+	// The copy is most of the work; the check after it reads the copy
+	// once more, about a tenth of it.
+	var pages int64
+	copied := func(done, total int64) {
+		pages = total
+		if opts.Progress != nil {
+			opts.Progress(done, total+total/10)
+		}
+	}
+	if err := s.copyTo(ctx, tmp, to, copied); err != nil {
 		return fail(err)
 	}
 	if err := syncFile(tmp); err != nil {
@@ -65,6 +74,9 @@ func Convert(ctx context.Context, path string, from, to []byte, opts Options) er
 	}
 	if err := sameRecords(ctx, s, tmp, to, opts); err != nil {
 		return fail(err)
+	}
+	if opts.Progress != nil {
+		opts.Progress(pages+pages/10, pages+pages/10)
 	}
 	if err := s.Close(); err != nil {
 		return fail(err)

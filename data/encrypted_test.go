@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -126,5 +127,36 @@ func TestConvertRefusesWhileAnotherConnectionHoldsTheJournal(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the refused Convert changed the journal")
+	}
+}
+
+// Convert says how far it has come: the copy page by page, then the
+// check, ending at all of it.
+func TestConvertReportsItsProgress(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "journal.db")
+	s, _ := Open(path, Options{})
+	story := strings.Repeat("A long evening of work and worry. ", 400) // about 14 KB
+	for range 400 {
+		if _, err := s.SaveEntry(Entry{Trigger: "entry", Story: story, Intensity: 5}, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	var seen [][2]int64
+	progress := func(done, total int64) { seen = append(seen, [2]int64{done, total}) }
+	if err := Convert(context.Background(), path, nil, crashKey, Options{Progress: progress}); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 3 {
+		t.Fatalf("only %d reports: %v", len(seen), seen)
+	}
+	for i, r := range seen {
+		if r[1] != seen[0][1] || r[0] > r[1] || (i > 0 && r[0] < seen[i-1][0]) {
+			t.Fatalf("report %d of %v goes back or past the total", i, seen)
+		}
+	}
+	if last, before := seen[len(seen)-1], seen[len(seen)-2]; last[0] != last[1] || before[0] == before[1] {
+		t.Errorf("the last reports are %v and %v: the check should end it, not the copy", before, last)
 	}
 }

@@ -124,7 +124,7 @@ func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), le
 // that took 2.3–2.4 s for the 465 MB demo journal (plain or encrypted),
 // over the 2 s budget, against 1.0 s plain and 1.6 s encrypted page by page
 // (docs/PERFORMANCE.md).
-func (s *Store) copyPages(ctx context.Context, uri string) error {
+func (s *Store) copyPages(ctx context.Context, uri string, progress func(done, total int64)) error {
 	conn, err := s.pool.Conn(ctx)
 	if err != nil {
 		return err
@@ -144,6 +144,10 @@ func (s *Store) copyPages(ctx context.Context, uri string) error {
 			if err != nil {
 				b.Close()
 				return err
+			}
+			if progress != nil {
+				total := int64(b.PageCount())
+				progress(total-int64(b.Remaining()), total)
 			}
 			if done {
 				if err := b.Close(); err != nil {

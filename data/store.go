@@ -34,6 +34,9 @@ type Options struct {
 	// a plain one. Open keeps its own copy, which Close wipes; the caller
 	// wipes theirs.
 	Key []byte
+	// Progress, when set, hears how far Convert has come: done of total,
+	// the copy page by page, then the check. Open ignores it.
+	Progress func(done, total int64)
 }
 
 // Store is an open journal. It is safe for concurrent use.

@@ -117,11 +117,13 @@ func Decrypt(ctx context.Context, path string, secret Secret, opts Options) (Dec
 		return rep, err
 	}
 	backups, _ := data.ListBackups(path)
+	quiet := opts.Data
+	quiet.Progress = nil // the progress shown is the journal's
 	for _, b := range backups {
 		if enc, err := data.FileEncrypted(b.Path); err != nil || !enc {
 			continue
 		}
-		if err := data.Convert(ctx, b.Path, sec.DataKey, nil, opts.Data); err != nil {
+		if err := data.Convert(ctx, b.Path, sec.DataKey, nil, quiet); err != nil {
 			if ctx.Err() != nil {
 				return rep, ctx.Err()
 			}

@@ -72,10 +72,14 @@ func runEncrypt(c *command, args []string) int {
 	}
 	defer clear(pass)
 	var recovery string
+	progress := newProgressLine(c)
+	opts := c.vaultOptions(optsFor(c))
+	opts.Data.Progress = func(done, total int64) { progress.show("Encrypting", done, total) }
 	err = c.interruptible(func(ctx context.Context) (err error) {
-		recovery, err = vault.Encrypt(ctx, path, pass, c.vaultOptions(optsFor(c)))
+		recovery, err = vault.Encrypt(ctx, path, pass, opts)
 		return err
 	})
+	progress.done()
 	if err != nil {
 		return c.failOrStop(err, "the journal is unchanged")
 	}
@@ -128,8 +132,12 @@ func runDecrypt(c *command, args []string) int {
 	path, _ := c.dbPath()
 	var rep vault.DecryptReport
 	err := c.withPassphrase(path, "Passphrase for "+path+": ", func(p []byte) error {
+		progress := newProgressLine(c)
+		defer progress.done()
+		opts := c.vaultOptions(optsFor(c))
+		opts.Data.Progress = func(done, total int64) { progress.show("Decrypting", done, total) }
 		return c.interruptible(func(ctx context.Context) (err error) {
-			rep, err = vault.Decrypt(ctx, path, vault.Passphrase(p), c.vaultOptions(optsFor(c)))
+			rep, err = vault.Decrypt(ctx, path, vault.Passphrase(p), opts)
 			return err
 		})
 	})

@@ -125,9 +125,15 @@ func runSyncJoin(c *command, args []string) int {
 		return c.fail(err)
 	}
 	defer clear(key)
-	progress := newJoinProgress(c)
+	progress := newProgressLine(c)
 	err = c.interruptible(func(ctx context.Context) error {
-		_, err := replica.Join(ctx, s, key, folder, *name, replica.Options{Progress: progress.show})
+		_, err := replica.Join(ctx, s, key, folder, *name, replica.Options{Progress: func(pr replica.Progress) {
+			what := "Reading the journal"
+			if pr.Stage == "applying" {
+				what = "Applying recent changes"
+			}
+			progress.show(what, int64(pr.Done), int64(pr.Total))
+		}})
 		return err
 	})
 	progress.done()
@@ -150,35 +156,6 @@ func entriesCount(n int) string {
 		return "1 entry"
 	}
 	return fmt.Sprintf("%d entries", n)
-}
-
-// joinProgress writes how far a join has come on stderr, at most twice a
-// second, on one line that it rewrites.
-type joinProgress struct {
-	c     *command
-	last  time.Time
-	shown bool
-}
-
-// A join done within half a second shows nothing.
-func newJoinProgress(c *command) *joinProgress { return &joinProgress{c: c, last: time.Now()} }
-
-func (p *joinProgress) show(pr replica.Progress) {
-	if time.Since(p.last) < 500*time.Millisecond || pr.Total == 0 {
-		return
-	}
-	p.last, p.shown = time.Now(), true
-	what := "Reading the journal"
-	if pr.Stage == "applying" {
-		what = "Applying recent changes"
-	}
-	fmt.Fprintf(p.c.Stderr, "\r%s: %d%%   ", what, pr.Done*100/pr.Total)
-}
-
-func (p *joinProgress) done() {
-	if p.shown {
-		fmt.Fprintln(p.c.Stderr)
-	}
 }
 
 func runSyncRound(c *command, args []string) int {

@@ -38,7 +38,9 @@ type journalScreen struct {
 
 	editor   *entryEditor // nil when closed
 	detailID int64        // the entry shown on the right, 0 for none
-	showing  string       // "", "editor", "detail", "trash"
+	// detailAt is when that entry last changed, as shown.
+	detailAt time.Time
+	showing  string // "", "editor", "detail", "trash"
 
 	tags     []data.Tag
 	reframes []data.Reframe

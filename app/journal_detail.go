@@ -58,30 +58,31 @@ func (j *journalScreen) showEntry(id int64, note ...string) {
 		if j.detailID != id || j.editor != nil {
 			return // another entry or the editor was opened meanwhile
 		}
+		j.detailAt = d.entry.UpdatedAt
 		j.setRight(j.detailView(d, strings.Join(note, "")), "detail")
 		j.list.selectShown()
 		slog.Debug("entry shown", "id", id)
 	})
 }
 
-// refreshShown reads the entry on the right again after something else
+// refreshShown reads the entry on the right again when something else
 // changed it (a sync round, a choice between two versions), or closes it
-// when it went to the trash or is gone. The editor is left alone.
+// when it went to the trash or is gone. An entry that did not change is
+// left as it is, scrolled where it was; the editor is left alone.
 func (j *journalScreen) refreshShown() {
-	id := j.detailID
+	id, at := j.detailID, j.detailAt
 	shown := func() bool { return j.detailID == id && j.showing == "detail" && j.editor == nil }
 	if id == 0 || !shown() {
 		return
 	}
-	ui.Background(j.u.Host, func() (bool, error) {
-		e, err := j.u.Store.Entry(id)
-		return e.DeletedAt != nil, err
-	}, func(trashed bool) {
+	ui.Background(j.u.Host, func() (data.Entry, error) {
+		return j.u.Store.Entry(id)
+	}, func(e data.Entry) {
 		switch {
 		case !shown():
-		case trashed:
+		case e.DeletedAt != nil:
 			j.showPlaceholder()
-		default:
+		case !e.UpdatedAt.Equal(at):
 			j.showEntry(id)
 		}
 	}, func(error) {

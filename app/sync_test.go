@@ -440,3 +440,39 @@ func TestRemoveAComputerAndStopSyncing(t *testing.T) {
 	}
 	uitest.MustContain(t, uitest.ShownText(u.Host), "This journal no longer syncs through "+folder)
 }
+
+// The entry being read follows a change made to it on the other computer
+// once a round brings it.
+func TestTheReadingPaneFollowsAChangeFromAnotherComputer(t *testing.T) {
+	dir := t.TempDir()
+	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
+	os.Mkdir(folder, 0o700)
+	encryptedWith(t, path, "Shouted at breakfast")
+	u := unlockedUI(t, path)
+	setUpFromPreferences(t, u, folder, "Desk")
+	other, r := joined(t, folder)
+
+	j := u.journal()
+	u.ShowScreen(j)
+	page, err := u.Store.EntryPage(data.EntryFilter{}, nil, 10)
+	if err != nil || len(page.Rows) != 1 {
+		t.Fatalf("entries: %v, %v", page.Rows, err)
+	}
+	j.showEntry(page.Rows[0].ID)
+	uitest.MustContain(t, uitest.VisibleText(j.right), "Shouted at breakfast")
+
+	theirs, _ := other.EntryPage(data.EntryFilter{}, nil, 10)
+	e, err := other.Entry(theirs.Rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Trigger = "Shouted at breakfast, and said sorry at the school gate"
+	if _, err := other.SaveEntry(e, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Round(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	u.syncNow()
+	uitest.MustContain(t, uitest.VisibleText(j.right), "and said sorry at the school gate")
+}

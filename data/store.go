@@ -90,6 +90,10 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, &OpenError{Path: path, Kind: ErrFolderLocked, Cause: err}
 		}
 	}
+	marker := creationMarker(path)
+	if creationCutShort(path, marker) {
+		removeJournalFiles(path) // an empty file this program made; made again below
+	}
 	state, err := inspect(path, opts.Key != nil)
 	if err != nil {
 		return nil, err
@@ -107,11 +111,20 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	created := false
 	if !state.exists {
+		// A marker beside the journal says the empty file about to appear
+		// is this program's: killed before SQLite writes the file's first
+		// page, the next start finds both and makes the journal again,
+		// where an empty file alone is refused as not a journal.
+		if err := os.WriteFile(marker, nil, 0o600); err != nil {
+			return nil, &OpenError{Path: path, Kind: ErrFolderLocked, Cause: err}
+		}
+		syncDir(filepath.Dir(path))
 		// Create the file ourselves so it is private from the first byte;
 		// SQLite would follow the umask (usually 0644), and gives its -wal
 		// and -shm files the journal's own mode.
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
+			os.Remove(marker)
 			return nil, &OpenError{Path: path, Kind: ErrFolderLocked, Cause: err}
 		}
 		f.Close()
@@ -124,7 +137,44 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil && created {
 		removeJournalFiles(path)
 	}
+	if created {
+		// By now SQLite has written the first page: the switch to the
+		// write-ahead log is recorded in the file's header.
+		os.Remove(marker)
+	}
 	return s, err
+}
+
+// creationMarker is the file that stands beside a journal while Open
+// makes it.
+func creationMarker(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"-creating")
+}
+
+// creationCutShort reports whether a start was killed while it made the
+// journal at path: its marker is there and the journal is still an empty
+// file with nothing logged beside it. A marker left beside a journal that
+// did get its first page is removed.
+func creationCutShort(path, marker string) bool {
+	if _, err := os.Lstat(marker); err != nil {
+		return false
+	}
+	fi, err := os.Lstat(path)
+	if err == nil && fi.Mode().IsRegular() && fi.Size() == 0 && !hasWAL(path) {
+		os.Remove(marker)
+		return true
+	}
+	if err == nil && fi.Size() > 0 {
+		os.Remove(marker)
+	}
+	return false
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
 }
 
 func openStore(path, uri string, opts Options) (*Store, error) {

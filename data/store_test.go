@@ -437,3 +437,48 @@ func TestTimesAreStoredAsIntegers(t *testing.T) {
 		}
 	}
 }
+
+// A start killed while it made the journal leaves an empty file and the
+// marker beside it: the next start makes the journal there again. An empty
+// file without the marker is still refused (TestErrorsLeaveTheFileUntouched),
+// and a marker left beside a whole journal goes.
+func TestACreationCutShortIsMadeAgain(t *testing.T) {
+	t.Parallel()
+	for _, key := range [][]byte{nil, crashKey} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "journal.db")
+		if err := os.WriteFile(path, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(creationMarker(path), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Open(path, Options{Key: key})
+		if err != nil {
+			t.Fatalf("encrypted %v: %v", key != nil, err)
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+			t.Errorf("encrypted %v: the journal was not written before Open returned: %v", key != nil, err)
+		}
+		if _, err := s.SaveEntry(Entry{Trigger: "First words"}, 0); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if _, err := os.Lstat(creationMarker(path)); err == nil {
+			t.Errorf("encrypted %v: the marker stayed", key != nil)
+		}
+		// A stale marker beside a whole journal is removed, the journal kept.
+		os.WriteFile(creationMarker(path), nil, 0o600)
+		s, err = Open(path, Options{Key: key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := s.CountEntries(EntryFilter{}); n != 1 {
+			t.Errorf("encrypted %v: %d entries after a stale marker", key != nil, n)
+		}
+		s.Close()
+		if _, err := os.Lstat(creationMarker(path)); err == nil {
+			t.Errorf("encrypted %v: the stale marker stayed", key != nil)
+		}
+	}
+}

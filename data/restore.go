@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/bothand/bothand/data/internal/atomicfile"
 )
 
 // ErrBadBackup marks a file that can't be restored; the journal is unchanged.
@@ -270,11 +272,7 @@ func replaceJournal(journal, prepared string, now func() time.Time, key []byte) 
 		return err
 	}
 	tightenMode(journal)
-	if d, err := os.Open(filepath.Dir(journal)); err == nil {
-		_ = d.Sync() // make the rename durable
-		d.Close()
-	}
-	return nil
+	return atomicfile.SyncDir(filepath.Dir(journal)) // makes the rename durable
 }
 
 // sidecarWait is how long a restore or a conversion waits for another

@@ -5,9 +5,11 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,8 +17,11 @@ import (
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/gofrs/flock"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+
+	"github.com/bothand/bothand/data/internal/atomicfile"
 )
 
 // Options tune Open. The zero value is what the app uses.
@@ -111,18 +116,25 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	created := false
 	if !state.exists {
-		// A marker beside the journal says the empty file about to appear
-		// is this program's: killed before SQLite writes the file's first
-		// page, the next start finds both and makes the journal again,
-		// where an empty file alone is refused as not a journal.
-		if err := os.WriteFile(marker, nil, 0o600); err != nil {
+		// A marker beside the journal, locked while it is made, says the
+		// empty file about to appear is this program's: killed before
+		// SQLite writes the file's first page, the next start finds both,
+		// the marker no longer locked, and makes the journal again, where
+		// an empty file alone is refused as not a journal.
+		lock := flock.New(marker, flock.SetPermissions(0o600))
+		if err := lock.Lock(); err != nil {
 			return nil, &OpenError{Path: path, Kind: ErrFolderLocked, Cause: err}
 		}
-		syncDir(filepath.Dir(path))
+		defer lock.Unlock()
+		_ = atomicfile.SyncDir(filepath.Dir(path))
 		// Create the file ourselves so it is private from the first byte;
 		// SQLite would follow the umask (usually 0644), and gives its -wal
 		// and -shm files the journal's own mode.
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			lock.Unlock()
+			return Open(path, opts) // another start made it meanwhile
+		}
 		if err != nil {
 			os.Remove(marker)
 			return nil, &OpenError{Path: path, Kind: ErrFolderLocked, Cause: err}
@@ -152,29 +164,30 @@ func creationMarker(path string) string {
 }
 
 // creationCutShort reports whether a start was killed while it made the
-// journal at path: its marker is there and the journal is still an empty
-// file with nothing logged beside it. A marker left beside a journal that
-// did get its first page is removed.
+// journal at path: its marker is there and no longer locked, and the
+// journal is still an empty file with nothing logged beside it. A start
+// making the journal at this moment holds the marker's lock: this one waits
+// for it, a few seconds at most. A marker left beside a journal that did
+// get its first page is removed.
 func creationCutShort(path, marker string) bool {
 	if _, err := os.Lstat(marker); err != nil {
 		return false
 	}
-	fi, err := os.Lstat(path)
-	if err == nil && fi.Mode().IsRegular() && fi.Size() == 0 && !hasWAL(path) {
-		os.Remove(marker)
-		return true
+	lock := flock.New(marker, flock.SetPermissions(0o600))
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if ok, err := lock.TryLockContext(ctx, 20*time.Millisecond); err != nil || !ok {
+		return false // still being made: the maker will finish it
 	}
-	if err == nil && fi.Size() > 0 {
+	defer lock.Unlock()
+	fi, err := os.Lstat(path)
+	switch {
+	case err == nil && fi.Mode().IsRegular() && fi.Size() == 0 && !hasWAL(path):
+		return true
+	case err == nil:
 		os.Remove(marker)
 	}
 	return false
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
 
 func openStore(path, uri string, opts Options) (*Store, error) {

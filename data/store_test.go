@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofrs/flock"
 	_ "github.com/ncruces/go-sqlite3/driver"
 	"gorm.io/gorm/schema"
 )
@@ -480,5 +481,35 @@ func TestACreationCutShortIsMadeAgain(t *testing.T) {
 		if _, err := os.Lstat(creationMarker(path)); err == nil {
 			t.Errorf("encrypted %v: the stale marker stayed", key != nil)
 		}
+	}
+}
+
+// While another start holds the marker it is still making the journal:
+// this one waits for it rather than take the empty file for a creation
+// cut short.
+func TestAJournalBeingMadeIsWaitedFor(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "journal.db")
+	lock := flock.New(creationMarker(path), flock.SetPermissions(0o600))
+	if err := lock.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan time.Time, 1)
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		released <- time.Now()
+		lock.Unlock()
+	}()
+	s, err := Open(path, Options{})
+	done := time.Now()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if at := <-released; done.Before(at) {
+		t.Error("Open did not wait for the start holding the marker")
 	}
 }

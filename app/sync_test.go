@@ -262,14 +262,23 @@ func TestAFolderThatCantBeUsedIsSaid(t *testing.T) {
 	}
 }
 
-func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
+// twoComputers is the window on an encrypted journal holding an entry
+// titled trigger, syncing through a folder with a second journal joined
+// to it, and that journal's replica.
+func twoComputers(t *testing.T, trigger string) (*UI, *data.Store, *replica.Replica) {
+	t.Helper()
 	dir := t.TempDir()
 	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
 	os.Mkdir(folder, 0o700)
-	encryptedWith(t, path, "Shouted at breakfast")
+	encryptedWith(t, path, trigger)
 	u := unlockedUI(t, path)
 	setUpFromPreferences(t, u, folder, "Desk")
 	other, r := joined(t, folder)
+	return u, other, r
+}
+
+func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
+	u, other, r := twoComputers(t, "Shouted at breakfast")
 	ctx := context.Background()
 
 	// The same entry's text changed on both before either saw the other's.
@@ -444,13 +453,7 @@ func TestRemoveAComputerAndStopSyncing(t *testing.T) {
 // The entry being read follows a change made to it on the other computer
 // once a round brings it.
 func TestTheReadingPaneFollowsAChangeFromAnotherComputer(t *testing.T) {
-	dir := t.TempDir()
-	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
-	os.Mkdir(folder, 0o700)
-	encryptedWith(t, path, "Shouted at breakfast")
-	u := unlockedUI(t, path)
-	setUpFromPreferences(t, u, folder, "Desk")
-	other, r := joined(t, folder)
+	u, other, r := twoComputers(t, "Shouted at breakfast")
 
 	j := u.journal()
 	u.ShowScreen(j)

@@ -122,14 +122,7 @@ func TestSyncNeedsAPassphraseFirst(t *testing.T) {
 }
 
 func TestSetUpSyncInTheWindowAndReceiveAnEntry(t *testing.T) {
-	dir := t.TempDir()
-	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
-	if err := os.Mkdir(folder, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	encryptedWith(t, path, "Late for pick-up")
-	u := unlockedUI(t, path)
-	setUpFromPreferences(t, u, folder, "Desk")
+	u, folder := syncingDesk(t, "Late for pick-up")
 	if topKind(u) != "" {
 		t.Fatalf("a dialog is still open: %s\n%s", topKind(u), uitest.TopText(u.Host))
 	}
@@ -168,12 +161,7 @@ func TestSetUpSyncInTheWindowAndReceiveAnEntry(t *testing.T) {
 }
 
 func TestTheWindowSyncsNeverWhileLocked(t *testing.T) {
-	dir := t.TempDir()
-	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
-	os.Mkdir(folder, 0o700)
-	encryptedWith(t, path, "Late for pick-up")
-	u := unlockedUI(t, path)
-	setUpFromPreferences(t, u, folder, "Desk")
+	u, _ := syncingDesk(t, "Late for pick-up")
 	if u.sync.rep == nil {
 		t.Fatal("the sync did not start")
 	}
@@ -195,12 +183,7 @@ func TestTheWindowSyncsNeverWhileLocked(t *testing.T) {
 }
 
 func TestAChangeSettlesThenItSyncs(t *testing.T) {
-	dir := t.TempDir()
-	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
-	os.Mkdir(folder, 0o700)
-	encryptedWith(t, path)
-	u := unlockedUI(t, path)
-	setUpFromPreferences(t, u, folder, "Desk")
+	u, _ := syncingDesk(t)
 	rounds := 0
 	u.sync.onRound = func() { rounds++ }
 	if _, err := u.Store.SaveEntry(data.Entry{Trigger: "Forgot the lunchbox"}, 0); err != nil {
@@ -221,12 +204,7 @@ func TestAChangeSettlesThenItSyncs(t *testing.T) {
 }
 
 func TestTheFolderGoneIsSaidAndTriedAgain(t *testing.T) {
-	dir := t.TempDir()
-	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
-	os.Mkdir(folder, 0o700)
-	encryptedWith(t, path)
-	u := unlockedUI(t, path)
-	setUpFromPreferences(t, u, folder, "Desk")
+	u, folder := syncingDesk(t)
 	if err := os.Rename(folder, folder+"-away"); err != nil {
 		t.Fatal(err)
 	}
@@ -267,14 +245,26 @@ func TestAFolderThatCantBeUsedIsSaid(t *testing.T) {
 // to it, and that journal's replica.
 func twoComputers(t *testing.T, trigger string) (*UI, *data.Store, *replica.Replica) {
 	t.Helper()
-	dir := t.TempDir()
-	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
-	os.Mkdir(folder, 0o700)
-	encryptedWith(t, path, trigger)
-	u := unlockedUI(t, path)
-	setUpFromPreferences(t, u, folder, "Desk")
+	u, folder := syncingDesk(t, trigger)
 	other, r := joined(t, folder)
 	return u, other, r
+}
+
+// syncingDesk is the window on an encrypted journal ("desk.db", holding
+// an entry for each trigger) set up from Preferences to sync through the
+// folder "Sync" beside it.
+func syncingDesk(t *testing.T, triggers ...string) (u *UI, folder string) {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "desk.db")
+	folder = filepath.Join(dir, "Sync")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	encryptedWith(t, path, triggers...)
+	u = unlockedUI(t, path)
+	setUpFromPreferences(t, u, folder, "Desk")
+	return u, folder
 }
 
 func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
@@ -366,12 +356,7 @@ func TestConflictsAreListedSideBySideAndResolved(t *testing.T) {
 }
 
 func TestAFolderMissingAtTheUnlockIsSaidAndFoundLater(t *testing.T) {
-	dir := t.TempDir()
-	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
-	os.Mkdir(folder, 0o700)
-	encryptedWith(t, path)
-	u := unlockedUI(t, path)
-	setUpFromPreferences(t, u, folder, "Desk")
+	u, folder := syncingDesk(t)
 	u.lockNow()
 	if err := os.Rename(folder, folder+"-away"); err != nil {
 		t.Fatal(err)
@@ -388,12 +373,7 @@ func TestAFolderMissingAtTheUnlockIsSaidAndFoundLater(t *testing.T) {
 }
 
 func TestTurningEncryptionOffStopsTheSync(t *testing.T) {
-	dir := t.TempDir()
-	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
-	os.Mkdir(folder, 0o700)
-	encryptedWith(t, path, "Late for pick-up")
-	u := unlockedUI(t, path)
-	setUpFromPreferences(t, u, folder, "Desk")
+	u, _ := syncingDesk(t, "Late for pick-up")
 	u.decryptWith([]byte(testPassphrase))
 	if u.lock.encrypted || u.Store == nil {
 		t.Fatalf("still encrypted, or closed:\n%s", uitest.ShownText(u.Host))
@@ -409,12 +389,7 @@ func TestTurningEncryptionOffStopsTheSync(t *testing.T) {
 }
 
 func TestRemoveAComputerAndStopSyncing(t *testing.T) {
-	dir := t.TempDir()
-	path, folder := filepath.Join(dir, "desk.db"), filepath.Join(dir, "Sync")
-	os.Mkdir(folder, 0o700)
-	encryptedWith(t, path, "Late for pick-up")
-	u := unlockedUI(t, path)
-	setUpFromPreferences(t, u, folder, "Desk")
+	u, folder := syncingDesk(t, "Late for pick-up")
 	_, r := joined(t, folder)
 	if _, err := r.Round(context.Background()); err != nil {
 		t.Fatal(err)

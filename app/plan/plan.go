@@ -37,10 +37,6 @@ func New(h *ui.Host, win Window) *Plan {
 	return pl
 }
 
-func (pl *Plan) showScreen(s ui.Screen)              { pl.win.ShowScreen(s) }
-func (pl *Plan) revealEntry(id int64)                { pl.win.RevealEntry(id) }
-func (pl *Plan) addTrayAction(do string, run func()) { pl.win.AddTrayAction(do, run) }
-
 // Tiers is the Tiers tab: commitments in their three tiers, work blocks,
 // the calendar and the agenda.
 func (pl *Plan) Tiers() ui.Screen { return pl.tiers }
@@ -52,7 +48,7 @@ func (pl *Plan) Protocols() ui.Screen { return pl.protocols }
 // StartProtocol brings the Protocols tab forward on a new protocol
 // titled title, to be made the person's own.
 func (pl *Plan) StartProtocol(title string) {
-	pl.showScreen(pl.protocols)
+	pl.win.ShowScreen(pl.protocols)
 	pl.protocols.showNewForm(title, nil)
 }
 

@@ -101,7 +101,7 @@ func (e *protocolEditor) build() {
 	var source fyne.CanvasObject = container.NewVBox()
 	if e.p.EntryID != nil {
 		id := *e.p.EntryID
-		source = container.NewHBox(widgets.NewButtonWithIcon("Open the journal entry it came from", theme.DocumentIcon(), func() { e.s.plan.revealEntry(id) }))
+		source = container.NewHBox(widgets.NewButtonWithIcon("Open the journal entry it came from", theme.DocumentIcon(), func() { e.s.plan.win.RevealEntry(id) }))
 	}
 	box := container.NewVBox(
 		container.NewHBox(back),

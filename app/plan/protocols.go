@@ -82,7 +82,7 @@ func newProtocolsScreen(plan *Plan) *protocolsScreen {
 	top := container.NewVBox(toolbar, widget.NewSeparator(), p.lookBacks, p.undoBar)
 	p.root = container.NewBorder(top, nil, nil, nil, split)
 
-	plan.addTrayAction(instance.Triage, p.openTriage)
+	plan.win.AddTrayAction(instance.Triage, p.openTriage)
 	return p
 }
 
@@ -248,7 +248,7 @@ func (pl *Plan) RevealProtocol(id int64) {
 	if p == nil {
 		return
 	}
-	pl.showScreen(p)
+	pl.win.ShowScreen(p)
 	p.Load()
 	p.openProtocol(id)
 }

@@ -141,25 +141,29 @@ func DueReminders(now time.Time, rs ReminderSettings, slip string, coming []Upco
 			}
 			continue
 		}
-		if rs.Tier1DayBefore && Day(start.AddDate(0, 0, -1)) == Day(now) {
-			if when := at(now, rs.Morning); !now.Before(when) {
-				due = append(due, Reminder{
-					Kind: ReminderTier1DayAhead, Ref: ref, Due: when,
-					Title: "Tomorrow: " + c.Title,
-					Body:  fmt.Sprintf("%s tomorrow%s — non-negotiable.", c.Title, atTime(c, start)),
-				})
-			}
-		}
 		lead := rs.Tier1LeadMinutes
 		if c.RemindBefore != nil {
 			lead = *c.RemindBefore
 		}
 		if lead > 0 && !c.AllDay {
 			if when := start.Add(-time.Duration(lead) * time.Minute); !now.Before(when) {
+				// The lead reminder says all the day-before one would, and
+				// more truly: a start just past midnight is "soon", not
+				// "tomorrow", and one moment gets one notification.
 				due = append(due, Reminder{
 					Kind: ReminderTier1Soon, Ref: ref, Due: when,
 					Title: "Soon: " + c.Title,
 					Body:  fmt.Sprintf("%s at %s — non-negotiable.", c.Title, start.Format("15:04")),
+				})
+				continue
+			}
+		}
+		if rs.Tier1DayBefore && Day(start.AddDate(0, 0, -1)) == Day(now) {
+			if when := at(now, rs.Morning); !now.Before(when) {
+				due = append(due, Reminder{
+					Kind: ReminderTier1DayAhead, Ref: ref, Due: when,
+					Title: "Tomorrow: " + c.Title,
+					Body:  fmt.Sprintf("%s tomorrow%s — non-negotiable.", c.Title, atTime(c, start)),
 				})
 			}
 		}

@@ -134,6 +134,13 @@ func TestTier1RemindersDayBeforeAndLead(t *testing.T) {
 	if got[0].Body != "Sports day tomorrow at 13:00 — non-negotiable." {
 		t.Errorf("body %q", got[0].Body)
 	}
+	// Just before midnight, a start twenty minutes away is both "tomorrow"
+	// and within the lead: one notification, the one that says "soon".
+	late := Upcoming{Key: "c2", Title: "Parents' evening", Start: time.Date(2026, 4, 5, 0, 12, 0, 0, loc)}
+	got = DueReminders(time.Date(2026, 4, 4, 23, 52, 0, 0, loc), rs, "", []Upcoming{late})
+	if len(got) != 1 || got[0].Kind != ReminderTier1Soon {
+		t.Errorf("twenty minutes before a start after midnight: %+v, want the lead reminder alone", got)
+	}
 	own := 15
 	sports.RemindBefore = &own
 	if got := DueReminders(time.Date(2026, 4, 5, 12, 30, 0, 0, loc), rs, "", []Upcoming{sports}); len(got) != 0 {

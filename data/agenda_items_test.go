@@ -34,7 +34,7 @@ func TestAgendaItemsInTimeOrderWithClashes(t *testing.T) {
 	for _, it := range days[0].Items() {
 		line := ""
 		if it.Work != nil {
-			line = it.Work.StartsAt.Format("15:04") + " work " + it.Work.Title
+			line = it.Work.StartsAt.Local().Format("15:04") + " work " + it.Work.Title
 		} else {
 			line = it.Occurrence.Start.Format("15:04") + " " + it.Occurrence.Commitment.Title
 		}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/bothand/bothand/data/dates"
 	"gorm.io/gorm"
 )
 
@@ -139,7 +140,7 @@ func (s *Store) nextFreeSlot(db *gorm.DB, after time.Time, length time.Duration,
 	}
 	inHours := length <= hours.End-hours.Start
 	horizon := after.Add(freeSlotHorizonDays * 24 * time.Hour)
-	t := roundUp(after.Local(), slotStep)
+	t := dates.RoundUp(after.Local(), slotStep)
 	const chunk = 14 * 24 * time.Hour
 	var busy []busySpan
 	var busyFrom, busyTo time.Time
@@ -168,7 +169,7 @@ func (s *Store) nextFreeSlot(db *gorm.DB, after time.Time, length time.Duration,
 		if clash == 0 {
 			return t, nil
 		}
-		t = roundUp(maxTime(time.UnixMilli(clash).In(t.Location()), t.Add(slotStep)), slotStep)
+		t = dates.RoundUp(maxTime(time.UnixMilli(clash).In(t.Location()), t.Add(slotStep)), slotStep)
 	}
 	return time.Time{}, ErrNoFreeSlot
 }
@@ -219,12 +220,4 @@ func (h WorkHours) fit(t time.Time, length time.Duration) time.Time {
 // daylight-saving change too.
 func clockOn(day time.Time, d time.Duration) time.Time {
 	return time.Date(day.Year(), day.Month(), day.Day(), int(d/time.Hour), int(d%time.Hour/time.Minute), 0, 0, day.Location())
-}
-
-func roundUp(t time.Time, step time.Duration) time.Time {
-	r := t.Truncate(step)
-	if r.Before(t) {
-		r = r.Add(step)
-	}
-	return r
 }

@@ -271,6 +271,12 @@ func startProgram(t *testing.T, d *display, home string, extraEnv, prefix []stri
 		"BOTHAND_LOG=debug",
 		"FYNE_SCALE=1",
 	}
+	// The test's time zone, so that "today" is the same day for both.
+	for _, k := range []string{"TZ", "ZONEINFO"} {
+		if v, ok := os.LookupEnv(k); ok {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+	}
 	cmd.Env = append(cmd.Env, extraEnv...)
 	// Its own process group, so that nothing it starts outlives the test.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}

@@ -70,7 +70,7 @@ func (t *triageDialog) build() {
 	t.request.SetPlaceHolder("What they asked for, in a line or two")
 	t.request.SetMinRowsVisible(2)
 	ui.LimitPastes(t.request, ui.PasteLimit, t.msgs[data.FieldRequest].Say)
-	start := roundUpTo(time.Now(), 15*time.Minute)
+	start := dates.RoundUp(time.Now(), 15*time.Minute)
 	t.date = ui.NewDateField(start)
 	t.from = ui.NewClockField(start.Hour(), start.Minute())
 	end := start.Add(time.Hour)
@@ -110,14 +110,6 @@ func (t *triageDialog) build() {
 	t.dlg.Cancel, t.dlg.Default, t.dlg.Form = t.dlg.Hide, t.decide, true
 	t.dlg.Show(680, 700, t.client)
 	t.showWindow()
-}
-
-func roundUpTo(t time.Time, step time.Duration) time.Time {
-	r := t.Truncate(step)
-	if r.Before(t) {
-		r = r.Add(step)
-	}
-	return r
 }
 
 // window reads the affected time from the fields.

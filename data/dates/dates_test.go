@@ -180,3 +180,27 @@ func TestWeekdaysAndWeekOf(t *testing.T) {
 		}
 	})
 }
+
+func TestRoundUpFollowsTheLocalClock(t *testing.T) {
+	for _, name := range []string{"UTC", "Asia/Kathmandu", "Pacific/Chatham", "Asia/Kolkata", "America/St_Johns"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			h, m, s      int
+			step         time.Duration
+			wantH, wantM int
+		}{
+			{15, 3, 0, 30 * time.Minute, 15, 30},
+			{15, 30, 0, 30 * time.Minute, 15, 30},
+			{15, 30, 1, 30 * time.Minute, 16, 0},
+			{23, 50, 0, 15 * time.Minute, 0, 0},
+		} {
+			got := RoundUp(time.Date(2026, 3, 6, tc.h, tc.m, tc.s, 0, loc), tc.step)
+			if got.Hour() != tc.wantH || got.Minute() != tc.wantM || got.Second() != 0 {
+				t.Errorf("%s: %02d:%02d:%02d up to %v = %s, want %02d:%02d", name, tc.h, tc.m, tc.s, tc.step, got.Format("15:04:05"), tc.wantH, tc.wantM)
+			}
+		}
+	}
+}

@@ -139,3 +139,17 @@ func DayOfYear(t time.Time) string {
 	}
 	return t.Format("2 January")
 }
+
+// RoundUp returns the first time at or after t whose clock, in t's zone,
+// is a whole number of steps past midnight. time.Time.Truncate counts from
+// the zero time in UTC, which puts "on the half hour" at :15 and :45 in a
+// zone three quarters of an hour off UTC (Nepal, Chatham Islands).
+func RoundUp(t time.Time, step time.Duration) time.Time {
+	_, offset := t.Zone()
+	shift := time.Duration(offset) * time.Second
+	r := t.Add(shift).Truncate(step).Add(-shift)
+	if r.Before(t) {
+		r = r.Add(step)
+	}
+	return r
+}

@@ -135,6 +135,12 @@ func exportZone(c data.Commitment) string {
 	case "", "UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu":
 		return ""
 	}
+	// A zone this computer can't load (a name from a newer time-zone
+	// database on another computer) is written in UTC: the same moments,
+	// without a TZID no reader could resolve either.
+	if _, err := zone.Load(name); err != nil {
+		return ""
+	}
 	return name
 }
 

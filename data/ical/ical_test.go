@@ -2,6 +2,8 @@ package ical
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -413,5 +415,27 @@ func TestParseICSDuration(t *testing.T) {
 		if _, err := parseDuration(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// A commitment made on a computer with a newer time-zone database can carry
+// a zone this one can't load: the export still writes it, in UTC.
+func TestExportWritesAnUnknownZoneInUTC(t *testing.T) {
+	t.Parallel()
+	s, _ := openTiers(t, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
+	start := time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)
+	c := commit(t, s, "School concert", 1, start, time.Hour, "")
+	if err := s.WriteSQL(context.Background(), func(tx *sql.Tx) error {
+		_, err := tx.Exec("UPDATE commitments SET time_zone = 'Mars/Olympus_Mons' WHERE id = ?", c.ID)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if n, err := Export(s, &buf); err != nil || n != 1 {
+		t.Fatalf("exported %d: %v", n, err)
+	}
+	if out := buf.String(); !strings.Contains(out, "DTSTART:20260302T180000Z\r\n") || strings.Contains(out, "Mars") {
+		t.Errorf("the start isn't written in UTC:\n%s", out)
 	}
 }

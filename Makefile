@@ -13,7 +13,7 @@ TAGS    := no_emoji
 # Fyne reads the locale from LANG and complains about a bare "C".
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test test-long fuzz build lint deps bench bench-startup bench-tray install uninstall dist test-install test-windows
+.PHONY: run test test-long test-window-race fuzz build lint deps bench bench-startup bench-tray install uninstall dist test-install test-windows
 
 # Where `make install` puts Both/And: your own ~/.local by default (no root
 # needed); PREFIX=/usr/local (as root) installs it for everyone.
@@ -46,6 +46,14 @@ test-long: ## `make test` with 250 kills in the crash test and a minute per fuzz
 	@BOTHAND_LONG_TESTS=1 $(GO) test -race -timeout 60m ./...
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=1m
 	@echo "All checks passed."
+
+test-window-race: ## the real-window tests on a race-built Both/And: a widget touched off the main goroutine fails them
+	@.ci/deps test
+	@echo "==> building Both/And with the race detector into bin/race"
+	@$(GO) build -race -tags $(TAGS) -o bin/race/bothand .
+	@$(GO) build -race -o bin/race/bothand-tray ./app/tray/bothand-tray
+	@echo "==> the real-window tests on it (exit code 66 from the app: a data race, printed with the test's output)"
+	@BOTHAND_E2E_BIN=$(CURDIR)/bin/race/bothand $(GO) test -count=1 -timeout 40m ./app/e2e
 
 fuzz: ## run each fuzz target for FUZZTIME (new crashers land in testdata/fuzz)
 	@for t in $(FUZZ_TARGETS); do \

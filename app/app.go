@@ -145,15 +145,15 @@ func Run(cfg Config) int {
 	if session != nil {
 		u.logDirPath, u.crash = session.Dir(), session.Crash
 	}
-	slog.Info("starting", "version", version.Version, "journal", cfg.DBPath)
-
-	// A polite stop (session logout, kill) closes the journal cleanly.
+	// A polite stop (session logout, kill) closes the journal cleanly; from
+	// "starting" on, it is caught.
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
 	go func() {
 		<-signals
-		fyne.Do(u.quit)
+		u.Deliver(u.quit)
 	}()
+	slog.Info("starting", "version", version.Version, "journal", cfg.DBPath)
 
 	u.support = desktop.Probe()
 	u.tray, u.trayReady, u.quitAll = cfg.Tray, cfg.Tray != nil, true
@@ -172,6 +172,7 @@ func Run(cfg Config) int {
 	u.listen(cfg)
 	u.openStore(cfg)
 	a.Run()
+	u.End() // however the loop ended (its last window closed): nothing more is delivered
 	logs.WriteHeapProfile()
 	if u.stopReminders != nil {
 		u.stopReminders()
@@ -277,11 +278,12 @@ func (u *UI) quit() {
 	quit := func() {
 		if !u.ended {
 			u.ended = true
+			u.End()
 			u.App.Quit()
 		}
 	}
 	watchdog := time.AfterFunc(quitWait, func() {
-		ui.Deliver(func() {
+		u.Deliver(func() {
 			if !u.ended {
 				slog.Warn("keeping unsaved work took too long; the window ends anyway", "after", quitWait)
 			}

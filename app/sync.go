@@ -144,7 +144,7 @@ func (u *UI) runSync(r *replica.Replica) {
 		return
 	}
 	u.sync.stop = u.Every(syncTick, u.syncTick)
-	if w, err := syncer.Watch(r.WatchPaths(), func() { ui.Deliver(u.folderChanged) }); err == nil {
+	if w, err := syncer.Watch(r.WatchPaths(), func() { u.Deliver(u.folderChanged) }); err == nil {
 		u.sync.watch = w
 	} else {
 		slog.Warn("the sync folder is not watched; the timer's rounds go on", "err", err)

@@ -82,10 +82,10 @@ func (u *UI) listen(cfg Config) {
 			for {
 				do, err := cfg.Tray.Receive()
 				if err != nil {
-					ui.Deliver(u.trayGone)
+					u.Deliver(u.trayGone)
 					return
 				}
-				ui.Deliver(func() { u.request(do) })
+				u.Deliver(func() { u.request(do) })
 			}
 		}()
 	}
@@ -102,7 +102,7 @@ func (u *UI) serve(claim *instance.Claim) {
 		if err != nil || do == instance.Hello {
 			return // a window belongs to a tray, and there is none
 		}
-		ui.Deliver(func() { u.request(do) })
+		u.Deliver(func() { u.request(do) })
 		_ = c.Send(instance.OK)
 	})
 }

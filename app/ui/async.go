@@ -15,7 +15,7 @@ import (
 func Background[T any](h *Host, work func() (T, error), apply func(T), fail ...func(error)) {
 	h.Async(func() {
 		v, err := work()
-		fyne.Do(func() {
+		h.Deliver(func() {
 			if err != nil {
 				if len(fail) > 0 && fail[0] != nil {
 					fail[0](err)
@@ -45,7 +45,7 @@ func (h *Host) Every(interval time.Duration, f func()) (stop func()) {
 		for {
 			select {
 			case <-t.C:
-				fyne.Do(f)
+				h.Deliver(f)
 			case <-done:
 				t.Stop()
 				return
@@ -56,7 +56,25 @@ func (h *Host) Every(interval time.Duration, f func()) (stop func()) {
 	return func() { once.Do(func() { close(done) }) }
 }
 
-// Deliver runs f on the main goroutine. It is for what arrives from outside
-// the window (a request on the journal's socket from the tray or a later
-// start), which has no work of the window's own to wait for.
-func Deliver(f func()) { fyne.Do(f) }
+// Deliver runs f on the main goroutine, unless the app is quitting. It is
+// also for what arrives from outside the window (a request on the
+// journal's socket from the tray or a later start, a signal, a change in
+// the sync folder), which has no work of the window's own to wait for.
+//
+// Once Fyne's event loop has ended, fyne.Do no longer queues: it runs f
+// at once on the calling goroutine. Work that finished just as the window
+// closed would then build widgets on several goroutines together, and
+// Fyne's text shaper (one for the whole app) crashes when two measure
+// text at once. So nothing is delivered after End.
+func (h *Host) Deliver(f func()) {
+	fyne.Do(func() {
+		if !h.ended.Load() {
+			f()
+		}
+	})
+}
+
+// End says the app is quitting: from now on, nothing is delivered to the
+// window. It is called on the main goroutine just before the app's event
+// loop is asked to stop.
+func (h *Host) End() { h.ended.Store(true) }

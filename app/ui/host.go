@@ -6,6 +6,8 @@
 package ui
 
 import (
+	"sync/atomic"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/bothand/bothand/data"
@@ -31,6 +33,8 @@ type Host struct {
 	Closed bool
 	// dialogs are the open dialogs, the front one last (dialogs.go).
 	dialogs []*Dialog
+	// ended is set once the app is quitting (async.go).
+	ended atomic.Bool
 }
 
 // NewHost is the Host of win, which runs background work on goroutines

@@ -110,6 +110,8 @@ type UI struct {
 	lock lockState
 	// sync is the window's side of the sync (sync.go).
 	sync syncRun
+	// day is the date the screens show as today (day.go).
+	day dayWatch
 }
 
 // Run opens the window and the journal and blocks until the app quits.
@@ -180,6 +182,7 @@ func Run(cfg Config) int {
 	if u.lock.idle.stop != nil {
 		u.lock.idle.stop()
 	}
+	u.stopWatchingDay()
 	u.forgetSyncKey()
 	if u.Store != nil {
 		closeWithin(u.Store, quitWait)
@@ -201,6 +204,7 @@ func newUI(a fyne.App) *UI { return newUIWith(a, look.Load(a)) }
 
 func newUIWith(a fyne.App, appearance *look.Appearance) *UI {
 	u := &UI{Host: ui.NewHost(a, a.NewWindow("Both/And")), look: appearance, ownReminders: true, quitAll: true}
+	u.day.today = ui.Midnight(time.Now()) // the day the screens are built on
 	u.notify = u.sendNotification
 	widgets.SetWindowKeys(u.Win, windowKeys(u.typedKey))
 	u.buildShell()
@@ -231,6 +235,7 @@ func (u *UI) attach(s *data.Store) {
 		u.watchIdle()
 	}
 	u.loadStrip()
+	u.watchDay()
 	for i, sc := range u.screens {
 		// A tab that refreshes whenever it is brought forward waits until
 		// it is: a big journal's charts needn't be drawn behind the window.

@@ -61,6 +61,7 @@ func newTestUIWith(t *testing.T, opts data.Options, welcomeDone bool) (*UI, *dat
 // backup check): a ticker firing into a later test races with it.
 func stopTimers(u *UI) {
 	u.stopSync()
+	u.stopWatchingDay()
 	if u.stopReminders != nil {
 		u.stopReminders()
 	}

@@ -93,11 +93,7 @@ func TestTechniqueCardFoldsAndStaysFolded(t *testing.T) {
 	again := newUI(u.App)
 	again.Async = func(f func()) { f() }
 	again.attach(s)
-	t.Cleanup(func() {
-		if again.stopReminders != nil {
-			again.stopReminders()
-		}
-	})
+	t.Cleanup(func() { stopTimers(again) })
 	if strings.Contains(uitest.VisibleText(again.journal().advice.box), "too few to see a pattern") {
 		t.Error("the card opened again after a restart")
 	}

@@ -196,6 +196,7 @@ func (u *UI) detach(then func()) {
 // stopBeside stops the reminders, the daily backup and the sync's rounds.
 func (u *UI) stopBeside() {
 	u.stopSync()
+	u.stopWatchingDay()
 	if u.stopReminders != nil {
 		u.stopReminders()
 		u.stopReminders = nil

@@ -73,3 +73,13 @@ func (t *tiersScreen) WeekStartChanged() {
 	t.calendar.Refresh()
 	t.loadMarks()
 }
+
+// NewDay moves the agenda on to the new today when it was showing the
+// two weeks from the old one, as it does at start; two weeks the person
+// chose stay, with their headings and the calendar's today mark redone.
+func (t *tiersScreen) NewDay(was time.Time) {
+	if t.from.Equal(ui.Midnight(was)) {
+		t.from = ui.Midnight(time.Now())
+	}
+	t.Load()
+}

@@ -265,3 +265,37 @@ func TestAMenuFromTheRowsEndStaysInTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// A window left open overnight: the agenda opened on yesterday's two weeks
+// turns to today's when the day turns; two weeks the person picked stay.
+func TestTheAgendaTurnsToTheNewDay(t *testing.T) {
+	_, s, ts := openTiers(t)
+	today := ui.Midnight(time.Now())
+	yesterday := today.AddDate(0, 0, -1)
+	if _, err := s.SaveCommitment(data.Commitment{
+		Title: "Swimming", Tier: data.TierHighPriority,
+		StartsAt: ui.At(today, 17, 0), EndsAt: ui.At(today, 18, 0),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ts.jump(yesterday) // what the tab showed when it was opened, yesterday
+	ts.NewDay(yesterday)
+	if !ts.from.Equal(today) {
+		t.Fatalf("after the day turned the agenda starts on %v, want today", ts.from)
+	}
+	text := uitest.VisibleText(ts.View())
+	uitest.MustContain(t, text, ui.DayHeading(today, today))
+	if strings.Contains(text, "Yesterday ·") {
+		t.Errorf("yesterday is still shown:\n%s", text)
+	}
+	if c := ts.calendar; !c.State(today).Today || !c.State(today).RangeStart {
+		t.Errorf("the calendar's today: %+v", c.State(today))
+	}
+
+	picked := today.AddDate(0, 0, 30)
+	ts.jump(picked)
+	ts.NewDay(today)
+	if !ts.from.Equal(picked) {
+		t.Errorf("the two weeks picked moved to %v", ts.from)
+	}
+}

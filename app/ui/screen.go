@@ -1,6 +1,10 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+)
 
 // Screen is one tab of the window. A screen may also be one or more of
 // the kinds below, which the window asks of the screen in front.
@@ -43,4 +47,11 @@ type Undoer interface {
 // the week when the preference changes.
 type WeekStarter interface {
 	WeekStartChanged()
+}
+
+// DayTurner is a screen whose view starts at or names today: when local
+// midnight passes while the window is open (or the computer wakes on a
+// later day), the window tells it which day was today until then.
+type DayTurner interface {
+	NewDay(was time.Time)
 }

@@ -68,6 +68,7 @@ func (s *session) slips() {
 
 func (s *session) tiers() {
 	s.t.Helper()
+	s.pastMidnight()
 	s.runs("View/Tiers", "ctrl+2")
 	// The Tiers is reached backwards from nothing focused (Esc): the
 	// toolbar, then the agenda from its end; forwards, Tab first crosses
@@ -271,4 +272,19 @@ func (s *session) openEntryFromList() {
 			s.t.Fatalf("Space on the journal's list opened no entry, three times; the log ends:\n%s", tail(s.a.output(), 30))
 		}
 	}
+}
+
+// pastMidnight waits, when local midnight is a few minutes away, until the
+// window has turned to the new day (it looks each minute): the Tiers steps
+// name today's date in the buttons they look for.
+func (s *session) pastMidnight() {
+	s.t.Helper()
+	now := time.Now()
+	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, time.Local)
+	if midnight.Sub(now) > 5*time.Minute {
+		return
+	}
+	s.t.Logf("midnight is %v away: waiting for the window's new day", midnight.Sub(now).Round(time.Second))
+	from := s.mark()
+	s.waitFor(from, "the window's new day", func(e event) bool { return e.msg == "new day" }, midnight.Sub(now)+2*time.Minute)
 }

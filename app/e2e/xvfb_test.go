@@ -270,6 +270,9 @@ func startProgram(t *testing.T, d *display, home string, extraEnv, prefix []stri
 		"LANG=en_US.UTF-8",
 		"BOTHAND_LOG=debug",
 		"FYNE_SCALE=1",
+		// A crash shows every goroutine, not only the one that panicked:
+		// the other side of a race is on another goroutine.
+		"GOTRACEBACK=all",
 	}
 	// The test's time zone, so that "today" is the same day for both.
 	for _, k := range []string{"TZ", "ZONEINFO"} {
@@ -378,7 +381,16 @@ func (a *app) wait(t *testing.T, timeout time.Duration) int {
 	select {
 	case <-a.exited:
 	case <-time.After(timeout):
-		t.Fatalf("still running after %v; output:\n%s", timeout, a.output())
+		// SIGQUIT makes a Go program print every goroutine's stack and
+		// exit: what it was stuck on, for a hang seen once under load.
+		if pid := a.appPID(); pid > 0 {
+			_ = syscall.Kill(pid, syscall.SIGQUIT)
+			select {
+			case <-a.exited:
+			case <-time.After(5 * time.Second):
+			}
+		}
+		t.Fatalf("still running after %v; output, with its goroutines' stacks after SIGQUIT:\n%s", timeout, a.output())
 	}
 	return a.cmd.ProcessState.ExitCode()
 }

@@ -106,9 +106,15 @@ func MorningSent(path string) (string, error) {
 }
 
 // forgetMorning removes the morning's files, as encryption is turned off:
-// the journal's own record of what was sent takes over.
+// the journal's own record of what was sent takes over. A claim under way
+// (the tray's) finishes first: the lock is taken before its file goes, or
+// that claim and a later one would each hold a lock of its own.
 func forgetMorning(path string) {
 	_ = HideMorningWhileLocked(path)
+	lock := flock.New(morningLockPath(path), flock.SetPermissions(0o600))
+	if err := lock.Lock(); err == nil {
+		defer lock.Close()
+	}
 	_ = removeIfThere(morningSentPath(path))
 	_ = removeIfThere(morningLockPath(path))
 }

@@ -7,6 +7,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/gofrs/flock"
 )
 
 func TestMorningWhileLocked(t *testing.T) {
@@ -115,5 +118,42 @@ func TestDecryptForgetsTheMorning(t *testing.T) {
 	left, _ := filepath.Glob(path + ".*")
 	if len(left) != 0 {
 		t.Errorf("after Decrypt: %v", left)
+	}
+}
+
+// Turning encryption off while the tray claims the morning waits for the
+// claim, rather than pulling its lock file away under it.
+func TestForgettingTheMorningWaitsForAClaimUnderWay(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.db")
+	if _, err := ClaimMorning(path, "2026-12-07"); err != nil {
+		t.Fatal(err)
+	}
+	held := flock.New(morningLockPath(path))
+	if err := held.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		forgetMorning(path)
+		close(done)
+	}()
+	select {
+	case <-done:
+		t.Fatal("the morning's files went while a claim held the lock")
+	case <-time.After(200 * time.Millisecond):
+	}
+	if day, _ := MorningSent(path); day != "2026-12-07" {
+		t.Errorf("the claim's record is gone while it held the lock: %q", day)
+	}
+	held.Close()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("forgetting the morning never finished")
+	}
+	for _, p := range []string{morningSentPath(path), morningLockPath(path)} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s is still there", p)
+		}
 	}
 }

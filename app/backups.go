@@ -56,8 +56,8 @@ func (u *UI) backUp(done func(path string)) {
 	if s == nil {
 		return
 	}
-	progress := u.showProgress("Backing up", "Copying your journal into the backups folder…", false)
-	ui.Background(u.Host, func() (string, error) { return s.Backup(progress.ctx) }, func(path string) {
+	progress := u.showProgress("Backing up", "Copying your journal into the backups folder…", true)
+	ui.Background(u.Host, func() (string, error) { return s.BackupWithProgress(progress.ctx, progress.report) }, func(path string) {
 		progress.hide()
 		done(path)
 	}, func(err error) {

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/bothand/bothand/app/ui/uitest"
 	"github.com/bothand/bothand/data"
@@ -23,6 +24,25 @@ func TestBackUpNow(t *testing.T) {
 	}
 	if text := uitest.VisibleText(uitest.TopDialog(t, u.Host)); !strings.Contains(text, list[0].Path) {
 		t.Errorf("the dialog does not say where:\n%s", text)
+	}
+}
+
+// Back up now's bar fills as the copy goes, from empty to full.
+func TestBackingUpShowsHowFarItHasCome(t *testing.T) {
+	u, s := newTestUI(t)
+	s.AddSlip("Worth keeping.", true)
+	job := holdFirstJob(u)
+	mainMenuItem(t, u, "File", "Back up now").Action()
+	bar := uitest.FindWidget[*widget.ProgressBar](t, uitest.TopDialog(t, u.Host))
+	if bar.Value != 0 {
+		t.Fatalf("the bar starts at %v", bar.Value)
+	}
+	(*job)()
+	if bar.Value != 1 {
+		t.Errorf("the bar ended at %v, not at the end", bar.Value)
+	}
+	if list, _ := s.Backups(); len(list) != 1 {
+		t.Errorf("backups: %+v", list)
 	}
 }
 

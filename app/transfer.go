@@ -182,9 +182,11 @@ func (u *UI) showProgress(title, message string, measured bool) *progressDialog 
 	return p
 }
 
+// report moves the bar; it is called on the job's goroutine, and the bar
+// is moved on the main one (not after the window has ended).
 func (p *progressDialog) report(done, total int64) {
 	if total > 0 {
-		_ = p.value.Set(float64(done) / float64(total))
+		p.u.Deliver(func() { _ = p.value.Set(float64(done) / float64(total)) })
 	}
 }
 

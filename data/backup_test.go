@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -115,5 +116,35 @@ func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
 	}
 	if list, err := b.Slips(); err != nil || len(list) == 0 {
 		t.Errorf("backup has %d slips, %v", len(list), err)
+	}
+}
+
+func TestBackupReportsItsProgress(t *testing.T) {
+	t.Parallel()
+	s := openTemp(t, Options{})
+	story := strings.Repeat("A long evening of work and worry. ", 400) // about 14 KB
+	for range 400 {
+		if _, err := s.SaveEntry(Entry{Trigger: "entry", Story: story, Intensity: 5}, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var seen [][2]int64
+	path, err := s.BackupWithProgress(context.Background(), func(done, total int64) { seen = append(seen, [2]int64{done, total}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 2 {
+		t.Fatalf("only %d reports: %v", len(seen), seen)
+	}
+	for i, r := range seen {
+		if r[1] != seen[0][1] || r[0] > r[1] || (i > 0 && r[0] <= seen[i-1][0]) {
+			t.Fatalf("report %d of %v goes back or past the total", i, seen)
+		}
+	}
+	if last := seen[len(seen)-1]; last[0] != last[1] {
+		t.Errorf("the last report is %v: the copy ended short of the total", last)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() < seen[0][1]*1024 {
+		t.Errorf("the backup: %v, %v", fi, err)
 	}
 }

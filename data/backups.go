@@ -215,11 +215,18 @@ func (s *Store) DefaultBackupPath() string {
 // Backup writes a new backup into BackupDir (created 0700 when missing) and
 // returns its path. Cancelling ctx stops it and leaves no file behind.
 func (s *Store) Backup(ctx context.Context) (string, error) {
+	return s.BackupWithProgress(ctx, nil)
+}
+
+// BackupWithProgress is Backup telling progress (when not nil) how many
+// of the journal's pages are copied, for a bar that fills as it goes; it
+// is called on Backup's goroutine.
+func (s *Store) BackupWithProgress(ctx context.Context, progress func(done, total int64)) (string, error) {
 	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
 		return "", fmt.Errorf("%w: %v", ErrFolderLocked, err)
 	}
 	path := s.DefaultBackupPath()
-	return path, s.BackupTo(ctx, path)
+	return path, s.copyTo(ctx, path, s.key, progress)
 }
 
 // BackupTo writes a consistent copy of the journal to path with SQLite's

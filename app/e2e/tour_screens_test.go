@@ -3,6 +3,7 @@ package e2e
 import (
 	"image"
 	"strconv"
+	"testing"
 	"time"
 )
 
@@ -68,7 +69,6 @@ func (s *session) slips() {
 
 func (s *session) tiers() {
 	s.t.Helper()
-	s.pastMidnight()
 	s.runs("View/Tiers", "ctrl+2")
 	// The Tiers is reached backwards from nothing focused (Esc): the
 	// toolbar, then the agenda from its end; forwards, Tab first crosses
@@ -274,17 +274,14 @@ func (s *session) openEntryFromList() {
 	}
 }
 
-// pastMidnight waits, when local midnight is a few minutes away, until the
-// window has turned to the new day (it looks each minute): the Tiers steps
-// name today's date in the buttons they look for.
-func (s *session) pastMidnight() {
-	s.t.Helper()
+// clearOfMidnight waits, when local midnight is less than within away,
+// until it has passed: for a test whose steps name today's date.
+func clearOfMidnight(t *testing.T, within time.Duration) {
+	t.Helper()
 	now := time.Now()
 	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, time.Local)
-	if midnight.Sub(now) > 5*time.Minute {
-		return
+	if wait := midnight.Sub(now); wait < within {
+		t.Logf("midnight is %v away: starting after it", wait.Round(time.Second))
+		time.Sleep(wait + 5*time.Second)
 	}
-	s.t.Logf("midnight is %v away: waiting for the window's new day", midnight.Sub(now).Round(time.Second))
-	from := s.mark()
-	s.waitFor(from, "the window's new day", func(e event) bool { return e.msg == "new day" }, midnight.Sub(now)+2*time.Minute)
 }

@@ -191,7 +191,7 @@ func seedTour(t *testing.T, db string) {
 func TestEveryDialogMenuAndPickerInTheRealWindow(t *testing.T) {
 	// The journal's swimming lesson is on the day it is made, and the
 	// Tiers steps look for it on today: the tour runs within one day.
-	clearOfMidnight(t, 5*time.Minute)
+	clearOfMidnight(t, 3*time.Minute)
 	start := time.Now()
 	d := startXvfb(t)
 	home := homeWithWelcomeDone(t)

@@ -303,7 +303,18 @@ func (a *app) end(t *testing.T, runtime string) {
 	select {
 	case <-a.exited:
 	default:
-		if pid := a.appPID(); pid > 0 {
+		if pid := a.appPID(); pid > 0 && t.Failed() {
+			// What the app was doing when the test gave up on it (waiting
+			// for a key it never got, or stuck): every goroutine's stack.
+			before := len(a.output())
+			syscall.Kill(pid, syscall.SIGQUIT)
+			select {
+			case <-a.exited:
+			case <-time.After(5 * time.Second):
+			}
+			lines := strings.Split(a.output()[before:], "\n")
+			t.Logf("the app's goroutines when the test failed (SIGQUIT):\n%s", strings.Join(lines[:min(len(lines), 400)], "\n"))
+		} else if pid > 0 {
 			syscall.Kill(pid, syscall.SIGTERM)
 		}
 		select {

@@ -58,3 +58,31 @@ func (d *dayScreen) Icon() fyne.Resource     { return nil }
 func (d *dayScreen) View() fyne.CanvasObject { return widget.NewLabel("") }
 func (d *dayScreen) Load()                   {}
 func (d *dayScreen) NewDay(was time.Time)    { d.was = append(d.was, was) }
+
+// "Past 7 days" set yesterday counts from today once midnight has passed:
+// the entry of eight days ago leaves the list.
+func TestThePast7DaysMoveWithTheDay(t *testing.T) {
+	u, s, j := newJournalUI(t)
+	today := ui.Midnight(time.Now())
+	yesterday := today.AddDate(0, 0, -1)
+	for _, e := range []data.Entry{
+		{Trigger: "Eight days ago", HappenedAt: ui.At(today.AddDate(0, 0, -7), 12, 0)},
+		{Trigger: "This morning", HappenedAt: today.Add(time.Minute)},
+	} {
+		if _, err := s.SaveEntry(e, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	j.filters.now = func() time.Time { return yesterday.Add(23*time.Hour + 59*time.Minute) }
+	u.ShowScreen(j)
+	j.filters.dates.SetSelected("Past 7 days")
+	if got := listedTriggers(j); len(got) != 2 {
+		t.Fatalf("yesterday, the past 7 days listed %v", got)
+	}
+	j.filters.now = nil
+	u.day.today = yesterday
+	u.turnDay(time.Now())
+	if got := listedTriggers(j); len(got) != 1 || got[0] != "This morning" {
+		t.Errorf("after midnight the past 7 days list %v", got)
+	}
+}

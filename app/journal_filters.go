@@ -40,6 +40,8 @@ type journalFilters struct {
 
 	tags []data.Tag
 	seq  int // the latest search typed; older ones are dropped
+	// now is time.Now; tests move it past midnight.
+	now func() time.Time
 }
 
 func newJournalFilters(j *journalScreen) *journalFilters {
@@ -127,6 +129,9 @@ func (f *journalFilters) current() data.EntryFilter {
 		}
 	}
 	now := time.Now()
+	if f.now != nil {
+		now = f.now()
+	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.Local)
 	switch f.dates.SelectedIndex() {
 	case 1:
@@ -196,4 +201,13 @@ func after(u *UI, d time.Duration, f func()) {
 		time.Sleep(d)
 		return nil
 	}, func() { f() })
+}
+
+// NewDay applies the filters again when their dates count from today
+// ("Last 7 days", "Last 30 days", "This year"): the window stayed open
+// past midnight, and the list and its count move with the day.
+func (j *journalScreen) NewDay(time.Time) {
+	if i := j.filters.dates.SelectedIndex(); i >= 1 && i <= 3 {
+		j.filters.apply()
+	}
 }

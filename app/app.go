@@ -75,8 +75,6 @@ type UI struct {
 	quitAll  bool
 	quick    *quickEntry // the quick-entry window, while open
 	quitting bool
-	// ended: app.Quit was called (once, by quit or its watchdog).
-	ended bool
 	// dbPath is the journal's path, and claim this window's hold on it
 	// when it runs without a tray (instance.Claim).
 	dbPath    string
@@ -281,17 +279,14 @@ func (u *UI) quit() {
 	// that has not finished after quitWait, the window ends regardless
 	// rather than hang on the way out.
 	quit := func() {
-		if !u.ended {
-			u.ended = true
+		if !u.Ended() { // once, by whichever comes first
 			u.End()
 			u.App.Quit()
 		}
 	}
 	watchdog := time.AfterFunc(quitWait, func() {
-		u.Deliver(func() {
-			if !u.ended {
-				slog.Warn("keeping unsaved work took too long; the window ends anyway", "after", quitWait)
-			}
+		u.Deliver(func() { // not delivered once the window has ended
+			slog.Warn("keeping unsaved work took too long; the window ends anyway", "after", quitWait)
 			quit()
 		})
 	})

@@ -51,7 +51,7 @@ func (u *UI) turnDay(now time.Time) {
 	}
 	was := u.day.today
 	u.day.today = today
-	if was.IsZero() || u.Store == nil || u.Closed {
+	if u.Store == nil || u.Closed {
 		return
 	}
 	slog.Debug("new day", "today", data.Day(now))

@@ -78,3 +78,6 @@ func (h *Host) Deliver(f func()) {
 // window. It is called on the main goroutine just before the app's event
 // loop is asked to stop.
 func (h *Host) End() { h.ended.Store(true) }
+
+// Ended reports whether End was called.
+func (h *Host) Ended() bool { return h.ended.Load() }

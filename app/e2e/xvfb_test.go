@@ -284,7 +284,8 @@ func startProgram(t *testing.T, d *display, home string, extraEnv, prefix []stri
 	// Its own process group, so that nothing it starts outlives the test.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	a := &app{cmd: cmd, out: &syncBuffer{}, exited: make(chan struct{}), home: home, prog: prog}
-	started.Store(a.exited, a)
+	// Keyed as waitWindow holds it (a receive-only channel), or Load misses it.
+	started.Store((<-chan struct{})(a.exited), a)
 	cmd.Stdout, cmd.Stderr = a.out, a.out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
